@@ -1,0 +1,296 @@
+//! Lay out a page: decide what each line is, where the title, the
+//! publication date and the listing entries are, and what kind of page it is.
+
+mod line_kind;
+
+use crate::lexicon::{AGENDA_WORDS, ATTENDANCE_FIELDS, BODY_HEADS, MEETING_HEADER_FIELDS, MINUTES_WORDS};
+use crate::model::DocumentKind;
+use crate::recognise::date::DateMatch;
+use crate::text::{Line, is_space, lines};
+pub(crate) use line_kind::LineKind;
+use line_kind::classify;
+
+/// One item of a listing page, as positions in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EntryLayout<'a> {
+    pub(crate) posted: DateMatch,
+    /// The heading, borrowed from the source.
+    pub(crate) heading: &'a str,
+    /// Where the heading starts in the source.
+    pub(crate) heading_start: usize,
+    /// Names of linked documents.
+    pub(crate) documents: Vec<&'a str>,
+    /// The summary's byte range, when there is one.
+    pub(crate) summary: Option<(usize, usize)>,
+    pub(crate) comments: Option<u32>,
+    /// The whole entry's byte range.
+    pub(crate) span: (usize, usize),
+}
+
+/// The page's parts.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout<'a> {
+    pub(crate) lines: Vec<Line<'a>>,
+    pub(crate) kinds: Vec<LineKind>,
+    pub(crate) title: Option<Line<'a>>,
+    pub(crate) published: Option<DateMatch>,
+    pub(crate) entries: Vec<EntryLayout<'a>>,
+    pub(crate) comments: Option<u32>,
+    pub(crate) kind: DocumentKind,
+}
+
+/// The index of the next line at or after `from` that carries content.
+fn next_content(kinds: &[LineKind], from: usize) -> Option<usize> {
+    (from..kinds.len()).find(|&i| kinds[i].is_content())
+}
+
+/// Whether a line ends an entry: another dated line, the page footer or
+/// navigation residue.
+fn ends_entry(kind: &LineKind) -> bool {
+    matches!(kind, LineKind::Date { .. } | LineKind::Footer { .. })
+}
+
+/// Reads the entry that starts at line `at`, if the lines after its heading
+/// carry the marks of a listing item (document links or `Lue lisää`).
+fn entry_at<'a>(ls: &[Line<'a>], kinds: &[LineKind], at: usize, source: &'a str) -> Option<(EntryLayout<'a>, usize)> {
+    let LineKind::Date { date, rest } = kinds[at] else {
+        return None;
+    };
+    let (heading_start, body_from) = match rest {
+        Some(offset) => (offset, at + 1),
+        None => {
+            let h = next_content(kinds, at + 1)?;
+            if kinds[h] != LineKind::Text {
+                return None;
+            }
+            (ls[h].start, h + 1)
+        }
+    };
+    let heading_line = ls.iter().find(|l| l.start <= heading_start && heading_start < l.end().max(l.start + 1))?;
+    let heading = &source[heading_start..heading_line.end()];
+    let mut end = body_from;
+    let mut documents = Vec::new();
+    let mut marked = false;
+    let mut comments = None;
+    let mut summary: Option<(usize, usize)> = None;
+    let mut in_documents = false;
+    while end < ls.len() && !ends_entry(&kinds[end]) {
+        match kinds[end] {
+            LineKind::DocumentHeader => {
+                marked = true;
+                in_documents = true;
+            }
+            LineKind::DocumentLink { name } => {
+                marked = true;
+                in_documents = true;
+                documents.push(&source[name..ls[end].end()]);
+            }
+            LineKind::ReadMore { comments: c } => {
+                marked = true;
+                comments = c;
+                end += 1;
+                break;
+            }
+            LineKind::Text => {
+                in_documents = false;
+                summary = Some(match summary {
+                    Some((s, _)) => (s, ls[end].end()),
+                    None => (ls[end].start, ls[end].end()),
+                });
+            }
+            LineKind::Blank => {}
+            _ => in_documents = false,
+        }
+        let _ = in_documents;
+        end += 1;
+    }
+    if !marked {
+        return None;
+    }
+    if documents.is_empty() {
+        // A header with no links below it names the document itself.
+        documents.extend(
+            (body_from..end)
+                .filter(|&i| kinds[i] == LineKind::DocumentHeader)
+                .map(|i| ls[i].text.trim_end_matches(':')),
+        );
+    }
+    let last = (at..end).rev().find(|&i| !ls[i].is_blank()).unwrap_or(at);
+    Some((
+        EntryLayout {
+            posted: date,
+            heading,
+            heading_start,
+            documents,
+            summary,
+            comments,
+            span: (ls[at].start, ls[last].end()),
+        },
+        end,
+    ))
+}
+
+fn find_entries<'a>(ls: &[Line<'a>], kinds: &[LineKind], source: &'a str) -> Vec<EntryLayout<'a>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ls.len() {
+        match entry_at(ls, kinds, i, source) {
+            Some((entry, next)) => {
+                out.push(entry);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether a name's last word is a governance body head in the nominative
+/// (`Strateginen johtoryhmä`, `Sote-tiimi`, `Kuntajohtajakokous`).
+pub(crate) fn names_a_body(text: &str) -> bool {
+    let last = text
+        .split(is_space)
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let last = last.trim_end_matches(['.', ':']);
+    BODY_HEADS.iter().any(|(head, _)| last.ends_with(head))
+}
+
+fn words_lower(text: &str) -> Vec<String> {
+    text.split(|c: char| is_space(c) || c.is_ascii_punctuation())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a line is a header field of agendas and minutes (`Läsnä:`).
+fn header_field(text: &str, fields: &[&str]) -> bool {
+    text.split_once(':')
+        .is_some_and(|(k, _)| fields.contains(&k.trim_matches(is_space).to_lowercase().as_str()))
+}
+
+/// Whether a line is a numbered agenda item: `1 §`, `§ 5`, `5 § Kokouksen avaus`.
+fn is_section_item(text: &str) -> bool {
+    let mut words = text.split(is_space).filter(|w| !w.is_empty());
+    match (words.next(), words.next()) {
+        (Some("§"), Some(n)) => n.trim_end_matches('.').parse::<u32>().is_ok(),
+        (Some(n), Some("§")) => n.parse::<u32>().is_ok(),
+        (Some(w), _) => w.strip_prefix('§').is_some_and(|n| n.parse::<u32>().is_ok()),
+        _ => false,
+    }
+}
+
+fn meeting_document_kind(title: Option<&str>, ls: &[Line<'_>]) -> Option<DocumentKind> {
+    let title_words = title.map(words_lower).unwrap_or_default();
+    let has = |words: &[&str]| {
+        title_words
+            .iter()
+            .any(|w| words.iter().any(|k| w.starts_with(k)))
+    };
+    if has(AGENDA_WORDS) {
+        return Some(DocumentKind::Agenda);
+    }
+    if has(MINUTES_WORDS) {
+        return Some(DocumentKind::Minutes);
+    }
+    let items = ls.iter().filter(|l| is_section_item(l.text)).count();
+    let header = ls.iter().any(|l| header_field(l.text, MEETING_HEADER_FIELDS));
+    if items == 0 || !header {
+        return None;
+    }
+    if ls.iter().any(|l| header_field(l.text, ATTENDANCE_FIELDS)) {
+        Some(DocumentKind::Minutes)
+    } else {
+        Some(DocumentKind::Agenda)
+    }
+}
+
+/// Lays out `source`.
+pub(crate) fn lay_out(source: &str) -> Layout<'_> {
+    let ls = lines(source);
+    let kinds: Vec<LineKind> = ls.iter().map(classify).collect();
+    let entries = find_entries(&ls, &kinds, source);
+    let entry_starts: Vec<usize> = entries.iter().map(|e| e.span.0).collect();
+    let is_entry_line = |i: usize| entry_starts.contains(&ls[i].start);
+
+    // The title: the first content line, unless a date line comes first
+    // (`23.02.2018` then the title) or a short section name heads the page
+    // before a date line.
+    let mut published = None;
+    let mut title = None;
+    if let Some(first) = next_content(&kinds, 0) {
+        let second = next_content(&kinds, first + 1);
+        match (kinds[first], second) {
+            (LineKind::Date { date, rest: None }, Some(t))
+                if !is_entry_line(first) && kinds[t] == LineKind::Text =>
+            {
+                published = Some(date);
+                title = Some(ls[t]);
+            }
+            (LineKind::Text, Some(d)) => {
+                let third = next_content(&kinds, d + 1);
+                match (kinds[d], third) {
+                    (LineKind::Date { date, rest: None }, Some(t))
+                        if !is_entry_line(d)
+                            && kinds[t] == LineKind::Text
+                            && ls[first].text.split(is_space).count() <= 3
+                            && !names_a_body(ls[first].text) =>
+                    {
+                        published = Some(date);
+                        title = Some(ls[t]);
+                    }
+                    (LineKind::Date { date, .. }, _) if !is_entry_line(d) => {
+                        published = Some(date);
+                        title = Some(ls[first]);
+                    }
+                    _ => title = Some(ls[first]),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let comments = ls
+        .iter()
+        .zip(&kinds)
+        .filter(|(l, _)| !entries.iter().any(|e| e.span.0 <= l.start && l.start < e.span.1))
+        .find_map(|(_, k)| match k {
+            LineKind::Footer { comments } => *comments,
+            _ => None,
+        })
+        .or_else(|| {
+            kinds.iter().find_map(|k| match k {
+                LineKind::Footer { comments } => *comments,
+                _ => None,
+            })
+        });
+
+    let title_text = title.map(|t| t.text);
+    let kind = if !entries.is_empty() {
+        let about_a_body = title_text.is_some_and(names_a_body);
+        if about_a_body {
+            DocumentKind::BodyPage
+        } else {
+            DocumentKind::MaterialsListing
+        }
+    } else if let Some(k) = meeting_document_kind(title_text, &ls) {
+        k
+    } else if published.is_some() {
+        DocumentKind::NewsArticle
+    } else if title_text.is_some_and(names_a_body) {
+        DocumentKind::BodyPage
+    } else {
+        DocumentKind::Other
+    };
+
+    Layout {
+        lines: ls,
+        kinds,
+        title,
+        published,
+        entries,
+        comments,
+        kind,
+    }
+}

@@ -1,0 +1,105 @@
+//! Lexicons: closed word lists of Finnish and of the genre, as data.
+//!
+//! Small lists live here as constant tables; large generated tables (place
+//! names and their inflected forms) live beside this file as TSV and are
+//! included at compile time. Each table says where its words come from.
+
+/// Page furniture of Finnish regional project sites: section names that head
+/// a page before its date and title (from the sites' navigation menus).
+pub(crate) const SECTION_HEADERS: &[&str] = &[
+    "ajankohtaista",
+    "uutiset",
+    "uutinen",
+    "tiedotteet",
+    "tiedote",
+    "blogi",
+    "blogit",
+    "artikkelit",
+    "etusivu",
+    "kokousaineistot",
+    "uusimmat kokousaineistot",
+    "valmisteluaineistot",
+    "ajankohtaiset",
+    "tapahtumat",
+];
+
+/// Words that head a list of links to meeting documents on listing pages
+/// (`Muistiot` followed by `> Muistio`), in lower case.
+pub(crate) const DOCUMENT_HEADERS: &[&str] = &[
+    "muistiot",
+    "muistio",
+    "asialista",
+    "asialistat",
+    "esityslista",
+    "esityslistat",
+    "pöytäkirja",
+    "pöytäkirjat",
+    "liitteet",
+    "liite",
+    "kokousasiakirjat",
+    "kokousaineistot",
+    "aineistot",
+    "materiaalit",
+    "esitykset",
+];
+
+/// Lines that are navigation residue of scraped pages, in lower case: the
+/// whole line is one of these, or starts with one followed by `|`.
+pub(crate) const NAVIGATION_LINES: &[&str] = &[
+    "palaa otsikoihin",
+    "ei kommentteja",
+    "kommentoi",
+    "lue lisää",
+    "jaa",
+    "tulosta",
+    "takaisin",
+    "sivun alkuun",
+];
+
+/// Words for the comment counter in page footers (`0 Kommenttia`,
+/// `1 Kommentti`), lower case.
+pub(crate) const COMMENT_WORDS: &[&str] = &["kommenttia", "kommentti", "kommentit"];
+
+/// Words that say a line is a photo credit (`kuva Tuula Palaste`,
+/// `Kuva: Pexels`), lower case, as the first word or after the caption.
+pub(crate) const PHOTO_CREDIT_WORDS: &[&str] = &["kuva", "kuva:", "kuvat", "kuvat:", "kuvaaja", "kuvaaja:", "kuva/"];
+
+/// Head words of governance body names in the nominative singular, with the
+/// kind of body they make (the contract's table). Longest first, so that a
+/// compound is matched by its most specific head (`koordinaatioryhmä` before
+/// `ryhmä`).
+pub(crate) const BODY_HEADS: &[(&str, crate::model::BodyKind)] = {
+    use crate::model::BodyKind::*;
+    &[
+        ("valmistelutoimielin", InterimBody),
+        ("koordinaatioryhmä", CoordinationGroup),
+        ("valmisteluryhmä", WorkingGroup),
+        ("seurantaryhmä", MonitoringGroup),
+        ("ohjausryhmä", SteeringGroup),
+        ("johtoryhmä", SteeringGroup),
+        ("lautakunta", Committee),
+        ("toimikunta", Committee),
+        ("työryhmä", WorkingGroup),
+        ("valtuusto", Council),
+        ("toimielin", Other),
+        ("hallitus", Board),
+        ("verkosto", Network),
+        ("jaosto", Committee),
+        ("kokous", Forum),
+        ("ryhmä", WorkingGroup),
+        ("tiimi", Team),
+    ]
+};
+
+/// Words that mark an agenda (*esityslista*) in a title, lower case.
+pub(crate) const AGENDA_WORDS: &[&str] = &["esityslista", "asialista"];
+
+/// Words that mark minutes (*pöytäkirja*, *muistio*) in a title, lower case.
+pub(crate) const MINUTES_WORDS: &[&str] = &["pöytäkirja", "muistio", "kokousmuistio"];
+
+/// Header fields of agendas and minutes (`Aika:`, `Paikka:`), lower case
+/// without the colon.
+pub(crate) const MEETING_HEADER_FIELDS: &[&str] = &["aika", "paikka", "läsnä", "poissa", "osallistujat"];
+
+/// Attendance fields that only minutes carry, lower case without the colon.
+pub(crate) const ATTENDANCE_FIELDS: &[&str] = &["läsnä", "poissa", "muut läsnäolijat", "läsnä olleet"];

@@ -1,0 +1,584 @@
+//! Dates as the text gives them, with their real precision, in EDTF.
+//!
+//! Announcements say `13.12.2018`, but also `22.2.` (no year), `marraskuussa`
+//! (a month), `syksyllä 2018` (a season), `vuonna 2019` (a year) and
+//! `14.–15.11.2018` (two days). [`EdtfDate`] keeps exactly that precision and
+//! writes it as an [Extended Date/Time Format] (ISO 8601-2, level 1) string:
+//!
+//! | text              | EDTF                    |
+//! |-------------------|-------------------------|
+//! | `13.12.2018`      | `2018-12-13`            |
+//! | `marraskuussa`    | `2017-11` (year from context) |
+//! | `2020 loppuun`    | `2020`                  |
+//! | `syksyllä 2018`   | `2018-23`               |
+//! | `14.–15.11.2018`  | `2018-11-14/2018-11-15` |
+//! | `17.2.` (no anchor) | `XXXX-02-17`          |
+//!
+//! [Extended Date/Time Format]: https://www.loc.gov/standards/datetime/
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A season, numbered as EDTF level 1 numbers them (`21`–`24`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Season {
+    /// Spring, *kevät*: EDTF `21`.
+    Spring,
+    /// Summer, *kesä*: EDTF `22`.
+    Summer,
+    /// Autumn, *syksy*: EDTF `23`.
+    Autumn,
+    /// Winter, *talvi*: EDTF `24`.
+    Winter,
+}
+
+impl Season {
+    /// The EDTF code: 21 spring, 22 summer, 23 autumn, 24 winter.
+    pub fn code(self) -> u8 {
+        match self {
+            Season::Spring => 21,
+            Season::Summer => 22,
+            Season::Autumn => 23,
+            Season::Winter => 24,
+        }
+    }
+
+    /// The season for an EDTF code, `None` outside 21–24.
+    pub fn from_code(code: u8) -> Option<Season> {
+        match code {
+            21 => Some(Season::Spring),
+            22 => Some(Season::Summer),
+            23 => Some(Season::Autumn),
+            24 => Some(Season::Winter),
+            _ => None,
+        }
+    }
+}
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Precision {
+    /// A calendar day.
+    Day,
+    /// A month.
+    Month,
+    /// A season.
+    Season,
+    /// A year.
+    Year,
+    /// A closed interval between two dates.
+    Interval,
+}
+
+/// Why a string is not an EDTF date this crate understands, or why a date
+/// cannot be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid EDTF date {input:?}: {reason}")]
+pub struct EdtfError {
+    input: String,
+    reason: &'static str,
+}
+
+impl EdtfError {
+    fn new(input: impl Into<String>, reason: &'static str) -> EdtfError {
+        EdtfError {
+            input: input.into(),
+            reason,
+        }
+    }
+
+    /// The string (or the date parts, formatted) that was rejected.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// Why it was rejected, in words.
+    pub fn reason(&self) -> &str {
+        self.reason
+    }
+}
+
+/// One end of a date: a year that may be unknown, and the unit below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Point {
+    /// `None` is EDTF's unspecified year `XXXX`.
+    year: Option<u16>,
+    unit: Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Unit {
+    Year,
+    Month(u8),
+    Day(u8, u8),
+    Season(Season),
+}
+
+/// Largest year EDTF writes with four digits.
+const MAX_YEAR: i32 = 9999;
+/// A leap year, to check days whose year is unknown (`XXXX-02-29` is allowed).
+const LEAP_YEAR: i32 = 2000;
+
+/// A date with the precision the text gave it, written as EDTF.
+///
+/// Build one with the constructors, or parse an EDTF string:
+///
+/// ```
+/// use sote_records::{EdtfDate, Precision, Season};
+///
+/// let day: EdtfDate = "2018-02-22".parse()?;
+/// assert_eq!(day.precision(), Precision::Day);
+/// assert_eq!(day.year(), Some(2018));
+///
+/// let autumn = EdtfDate::season(2018, Season::Autumn)?;
+/// assert_eq!(autumn.to_string(), "2018-23");
+///
+/// let range = EdtfDate::interval(EdtfDate::day(2018, 11, 14)?, EdtfDate::day(2018, 11, 15)?)?;
+/// assert_eq!(range.to_string(), "2018-11-14/2018-11-15");
+///
+/// let no_year = EdtfDate::day_without_year(2, 17)?;
+/// assert_eq!(no_year.to_string(), "XXXX-02-17");
+/// assert_eq!(no_year.with_year(2019)?.to_string(), "2019-02-17");
+///
+/// assert!("2018-02-30".parse::<EdtfDate>().is_err());
+/// # Ok::<(), sote_records::EdtfError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EdtfDate {
+    start: Point,
+    /// `Some` for an interval.
+    end: Option<Point>,
+}
+
+fn check_year(year: i32) -> Result<u16, EdtfError> {
+    if (0..=MAX_YEAR).contains(&year) {
+        Ok(year as u16)
+    } else {
+        Err(EdtfError::new(year.to_string(), "year outside 0000–9999"))
+    }
+}
+
+fn check_month(month: u32) -> Result<u8, EdtfError> {
+    if (1..=12).contains(&month) {
+        Ok(month as u8)
+    } else {
+        Err(EdtfError::new(month.to_string(), "month outside 1–12"))
+    }
+}
+
+fn check_day(year: Option<u16>, month: u32, day: u32) -> Result<(u8, u8), EdtfError> {
+    let m = check_month(month)?;
+    let y = year.map_or(LEAP_YEAR, i32::from);
+    match NaiveDate::from_ymd_opt(y, month, day) {
+        Some(_) => Ok((m, day as u8)),
+        None => Err(EdtfError::new(
+            format!("{y:04}-{month:02}-{day:02}"),
+            "no such day in the calendar",
+        )),
+    }
+}
+
+impl EdtfDate {
+    fn point(point: Point) -> EdtfDate {
+        EdtfDate {
+            start: point,
+            end: None,
+        }
+    }
+
+    /// A calendar day, e.g. `2018-12-13`.
+    pub fn day(year: i32, month: u32, day: u32) -> Result<EdtfDate, EdtfError> {
+        let year = Some(check_year(year)?);
+        let (month, day) = check_day(year, month, day)?;
+        Ok(EdtfDate::point(Point {
+            year,
+            unit: Unit::Day(month, day),
+        }))
+    }
+
+    /// A day whose year the text does not give: `XXXX-02-17`.
+    pub fn day_without_year(month: u32, day: u32) -> Result<EdtfDate, EdtfError> {
+        let (month, day) = check_day(None, month, day)?;
+        Ok(EdtfDate::point(Point {
+            year: None,
+            unit: Unit::Day(month, day),
+        }))
+    }
+
+    /// A chrono date as a day.
+    pub fn from_naive_date(date: NaiveDate) -> Result<EdtfDate, EdtfError> {
+        EdtfDate::day(date.year(), date.month(), date.day())
+    }
+
+    /// A month, e.g. `2017-11`.
+    pub fn month(year: i32, month: u32) -> Result<EdtfDate, EdtfError> {
+        Ok(EdtfDate::point(Point {
+            year: Some(check_year(year)?),
+            unit: Unit::Month(check_month(month)?),
+        }))
+    }
+
+    /// A month whose year the text does not give: `XXXX-11`.
+    pub fn month_without_year(month: u32) -> Result<EdtfDate, EdtfError> {
+        Ok(EdtfDate::point(Point {
+            year: None,
+            unit: Unit::Month(check_month(month)?),
+        }))
+    }
+
+    /// A year, e.g. `2020`.
+    pub fn from_year(year: i32) -> Result<EdtfDate, EdtfError> {
+        Ok(EdtfDate::point(Point {
+            year: Some(check_year(year)?),
+            unit: Unit::Year,
+        }))
+    }
+
+    /// A season of a year, e.g. `2018-23` (autumn 2018).
+    pub fn season(year: i32, season: Season) -> Result<EdtfDate, EdtfError> {
+        Ok(EdtfDate::point(Point {
+            year: Some(check_year(year)?),
+            unit: Unit::Season(season),
+        }))
+    }
+
+    /// A season whose year the text does not give: `XXXX-21`.
+    pub fn season_without_year(season: Season) -> EdtfDate {
+        EdtfDate::point(Point {
+            year: None,
+            unit: Unit::Season(season),
+        })
+    }
+
+    /// A closed interval from `start` to `end`, e.g. `2018-11-14/2018-11-15`.
+    ///
+    /// Fails when either end is itself an interval, or when both ends have
+    /// known years and `end` begins before `start`.
+    pub fn interval(start: EdtfDate, end: EdtfDate) -> Result<EdtfDate, EdtfError> {
+        if start.end.is_some() || end.end.is_some() {
+            return Err(EdtfError::new(
+                format!("{start}/{end}"),
+                "an interval's ends must not be intervals",
+            ));
+        }
+        if let (Some(a), Some(b)) = (start.first_day(), end.first_day())
+            && b < a
+        {
+            return Err(EdtfError::new(
+                format!("{start}/{end}"),
+                "the interval ends before it starts",
+            ));
+        }
+        Ok(EdtfDate {
+            start: start.start,
+            end: Some(end.start),
+        })
+    }
+
+    /// How precise the date is.
+    pub fn precision(&self) -> Precision {
+        if self.end.is_some() {
+            return Precision::Interval;
+        }
+        match self.start.unit {
+            Unit::Year => Precision::Year,
+            Unit::Month(_) => Precision::Month,
+            Unit::Day(..) => Precision::Day,
+            Unit::Season(_) => Precision::Season,
+        }
+    }
+
+    /// The year (of the start, for an interval); `None` when unspecified.
+    pub fn year(&self) -> Option<i32> {
+        self.start.year.map(i32::from)
+    }
+
+    /// The month (of the start, for an interval), when the date has one.
+    pub fn month_number(&self) -> Option<u32> {
+        match self.start.unit {
+            Unit::Month(m) | Unit::Day(m, _) => Some(u32::from(m)),
+            _ => None,
+        }
+    }
+
+    /// The day of the month (of the start, for an interval), when the date has one.
+    pub fn day_of_month(&self) -> Option<u32> {
+        match self.start.unit {
+            Unit::Day(_, d) => Some(u32::from(d)),
+            _ => None,
+        }
+    }
+
+    /// The season, when the date is one.
+    pub fn season_of_year(&self) -> Option<Season> {
+        match self.start.unit {
+            Unit::Season(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Whether every part of the date (both ends of an interval) has a year.
+    pub fn has_year(&self) -> bool {
+        self.start.year.is_some() && self.end.is_none_or(|e| e.year.is_some())
+    }
+
+    /// The two ends of an interval; `None` for a single date.
+    pub fn bounds(&self) -> Option<(EdtfDate, EdtfDate)> {
+        self.end
+            .map(|end| (EdtfDate::point(self.start), EdtfDate::point(end)))
+    }
+
+    /// The day as a chrono date, when this is a single day with a known year.
+    pub fn to_naive_date(&self) -> Option<NaiveDate> {
+        match (self.end, self.start.year, self.start.unit) {
+            (None, Some(y), Unit::Day(m, d)) => {
+                NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
+            }
+            _ => None,
+        }
+    }
+
+    /// The first day the date covers, when its year is known (seasons begin
+    /// with their astronomical months: March, June, September, December).
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        let y = i32::from(self.start.year?);
+        let (m, d) = match self.start.unit {
+            Unit::Year => (1, 1),
+            Unit::Month(m) => (u32::from(m), 1),
+            Unit::Day(m, d) => (u32::from(m), u32::from(d)),
+            Unit::Season(s) => (u32::from(s.code() - 21) * 3 + 3, 1),
+        };
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    /// The same date with `year` filled in wherever the year was unspecified
+    /// (both ends of an interval). Fails for `XXXX-02-29` in a common year.
+    pub fn with_year(&self, year: i32) -> Result<EdtfDate, EdtfError> {
+        let y = check_year(year)?;
+        let fill = |p: Point| -> Result<Point, EdtfError> {
+            if p.year.is_some() {
+                return Ok(p);
+            }
+            if let Unit::Day(m, d) = p.unit {
+                check_day(Some(y), u32::from(m), u32::from(d))?;
+            }
+            Ok(Point {
+                year: Some(y),
+                unit: p.unit,
+            })
+        };
+        let start = fill(self.start)?;
+        let end = self.end.map(fill).transpose()?;
+        Ok(EdtfDate { start, end })
+    }
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.year {
+            Some(y) => write!(f, "{y:04}")?,
+            None => f.write_str("XXXX")?,
+        }
+        match self.unit {
+            Unit::Year => Ok(()),
+            Unit::Month(m) => write!(f, "-{m:02}"),
+            Unit::Day(m, d) => write!(f, "-{m:02}-{d:02}"),
+            Unit::Season(s) => write!(f, "-{}", s.code()),
+        }
+    }
+}
+
+impl fmt::Display for EdtfDate {
+    /// Writes the EDTF string.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.start)?;
+        if let Some(end) = self.end {
+            write!(f, "/{end}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses `NNNN`, or `XXXX` as an unknown year.
+fn parse_year(s: &str) -> Option<Option<u16>> {
+    if s == "XXXX" {
+        return Some(None);
+    }
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok().map(Some);
+    }
+    None
+}
+
+fn two_digits(s: &str) -> Option<u32> {
+    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn parse_point(input: &str, s: &str) -> Result<Point, EdtfError> {
+    let mut parts = s.split('-');
+    let year = parts
+        .next()
+        .and_then(parse_year)
+        .ok_or_else(|| EdtfError::new(input, "expected a four-digit year or XXXX"))?;
+    let second = parts.next();
+    let third = parts.next();
+    if parts.next().is_some() {
+        return Err(EdtfError::new(input, "too many parts"));
+    }
+    let unit = match (second, third) {
+        (None, None) => {
+            if year.is_none() {
+                return Err(EdtfError::new(input, "a date needs more than XXXX"));
+            }
+            Unit::Year
+        }
+        (Some(m), None) => {
+            let n = two_digits(m)
+                .ok_or_else(|| EdtfError::new(input, "expected a two-digit month or season"))?;
+            match Season::from_code(n as u8) {
+                Some(season) => Unit::Season(season),
+                _ => Unit::Month(check_month(n).map_err(|e| EdtfError::new(input, e.reason))?),
+            }
+        }
+        (Some(m), Some(d)) => {
+            let month =
+                two_digits(m).ok_or_else(|| EdtfError::new(input, "expected a two-digit month"))?;
+            let day =
+                two_digits(d).ok_or_else(|| EdtfError::new(input, "expected a two-digit day"))?;
+            let (m, d) = check_day(year, month, day).map_err(|e| EdtfError::new(input, e.reason))?;
+            Unit::Day(m, d)
+        }
+        (None, Some(_)) => return Err(EdtfError::new(input, "malformed date")),
+    };
+    Ok(Point { year, unit })
+}
+
+impl FromStr for EdtfDate {
+    type Err = EdtfError;
+
+    /// Parses the EDTF subset this crate writes: `YYYY`, `YYYY-MM`,
+    /// `YYYY-MM-DD`, seasons `YYYY-21`…`YYYY-24`, `XXXX` for an unknown year,
+    /// and closed intervals `A/B` of those.
+    fn from_str(s: &str) -> Result<EdtfDate, EdtfError> {
+        match s.split_once('/') {
+            None => Ok(EdtfDate::point(parse_point(s, s)?)),
+            Some((a, b)) => {
+                let start = EdtfDate::point(parse_point(s, a)?);
+                let end = EdtfDate::point(parse_point(s, b)?);
+                EdtfDate::interval(start, end).map_err(|e| EdtfError::new(s, e.reason))
+            }
+        }
+    }
+}
+
+impl Serialize for EdtfDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for EdtfDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<EdtfDate, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rt(s: &str) {
+        let d: EdtfDate = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
+        assert_eq!(d.to_string(), s);
+    }
+
+    #[test]
+    fn every_precision_round_trips_as_a_string() {
+        for s in [
+            "2018-02-22",
+            "2017-11",
+            "2020",
+            "2021-21",
+            "2021-22",
+            "2018-23",
+            "2021-24",
+            "XXXX-02-17",
+            "XXXX-11",
+            "XXXX-23",
+            "2018-11-14/2018-11-15",
+            "2018-11-30/2018-12-02",
+            "XXXX-11-14/XXXX-11-15",
+            "2000-02-29",
+            "XXXX-02-29",
+        ] {
+            rt(s);
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_with_reasons() {
+        for (s, why) in [
+            ("2018-02-29", "no such day"),
+            ("2018-13", "month outside"),
+            ("2018-00", "month outside"),
+            ("2018-25", "month outside"),
+            ("18-02-01", "four-digit year"),
+            ("2018-2-1", "two-digit month"),
+            ("XXXX", "more than XXXX"),
+            ("2018-11-15/2018-11-14", "ends before"),
+            ("2018-01-01-01", "too many"),
+            ("", "four-digit year"),
+            ("２０１８", "four-digit year"),
+        ] {
+            let err = s.parse::<EdtfDate>().unwrap_err();
+            assert!(err.to_string().contains(why), "{s}: {err}");
+        }
+    }
+
+    #[test]
+    fn accessors_report_the_parts() {
+        let d: EdtfDate = "2018-11-14/2018-11-15".parse().unwrap();
+        assert_eq!(d.precision(), Precision::Interval);
+        assert_eq!(d.year(), Some(2018));
+        assert_eq!(d.month_number(), Some(11));
+        assert_eq!(d.day_of_month(), Some(14));
+        let (a, b) = d.bounds().unwrap();
+        assert_eq!(b.day_of_month(), Some(15));
+        assert_eq!(a.precision(), Precision::Day);
+        let s: EdtfDate = "2018-23".parse().unwrap();
+        assert_eq!(s.season_of_year(), Some(Season::Autumn));
+        assert_eq!(s.first_day(), NaiveDate::from_ymd_opt(2018, 9, 1));
+        assert_eq!(s.month_number(), None);
+    }
+
+    #[test]
+    fn with_year_fills_only_unknown_years() {
+        let d: EdtfDate = "XXXX-11-30/XXXX-12-02".parse().unwrap();
+        assert_eq!(d.with_year(2019).unwrap().to_string(), "2019-11-30/2019-12-02");
+        let known = EdtfDate::day(2017, 9, 7).unwrap();
+        assert_eq!(known.with_year(2020).unwrap(), known);
+        let leap = EdtfDate::day_without_year(2, 29).unwrap();
+        assert!(leap.with_year(2019).is_err());
+        assert_eq!(leap.with_year(2020).unwrap().to_string(), "2020-02-29");
+    }
+
+    #[test]
+    fn serde_uses_the_edtf_string() {
+        let d = EdtfDate::month(2021, 6).unwrap();
+        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2021-06\"");
+        let back: EdtfDate = serde_json::from_str("\"2021-06\"").unwrap();
+        assert_eq!(back, d);
+        let err = serde_json::from_str::<EdtfDate>("\"2021-6\"").unwrap_err();
+        assert!(err.to_string().contains("invalid EDTF date"), "{err}");
+    }
+}

@@ -1,0 +1,58 @@
+//! The pipeline from text to record: lay out, recognise, relate.
+
+use crate::layout::lay_out;
+use crate::model::{DateMention, Document, EdtfDate, Entry, Place, Span};
+use crate::recognise::places::find_places;
+use crate::relate::region::region_of;
+
+fn slice(source: &str, start: usize, end: usize) -> String {
+    source.get(start..end).unwrap_or_default().to_owned()
+}
+
+/// Parses one text into its record. Never fails: what the text does not
+/// show is left empty.
+pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
+    let layout = lay_out(text);
+    let mut doc = Document::new(source_name);
+    doc.kind = layout.kind;
+    doc.title = layout.title.map(|l| l.text.to_owned());
+    doc.comments = layout.comments;
+
+    let mut dates = Vec::new();
+    if let Some(p) = layout.published {
+        doc.published = Some(p.value).filter(EdtfDate::has_year);
+        dates.push(DateMention {
+            value: p.value,
+            text: slice(text, p.start, p.end),
+            span: Span::new(p.start, p.end),
+        });
+    }
+    for e in &layout.entries {
+        dates.push(DateMention {
+            value: e.posted.value,
+            text: slice(text, e.posted.start, e.posted.end),
+            span: Span::new(e.posted.start, e.posted.end),
+        });
+        doc.entries.push(Entry {
+            posted: Some(e.posted.value),
+            title: e.heading.to_owned(),
+            documents: e.documents.iter().map(|d| (*d).to_owned()).collect(),
+            summary: e.summary.map(|(s, t)| slice(text, s, t)),
+            comments: e.comments,
+            span: Span::new(e.span.0, e.span.1),
+        });
+    }
+    doc.dates = dates;
+
+    let places = find_places(text);
+    doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));
+    doc.places = places
+        .iter()
+        .map(|p| Place {
+            name: p.name.to_owned(),
+            text: slice(text, p.start, p.end),
+            span: Span::new(p.start, p.end),
+        })
+        .collect();
+    doc
+}

@@ -1,0 +1,3 @@
+//! Relating mentions into facts: what region a text is about.
+
+pub(crate) mod region;

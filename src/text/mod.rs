@@ -1,0 +1,15 @@
+//! Text handling shared by every stage: what counts as space, and how a text
+//! splits into lines and blocks.
+//!
+//! The source text is never rewritten. Scraped announcements hold NBSP,
+//! BOMs, CRLF and lone CR line ends, zero-width spaces; instead of
+//! normalising them into a copy (and keeping an offset map to find the way
+//! back), every scanner here treats them as what they are, and every slice
+//! it returns borrows the source. A span is therefore a source offset by
+//! construction.
+
+mod segment;
+mod space;
+
+pub(crate) use segment::{Line, blocks, lines};
+pub(crate) use space::{is_space, trim_span};

@@ -1,0 +1,121 @@
+//! Lines and blocks, borrowed from the source with their offsets.
+
+use super::space::is_space;
+
+/// One line of the source, without its line end and without surrounding
+/// space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    /// The trimmed text of the line.
+    pub(crate) text: &'a str,
+    /// Byte offset of `text` in the source.
+    pub(crate) start: usize,
+}
+
+impl<'a> Line<'a> {
+    /// Byte offset one past the end of `text`.
+    pub(crate) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// Whether the line holds nothing but space.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Every line of `source`, trimmed. Line ends are `\n`, `\r\n` or a lone `\r`.
+pub(crate) fn lines(source: &str) -> Vec<Line<'_>> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            Some(k) => {
+                let end = i + k;
+                out.push(trimmed(source, start, end));
+                i = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                start = i;
+            }
+            None => break,
+        }
+    }
+    if start < bytes.len() || out.is_empty() {
+        out.push(trimmed(source, start, bytes.len()));
+    }
+    out
+}
+
+fn trimmed(source: &str, start: usize, end: usize) -> Line<'_> {
+    let raw = &source[start..end];
+    let lead = raw.len() - raw.trim_start_matches(is_space).len();
+    Line {
+        text: raw.trim_matches(is_space),
+        start: start + lead,
+    }
+}
+
+/// Groups non-blank lines into blocks separated by blank lines; each block is
+/// a range of indexes into `lines`.
+pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].is_blank() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !lines[i].is_blank() {
+            i += 1;
+        }
+        out.push(start..i);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_end_style_splits() {
+        let src = "yksi\r\nkaksi\rkolme\nneljä";
+        let texts: Vec<_> = lines(src).iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["yksi", "kaksi", "kolme", "neljä"]);
+    }
+
+    #[test]
+    fn lines_are_trimmed_and_offsets_point_into_the_source() {
+        let src = "\u{FEFF}Otsikko\n \u{A0}Työryhmä kokoontui \n";
+        for l in lines(src) {
+            assert_eq!(&src[l.start..l.end()], l.text);
+        }
+        let ls = lines(src);
+        assert_eq!(ls[0].text, "Otsikko");
+        assert_eq!(ls[1].text, "Työryhmä kokoontui");
+        assert!(ls[2].is_blank());
+    }
+
+    #[test]
+    fn blocks_split_on_blank_and_space_only_lines() {
+        let src = "a\nb\n\n \u{A0}\nc\n\n\nd";
+        let ls = lines(src);
+        let bs: Vec<Vec<&str>> = blocks(&ls)
+            .into_iter()
+            .map(|r| ls[r].iter().map(|l| l.text).collect())
+            .collect();
+        assert_eq!(bs, vec![vec!["a", "b"], vec!["c"], vec!["d"]]);
+    }
+
+    #[test]
+    fn empty_input_is_one_blank_line() {
+        assert_eq!(lines(""), vec![Line { text: "", start: 0 }]);
+        assert!(blocks(&lines("")).is_empty());
+    }
+}
