@@ -24,9 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use sote_records::{
-    Config, DocumentWriter, JsonArrayWriter, JsonLinesWriter, XmlDocumentsWriter,
-};
+use sote_records::{Config, DocumentWriter, JsonArrayWriter, JsonLinesWriter, XmlDocumentsWriter};
 
 const USAGE: &str = "usage: convert [INPUT ...] [--format jsonl|json|xml] [--output PATH]
 
@@ -197,7 +195,12 @@ fn convert(jobs: &[Job], sink: &mut dyn DocumentWriter, summary: &mut Summary) -
 
 /// Writes to `path` through a temporary file in the same folder, renamed
 /// into place only when everything was written.
-fn convert_to_file(jobs: &[Job], format: Format, path: &Path, summary: &mut Summary) -> io::Result<()> {
+fn convert_to_file(
+    jobs: &[Job],
+    format: Format,
+    path: &Path,
+    summary: &mut Summary,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

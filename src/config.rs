@@ -133,7 +133,11 @@ mod tests {
         let err = Config::new().parse_bytes("x.txt", bytes).unwrap_err();
         let p = err.position().unwrap();
         assert_eq!((p.byte, p.line, p.column), (11, 2, 4));
-        assert!(err.to_string().starts_with("x.txt:2:4 (byte 11): invalid UTF-8"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("x.txt:2:4 (byte 11): invalid UTF-8"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -200,12 +200,34 @@ mod tests {
     #[test]
     fn locate_counts_lines_and_characters() {
         let text = "Ylä\nÄänekoski\nx";
-        // byte 5 is 'Ä' (2 bytes) start of line 2
-        assert_eq!(Position::locate(text.as_bytes(), 4), Position { byte: 4, line: 2, column: 1 });
+        // "Ylä" is 4 bytes: byte 4 is the line feed, line 2 starts at byte 5
+        assert_eq!(
+            Position::locate(text.as_bytes(), 4),
+            Position {
+                byte: 4,
+                line: 1,
+                column: 4
+            }
+        );
+        assert_eq!(
+            Position::locate(text.as_bytes(), 5),
+            Position {
+                byte: 5,
+                line: 2,
+                column: 1
+            }
+        );
         // after "Ää" (4 bytes) → column 3
-        assert_eq!(Position::locate(text.as_bytes(), 8).column, 3);
+        assert_eq!(Position::locate(text.as_bytes(), 9).column, 3);
         assert_eq!(Position::locate(text.as_bytes(), 999).byte, text.len());
-        assert_eq!(Position::locate(b"", 0), Position { byte: 0, line: 1, column: 1 });
+        assert_eq!(
+            Position::locate(b"", 0),
+            Position {
+                byte: 0,
+                line: 1,
+                column: 1
+            }
+        );
     }
 
     #[test]
@@ -226,7 +248,11 @@ mod tests {
     #[test]
     fn display_says_where_and_what() {
         let e = Error::new(ErrorKind::TooLarge { size: 10, limit: 5 })
-            .at(Position { byte: 5, line: 1, column: 6 })
+            .at(Position {
+                byte: 5,
+                line: 1,
+                column: 6,
+            })
             .in_input("a/b.txt");
         assert_eq!(
             e.to_string(),

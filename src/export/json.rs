@@ -202,7 +202,8 @@ mod tests {
         for n in 0..3 {
             let mut w = JsonArrayWriter::new(Vec::new());
             for i in 0..n {
-                w.write_document(&Document::new(format!("{i}.txt"))).unwrap();
+                w.write_document(&Document::new(format!("{i}.txt")))
+                    .unwrap();
             }
             let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
             let back: Vec<Document> = serde_json::from_str(&out).unwrap();

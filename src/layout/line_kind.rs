@@ -14,7 +14,10 @@ pub(crate) enum LineKind {
     Blank,
     /// Starts with a numeric date; `rest` is the offset (in the source) of
     /// what follows it on the line, `None` when the date is the whole line.
-    Date { date: DateMatch, rest: Option<usize> },
+    Date {
+        date: DateMatch,
+        rest: Option<usize>,
+    },
     /// `Muistiot`, `Asialista`…: the heading of a list of document links.
     DocumentHeader,
     /// `> Muistio`: a link to a meeting document; the offset of its name.
@@ -73,9 +76,10 @@ fn is_photo_credit(lower: &str) -> bool {
 }
 
 fn starts_with_navigation(lower: &str, word: &str) -> bool {
-    lower
-        .strip_prefix(word)
-        .is_some_and(|rest| rest.trim_start_matches(is_space).is_empty() || rest.trim_start_matches(is_space).starts_with('|'))
+    lower.strip_prefix(word).is_some_and(|rest| {
+        rest.trim_start_matches(is_space).is_empty()
+            || rest.trim_start_matches(is_space).starts_with('|')
+    })
 }
 
 /// Classifies one trimmed line.
@@ -143,7 +147,10 @@ mod tests {
 
     #[test]
     fn furniture_lines() {
-        assert_eq!(kind("Lue lisää | 2 Kommenttia"), LineKind::ReadMore { comments: Some(2) });
+        assert_eq!(
+            kind("Lue lisää | 2 Kommenttia"),
+            LineKind::ReadMore { comments: Some(2) }
+        );
         assert_eq!(kind("Lue lisää"), LineKind::ReadMore { comments: None });
         assert_eq!(
             kind("Palaa otsikoihin | 1 Kommentti | Kommentoi"),
@@ -154,23 +161,34 @@ mod tests {
         assert_eq!(kind("Muistiot:"), LineKind::DocumentHeader);
         assert_eq!(kind("Tiedotteet"), LineKind::Section);
         assert_eq!(kind("> Muistio 4/2019"), LineKind::DocumentLink { name: 2 });
-        assert_eq!(kind("Kajaanin kaupungintalo, kuva Heikki Rautio"), LineKind::PhotoCredit);
+        assert_eq!(
+            kind("Kajaanin kaupungintalo, kuva Heikki Rautio"),
+            LineKind::PhotoCredit
+        );
         assert_eq!(kind("Kuva: Pirkanmaan liitto"), LineKind::PhotoCredit);
     }
 
     #[test]
     fn text_that_looks_like_furniture_is_text() {
         assert_eq!(kind("Lue lisää hankkeen sivuilta."), LineKind::Text);
-        assert_eq!(kind("Muistiot julkaistaan viikon kuluessa."), LineKind::Text);
         assert_eq!(
-            kind("Kuva tilanteesta tarkentuu, kun kunnat ovat antaneet lausuntonsa ja työryhmät ovat kokoontuneet."),
+            kind("Muistiot julkaistaan viikon kuluessa."),
+            LineKind::Text
+        );
+        assert_eq!(
+            kind(
+                "Kuva tilanteesta tarkentuu, kun kunnat ovat antaneet lausuntonsa ja työryhmät ovat kokoontuneet."
+            ),
             LineKind::Text
         );
     }
 
     #[test]
     fn date_lines_keep_source_offsets() {
-        let line = Line { text: "4.10.2017Talousryhmän kokous", start: 100 };
+        let line = Line {
+            text: "4.10.2017Talousryhmän kokous",
+            start: 100,
+        };
         match classify(&line) {
             LineKind::Date { date, rest } => {
                 assert_eq!((date.start, date.end), (100, 109));

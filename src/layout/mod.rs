@@ -3,7 +3,9 @@
 
 mod line_kind;
 
-use crate::lexicon::{AGENDA_WORDS, ATTENDANCE_FIELDS, BODY_HEADS, MEETING_HEADER_FIELDS, MINUTES_WORDS};
+use crate::lexicon::{
+    AGENDA_WORDS, ATTENDANCE_FIELDS, BODY_HEADS, MEETING_HEADER_FIELDS, MINUTES_WORDS,
+};
 use crate::model::DocumentKind;
 use crate::recognise::date::DateMatch;
 use crate::text::{Line, is_space, lines};
@@ -30,8 +32,6 @@ pub(crate) struct EntryLayout<'a> {
 /// The page's parts.
 #[derive(Debug, Clone)]
 pub(crate) struct Layout<'a> {
-    pub(crate) lines: Vec<Line<'a>>,
-    pub(crate) kinds: Vec<LineKind>,
     pub(crate) title: Option<Line<'a>>,
     pub(crate) published: Option<DateMatch>,
     pub(crate) entries: Vec<EntryLayout<'a>>,
@@ -52,7 +52,12 @@ fn ends_entry(kind: &LineKind) -> bool {
 
 /// Reads the entry that starts at line `at`, if the lines after its heading
 /// carry the marks of a listing item (document links or `Lue lisää`).
-fn entry_at<'a>(ls: &[Line<'a>], kinds: &[LineKind], at: usize, source: &'a str) -> Option<(EntryLayout<'a>, usize)> {
+fn entry_at<'a>(
+    ls: &[Line<'a>],
+    kinds: &[LineKind],
+    at: usize,
+    source: &'a str,
+) -> Option<(EntryLayout<'a>, usize)> {
     let LineKind::Date { date, rest } = kinds[at] else {
         return None;
     };
@@ -66,23 +71,22 @@ fn entry_at<'a>(ls: &[Line<'a>], kinds: &[LineKind], at: usize, source: &'a str)
             (ls[h].start, h + 1)
         }
     };
-    let heading_line = ls.iter().find(|l| l.start <= heading_start && heading_start < l.end().max(l.start + 1))?;
+    let heading_line = ls
+        .iter()
+        .find(|l| l.start <= heading_start && heading_start < l.end().max(l.start + 1))?;
     let heading = &source[heading_start..heading_line.end()];
     let mut end = body_from;
     let mut documents = Vec::new();
     let mut marked = false;
     let mut comments = None;
     let mut summary: Option<(usize, usize)> = None;
-    let mut in_documents = false;
     while end < ls.len() && !ends_entry(&kinds[end]) {
         match kinds[end] {
             LineKind::DocumentHeader => {
                 marked = true;
-                in_documents = true;
             }
             LineKind::DocumentLink { name } => {
                 marked = true;
-                in_documents = true;
                 documents.push(&source[name..ls[end].end()]);
             }
             LineKind::ReadMore { comments: c } => {
@@ -92,16 +96,14 @@ fn entry_at<'a>(ls: &[Line<'a>], kinds: &[LineKind], at: usize, source: &'a str)
                 break;
             }
             LineKind::Text => {
-                in_documents = false;
                 summary = Some(match summary {
                     Some((s, _)) => (s, ls[end].end()),
                     None => (ls[end].start, ls[end].end()),
                 });
             }
             LineKind::Blank => {}
-            _ => in_documents = false,
+            _ => {}
         }
-        let _ = in_documents;
         end += 1;
     }
     if !marked {
@@ -176,7 +178,9 @@ fn is_section_item(text: &str) -> bool {
     match (words.next(), words.next()) {
         (Some("§"), Some(n)) => n.trim_end_matches('.').parse::<u32>().is_ok(),
         (Some(n), Some("§")) => n.parse::<u32>().is_ok(),
-        (Some(w), _) => w.strip_prefix('§').is_some_and(|n| n.parse::<u32>().is_ok()),
+        (Some(w), _) => w
+            .strip_prefix('§')
+            .is_some_and(|n| n.parse::<u32>().is_ok()),
         _ => false,
     }
 }
@@ -195,7 +199,9 @@ fn meeting_document_kind(title: Option<&str>, ls: &[Line<'_>]) -> Option<Documen
         return Some(DocumentKind::Minutes);
     }
     let items = ls.iter().filter(|l| is_section_item(l.text)).count();
-    let header = ls.iter().any(|l| header_field(l.text, MEETING_HEADER_FIELDS));
+    let header = ls
+        .iter()
+        .any(|l| header_field(l.text, MEETING_HEADER_FIELDS));
     if items == 0 || !header {
         return None;
     }
@@ -247,6 +253,7 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
                     _ => title = Some(ls[first]),
                 }
             }
+            (LineKind::Text, None) => title = Some(ls[first]),
             _ => {}
         }
     }
@@ -254,7 +261,11 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
     let comments = ls
         .iter()
         .zip(&kinds)
-        .filter(|(l, _)| !entries.iter().any(|e| e.span.0 <= l.start && l.start < e.span.1))
+        .filter(|(l, _)| {
+            !entries
+                .iter()
+                .any(|e| e.span.0 <= l.start && l.start < e.span.1)
+        })
         .find_map(|(_, k)| match k {
             LineKind::Footer { comments } => *comments,
             _ => None,
@@ -285,8 +296,6 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
     };
 
     Layout {
-        lines: ls,
-        kinds,
         title,
         published,
         entries,

@@ -62,7 +62,9 @@ pub(crate) const COMMENT_WORDS: &[&str] = &["kommenttia", "kommentti", "kommenti
 
 /// Words that say a line is a photo credit (`kuva Tuula Palaste`,
 /// `Kuva: Pexels`), lower case, as the first word or after the caption.
-pub(crate) const PHOTO_CREDIT_WORDS: &[&str] = &["kuva", "kuva:", "kuvat", "kuvat:", "kuvaaja", "kuvaaja:", "kuva/"];
+pub(crate) const PHOTO_CREDIT_WORDS: &[&str] = &[
+    "kuva", "kuva:", "kuvat", "kuvat:", "kuvaaja", "kuvaaja:", "kuva/",
+];
 
 /// Head words of governance body names in the nominative singular, with the
 /// kind of body they make (the contract's table). Longest first, so that a
@@ -99,7 +101,9 @@ pub(crate) const MINUTES_WORDS: &[&str] = &["pöytäkirja", "muistio", "kokousmu
 
 /// Header fields of agendas and minutes (`Aika:`, `Paikka:`), lower case
 /// without the colon.
-pub(crate) const MEETING_HEADER_FIELDS: &[&str] = &["aika", "paikka", "läsnä", "poissa", "osallistujat"];
+pub(crate) const MEETING_HEADER_FIELDS: &[&str] =
+    &["aika", "paikka", "läsnä", "poissa", "osallistujat"];
 
 /// Attendance fields that only minutes carry, lower case without the colon.
-pub(crate) const ATTENDANCE_FIELDS: &[&str] = &["läsnä", "poissa", "muut läsnäolijat", "läsnä olleet"];
+pub(crate) const ATTENDANCE_FIELDS: &[&str] =
+    &["läsnä", "poissa", "muut läsnäolijat", "läsnä olleet"];

@@ -14,7 +14,6 @@ named_enum! {
     }
 }
 
-
 /// A sum of money: `100 milj. euroa` → 100 000 000 EUR.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Amount {

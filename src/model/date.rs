@@ -454,7 +454,8 @@ fn parse_point(input: &str, s: &str) -> Result<Point, EdtfError> {
                 two_digits(m).ok_or_else(|| EdtfError::new(input, "expected a two-digit month"))?;
             let day =
                 two_digits(d).ok_or_else(|| EdtfError::new(input, "expected a two-digit day"))?;
-            let (m, d) = check_day(year, month, day).map_err(|e| EdtfError::new(input, e.reason))?;
+            let (m, d) =
+                check_day(year, month, day).map_err(|e| EdtfError::new(input, e.reason))?;
             Unit::Day(m, d)
         }
         (None, Some(_)) => return Err(EdtfError::new(input, "malformed date")),
@@ -564,7 +565,10 @@ mod tests {
     #[test]
     fn with_year_fills_only_unknown_years() {
         let d: EdtfDate = "XXXX-11-30/XXXX-12-02".parse().unwrap();
-        assert_eq!(d.with_year(2019).unwrap().to_string(), "2019-11-30/2019-12-02");
+        assert_eq!(
+            d.with_year(2019).unwrap().to_string(),
+            "2019-11-30/2019-12-02"
+        );
         let known = EdtfDate::day(2017, 9, 7).unwrap();
         assert_eq!(known.with_year(2020).unwrap(), known);
         let leap = EdtfDate::day_without_year(2, 29).unwrap();

@@ -18,7 +18,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// use sote_records::Span;
 ///
 /// let source = "Kokous pidetään Oulussa.";
-/// let span = Span::new(16, 23);
+/// let span = Span::new(18, 25); // "pidetään" has two 2-byte letters
 /// assert_eq!(span.slice(source), Some("Oulussa"));
 /// assert_eq!(span.len(), 7);
 /// ```

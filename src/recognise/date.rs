@@ -20,8 +20,11 @@ pub(crate) struct DateMatch {
 
 fn number(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
     move |input| {
-        map_res(take_while_m_n(min, max, |c: char| c.is_ascii_digit()), str::parse)
-            .parse(input)
+        map_res(
+            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+            str::parse,
+        )
+        .parse(input)
     }
 }
 
@@ -68,7 +71,10 @@ mod tests {
         let rows: &[(&str, Option<(&str, &str)>)] = &[
             ("13.12.2018", Some(("13.12.2018", "2018-12-13"))),
             ("07.09.2017", Some(("07.09.2017", "2017-09-07"))),
-            ("19.9.2017Vammaisten palvelut", Some(("19.9.2017", "2017-09-19"))),
+            (
+                "19.9.2017Vammaisten palvelut",
+                Some(("19.9.2017", "2017-09-19")),
+            ),
             ("5.3.2019 Pirkanmaan", Some(("5.3.2019", "2019-03-05"))),
             ("22.2. Oulussa", Some(("22.2.", "XXXX-02-22"))),
             ("31.2.2019", None),

@@ -3,5 +3,4 @@
 //! Finnish, not documents.
 
 pub(crate) mod date;
-#[path = "places_stub.rs"]
 pub(crate) mod places;

@@ -11,5 +11,5 @@
 mod segment;
 mod space;
 
-pub(crate) use segment::{Line, blocks, lines};
-pub(crate) use space::{is_space, trim_span};
+pub(crate) use segment::{Line, lines};
+pub(crate) use space::is_space;

@@ -60,25 +60,6 @@ fn trimmed(source: &str, start: usize, end: usize) -> Line<'_> {
     }
 }
 
-/// Groups non-blank lines into blocks separated by blank lines; each block is
-/// a range of indexes into `lines`.
-pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].is_blank() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < lines.len() && !lines[i].is_blank() {
-            i += 1;
-        }
-        out.push(start..i);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,23 +80,11 @@ mod tests {
         let ls = lines(src);
         assert_eq!(ls[0].text, "Otsikko");
         assert_eq!(ls[1].text, "Työryhmä kokoontui");
-        assert!(ls[2].is_blank());
-    }
-
-    #[test]
-    fn blocks_split_on_blank_and_space_only_lines() {
-        let src = "a\nb\n\n \u{A0}\nc\n\n\nd";
-        let ls = lines(src);
-        let bs: Vec<Vec<&str>> = blocks(&ls)
-            .into_iter()
-            .map(|r| ls[r].iter().map(|l| l.text).collect())
-            .collect();
-        assert_eq!(bs, vec![vec!["a", "b"], vec!["c"], vec!["d"]]);
+        assert_eq!(ls.len(), 2, "a final line end does not open an empty line");
     }
 
     #[test]
     fn empty_input_is_one_blank_line() {
         assert_eq!(lines(""), vec![Line { text: "", start: 0 }]);
-        assert!(blocks(&lines("")).is_empty());
     }
 }

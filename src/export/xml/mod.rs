@@ -56,7 +56,8 @@ pub fn to_xml_string(document: &Document) -> Result<String> {
     let mut out = Vec::new();
     write_xml(&mut out, document)?;
     // The writer only ever writes UTF-8 `str` data.
-    Ok(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// Writes the record as an XML document with root `<document>`.

@@ -7,6 +7,7 @@ use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
+use super::sanitize::is_xml_char;
 use super::track::Tracked;
 use super::write::CHAR_ELEMENT;
 use crate::error::{Error, ErrorKind, Position, Result};
@@ -47,6 +48,15 @@ impl Node {
     {
         self.attr(name)
             .map(|v| {
+                if v.starts_with(['+', ' ']) || v.ends_with(' ') {
+                    return Err(record_error(
+                        self,
+                        format!(
+                            "<{}> attribute {name}={v:?}: stray sign or space",
+                            self.name
+                        ),
+                    ));
+                }
                 v.parse().map_err(|e| {
                     record_error(self, format!("<{}> attribute {name}={v:?}: {e}", self.name))
                 })
@@ -70,20 +80,74 @@ impl Node {
             (Some(Ok(start)), Some(Ok(end)), None) if start <= end => Ok(Span::new(start, end)),
             _ => Err(record_error(
                 self,
-                format!("<{}> span {value:?} is not \"start end\" with start <= end", self.name),
+                format!(
+                    "<{}> span {value:?} is not \"start end\" with start <= end",
+                    self.name
+                ),
             )),
         }
     }
 
-    /// Checks that the children are exactly among `allowed`, so a misspelt
-    /// or foreign element is an error rather than silently lost data.
-    fn only(&self, allowed: &[&str]) -> Result<()> {
-        match self.children.iter().find(|c| !allowed.contains(&c.name.as_str())) {
+    /// Checks the element's shape: attributes among `attrs`, child elements
+    /// among `children` and each at most once, and no loose text. A
+    /// misspelt, repeated or foreign part is an error, never silently lost.
+    fn shape(&self, attrs: &[&str], children: &[&str]) -> Result<()> {
+        self.check_attrs(attrs)?;
+        for (i, c) in self.children.iter().enumerate() {
+            if !children.contains(&c.name.as_str()) {
+                return Err(record_error(
+                    c,
+                    format!("unexpected element <{}> in <{}>", c.name, self.name),
+                ));
+            }
+            if self.children[..i].iter().any(|d| d.name == c.name) {
+                return Err(record_error(
+                    c,
+                    format!("<{}> appears twice in <{}>", c.name, self.name),
+                ));
+            }
+        }
+        self.no_loose_text()
+    }
+
+    fn check_attrs(&self, attrs: &[&str]) -> Result<()> {
+        match self
+            .attrs
+            .iter()
+            .find(|(k, _)| !attrs.contains(&k.as_str()))
+        {
+            Some((k, _)) => Err(record_error(
+                self,
+                format!("unexpected attribute {k} on <{}>", self.name),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    fn no_loose_text(&self) -> Result<()> {
+        if self
+            .text
+            .trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
+            .is_empty()
+        {
+            Ok(())
+        } else {
+            Err(record_error(
+                self,
+                format!("text directly inside <{}>", self.name),
+            ))
+        }
+    }
+
+    /// The text of a text element, which must hold no other elements.
+    fn leaf_text(&self, attrs: &[&str]) -> Result<String> {
+        self.check_attrs(attrs)?;
+        match self.children.first() {
             Some(c) => Err(record_error(
                 c,
                 format!("unexpected element <{}> in <{}>", c.name, self.name),
             )),
-            None => Ok(()),
+            None => Ok(self.text.clone()),
         }
     }
 
@@ -91,12 +155,12 @@ impl Node {
         self.children.iter().find(|c| c.name == name)
     }
 
-    fn text_of(&self, name: &str) -> Option<String> {
-        self.child(name).map(|c| c.text.clone())
+    fn text_of(&self, name: &str) -> Result<Option<String>> {
+        self.child(name).map(|c| c.leaf_text(&[])).transpose()
     }
 
     fn required_text(&self, name: &str) -> Result<String> {
-        self.text_of(name).ok_or_else(|| {
+        self.text_of(name)?.ok_or_else(|| {
             record_error(self, format!("<{}> lacks the element <{name}>", self.name))
         })
     }
@@ -111,26 +175,67 @@ impl Node {
         let w = self.child(wrapper).ok_or_else(|| {
             record_error(self, format!("<{}> lacks the list <{wrapper}>", self.name))
         })?;
-        w.only(&[singular])?;
+        w.check_attrs(&[])?;
+        w.no_loose_text()?;
+        if let Some(c) = w.children.iter().find(|c| c.name != singular) {
+            return Err(record_error(
+                c,
+                format!("unexpected element <{}> in <{wrapper}>", c.name),
+            ));
+        }
         w.children.iter().map(item).collect()
     }
 
     fn names(&self, wrapper: &str, singular: &str) -> Result<Vec<String>> {
-        self.list(wrapper, singular, |n| Ok(n.text.clone()))
+        self.list(wrapper, singular, |n| n.leaf_text(&[]))
+    }
+
+    /// The character a `<char hex="1B"/>` marker stands for: one that XML
+    /// 1.0 cannot carry, as the writer only writes markers for those.
+    fn marker_char(&self) -> Result<char> {
+        self.check_attrs(&["hex"])?;
+        if !self.children.is_empty() || !self.text.is_empty() {
+            return Err(record_error(self, "<char> must be empty".into()));
+        }
+        self.attr("hex")
+            .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
+            .filter(|&c| !is_xml_char(c))
+            .ok_or_else(|| {
+                record_error(
+                    self,
+                    "<char> needs hex=\"…\" naming a character XML cannot carry".into(),
+                )
+            })
     }
 }
 
 fn document(n: &Node) -> Result<Document> {
-    n.only(&[
-        "source", "title", "region", "entries", "bodies", "people", "meetings", "events", "dates",
-        "amounts", "places", "organizations", "programmes",
-    ])?;
+    n.shape(
+        &["kind", "published", "comments"],
+        &[
+            "source",
+            "title",
+            "region",
+            "entries",
+            "bodies",
+            "people",
+            "meetings",
+            "events",
+            "dates",
+            "amounts",
+            "places",
+            "organizations",
+            "programmes",
+        ],
+    )?;
     Ok(Document {
         source: n.required_text("source")?,
         kind: n.required_attr("kind")?,
-        title: n.text_of("title"),
+        title: n.text_of("title")?,
         published: n.parse_attr("published")?,
-        region: n.text_of("region"),
+        region: n.text_of("region")?,
         entries: n.list("entries", "entry", entry)?,
         bodies: n.list("bodies", "body", body)?,
         people: n.list("people", "person", person)?,
@@ -139,7 +244,7 @@ fn document(n: &Node) -> Result<Document> {
         dates: n.list("dates", "date", date)?,
         amounts: n.list("amounts", "amount", amount)?,
         places: n.list("places", "place", |x| {
-            x.only(&["name", "text"])?;
+            x.shape(&["span"], &["name", "text"])?;
             Ok(Place {
                 name: x.required_text("name")?,
                 text: x.required_text("text")?,
@@ -147,7 +252,7 @@ fn document(n: &Node) -> Result<Document> {
             })
         })?,
         organizations: n.list("organizations", "organization", |x| {
-            x.only(&["name", "text"])?;
+            x.shape(&["span"], &["name", "text"])?;
             Ok(Organization {
                 name: x.required_text("name")?,
                 text: x.required_text("text")?,
@@ -155,7 +260,7 @@ fn document(n: &Node) -> Result<Document> {
             })
         })?,
         programmes: n.list("programmes", "programme", |x| {
-            x.only(&["name", "text"])?;
+            x.shape(&["span"], &["name", "text"])?;
             Ok(Programme {
                 name: x.required_text("name")?,
                 text: x.required_text("text")?,
@@ -167,23 +272,29 @@ fn document(n: &Node) -> Result<Document> {
 }
 
 fn entry(n: &Node) -> Result<Entry> {
-    n.only(&["title", "documents", "summary"])?;
+    n.shape(
+        &["posted", "comments", "span"],
+        &["title", "documents", "summary"],
+    )?;
     Ok(Entry {
         posted: n.parse_attr("posted")?,
         title: n.required_text("title")?,
         documents: n.names("documents", "document")?,
-        summary: n.text_of("summary"),
+        summary: n.text_of("summary")?,
         comments: n.parse_attr("comments")?,
         span: n.span()?,
     })
 }
 
 fn body(n: &Node) -> Result<Body> {
-    n.only(&["name", "abbreviation", "aliases", "text"])?;
+    n.shape(
+        &["kind", "span"],
+        &["name", "abbreviation", "aliases", "text"],
+    )?;
     Ok(Body {
         name: n.required_text("name")?,
         kind: n.required_attr("kind")?,
-        abbreviation: n.text_of("abbreviation"),
+        abbreviation: n.text_of("abbreviation")?,
         aliases: n.names("aliases", "alias")?,
         text: n.required_text("text")?,
         span: n.span()?,
@@ -191,17 +302,19 @@ fn body(n: &Node) -> Result<Body> {
 }
 
 fn person(n: &Node) -> Result<Person> {
-    n.only(&["name", "title", "phone", "email", "roles", "text"])?;
+    n.shape(
+        &["span"],
+        &["name", "title", "phone", "email", "roles", "text"],
+    )?;
     Ok(Person {
         name: n.required_text("name")?,
-        title: n.text_of("title"),
-        phone: n.text_of("phone"),
-        email: n.text_of("email"),
+        title: n.text_of("title")?,
+        phone: n.text_of("phone")?,
+        email: n.text_of("email")?,
         roles: n.list("roles", "role", |r| {
-            r.only(&[])?;
             Ok(Role {
                 role: r.required_attr("role")?,
-                body: r.text.clone(),
+                body: r.leaf_text(&["role"])?,
             })
         })?,
         text: n.required_text("text")?,
@@ -210,11 +323,14 @@ fn person(n: &Node) -> Result<Person> {
 }
 
 fn meeting(n: &Node) -> Result<Meeting> {
-    n.only(&["bodies", "location", "documents", "text"])?;
+    n.shape(
+        &["date", "status", "span"],
+        &["bodies", "location", "documents", "text"],
+    )?;
     Ok(Meeting {
         bodies: n.names("bodies", "body")?,
         date: n.parse_attr("date")?,
-        location: n.text_of("location"),
+        location: n.text_of("location")?,
         status: n.required_attr("status")?,
         documents: n.names("documents", "document")?,
         text: n.required_text("text")?,
@@ -223,7 +339,7 @@ fn meeting(n: &Node) -> Result<Meeting> {
 }
 
 fn happening(n: &Node) -> Result<Happening> {
-    n.only(&["text"])?;
+    n.shape(&["kind", "date", "span"], &["text"])?;
     Ok(Happening {
         kind: n.required_attr("kind")?,
         date: n.parse_attr("date")?,
@@ -233,7 +349,7 @@ fn happening(n: &Node) -> Result<Happening> {
 }
 
 fn date(n: &Node) -> Result<DateMention> {
-    n.only(&["text"])?;
+    n.shape(&["value", "span"], &["text"])?;
     Ok(DateMention {
         value: n.required_attr("value")?,
         text: n.required_text("text")?,
@@ -242,7 +358,7 @@ fn date(n: &Node) -> Result<DateMention> {
 }
 
 fn amount(n: &Node) -> Result<Amount> {
-    n.only(&["text"])?;
+    n.shape(&["value", "currency", "approximate", "span"], &["text"])?;
     Ok(Amount {
         value: n.required_attr("value")?,
         currency: n.required_attr::<Currency>("currency")?,
@@ -250,6 +366,20 @@ fn amount(n: &Node) -> Result<Amount> {
         text: n.required_text("text")?,
         span: n.span()?,
     })
+}
+
+/// Adds a finished element to its parent: a `<char/>` marker as the
+/// character it stands for, anything else as a child.
+fn attach(stack: &mut [Node], node: Node) -> Result<()> {
+    let Some(parent) = stack.last_mut() else {
+        return Ok(());
+    };
+    if node.name == CHAR_ELEMENT {
+        parent.text.push(node.marker_char()?);
+    } else {
+        parent.children.push(node);
+    }
+    Ok(())
 }
 
 /// The character a general reference stands for: a character reference or
@@ -360,27 +490,16 @@ impl<R: BufRead> XmlDocumentsReader<R> {
                     let node = self.node(&s, at)?;
                     stack.push(node);
                 }
-                Event::Empty(s) if s.name().as_ref() == CHAR_ELEMENT => {
-                    let node = self.node(&s, at)?;
-                    let c = node
-                        .attr("hex")
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
-                        .and_then(char::from_u32)
-                        .ok_or_else(|| {
-                            record_error(&node, "<char> needs hex=\"…\" naming a character".into())
-                        })?;
-                    stack[top].text.push(c);
-                }
                 Event::Empty(s) => {
                     let node = self.node(&s, at)?;
-                    stack[top].children.push(node);
+                    attach(&mut stack, node)?;
                 }
                 Event::End(_) => {
                     let done = stack.pop().unwrap_or_default();
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(done),
-                        None => return Ok(done),
+                    if stack.is_empty() {
+                        return Ok(done);
                     }
+                    attach(&mut stack, done)?;
                 }
                 Event::Text(t) => stack[top].text.push_str(&t.xml10_content()),
                 Event::CData(t) => stack[top].text.push_str(&t.into_inner()),
@@ -496,7 +615,9 @@ impl<R: BufRead> Iterator for XmlDocumentsReader<R> {
 pub fn from_xml(xml: &str) -> Result<Document> {
     let mut reader = XmlDocumentsReader::new(xml.as_bytes());
     let first = reader.next().unwrap_or_else(|| {
-        Err(Error::new(ErrorKind::XmlRecord("no <document> element".into())))
+        Err(Error::new(ErrorKind::XmlRecord(
+            "no <document> element".into(),
+        )))
     })?;
     match reader.next() {
         None => Ok(first),

@@ -79,14 +79,20 @@ pub(crate) fn text_pieces(s: &str) -> Vec<TextPiece<'_>> {
     for (i, c) in s.char_indices() {
         if !is_xml_char(c) {
             if run_start < i {
-                pieces.push(TextPiece::Escaped(escape_with(&s[run_start..i], text_escape)));
+                pieces.push(TextPiece::Escaped(escape_with(
+                    &s[run_start..i],
+                    text_escape,
+                )));
             }
             pieces.push(TextPiece::Unrepresentable(c));
             run_start = i + c.len_utf8();
         }
     }
     if run_start < s.len() {
-        pieces.push(TextPiece::Escaped(escape_with(&s[run_start..], text_escape)));
+        pieces.push(TextPiece::Escaped(escape_with(
+            &s[run_start..],
+            text_escape,
+        )));
     }
     pieces
 }
@@ -122,7 +128,9 @@ mod tests {
     fn markup_and_cdata_end_are_escaped() {
         assert_eq!(
             text_pieces("a]]>b<c&d\r\n"),
-            vec![TextPiece::Escaped(Cow::Owned("a]]&gt;b&lt;c&amp;d&#13;\n".into()))]
+            vec![TextPiece::Escaped(Cow::Owned(
+                "a]]&gt;b&lt;c&amp;d&#13;\n".into()
+            ))]
         );
     }
 
@@ -143,10 +151,23 @@ mod tests {
 
     #[test]
     fn xml_char_production() {
-        for c in ['\t', '\n', '\r', ' ', 'ä', '\u{D7FF}', '\u{E000}', '\u{FFFD}', '\u{10000}', '\u{10FFFF}'] {
+        for c in [
+            '\t',
+            '\n',
+            '\r',
+            ' ',
+            'ä',
+            '\u{D7FF}',
+            '\u{E000}',
+            '\u{FFFD}',
+            '\u{10000}',
+            '\u{10FFFF}',
+        ] {
             assert!(is_xml_char(c), "{c:?}");
         }
-        for c in ['\u{0}', '\u{8}', '\u{B}', '\u{C}', '\u{1F}', '\u{FFFE}', '\u{FFFF}'] {
+        for c in [
+            '\u{0}', '\u{8}', '\u{B}', '\u{C}', '\u{1F}', '\u{FFFE}', '\u{FFFF}',
+        ] {
             assert!(!is_xml_char(c), "{c:?}");
         }
     }
@@ -155,6 +176,9 @@ mod tests {
     fn attribute_values_keep_whitespace_and_quotes_as_references() {
         assert_eq!(attribute_value("a\tb\nc\"d"), "a&#9;b&#10;c&quot;d");
         assert_eq!(attribute_value("x\u{1}y"), "x\u{FFFD}y");
-        assert_eq!(attribute_value("2018-11-14/2018-11-15"), "2018-11-14/2018-11-15");
+        assert_eq!(
+            attribute_value("2018-11-14/2018-11-15"),
+            "2018-11-14/2018-11-15"
+        );
     }
 }

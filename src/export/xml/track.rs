@@ -103,9 +103,11 @@ mod tests {
         t.set_mark();
         let mut rest = Vec::new();
         t.read_to_end(&mut rest).unwrap();
-        let p = t.position(6); // 'x'
-        assert_eq!((p.line, p.column, p.byte), (2, 2, 6));
-        let p = t.position(8); // 'y'
+        let p = t.position(5); // 'x', after the two-byte 'Ä'
+        assert_eq!((p.line, p.column, p.byte), (2, 2, 5));
+        let p = t.position(7); // 'y'
         assert_eq!((p.line, p.column), (3, 1));
+        let p = t.position(1); // before the mark: reported at the mark
+        assert_eq!(p.byte, 4);
     }
 }

@@ -11,8 +11,8 @@ use quick_xml::name::QName;
 use super::sanitize::{TextPiece, attribute_value, text_pieces};
 use crate::error::Result;
 use crate::model::{
-    Amount, Body, DateMention, Document, EdtfDate, Entry, Event as Happening, Meeting, Organization,
-    Person, Place, Programme, Span,
+    Amount, Body, DateMention, Document, EdtfDate, Entry, Event as Happening, Meeting,
+    Organization, Person, Place, Programme, Span,
 };
 
 /// The marker element for a character XML 1.0 cannot carry.
@@ -87,7 +87,8 @@ impl<W: Write> XmlOut<W> {
 
     pub(crate) fn open(&mut self, name: &str, attrs: &[Attr<'_>]) -> Result<()> {
         self.indent()?;
-        self.writer.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.writer
+            .write_event(Event::Start(Self::start(name, attrs)))?;
         self.depth += 1;
         Ok(())
     }
@@ -102,7 +103,8 @@ impl<W: Write> XmlOut<W> {
     /// `<name attrs>text</name>`, with unrepresentable characters as markers.
     fn text_element(&mut self, name: &str, attrs: &[Attr<'_>], text: &str) -> Result<()> {
         self.indent()?;
-        self.writer.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.writer
+            .write_event(Event::Start(Self::start(name, attrs)))?;
         for piece in text_pieces(text) {
             match piece {
                 TextPiece::Escaped(s) => self
@@ -175,9 +177,11 @@ impl<W: Write> XmlOut<W> {
         self.list("places", &doc.places, |o, p: &Place| {
             o.named("place", &p.name, &p.text, p.span)
         })?;
-        self.list("organizations", &doc.organizations, |o, x: &Organization| {
-            o.named("organization", &x.name, &x.text, x.span)
-        })?;
+        self.list(
+            "organizations",
+            &doc.organizations,
+            |o, x: &Organization| o.named("organization", &x.name, &x.text, x.span),
+        )?;
         self.list("programmes", &doc.programmes, |o, x: &Programme| {
             o.named("programme", &x.name, &x.text, x.span)
         })?;
@@ -202,7 +206,10 @@ impl<W: Write> XmlOut<W> {
     fn body(&mut self, b: &Body) -> Result<()> {
         self.open(
             "body",
-            &[("kind", Some(b.kind.as_str().into())), ("span", span_value(b.span))],
+            &[
+                ("kind", Some(b.kind.as_str().into())),
+                ("span", span_value(b.span)),
+            ],
         )?;
         self.text_element("name", &[], &b.name)?;
         self.text_if("abbreviation", b.abbreviation.as_deref())?;
