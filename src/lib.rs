@@ -85,7 +85,7 @@ mod layout;
 mod lexicon;
 pub mod model;
 mod pipeline;
-mod recognise;
+pub mod recognise;
 mod relate;
 mod text;
 

@@ -50,8 +50,8 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
         .iter()
         .map(|p| Place {
             name: p.name.to_owned(),
-            text: slice(text, p.start, p.end),
-            span: Span::new(p.start, p.end),
+            text: p.text.to_owned(),
+            span: p.span,
         })
         .collect();
     doc

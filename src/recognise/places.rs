@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
+use crate::model::Span;
+
 /// The generated gazetteer, compiled in so the crate needs no data files at
 /// run time. Columns: form, name, kind, region, case, origin, ambiguous.
 const TABLE: &str = include_str!("../lexicon/places.tsv");
@@ -33,7 +35,8 @@ const CLITICS: &[&str] = &["kin", "kaan", "kään", "han", "hän"];
 /// services county); the variants are listed in the order of preference used
 /// when a form has several readings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum PlaceKind {
+#[non_exhaustive]
+pub enum PlaceKind {
     /// A region (maakunta), e.g. `Pirkanmaa`.
     Region,
     /// A wellbeing services county (hyvinvointialue, from 2023), e.g. `Keski-Uusimaa`.
@@ -71,23 +74,24 @@ impl PlaceKind {
 }
 
 /// One place name found in a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PlaceMatch {
-    /// Byte offset of the first byte of the mention in the text searched (a char boundary).
-    pub(crate) start: usize,
-    /// Byte offset just past the mention (exclusive; a char boundary). Covers a
-    /// trailing enclitic particle (`Oulussakin`) when there is one.
-    pub(crate) end: usize,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PlaceMatch<'a> {
+    /// Where the mention lies in the text searched (on char boundaries). It
+    /// covers a trailing enclitic particle (`Oulussakin`) when there is one.
+    pub span: Span,
+    /// The mention as written.
+    pub text: &'a str,
     /// Finnish basic form of the place, e.g. `"Oulu"` for `Ouluun`.
-    pub(crate) name: &'static str,
+    pub name: &'static str,
     /// The preferred reading when the form names several kinds of place
     /// (region before county before municipality).
-    pub(crate) kind: PlaceKind,
+    pub kind: PlaceKind,
     /// The region (maakunta) the place lies in, basic form; a region's region is itself.
-    pub(crate) region: &'static str,
+    pub region: &'static str,
     /// The form is also an ordinary word, a personal name or a company name
     /// (`Salo`, `Kaarina`, `Nokia`): callers should accept it only in stronger contexts.
-    pub(crate) ambiguous: bool,
+    pub ambiguous: bool,
 }
 
 /// The preferred reading of one distinct surface form.
@@ -301,7 +305,7 @@ fn next_word_start(text: &str, from: usize) -> usize {
 ///
 /// Runs in time linear in the length of `text`, never panics, and returns
 /// offsets on char boundaries.
-pub(crate) fn find_places(text: &str) -> Vec<PlaceMatch> {
+pub fn find_places(text: &str) -> Vec<PlaceMatch<'_>> {
     let gazetteer = &*GAZETTEER;
     let Some(automaton) = gazetteer.automaton.as_ref() else {
         return Vec::new();
@@ -319,8 +323,8 @@ pub(crate) fn find_places(text: &str) -> Vec<PlaceMatch> {
             if let Some((end, i)) = accepted {
                 if let Some(entry) = gazetteer.entries.get(i) {
                     found.push(PlaceMatch {
-                        start,
-                        end,
+                        span: Span::new(start, end),
+                        text: text.get(start..end).unwrap_or_default(),
                         name: entry.name,
                         kind: entry.kind,
                         region: entry.region,
@@ -341,11 +345,7 @@ pub(crate) fn find_places(text: &str) -> Vec<PlaceMatch> {
 /// Some("Keski-Uusimaa")`. Exact and case-sensitive; a trailing enclitic
 /// particle is allowed (`Oulussakin`), so any mention span returned by
 /// [`find_places`] looks up to its name.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "meeting locations will look place forms up")
-)]
-pub(crate) fn lookup(form: &str) -> Option<&'static str> {
+pub fn lookup(form: &str) -> Option<&'static str> {
     let gazetteer = &*GAZETTEER;
     let entry_of = |f: &str| {
         gazetteer
@@ -461,7 +461,7 @@ mod tests {
                 Some((name, kind)) => {
                     assert_eq!(found.len(), 1, "{text}: {found:?}");
                     let m = &found[0];
-                    assert_eq!((m.start, m.end), (0, text.len()), "{text}: {m:?}");
+                    assert_eq!((m.span.start, m.span.end), (0, text.len()), "{text}: {m:?}");
                     assert_eq!((m.name, m.kind), (name, kind), "{text}");
                     assert_eq!(lookup(text), Some(name), "lookup {text}");
                 }
@@ -491,8 +491,10 @@ mod tests {
         // has one more ä, so " sekä " (7 bytes) brings Ouluun to 44 + 7 = 51.
         let text = "Päijät-Hämeen hyvinvointialue ja Lahdessa sekä Ouluun, ei Ouluntie.";
         let found = find_places(text);
-        let got: Vec<(usize, usize, &str)> =
-            found.iter().map(|m| (m.start, m.end, m.name)).collect();
+        let got: Vec<(usize, usize, &str)> = found
+            .iter()
+            .map(|m| (m.span.start, m.span.end, m.name))
+            .collect();
         assert_eq!(
             got,
             vec![(0, 16, "Päijät-Häme"), (36, 44, "Lahti"), (51, 57, "Oulu")]
@@ -510,7 +512,7 @@ mod tests {
         let text = "Hyvinvointialueet: Pohjois-Pohjanmaalla, Pohjanmaalla ja Etelä-Pohjanmaalla sekä Kauniaisissa (ääliö).";
         let got: Vec<(&str, &str)> = find_places(text)
             .iter()
-            .map(|m| (&text[m.start..m.end], m.name))
+            .map(|m| (&text[m.span.start..m.span.end], m.name))
             .collect();
         assert_eq!(
             got,
@@ -523,13 +525,13 @@ mod tests {
         );
         // "Hyvinvointialueet: " is 19 bytes; nothing multi-byte before it.
         let first = &find_places(text)[0];
-        assert_eq!((first.start, first.end), (19, 39));
+        assert_eq!((first.span.start, first.span.end), (19, 39));
         // After "ä" in "Etelä": Kauniaisissa starts after two-byte characters.
         let k = find_places(text)
             .into_iter()
             .find(|m| m.name == "Kauniainen")
             .unwrap();
-        assert_eq!(text.find("Kauniaisissa"), Some(k.start));
+        assert_eq!(text.find("Kauniaisissa"), Some(k.span.start));
     }
 
     #[test]
@@ -548,7 +550,10 @@ mod tests {
         // A shorter form is found when the longest one runs into a letter.
         let m = find_places("Koski Tlx");
         assert_eq!(m.len(), 1);
-        assert_eq!((m[0].start, m[0].end, m[0].name), (0, 5, "Koski Tl"));
+        assert_eq!(
+            (m[0].span.start, m[0].span.end, m[0].name),
+            (0, 5, "Koski Tl")
+        );
         assert!(m[0].ambiguous);
     }
 
@@ -576,7 +581,11 @@ mod tests {
         for (&form, &i) in &gazetteer.by_form {
             let found = find_places(form);
             assert_eq!(found.len(), 1, "{form}: {found:?}");
-            assert_eq!((found[0].start, found[0].end), (0, form.len()), "{form}");
+            assert_eq!(
+                (found[0].span.start, found[0].span.end),
+                (0, form.len()),
+                "{form}"
+            );
             assert_eq!(found[0].name, gazetteer.entries[i].name, "{form}");
         }
     }
@@ -626,19 +635,21 @@ mod tests {
             let mut last_end = 0;
             for m in &found {
                 assert!(
-                    m.start >= last_end && m.start < m.end && m.end <= text.len(),
+                    m.span.start >= last_end
+                        && m.span.start < m.span.end
+                        && m.span.end <= text.len(),
                     "{text:?} {m:?}"
                 );
                 assert!(
-                    text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+                    text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end),
                     "{text:?}"
                 );
                 assert_eq!(
-                    lookup(&text[m.start..m.end]),
+                    lookup(&text[m.span.start..m.span.end]),
                     Some(m.name),
                     "{text:?} {m:?}"
                 );
-                last_end = m.end;
+                last_end = m.span.end;
             }
             let _ = lookup(&text);
         }

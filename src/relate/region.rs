@@ -5,13 +5,13 @@ use crate::recognise::places::{PlaceKind, PlaceMatch};
 /// How much one mention counts towards its region: a region or county named
 /// outright says more than a municipality in it, and a mention in the title
 /// says more than one in the body.
-fn weight(p: &PlaceMatch, title: Option<(usize, usize)>) -> u32 {
+fn weight(p: &PlaceMatch<'_>, title: Option<(usize, usize)>) -> u32 {
     let base = match p.kind {
         PlaceKind::Region | PlaceKind::WellbeingServicesCounty => 3,
         PlaceKind::Municipality | PlaceKind::FormerMunicipality => 2,
     };
     let base = if p.ambiguous { 1 } else { base };
-    let in_title = title.is_some_and(|(s, e)| s <= p.start && p.end <= e);
+    let in_title = title.is_some_and(|(s, e)| s <= p.span.start && p.span.end <= e);
     if in_title { base * 3 } else { base }
 }
 
@@ -19,13 +19,16 @@ fn weight(p: &PlaceMatch, title: Option<(usize, usize)>) -> u32 {
 /// region with the most weight of mentions; within it, a wellbeing services
 /// county named more often than the region itself (`Keski-Uusimaa` in a
 /// text about Keski-Uusimaa) is the answer rather than the region.
-pub(crate) fn region_of(places: &[PlaceMatch], title: Option<(usize, usize)>) -> Option<String> {
+pub(crate) fn region_of(
+    places: &[PlaceMatch<'_>],
+    title: Option<(usize, usize)>,
+) -> Option<String> {
     let mut totals: Vec<(&'static str, u32, usize)> = Vec::new();
     for p in places {
         let w = weight(p, title);
         match totals.iter_mut().find(|(r, _, _)| *r == p.region) {
             Some(t) => t.1 += w,
-            None => totals.push((p.region, w, p.start)),
+            None => totals.push((p.region, w, p.span.start)),
         }
     }
     // Highest weight; ties go to the region mentioned first.
