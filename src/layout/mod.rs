@@ -61,20 +61,17 @@ fn entry_at<'a>(
     let LineKind::Date { date, rest } = kinds[at] else {
         return None;
     };
-    let (heading_start, body_from) = match rest {
-        Some(offset) => (offset, at + 1),
+    let (heading_start, heading_line, body_from) = match rest {
+        Some(offset) => (offset, at, at + 1),
         None => {
             let h = next_content(kinds, at + 1)?;
             if kinds[h] != LineKind::Text {
                 return None;
             }
-            (ls[h].start, h + 1)
+            (ls[h].start, h, h + 1)
         }
     };
-    let heading_line = ls
-        .iter()
-        .find(|l| l.start <= heading_start && heading_start < l.end().max(l.start + 1))?;
-    let heading = &source[heading_start..heading_line.end()];
+    let heading = source.get(heading_start..ls[heading_line].end())?;
     let mut end = body_from;
     let mut documents = Vec::new();
     let mut marked = false;
@@ -258,24 +255,30 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
         }
     }
 
-    let comments = ls
-        .iter()
-        .zip(&kinds)
-        .filter(|(l, _)| {
-            !entries
-                .iter()
-                .any(|e| e.span.0 <= l.start && l.start < e.span.1)
-        })
-        .find_map(|(_, k)| match k {
-            LineKind::Footer { comments } => *comments,
-            _ => None,
-        })
-        .or_else(|| {
-            kinds.iter().find_map(|k| match k {
-                LineKind::Footer { comments } => *comments,
-                _ => None,
-            })
-        });
+    // The page's comment count is in its footer, outside every entry; an
+    // entry's own `Lue lisää | N Kommenttia` is the entry's.
+    let mut entry_spans = entries.iter().map(|e| e.span).peekable();
+    let mut footer = None;
+    for (line, kind) in ls.iter().zip(&kinds) {
+        while entry_spans
+            .peek()
+            .is_some_and(|&(_, end)| end <= line.start)
+        {
+            entry_spans.next();
+        }
+        let inside = entry_spans
+            .peek()
+            .is_some_and(|&(start, _)| start <= line.start);
+        if let LineKind::Footer { comments } = kind {
+            if !inside || footer.is_none() {
+                footer = Some((*comments, inside));
+            }
+            if !inside {
+                break;
+            }
+        }
+    }
+    let comments = footer.and_then(|(c, _)| c);
 
     let title_text = title.map(|t| t.text);
     let kind = if !entries.is_empty() {

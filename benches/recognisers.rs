@@ -1,0 +1,61 @@
+//! Throughput of each recogniser and of the whole-document parser, in MB/s,
+//! over the bundled sample archive (all texts joined, repeated to ~1 MB so a
+//! run measures steady-state scanning rather than set-up).
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn sample_text() -> String {
+    fn walk(dir: &Path, out: &mut String) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("examples/data")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "txt") {
+                out.push_str(&std::fs::read_to_string(&p).expect("UTF-8 sample"));
+                out.push_str("\n\n");
+            }
+        }
+    }
+    let mut one = String::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data"),
+        &mut one,
+    );
+    one.repeat((1 << 20) / one.len().max(1) + 1)
+}
+
+fn recognisers(c: &mut Criterion) {
+    let text = sample_text();
+    let mut group = c.benchmark_group("recognise");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("places", |b| {
+        b.iter(|| sote_records::recognise::places::find_places(black_box(&text)))
+    });
+    group.finish();
+}
+
+fn documents(c: &mut Criterion) {
+    let text = sample_text();
+    let mut group = c.benchmark_group("document");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("parse", |b| {
+        b.iter(|| sote_records::parse("bench.txt", black_box(&text)))
+    });
+    group.bench_function("parse+json", |b| {
+        b.iter(|| {
+            let doc = sote_records::parse("bench.txt", black_box(&text)).expect("parse");
+            sote_records::to_json_string(&doc).expect("json")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, recognisers, documents);
+criterion_main!(benches);
