@@ -1,8 +1,10 @@
 //! The pipeline from text to record: lay out, recognise, relate.
 
 use crate::layout::lay_out;
-use crate::model::{DateMention, Document, EdtfDate, Entry, Place, Span};
+use crate::model::{DateMention, Document, EdtfDate, Entry, Organization, Place, Programme, Span};
+use crate::recognise::organization::find_organizations;
 use crate::recognise::places::find_places;
+use crate::recognise::programme::find_programmes;
 use crate::relate::region::region_of;
 
 fn slice(source: &str, start: usize, end: usize) -> String {
@@ -52,6 +54,22 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             name: p.name.to_owned(),
             text: p.text.to_owned(),
             span: p.span,
+        })
+        .collect();
+    doc.organizations = find_organizations(text)
+        .into_iter()
+        .map(|o| Organization {
+            text: o.text.to_owned(),
+            span: o.span,
+            name: o.name,
+        })
+        .collect();
+    doc.programmes = find_programmes(text)
+        .into_iter()
+        .map(|p| Programme {
+            text: p.text.to_owned(),
+            span: p.span,
+            name: p.name,
         })
         .collect();
     doc

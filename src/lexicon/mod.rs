@@ -4,6 +4,8 @@
 //! names and their inflected forms) live beside this file as TSV and are
 //! included at compile time. Each table says where its words come from.
 
+pub(crate) mod heads;
+
 /// Page furniture of Finnish regional project sites: section names that head
 /// a page before its date and title (from the sites' navigation menus).
 pub(crate) const SECTION_HEADERS: &[&str] = &[

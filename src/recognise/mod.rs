@@ -16,4 +16,7 @@
 //! ```
 
 pub mod date;
+pub mod organization;
+mod phrase;
 pub mod places;
+pub mod programme;

@@ -10,6 +10,8 @@
 
 mod segment;
 mod space;
+mod words;
 
 pub(crate) use segment::{Line, lines};
 pub(crate) use space::is_space;
+pub(crate) use words::{Word, words};

@@ -1,0 +1,133 @@
+//! Projects, pilots and programmes: `Uusimaa 2019 -hankkeen` →
+//! `Uusimaa 2019 -hanke`, `I&O-kärkihankkeesta` → `I&O-kärkihanke`.
+
+use crate::lexicon::heads::{HeadGroup, head_at_end};
+use crate::model::Span;
+use crate::text::{Word, words};
+
+use super::phrase::{is_name_word, phrase_start, tidy};
+
+/// A named project, pilot or programme found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ProgrammeMatch<'a> {
+    /// Where the mention lies in the text.
+    pub span: Span,
+    /// The mention as written.
+    pub text: &'a str,
+    /// The name in its basic form: the head word (`hanke`, `pilotti`,
+    /// `ohjelma`, `projekti`, `kokeilu`) in the nominative.
+    pub name: String,
+}
+
+/// Words before a `-hanke` head that can belong to its name.
+const MAX_NAME_WORDS: usize = 6;
+
+/// Whether a compound's first part makes it a name rather than a common
+/// noun: a capital letter past the first character, a capital at the start
+/// of a word that does not start a sentence, a digit, `&` or a hyphen
+/// (`I&O-kärkihanke`, `sote-hanke`, `Apotti-hanke` mid-sentence).
+fn names_something(word: &Word<'_>, prefix: &str) -> bool {
+    prefix
+        .chars()
+        .skip(1)
+        .any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '-')
+        || (word.is_capitalised() && !word.starts_sentence())
+}
+
+/// Every named programme in `text`, left to right.
+///
+/// Two shapes are names: an open compound after a space
+/// (`Tulevaisuuden sote-keskus -ohjelma`, `Uusimaa 2019 -hankkeessa`),
+/// whose name runs back over the words that can be part of a name; and a
+/// compound whose first part is itself a name (`I&O-kärkihanke`). Common
+/// nouns (`hanke`, `pilottihanke`, `käyttöönottoprojekti`) are not names.
+///
+/// ```
+/// use sote_records::recognise::programme::find_programmes;
+///
+/// let found = find_programmes("Kainuu 2020 -hankkeen ja Apotti-projektin väki");
+/// let names: Vec<_> = found.iter().map(|p| p.name.as_str()).collect();
+/// assert_eq!(names, ["Kainuu 2020 -hanke", "Apotti-projekti"]);
+/// ```
+pub fn find_programmes(text: &str) -> Vec<ProgrammeMatch<'_>> {
+    let ws = words(text);
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let Some(head) = head_at_end(w.text) else {
+            continue;
+        };
+        if head.group != HeadGroup::Programme || !w.text.is_char_boundary(head.at) {
+            continue;
+        }
+        let prefix = &w.text[..head.at];
+        let first = if prefix == "-" {
+            let first = phrase_start(&ws, i, MAX_NAME_WORDS, |x| is_name_word(x.text));
+            if first == i {
+                continue;
+            }
+            first
+        } else if !prefix.is_empty() && names_something(w, prefix) {
+            i
+        } else {
+            continue;
+        };
+        let start = ws[first].start;
+        let Some(name_part) = text.get(start..w.start + head.at) else {
+            continue;
+        };
+        out.push(ProgrammeMatch {
+            span: Span::new(start, w.end()),
+            text: &text[start..w.end()],
+            name: format!("{}{}", tidy(name_part), head.basic),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programme_rows() {
+        let rows: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Keski-Suomi 2021 -hankkeessa valmistellaan",
+                &[("Keski-Suomi 2021 -hankkeessa", "Keski-Suomi 2021 -hanke")],
+            ),
+            (
+                "tilannekatsaus I&O-kärkihankkeesta",
+                &[("I&O-kärkihankkeesta", "I&O-kärkihanke")],
+            ),
+            (
+                "Tulevaisuuden sote-keskus -ohjelman avustus",
+                &[(
+                    "Tulevaisuuden sote-keskus -ohjelman",
+                    "Tulevaisuuden sote-keskus -ohjelma",
+                )],
+            ),
+            (
+                "ja ODA-pilotissa mukana",
+                &[("ODA-pilotissa", "ODA-pilotti")],
+            ),
+            ("Hanke jatkuu. Pilottihankkeen tulokset", &[]),
+            ("käyttöönottoprojektista sovittiin", &[]),
+            ("tässä hankkeessa", &[]),
+            (
+                "Kymenlaakso\u{A0}2019 -hanke",
+                &[("Kymenlaakso\u{A0}2019 -hanke", "Kymenlaakso 2019 -hanke")],
+            ),
+            ("hankinta -ohjelma", &[]),
+        ];
+        for (text, want) in rows {
+            let got: Vec<(&str, String)> = find_programmes(text)
+                .into_iter()
+                .map(|p| (p.text, p.name))
+                .collect();
+            let want: Vec<(&str, String)> =
+                want.iter().map(|(t, n)| (*t, (*n).to_owned())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Words with their offsets, and the gaps (space, punctuation) between them.
+
+use super::space::is_space;
+
+/// One word of a text: letters, digits, combining marks, and the joiners
+/// that Finnish names keep inside a word (`sote-uudistus`, `I&O-kärkihanke`,
+/// `STM:n`, `Oy:n`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word<'a> {
+    /// The word as written.
+    pub(crate) text: &'a str,
+    /// Byte offset of the word in the text.
+    pub(crate) start: usize,
+    /// What stands between the previous word (or the start) and this one.
+    pub(crate) gap: &'a str,
+}
+
+impl Word<'_> {
+    /// Byte offset one past the word.
+    pub(crate) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// Whether the word begins with an upper-case letter.
+    pub(crate) fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether only space separates this word from the one before it, so the
+    /// two can belong to one phrase (no comma, full stop, bracket or dash).
+    pub(crate) fn follows_closely(&self) -> bool {
+        !self.gap.is_empty() && self.gap.chars().all(is_space)
+    }
+
+    /// Whether the gap before this word ends a sentence or a line (or the
+    /// word starts the text), so a capital letter says nothing.
+    pub(crate) fn starts_sentence(&self) -> bool {
+        self.start == self.gap.len()
+            || self.gap.chars().any(|c| {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | '\n' | '\r' | ':' | '–' | '—' | '•' | '|'
+                )
+            })
+    }
+}
+
+/// Whether `c` is part of a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Combining marks (`a` + U+0308) stay with their letter.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// A joiner (`-`, `&`, `:`) belongs to a word when a word character follows
+/// it directly and one precedes it (`sote-uudistus`, `STM:n`), or, for a
+/// hyphen, when it opens a word after a space (`Uusimaa 2019 -hanke`).
+fn joins(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    let next_is_word = next.is_some_and(is_word_char);
+    match c {
+        '-' | '\u{2011}' => next_is_word,
+        '&' | ':' | '\'' | '’' => next_is_word && prev.is_some_and(is_word_char),
+        _ => false,
+    }
+}
+
+/// Every word of `text`, left to right, in one pass.
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    let mut gap_start = 0;
+    let mut word_start: Option<usize> = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let in_word = is_word_char(c) || joins(prev, c, next);
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word {
+                    text: &text[s..i],
+                    start: s,
+                    gap: &text[gap_start..s],
+                });
+                word_start = None;
+                gap_start = i;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(s) = word_start {
+        out.push(Word {
+            text: &text[s..],
+            start: s,
+            gap: &text[gap_start..s],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        words(s).into_iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn finnish_joiners_stay_inside_words() {
+        assert_eq!(
+            texts("Uusimaa 2019 -hankkeen I&O-kärkihanke, STM:n ja Monetra Oy:n."),
+            [
+                "Uusimaa",
+                "2019",
+                "-hankkeen",
+                "I&O-kärkihanke",
+                "STM:n",
+                "ja",
+                "Monetra",
+                "Oy:n"
+            ]
+        );
+        assert_eq!(
+            texts("Maakunta- ja sote-uudistuksen"),
+            ["Maakunta", "ja", "sote-uudistuksen"]
+        );
+        assert_eq!(texts("Lisätiedot: Aino"), ["Lisätiedot", "Aino"]);
+    }
+
+    #[test]
+    fn gaps_and_offsets() {
+        let s = "Oulu, Kemi.\nTornio";
+        let w = words(s);
+        assert_eq!(w[1].gap, ", ");
+        assert!(!w[1].follows_closely());
+        assert!(w[2].starts_sentence() && w[0].starts_sentence());
+        for x in &w {
+            assert_eq!(&s[x.start..x.end()], x.text);
+        }
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for s in [
+            "", "-", "&&", ":", "a\u{308}", "\u{308}", "a-", "-a", "x:\u{0}",
+        ] {
+            for w in words(s) {
+                assert_eq!(&s[w.start..w.end()], w.text);
+            }
+        }
+    }
+}
