@@ -1,10 +1,12 @@
 //! The pipeline from text to record: lay out, recognise, relate.
 
 use crate::layout::lay_out;
-use crate::model::{DateMention, Document, EdtfDate, Entry, Organization, Place, Programme, Span};
+use crate::model::{Document, EdtfDate, Entry, Organization, Place, Programme, Span};
+use crate::recognise::date::find_dates;
 use crate::recognise::organization::find_organizations;
 use crate::recognise::places::find_places;
 use crate::recognise::programme::find_programmes;
+use crate::relate::dates::Anchors;
 use crate::relate::region::region_of;
 
 fn slice(source: &str, start: usize, end: usize) -> String {
@@ -20,21 +22,10 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     doc.title = layout.title.map(|l| l.text.to_owned());
     doc.comments = layout.comments;
 
-    let mut dates = Vec::new();
-    if let Some(p) = layout.published {
-        doc.published = Some(p.value).filter(EdtfDate::has_year);
-        dates.push(DateMention {
-            value: p.value,
-            text: slice(text, p.start, p.end),
-            span: Span::new(p.start, p.end),
-        });
-    }
+    doc.published = layout.published.map(|p| p.value).filter(EdtfDate::has_year);
+    let found_dates = find_dates(text);
+    let anchors = Anchors::new(&layout, &found_dates);
     for e in &layout.entries {
-        dates.push(DateMention {
-            value: e.posted.value,
-            text: slice(text, e.posted.start, e.posted.end),
-            span: Span::new(e.posted.start, e.posted.end),
-        });
         doc.entries.push(Entry {
             posted: Some(e.posted.value),
             title: e.heading.to_owned(),
@@ -44,7 +35,7 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             span: Span::new(e.span.0, e.span.1),
         });
     }
-    doc.dates = dates;
+    doc.dates = anchors.mentions(&found_dates);
 
     let places = find_places(text);
     doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));

@@ -4,8 +4,18 @@
 use crate::lexicon::{
     COMMENT_WORDS, DOCUMENT_HEADERS, NAVIGATION_LINES, PHOTO_CREDIT_WORDS, SECTION_HEADERS,
 };
-use crate::recognise::date::{DateMatch, leading_date};
+use crate::model::EdtfDate;
+use crate::recognise::date::leading_date;
 use crate::text::{Line, is_space};
+
+/// A numeric date at the start of a line, as source offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateAt {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The date as written (year unspecified when the text gives none).
+    pub(crate) value: EdtfDate,
+}
 
 /// The role of one line in the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,10 +24,7 @@ pub(crate) enum LineKind {
     Blank,
     /// Starts with a numeric date; `rest` is the offset (in the source) of
     /// what follows it on the line, `None` when the date is the whole line.
-    Date {
-        date: DateMatch,
-        rest: Option<usize>,
-    },
+    Date { date: DateAt, rest: Option<usize> },
     /// `Muistiot`, `Asialista`…: the heading of a list of document links.
     DocumentHeader,
     /// `> Muistio`: a link to a meeting document; the offset of its name.
@@ -89,11 +96,11 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
         return LineKind::Blank;
     }
     if let Some(date) = leading_date(text) {
-        let after = &text[date.end..];
+        let after = &text[date.span.end..];
         let rest = after.trim_start_matches(is_space);
-        let date = DateMatch {
-            start: line.start + date.start,
-            end: line.start + date.end,
+        let date = DateAt {
+            start: line.start + date.span.start,
+            end: line.start + date.span.end,
             value: date.value,
         };
         let rest = (!rest.is_empty()).then(|| line.end() - rest.len());

@@ -2,20 +2,26 @@
 //! publication date and the listing entries are, and what kind of page it is.
 
 mod line_kind;
+#[cfg_attr(
+    not(test),
+    expect(dead_code, reason = "read by the relate stage (people, members)")
+)]
+mod sections;
 
 use crate::lexicon::{
     AGENDA_WORDS, ATTENDANCE_FIELDS, BODY_HEADS, MEETING_HEADER_FIELDS, MINUTES_WORDS,
 };
 use crate::model::DocumentKind;
-use crate::recognise::date::DateMatch;
 use crate::text::{Line, is_space, lines};
-pub(crate) use line_kind::LineKind;
 use line_kind::classify;
+pub(crate) use line_kind::{DateAt, LineKind};
+#[expect(unused_imports, reason = "read by the relate stage")]
+pub(crate) use sections::{Item, Section, SectionKind};
 
 /// One item of a listing page, as positions in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct EntryLayout<'a> {
-    pub(crate) posted: DateMatch,
+    pub(crate) posted: DateAt,
     /// The heading, borrowed from the source.
     pub(crate) heading: &'a str,
     /// Where the heading starts in the source.
@@ -33,7 +39,7 @@ pub(crate) struct EntryLayout<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct Layout<'a> {
     pub(crate) title: Option<Line<'a>>,
-    pub(crate) published: Option<DateMatch>,
+    pub(crate) published: Option<DateAt>,
     pub(crate) entries: Vec<EntryLayout<'a>>,
     pub(crate) comments: Option<u32>,
     pub(crate) kind: DocumentKind,

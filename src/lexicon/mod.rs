@@ -109,3 +109,42 @@ pub(crate) const MEETING_HEADER_FIELDS: &[&str] =
 /// Attendance fields that only minutes carry, lower case without the colon.
 pub(crate) const ATTENDANCE_FIELDS: &[&str] =
     &["läsnä", "poissa", "muut läsnäolijat", "läsnä olleet"];
+
+/// Labels of page sections (lower case, without the colon), with what the
+/// lines after them hold. A label matches a whole label line
+/// (`Lisätietoja:`) or its last word (`Johtoryhmän jäsenet:`).
+pub(crate) const SECTION_LABELS: &[(&str, crate::layout::SectionKind)] = {
+    use crate::layout::SectionKind::*;
+    &[
+        ("lisätiedot", Contacts),
+        ("lisätietoja", Contacts),
+        ("lisätietoa", Contacts),
+        ("lisätietoja antavat", Contacts),
+        ("lisätietoja antaa", Contacts),
+        ("yhteystiedot", Contacts),
+        ("tiedustelut", Contacts),
+        ("jäsenet", Members),
+        ("varsinaiset jäsenet", Members),
+        ("jäsenet ja varajäsenet", Members),
+        ("kokoonpano", Members),
+        ("varajäsenet", Deputies),
+        ("läsnä", Present),
+        ("läsnä olleet", Present),
+        ("poissa", Absent),
+        ("muut läsnäolijat", OthersPresent),
+        ("muut läsnä olleet", OthersPresent),
+        ("muut saapuvilla olleet", OthersPresent),
+    ]
+};
+
+/// Finnish abbreviations that end in a full stop inside a sentence (lower
+/// case, without the stop): from the Kielitoimiston ohjepankki list of
+/// common abbreviations, plus the phone prefixes of contact lines.
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "mm", "ns", "esim", "p", "puh", "tel", "klo", "n", "noin", "milj", "mrd", "ym", "yms", "jne",
+    "ks", "vrt", "os", "tms", "ts", "yht", "kpl", "ko", "em", "nk", "vs", "va", "v", "s", "ma",
+    "ti", "ke", "to", "pe", "la", "su", "tammik", "helmik", "maalisk", "huhtik", "toukok", "kesäk",
+    "heinäk", "elok", "syysk", "lokak", "marrask", "jouluk", "siht", "pj", "vpj", "t", "prof",
+    "dos", "tri", "ft", "tkt", "ps", "huom", "ao", "ed", "alk", "mrk", "nro", "no", "sis", "ml",
+    "yl", "apul", "toim", "kok", "vp", "r.y", "ry",
+];

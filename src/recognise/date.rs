@@ -1,94 +1,1963 @@
-//! Numeric Finnish dates: `13.12.2018`, `07.09.2017`, `22.2.`.
+//! Finnish temporal expressions, found in running text and written as EDTF.
+//!
+//! Announcements of the sote- and maakunta-reform date things in many ways:
+//! numeric days (`10.12.2019`, `17.4.`), day ranges (`3.–4.6.2019`,
+//! `29.11.–1.12.2019`), ISO days (`2019-03-05`), ordinal days with a month
+//! name (`15. maaliskuuta 2019`), months by name in any case
+//! (`lokakuussa 2019`, `syys–lokakuussa`), numeric months (`11/2018`),
+//! seasons (`syksyllä`, `kevään aikana`, `ensi keväänä`, `alkusyksystä`),
+//! and years in phrases (`vuonna 2019`, `vuosina 2019–2020`,
+//! `2021 loppuun saakka`). [`find_dates`] finds them all in one
+//! left-to-right scan: a cheap test picks candidate starts (a number or a
+//! word at a word boundary), small nom parsers of bounded reach are tried
+//! there, and the scan resumes after each match, so the cost is linear in
+//! the text. Clock times (`klo 9.30–11`) are recognised only to be skipped.
+//!
+//! A date is kept as precise as the text makes it, and a year the text does
+//! not give stays unspecified (`XXXX-04-17`); [`resolve_year`] fills it from
+//! an anchor date that the document-level parser chooses. A word next to the
+//! date that says how it bounds something (`alkaen`, `mennessä`, `saakka`)
+//! is reported as a [`DateCue`] with its own span; it is not part of the
+//! date's span.
+//!
+//! Readings chosen where Finnish usage is ambiguous: `N/YYYY` is a month
+//! unless a numbering word stands before it (`Esityslista 6/2018` and
+//! `Muistio 4/2019` number a meeting's papers, `vko 12/2019` a week); a
+//! season in the nominative needs a year (`Kevät 2021`, but `Syksy` alone
+//! is a given name); `kevättalvi` (late winter) is spring, and `syystalvi`
+//! winter, because EDTF's winter of a year starts in its December.
 
-use nom::IResult;
-use nom::Parser;
-use nom::bytes::complete::{tag, take_while_m_n};
-use nom::combinator::{map_res, opt};
+use chrono::{Datelike, Months, NaiveDate};
+use nom::branch::alt;
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::{char, one_of, satisfy};
+use nom::combinator::{not, opt, peek};
+use nom::error::{Error as NomError, ErrorKind};
+use nom::{IResult, Parser};
 
-use crate::model::EdtfDate;
+use crate::model::{EdtfDate, Precision, Season, Span};
+use crate::text::is_space;
 
-/// A date found in a text, with its year left unknown when the text gives none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct DateMatch {
-    /// Byte offset of the first character.
-    pub(crate) start: usize,
-    /// Byte offset one past the last character.
-    pub(crate) end: usize,
-    /// The date; its year is `XXXX` when the text gives none.
-    pub(crate) value: EdtfDate,
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+/// How a word next to a date bounds something: `1.8. alkaen` (from),
+/// `31.5. mennessä` (by), `2021 loppuun saakka` (until).
+///
+/// Relating a date to a deadline or a start is the document parser's job;
+/// the cue is the evidence it needs, found where the date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DateCue {
+    /// Something starts then: `alkaen`, `lähtien`, `alkavat`, `alusta`.
+    From,
+    /// Something must be done by then: `mennessä`, `loppuun mennessä`,
+    /// `viimeistään` (before the date).
+    By,
+    /// Something lasts until then: `saakka`, `asti`, `loppuun`.
+    Until,
 }
 
-fn number(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
-    move |input| {
-        map_res(
-            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
-            str::parse,
-        )
-        .parse(input)
+/// A temporal expression found in a text.
+///
+/// `text` is exactly `&source[span.start..span.end]`. A weekday before a
+/// date (`ti 10.12.2019`) is left out of the span; a determiner before a
+/// season or month (`ensi keväänä`) and a word placing the date inside its
+/// period (`lokakuun alussa`) are kept in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DateMatch<'a> {
+    /// Where the expression lies in the source, in bytes.
+    pub span: Span,
+    /// The expression as written.
+    pub text: &'a str,
+    /// The date as written; its year is unspecified (`XXXX`) when the text gives none.
+    pub value: EdtfDate,
+    /// A word after (or before) the date that says how it bounds something, with its span.
+    pub cue: Option<(DateCue, Span)>,
+}
+
+/// Every temporal expression in `text`, left to right, non-overlapping.
+///
+/// Never panics and runs in time linear in the length of `text`. Clock
+/// times, phone numbers, sums, list and section numbers and document numbers
+/// (`Esityslista 6/2018`) are not dates; a bare year is a date only next to
+/// a word that makes it one (`vuonna 2019`, `2021 loppuun saakka`) or as a
+/// span of years (`2019–2021`).
+///
+/// ```
+/// use sote_records::recognise::date::{find_dates, DateCue};
+///
+/// let text = "Hakemukset jätetään 14.5. mennessä, ja seminaari pidetään \
+///             3.–4.6.2019 Kuopiossa klo 9–15. Työ jatkuu syksyllä 2019.";
+/// let found = find_dates(text);
+/// assert_eq!(found.len(), 3);
+///
+/// assert_eq!(found[0].text, "14.5.");
+/// assert_eq!(found[0].value.to_string(), "XXXX-05-14");
+/// let (cue, cue_span) = found[0].cue.expect("a cue");
+/// assert_eq!(cue, DateCue::By);
+/// assert_eq!(&text[cue_span.start..cue_span.end], "mennessä");
+///
+/// assert_eq!(found[1].text, "3.–4.6.2019");
+/// assert_eq!(found[1].value.to_string(), "2019-06-03/2019-06-04");
+///
+/// assert_eq!(found[2].text, "syksyllä 2019");
+/// assert_eq!(found[2].value.to_string(), "2019-23");
+/// for m in &found {
+///     assert_eq!(&text[m.span.start..m.span.end], m.text);
+/// }
+/// ```
+pub fn find_dates(text: &str) -> Vec<DateMatch<'_>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    let (mut prev, mut prev2) = (None, None);
+    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+        let mut next = at + c.len_utf8();
+        if may_start(c, prev, prev2) {
+            match attempt(text, at, c) {
+                Step::Found(m) => {
+                    next = next.max(m.span.end);
+                    found.push(m);
+                }
+                Step::Skip(end) => next = next.max(end),
+                Step::Nothing => {}
+            }
+        }
+        (prev, prev2) = last_two_chars(text, next);
+        at = next;
+    }
+    found
+}
+
+/// The numeric date at the very start of `text` (a line), even when glued to the next word (`4.10.2019Perhepalvelujen`).
+///
+/// Recognises `D.M.YYYY`, `D.M.` (no year), day ranges (`3.–4.6.2019`)
+/// and ISO days (`2019-03-05`), which date lines of listings and news
+/// items; the date must not run on into further digits (`1.2.20189`).
+pub fn leading_date(text: &str) -> Option<DateMatch<'_>> {
+    let (rest, value) = written_day(text).ok()?;
+    make_match(text, 0, text.len() - rest.len(), value)
+}
+
+/// Fills an unspecified year from an anchor date, choosing the reading nearest to the anchor
+/// (anchor 2019-03-14: `XXXX-03-12` → 2019-03-12; `XXXX-12-28` → 2018-12-28; anchor 2020-08-20: `XXXX-10` → 2020-10;
+/// anchor 2019-10-02: autumn → 2019-23). Values that have a year are returned unchanged.
+///
+/// The readings tried are the anchor's year and the years before and after
+/// it. A reading whose period contains the anchor is at distance zero;
+/// otherwise the distance is from the anchor to the period's first day, so a
+/// period that ended shortly before the anchor does not beat one that starts
+/// soon after it (a news item of April saying `syksyllä` means the coming
+/// autumn). Ties go to the anchor's year, then to the year before. An
+/// interval keeps its ends in order (`XXXX-12-30/XXXX-01-02` spans the turn
+/// of the year). A value no reading can hold (`XXXX-02-29` far from a leap
+/// year) is returned unchanged.
+pub fn resolve_year(value: EdtfDate, anchor: NaiveDate) -> EdtfDate {
+    if value.has_year() {
+        return value;
+    }
+    let year = anchor.year();
+    [year, year - 1, year + 1]
+        .into_iter()
+        .filter_map(|y| fill_year(value, y))
+        .min_by_key(|reading| distance(*reading, anchor))
+        .unwrap_or(value)
+}
+
+// ---------------------------------------------------------------------------
+// Lexicons (general Finnish, not taken from any particular announcement)
+// ---------------------------------------------------------------------------
+
+/// Finnish month-name stems; the month name is the stem plus `kuu` ("moon,
+/// month") in some case: `marras` + `kuussa` = "in November".
+const MONTH_STEMS: &[(&str, u32)] = &[
+    ("tammi", 1),
+    ("helmi", 2),
+    ("maalis", 3),
+    ("huhti", 4),
+    ("touko", 5),
+    ("kesä", 6),
+    ("heinä", 7),
+    ("elo", 8),
+    ("syys", 9),
+    ("loka", 10),
+    ("marras", 11),
+    ("joulu", 12),
+];
+
+/// `kuu` in the singular cases a month name takes: nominative, genitive,
+/// partitive, inessive, elative, illative, adessive, allative, ablative,
+/// translative, essive.
+const MONTH_ENDINGS: &[&str] = &[
+    "kuu", "kuun", "kuuta", "kuussa", "kuusta", "kuuhun", "kuulla", "kuulle", "kuulta", "kuuksi",
+    "kuuna",
+];
+
+/// The partitive ending, the only case of an ordinal date (`15. maaliskuuta`).
+const MONTH_PARTITIVE: &str = "kuuta";
+
+/// The four seasons in the singular cases announcements use, plus the
+/// school-year terms (`kevätkausi` spring term, `syyskausi` autumn term).
+const SEASON_FORMS: &[(&str, Season)] = &[
+    ("kevät", Season::Spring),
+    ("kevään", Season::Spring),
+    ("keväällä", Season::Spring),
+    ("keväänä", Season::Spring),
+    ("kevääksi", Season::Spring),
+    ("kevättä", Season::Spring),
+    ("keväästä", Season::Spring),
+    ("kevääseen", Season::Spring),
+    ("keväälle", Season::Spring),
+    ("keväältä", Season::Spring),
+    ("kevätkausi", Season::Spring),
+    ("kevätkauden", Season::Spring),
+    ("kevätkaudella", Season::Spring),
+    ("kevätkaudeksi", Season::Spring),
+    ("kevätkaudesta", Season::Spring),
+    ("kevätkauteen", Season::Spring),
+    ("kesä", Season::Summer),
+    ("kesän", Season::Summer),
+    ("kesällä", Season::Summer),
+    ("kesänä", Season::Summer),
+    ("kesää", Season::Summer),
+    ("kesästä", Season::Summer),
+    ("kesään", Season::Summer),
+    ("kesälle", Season::Summer),
+    ("kesältä", Season::Summer),
+    ("kesäksi", Season::Summer),
+    ("syksy", Season::Autumn),
+    ("syksyn", Season::Autumn),
+    ("syksyllä", Season::Autumn),
+    ("syksynä", Season::Autumn),
+    ("syksyä", Season::Autumn),
+    ("syksystä", Season::Autumn),
+    ("syksyyn", Season::Autumn),
+    ("syksylle", Season::Autumn),
+    ("syksyltä", Season::Autumn),
+    ("syksyksi", Season::Autumn),
+    ("syyskausi", Season::Autumn),
+    ("syyskauden", Season::Autumn),
+    ("syyskaudella", Season::Autumn),
+    ("syyskaudeksi", Season::Autumn),
+    ("syyskaudesta", Season::Autumn),
+    ("syyskauteen", Season::Autumn),
+    ("talvi", Season::Winter),
+    ("talven", Season::Winter),
+    ("talvella", Season::Winter),
+    ("talvena", Season::Winter),
+    ("talvea", Season::Winter),
+    ("talvesta", Season::Winter),
+    ("talveen", Season::Winter),
+    ("talvelle", Season::Winter),
+    ("talvelta", Season::Winter),
+    ("talveksi", Season::Winter),
+];
+
+/// The nominatives among [`SEASON_FORMS`] (compounds end in them).
+const SEASON_NOMINATIVES: &[&str] = &["kevät", "kesä", "syksy", "talvi", "kausi"];
+
+/// Compound prefixes that narrow a season without leaving it (`alkusyksystä`
+/// early autumn, `loppukesällä` late summer, `syystalvella` early winter),
+/// with the one that moves it: `kevättalvi` (late winter, February–March)
+/// is read as spring, because EDTF's winter of a year starts in its December.
+const SEASON_PREFIXES: &[(&str, Option<(Season, Season)>)] = &[
+    ("alku", None),
+    ("loppu", None),
+    ("keski", None),
+    ("sydän", None),
+    ("myöhäis", None),
+    ("varhais", None),
+    ("syys", None),
+    ("kevät", Some((Season::Winter, Season::Spring))),
+];
+
+/// Endings of words that introduce a year number: `vuonna 2019`,
+/// `vuoden 2021`, `vuosina 2019–2020`, and compounds ending in them
+/// (`alkuvuodesta`, `toimintavuonna`, `lukuvuonna`).
+const YEAR_WORDS: &[&str] = &[
+    "vuosi", "vuoden", "vuonna", "vuodelle", "vuodesta", "vuoteen", "vuodeksi", "vuodelta",
+    "vuotena", "vuosina", "vuosille", "vuosien", "vuosilta", "vuosiksi", "vuodet", "vuosista",
+    "vuosiin", "vuosia",
+];
+
+/// Words after a date that place something inside its period; they belong
+/// to the temporal expression (`lokakuun alussa` is early October).
+const ASPECTS: &[&str] = &[
+    "alussa",
+    "lopussa",
+    "puolivälissä",
+    "alkupuolella",
+    "loppupuolella",
+    "lopulla",
+    "alkupuoliskolla",
+    "loppupuoliskolla",
+    "jälkipuoliskolla",
+    "keskivaiheilla",
+];
+
+/// Postpositions of duration (`kevään aikana`, `syksyn ajan`): they do not
+/// change the date and stay out of its span, but they make a bare year a
+/// date (`2019 aikana`).
+const DURATIONS: &[&str] = &["aikana", "ajan", "kuluessa"];
+
+/// Words before a season or month that say which one is meant
+/// (`ensi keväänä`, `tänä syksynä`); kept in the span.
+const DETERMINERS: &[&str] = &[
+    "ensi",
+    "tänä",
+    "viime",
+    "tulevana",
+    "tulevan",
+    "tulevalla",
+    "kuluvana",
+    "kuluvan",
+    "tämän",
+];
+
+/// Words that introduce a clock time (`klo 13.00`), which is never a date.
+const CLOCK_WORDS: &[&str] = &["klo", "kello", "kl"];
+
+/// Weekdays, abbreviated and in full (nominative and essive), which may
+/// stand between a cue word and a date (`viimeistään pe 15.3.`).
+const WEEKDAYS: &[&str] = &[
+    "ma",
+    "ti",
+    "ke",
+    "to",
+    "pe",
+    "la",
+    "su",
+    "maanantai",
+    "tiistai",
+    "keskiviikko",
+    "torstai",
+    "perjantai",
+    "lauantai",
+    "sunnuntai",
+    "maanantaina",
+    "tiistaina",
+    "keskiviikkona",
+    "torstaina",
+    "perjantaina",
+    "lauantaina",
+    "sunnuntaina",
+];
+
+/// Cue phrases after a date, longest first. `loppuun` alone ("to the end
+/// of") bounds like `saakka`.
+const CUES_AFTER: &[(&[&str], DateCue)] = &[
+    (&["loppuun", "mennessä"], DateCue::By),
+    (&["loppuun", "saakka"], DateCue::Until),
+    (&["loppuun", "asti"], DateCue::Until),
+    (&["alkuun", "mennessä"], DateCue::By),
+    (&["alkuun", "saakka"], DateCue::Until),
+    (&["alkuun", "asti"], DateCue::Until),
+    (&["alusta", "alkaen"], DateCue::From),
+    (&["alusta", "lähtien"], DateCue::From),
+    (&["mennessä"], DateCue::By),
+    (&["saakka"], DateCue::Until),
+    (&["asti"], DateCue::Until),
+    (&["loppuun"], DateCue::Until),
+    (&["alkaen"], DateCue::From),
+    (&["lähtien"], DateCue::From),
+    (&["alusta"], DateCue::From),
+    (&["alkavat"], DateCue::From),
+    (&["alkava"], DateCue::From),
+    (&["alkavan"], DateCue::From),
+    (&["alkavaa"], DateCue::From),
+];
+
+/// Cue words before a date (`alkaen 1.1.2020`, `viimeistään 15.3.`).
+const CUES_BEFORE: &[(&str, DateCue)] = &[
+    ("alkaen", DateCue::From),
+    ("lähtien", DateCue::From),
+    ("viimeistään", DateCue::By),
+];
+
+/// Conjunctions that join two days of one month (`14. ja 15.11.`) or two
+/// month stems (`kesä- ja heinäkuussa`).
+const CONJUNCTIONS: &[&str] = &["ja", "sekä", "tai"];
+
+/// Words that number a document, meeting, week or bill: after them `N/YYYY`
+/// is a serial number (`Esityslista 6/2018`, `Muistio 4/2019`,
+/// `vko 12/2019`), not a month. Matched as word beginnings, so inflected
+/// forms count (`esityslistan`, `pöytäkirjassa`, `kokouksen`).
+const NUMBERING_STEMS: &[&str] = &[
+    "muistio",
+    "esityslist",
+    "asialist",
+    "pöytäkirj",
+    "kokou",
+    "liite",
+    "liitte",
+    "numero",
+    "viikko",
+    "viikol",
+    "pykälä",
+    "asia",
+    "diaari",
+    "versio",
+    "tiedote",
+    "päätös",
+    "lausun",
+    "kirje",
+];
+
+/// Short numbering words, matched whole: `nro`, `no`, the `o` of `n:o`,
+/// `vko` (week), `HE` (a government bill), `dnro`, `ptk`.
+const NUMBERING_WORDS: &[&str] = &["nro", "no", "o", "vko", "he", "dnro", "dno", "ptk", "vp"];
+
+/// What counts as a dash between two dates: hyphen-minus, the Unicode
+/// hyphens, figure dash, en dash, em dash, horizontal bar and minus.
+const DASHES: &[char] = &[
+    '-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+];
+
+/// Years a bare or phrase year may have; a four-digit number outside is a
+/// count or a code.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2099;
+
+/// The widest span of years read from a bare `YYYY–YYYY`.
+const MAX_YEAR_SPAN: i32 = 30;
+
+/// The most space characters between two parts of one expression.
+const MAX_GAP: usize = 3;
+
+/// The longest word looked up in a lexicon, in characters.
+const MAX_WORD: usize = 40;
+
+// ---------------------------------------------------------------------------
+// The scan
+// ---------------------------------------------------------------------------
+
+/// What trying a candidate start gave.
+enum Step<'a> {
+    /// A date.
+    Found(DateMatch<'a>),
+    /// Something to jump over (a clock time), ending at this offset.
+    Skip(usize),
+    /// Nothing here.
+    Nothing,
+}
+
+/// The two characters before byte offset `at`, nearest first.
+fn last_two_chars(text: &str, at: usize) -> (Option<char>, Option<char>) {
+    let mut back = text.get(..at).unwrap_or_default().chars().rev();
+    (back.next(), back.next())
+}
+
+/// Whether a date may start at `c`, given the two characters before it: not
+/// inside a word or number (`Pirkanmaa2019`, the `2019` of `1.2.2019`,
+/// `040-718`) and not inside a hyphenated compound (`sote-syksy`).
+fn may_start(c: char, prev: Option<char>, prev2: Option<char>) -> bool {
+    let Some(p) = prev else {
+        return c.is_ascii_digit() || c.is_alphabetic();
+    };
+    if p.is_alphanumeric() || is_combining(p) {
+        return false;
+    }
+    if c.is_ascii_digit() {
+        !(is_number_joint(p) && prev2.is_some_and(|q| q.is_ascii_digit()))
+    } else if c.is_alphabetic() {
+        !(is_dash(p) && prev2.is_some_and(char::is_alphanumeric))
+    } else {
+        false
     }
 }
 
-/// `D.M.YYYY`, `DD.MM.YYYY` or `D.M.` (day and month with dots, year optional).
-fn day_month_year(input: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
-    let (rest, (day, _, month, _, year)) = (
-        number(1, 2),
-        tag("."),
-        number(1, 2),
-        tag("."),
-        opt(number(4, 4)),
-    )
-        .parse(input)?;
-    Ok((rest, (day, month, year)))
+/// Tries every recogniser that may start with `c` at byte offset `at`.
+fn attempt(text: &str, at: usize, c: char) -> Step<'_> {
+    let Some(input) = text.get(at..) else {
+        return Step::Nothing;
+    };
+    let found = if c.is_ascii_digit() {
+        numeric(text, at, input)
+    } else {
+        if !starts_worded(input) {
+            return Step::Nothing;
+        }
+        if let Ok((rest, ())) = clock_time(input) {
+            return Step::Skip(at + input.len() - rest.len());
+        }
+        worded(input)
+    };
+    found
+        .and_then(|(len, value)| make_match(text, at, len, value))
+        .map_or(Step::Nothing, Step::Found)
 }
 
-/// The numeric date at the very start of `text`, if any.
-///
-/// The date may be glued to the word after it (`19.9.2017Vammaisten`, a
-/// trace of lost markup) but not to further digits (`1.2.20189`), and a
-/// date without a year must not run on into digits (`1.2.3`).
-pub(crate) fn leading_date(text: &str) -> Option<DateMatch> {
-    let (rest, (day, month, year)) = day_month_year(text).ok()?;
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+/// Whether the word at the start of `input` can begin a worded date or a
+/// clock time: one look-up before the parsers, which look the word up again.
+fn starts_worded(input: &str) -> bool {
+    let Ok((_, w)) = word(input) else {
+        return false;
+    };
+    let w = fold(w);
+    CLOCK_WORDS.contains(&w.as_str())
+        || DETERMINERS.contains(&w.as_str())
+        || month_word(&w).is_some()
+        || month_range_start(&w).is_some()
+        || season_word(&w).is_some()
+        || year_word(&w).is_some()
+}
+
+/// A match of `len` bytes at `at`, with the cue next to it.
+fn make_match(text: &str, at: usize, len: usize, value: EdtfDate) -> Option<DateMatch<'_>> {
+    let span = Span::new(at, at + len);
+    let matched = text.get(span.range())?;
+    if matched.is_empty() {
         return None;
     }
-    let value = match year {
-        Some(y) => EdtfDate::day(i32::try_from(y).ok()?, month, day).ok()?,
-        None => EdtfDate::day_without_year(month, day).ok()?,
-    };
+    let cue = cue_after(text, span.end).or_else(|| cue_before(text, at));
     Some(DateMatch {
-        start: 0,
-        end: text.len() - rest.len(),
+        span,
+        text: matched,
         value,
+        cue,
     })
+}
+
+/// Dates that start with a digit, longest reading first; returns the
+/// length in bytes and the value.
+fn numeric(text: &str, at: usize, input: &str) -> Option<(usize, EdtfDate)> {
+    let len = |rest: &str| input.len() - rest.len();
+    if let Ok((rest, value)) = alt((written_day, ordinal_month_date)).parse(input) {
+        return Some((len(rest), value));
+    }
+    if let Some(found) = day_before_conjunction(input) {
+        return Some(found);
+    }
+    if !numbering_before(text, at)
+        && let Ok((rest, value)) = month_slash_year(input)
+    {
+        return Some((len(rest), value));
+    }
+    alt((bare_year_range, bare_year_with_cue))
+        .parse(input)
+        .ok()
+        .map(|(rest, value)| (len(rest), value))
+}
+
+/// Dates that start with a word; returns the length in bytes and the value.
+fn worded(input: &str) -> Option<(usize, EdtfDate)> {
+    alt((determined, month_phrase, season_phrase, year_phrase))
+        .parse(input)
+        .ok()
+        .map(|(rest, value)| (input.len() - rest.len(), value))
+}
+
+// ---------------------------------------------------------------------------
+// Small parsers
+// ---------------------------------------------------------------------------
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+/// A recoverable parse failure at `input`.
+fn fail<T>(input: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(NomError::new(input, ErrorKind::Verify)))
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// Space within one line: NBSP and the other Unicode spaces, not line ends.
+fn is_hspace(c: char) -> bool {
+    is_space(c)
+        && !matches!(
+            c,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+}
+
+fn is_dash(c: char) -> bool {
+    DASHES.contains(&c)
+}
+
+/// Combining diacritics, which belong to the letter before them.
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_combining(c)
+}
+
+/// Characters that join the parts of one number (`1.2`, `1,5`, `12:30`,
+/// `6/2018`, `040-718`).
+fn is_number_joint(c: char) -> bool {
+    matches!(c, '.' | ',' | ':' | '/') || is_dash(c)
+}
+
+/// One to three spaces.
+fn hsp(input: &str) -> Res<'_, &str> {
+    take_while_m_n(1, MAX_GAP, is_hspace).parse(input)
+}
+
+/// Up to three spaces.
+fn ohsp(input: &str) -> Res<'_, &str> {
+    take_while_m_n(0, MAX_GAP, is_hspace).parse(input)
+}
+
+/// A dash between the two ends of a range, with optional space around it.
+fn range_dash(input: &str) -> Res<'_, ()> {
+    let (rest, _) = (ohsp, satisfy(is_dash), ohsp).parse(input)?;
+    Ok((rest, ()))
+}
+
+/// `min..=max` digits, not followed by another digit.
+fn number(input: &str, min: usize, max: usize) -> Res<'_, u32> {
+    let (rest, digits) = take_while_m_n(min, max, is_digit).parse(input)?;
+    let (rest, ()) = not(satisfy(is_digit)).parse(rest)?;
+    match digits.parse() {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => fail(input),
+    }
+}
+
+/// A day or month number: one or two digits.
+fn day_or_month(input: &str) -> Res<'_, u32> {
+    number(input, 1, 2)
+}
+
+fn two_digits(input: &str) -> Res<'_, u32> {
+    number(input, 2, 2)
+}
+
+/// Any four-digit year (as in `10.12.2019`).
+fn any_year(input: &str) -> Res<'_, i32> {
+    let (rest, n) = number(input, 4, 4)?;
+    match i32::try_from(n) {
+        Ok(y) => Ok((rest, y)),
+        Err(_) => fail(input),
+    }
+}
+
+/// A four-digit year in [`PLAUSIBLE_YEARS`].
+fn year(input: &str) -> Res<'_, i32> {
+    let (rest, y) = any_year(input)?;
+    if PLAUSIBLE_YEARS.contains(&y) {
+        Ok((rest, y))
+    } else {
+        fail(input)
+    }
+}
+
+/// A whole word of at most [`MAX_WORD`] letters.
+fn word(input: &str) -> Res<'_, &str> {
+    let (rest, w) = take_while_m_n(1, MAX_WORD, is_word_char).parse(input)?;
+    let (rest, ()) = not(satisfy(is_word_char)).parse(rest)?;
+    Ok((rest, w))
+}
+
+/// Lower case, with decomposed `ä`, `ö`, `å` (a letter plus a combining
+/// mark, as some pages store them) composed, for lexicon look-up.
+fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let composed = match (out.chars().next_back(), c) {
+            (Some('a'), '\u{308}') => Some('ä'),
+            (Some('o'), '\u{308}') => Some('ö'),
+            (Some('a'), '\u{30A}') => Some('å'),
+            _ => None,
+        };
+        match composed {
+            Some(letter) => {
+                out.pop();
+                out.push(letter);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// A word that `look_up` knows, with what it says about it.
+fn lexeme<'a, T>(look_up: impl Fn(&str) -> Option<T>) -> impl FnMut(&'a str) -> Res<'a, T> {
+    move |input| {
+        let (rest, w) = word(input)?;
+        match look_up(&fold(w)) {
+            Some(found) => Ok((rest, found)),
+            None => fail(input),
+        }
+    }
+}
+
+/// One of `words`.
+fn keyword<'a>(words: &'static [&'static str]) -> impl FnMut(&'a str) -> Res<'a, ()> {
+    lexeme(move |w| words.contains(&w).then_some(()))
+}
+
+/// Not glued to a following hyphenated part (`kesä-` of `kesä- ja
+/// heinäkuussa`, `Kesä-Suomi`).
+fn not_compound(input: &str) -> Res<'_, ()> {
+    not(satisfy(is_dash)).parse(input)
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon look-ups
+// ---------------------------------------------------------------------------
+
+/// The month and case ending of a month name (`marraskuussa` → 11, `kuussa`).
+fn month_word(w: &str) -> Option<(u32, &'static str)> {
+    MONTH_STEMS.iter().find_map(|&(stem, month)| {
+        let ending = w.strip_prefix(stem)?;
+        MONTH_ENDINGS
+            .iter()
+            .find(|&&e| e == ending)
+            .map(|&e| (month, e))
+    })
+}
+
+/// The month of a bare stem or nominative that starts a month range
+/// (`syys` of `syys–lokakuussa`, `marraskuu` of `marraskuu–joulukuu`).
+fn month_range_start(w: &str) -> Option<u32> {
+    MONTH_STEMS.iter().find_map(|&(stem, month)| {
+        let ending = w.strip_prefix(stem)?;
+        (ending.is_empty() || ending == "kuu").then_some(month)
+    })
+}
+
+/// The season of a season word, with or without a narrowing prefix.
+fn season_word(w: &str) -> Option<Season> {
+    let form = |w: &str| {
+        SEASON_FORMS
+            .iter()
+            .find(|(f, _)| *f == w)
+            .map(|&(_, season)| season)
+    };
+    form(w).or_else(|| {
+        SEASON_PREFIXES.iter().find_map(|&(prefix, shift)| {
+            let season = form(w.strip_prefix(prefix)?)?;
+            Some(match shift {
+                Some((from, to)) if from == season => to,
+                _ => season,
+            })
+        })
+    })
+}
+
+/// Whether a season word is in the nominative (`kevät`, `alkusyksy`).
+fn is_nominative_season(w: &str) -> bool {
+    SEASON_NOMINATIVES.iter().any(|n| w.ends_with(n))
+}
+
+fn year_word(w: &str) -> Option<()> {
+    YEAR_WORDS.iter().any(|y| w.ends_with(y)).then_some(())
+}
+
+// ---------------------------------------------------------------------------
+// Numeric dates
+// ---------------------------------------------------------------------------
+
+/// A day as written: `10.12.2019`, `17.4.`, `10.12. 2019`.
+#[derive(Debug, Clone, Copy)]
+struct Written {
+    day: u32,
+    month: u32,
+    year: Option<i32>,
+}
+
+/// `D.M.` with an optional year, glued or after a space; never followed by
+/// a further digit (`1.2.3`, `1.2.20189`).
+fn dmy(input: &str) -> Res<'_, Written> {
+    let (rest, (day, _, month, _)) =
+        (day_or_month, char('.'), day_or_month, char('.')).parse(input)?;
+    let (rest, year) = opt(alt((any_year, spaced_year))).parse(rest)?;
+    let (rest, ()) = not(satisfy(is_digit)).parse(rest)?;
+    Ok((rest, Written { day, month, year }))
+}
+
+/// A plausible year after one to three spaces.
+fn spaced_year(input: &str) -> Res<'_, i32> {
+    let (rest, (_, y)) = (hsp, year).parse(input)?;
+    Ok((rest, y))
+}
+
+/// A numeric day, day range or ISO day: the forms that date a line.
+fn written_day(input: &str) -> Res<'_, EdtfDate> {
+    alt((iso_day, day_range, written_range, single_day)).parse(input)
+}
+
+/// `2019-03-05`.
+fn iso_day(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (y, _, m, _, d)) =
+        (any_year, char('-'), two_digits, char('-'), two_digits).parse(input)?;
+    match EdtfDate::day(y, m, d) {
+        Ok(value) => Ok((rest, value)),
+        Err(_) => fail(input),
+    }
+}
+
+/// `10.12.2019`, `17.4.`.
+fn single_day(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, w) = dmy(input)?;
+    match day_value(w.year, w.month, w.day) {
+        Some(value) => Ok((rest, value)),
+        None => fail(input),
+    }
+}
+
+/// `3.–4.6.2019`, `21.-22.3.`: two days of one month.
+fn day_range(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (first, _, (), end)) = (day_or_month, char('.'), range_dash, dmy).parse(input)?;
+    if first >= end.day {
+        return fail(input);
+    }
+    match day_interval((first, end.month, None), end) {
+        Some(value) => Ok((rest, value)),
+        None => fail(input),
+    }
+}
+
+/// `29.11.–1.12.2019`, `3.9.2019–7.9.2019`: two written days.
+fn written_range(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (start, (), end)) = (dmy, range_dash, dmy).parse(input)?;
+    match day_interval((start.day, start.month, start.year), end) {
+        Some(value) => Ok((rest, value)),
+        None => fail(input),
+    }
+}
+
+/// `15. maaliskuuta 2019`, `1. päivänä tammikuuta`, `15 päivänä
+/// maaliskuuta`: an ordinal day and a month name in the partitive.
+fn ordinal_month_date(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, day) = day_or_month(input)?;
+    let (rest, ()) = alt((ordinal_dot, day_word)).parse(rest)?;
+    let (rest, month) = lexeme(|w| {
+        month_word(w)
+            .filter(|&(_, ending)| ending == MONTH_PARTITIVE)
+            .map(|(m, _)| m)
+    })(rest)?;
+    let (rest, ()) = not_compound(rest)?;
+    let (rest, year) = opt(spaced_year).parse(rest)?;
+    match day_value(year, month, day) {
+        Some(value) => Ok((rest, value)),
+        None => fail(input),
+    }
+}
+
+/// `. ` or `. päivänä ` after an ordinal day.
+fn ordinal_dot(input: &str) -> Res<'_, ()> {
+    let (rest, _) = (char('.'), ohsp, opt((keyword(&["päivänä"]), hsp))).parse(input)?;
+    Ok((rest, ()))
+}
+
+/// ` päivänä ` after a day written without its ordinal dot.
+fn day_word(input: &str) -> Res<'_, ()> {
+    let (rest, _) = (hsp, keyword(&["päivänä"]), hsp).parse(input)?;
+    Ok((rest, ()))
+}
+
+/// `14.` of `14. ja 15.11.2018`: a day that borrows the month and year of
+/// the day after it. Only the first day is matched here; the second is
+/// found on its own.
+fn day_before_conjunction(input: &str) -> Option<(usize, EdtfDate)> {
+    let (rest, (day, _)) = (day_or_month, char('.')).parse(input).ok()?;
+    let len = input.len() - rest.len();
+    let (rest, ()) = alt((comma_gap, conjunction_gap)).parse(rest).ok()?;
+    let (_, next) = dmy(rest).ok()?;
+    if day >= next.day {
+        return None;
+    }
+    Some((len, day_value(next.year, next.month, day)?))
+}
+
+fn comma_gap(input: &str) -> Res<'_, ()> {
+    let (rest, _) = (ohsp, char(','), ohsp).parse(input)?;
+    Ok((rest, ()))
+}
+
+fn conjunction_gap(input: &str) -> Res<'_, ()> {
+    let (rest, _) = (hsp, keyword(CONJUNCTIONS), hsp).parse(input)?;
+    Ok((rest, ()))
+}
+
+/// `11/2018`, `3/2019`: a month and a year (not after a numbering word,
+/// which [`numbering_before`] checks).
+fn month_slash_year(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (month, _, y)) = (day_or_month, char('/'), year).parse(input)?;
+    match EdtfDate::month(y, month) {
+        Ok(value) => Ok((rest, value)),
+        Err(_) => fail(input),
+    }
+}
+
+/// `2019–2021`: a span of years written bare.
+fn bare_year_range(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (first, (), last)) = (year, range_dash, year).parse(input)?;
+    if last <= first || last - first > MAX_YEAR_SPAN {
+        return fail(input);
+    }
+    match year_interval(first, last) {
+        Some(value) => Ok((rest, value)),
+        None => fail(input),
+    }
+}
+
+/// `2021` of `2021 loppuun saakka`, `2019 aikana`, `2019 lopussa`: a bare
+/// year that a following word makes a date (an aspect word is kept in the
+/// span). `Pirkanmaa 2019` and `2018 asukasta` are not dates.
+fn bare_year_with_cue(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, y) = year(input)?;
+    let (rest, aspect) = opt((hsp, keyword(ASPECTS))).parse(rest)?;
+    if aspect.is_none() {
+        peek((hsp, lexeme(starts_cue))).parse(rest)?;
+    }
+    match EdtfDate::from_year(y) {
+        Ok(value) => Ok((rest, value)),
+        Err(_) => fail(input),
+    }
+}
+
+/// Whether a word can begin a cue phrase or is a duration postposition.
+fn starts_cue(w: &str) -> Option<()> {
+    let cue = CUES_AFTER
+        .iter()
+        .any(|(words, _)| words.first() == Some(&w));
+    (cue || DURATIONS.contains(&w)).then_some(())
+}
+
+// ---------------------------------------------------------------------------
+// Worded dates
+// ---------------------------------------------------------------------------
+
+/// A clock time to skip: `klo 13.00`, `klo 9–12`, `kello 9.30–11`,
+/// `klo 13.00–15.30`.
+fn clock_time(input: &str) -> Res<'_, ()> {
+    let (rest, _) = (
+        keyword(CLOCK_WORDS),
+        opt(char('.')),
+        ohsp,
+        time_of_day,
+        opt((range_dash, time_of_day)),
+    )
+        .parse(input)?;
+    Ok((rest, ()))
+}
+
+/// `9`, `9.30`, `13:00`.
+fn time_of_day(input: &str) -> Res<'_, ()> {
+    let (rest, _) = (day_or_month, opt((one_of(".:"), two_digits))).parse(input)?;
+    Ok((rest, ()))
+}
+
+/// `ensi keväänä`, `tänä syksynä`, `viime joulukuussa`.
+fn determined(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (_, _, value)) = (
+        keyword(DETERMINERS),
+        hsp,
+        alt((month_phrase, determined_season)),
+    )
+        .parse(input)?;
+    Ok((rest, value))
+}
+
+/// A single month name, not part of a hyphenated compound.
+fn single_month(input: &str) -> Res<'_, (u32, Option<u32>)> {
+    let (rest, (month, _)) = lexeme(month_word)(input)?;
+    let (rest, ()) = not_compound(rest)?;
+    Ok((rest, (month, None)))
+}
+
+/// `syys–lokakuussa`, `kesä- ja heinäkuussa`, `marraskuu–joulukuu`.
+fn month_range(input: &str) -> Res<'_, (u32, Option<u32>)> {
+    let (rest, (first, _)) = (lexeme(month_range_start), satisfy(is_dash)).parse(input)?;
+    let (rest, ()) = alt((conjunction_gap, ohsp.map(|_| ()))).parse(rest)?;
+    let (rest, (last, _)) = lexeme(month_word)(rest)?;
+    let (rest, ()) = not_compound(rest)?;
+    Ok((rest, (first, Some(last))))
+}
+
+/// A month or month range, an optional year and an optional aspect word:
+/// `marraskuussa`, `lokakuussa 2019`, `lokakuun alussa`,
+/// `syys–lokakuussa 2019`.
+fn month_phrase(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (first, last)) = alt((month_range, single_month)).parse(input)?;
+    let (rest, y) = opt(spaced_year).parse(rest)?;
+    let (rest, _) = opt((hsp, keyword(ASPECTS))).parse(rest)?;
+    match month_value(y, first, last) {
+        Some(value) => Ok((rest, value)),
+        None => fail(input),
+    }
+}
+
+/// A season, an optional year and an optional aspect word: `syksyllä`,
+/// `keväällä 2019`, `alkusyksystä`, `kesän lopussa`. A season in the
+/// nominative needs a year (`Kevät 2021`): alone it is more often a name
+/// (`Syksy` is a given name, `Talvi` a surname) than a date.
+fn season_phrase(input: &str) -> Res<'_, EdtfDate> {
+    season_with(input, false)
+}
+
+/// A season phrase after a determiner, where the nominative needs no year
+/// (`ensi kesä`).
+fn determined_season(input: &str) -> Res<'_, EdtfDate> {
+    season_with(input, true)
+}
+
+fn season_with(input: &str, bare_nominative: bool) -> Res<'_, EdtfDate> {
+    let (rest, (season, nominative)) =
+        lexeme(|w| season_word(w).map(|s| (s, is_nominative_season(w))))(input)?;
+    let (rest, ()) = not_compound(rest)?;
+    let (rest, y) = opt(spaced_year).parse(rest)?;
+    if nominative && y.is_none() && !bare_nominative {
+        return fail(input);
+    }
+    let (rest, _) = opt((hsp, keyword(ASPECTS))).parse(rest)?;
+    let value = match y {
+        Some(y) => EdtfDate::season(y, season).ok(),
+        None => Some(EdtfDate::season_without_year(season)),
+    };
+    match value {
+        Some(value) => Ok((rest, value)),
+        None => fail(input),
+    }
+}
+
+/// A year word and a year or span of years, narrowed by a season or month
+/// after it: `vuonna 2019`, `vuoden 2021`, `vuosina 2019–2020`,
+/// `lukuvuonna 2019–20`, `vuoden 2019 keväällä`, `vuoden 2020 lopussa`.
+fn year_phrase(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (_, _, first)) = (lexeme(year_word), hsp, year).parse(input)?;
+    let (rest, last) = opt(|i| year_range_end(i, first)).parse(rest)?;
+    let (rest, value) = match last {
+        Some(last) => (rest, year_interval(first, last)),
+        None => match opt((hsp, alt((lexeme(season_part), lexeme(month_part))))).parse(rest)? {
+            (after, Some((_, part))) => (after, part.value(first)),
+            (_, None) => (rest, EdtfDate::from_year(first).ok()),
+        },
+    };
+    let (rest, _) = opt((hsp, keyword(ASPECTS))).parse(rest)?;
+    match value {
+        Some(value) => Ok((rest, value)),
+        None => fail(input),
+    }
+}
+
+/// The end of a span of years that starts in `first`: `–2020` or `–20`;
+/// anything else (`2019 – 12 kuntaa`) leaves the year alone.
+fn year_range_end(input: &str, first: i32) -> Res<'_, i32> {
+    let (rest, ((), last)) = (range_dash, alt((year, short_year))).parse(input)?;
+    let last = if last < 100 {
+        first / 100 * 100 + last
+    } else {
+        last
+    };
+    if last <= first || last - first > MAX_YEAR_SPAN {
+        return fail(input);
+    }
+    Ok((rest, last))
+}
+
+/// The two-digit end of a span of years (`2019–20`), returned as written.
+fn short_year(input: &str) -> Res<'_, i32> {
+    let (rest, n) = two_digits(input)?;
+    match i32::try_from(n) {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => fail(input),
+    }
+}
+
+/// A season or month narrowing a year (`vuoden 2019 keväällä`).
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Season(Season),
+    Month(u32),
+}
+
+impl Part {
+    fn value(self, year: i32) -> Option<EdtfDate> {
+        match self {
+            Part::Season(s) => EdtfDate::season(year, s).ok(),
+            Part::Month(m) => EdtfDate::month(year, m).ok(),
+        }
+    }
+}
+
+/// A season word as a [`Part`].
+fn season_part(w: &str) -> Option<Part> {
+    season_word(w).map(Part::Season)
+}
+
+/// A month word as a [`Part`].
+fn month_part(w: &str) -> Option<Part> {
+    month_word(w).map(|(m, _)| Part::Month(m))
+}
+
+// ---------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------
+
+fn day_value(year: Option<i32>, month: u32, day: u32) -> Option<EdtfDate> {
+    match year {
+        Some(y) => EdtfDate::day(y, month, day).ok(),
+        None => EdtfDate::day_without_year(month, day).ok(),
+    }
+}
+
+/// The interval from a first day (day, month, year if written) to a
+/// written last day. A year written only once applies to both ends; a
+/// range over the turn of the year (`30.12.–2.1.2019`) starts in the year
+/// before.
+fn day_interval(first: (u32, u32, Option<i32>), last: Written) -> Option<EdtfDate> {
+    let (d1, m1, y1) = first;
+    let crosses = (m1, d1) > (last.month, last.day);
+    let (y1, y2) = match (y1, last.year) {
+        (None, Some(b)) => (Some(if crosses { b - 1 } else { b }), Some(b)),
+        (Some(a), None) => (Some(a), Some(if crosses { a + 1 } else { a })),
+        both => both,
+    };
+    let start = day_value(y1, m1, d1)?;
+    let end = day_value(y2, last.month, last.day)?;
+    EdtfDate::interval(start, end).ok()
+}
+
+fn year_interval(first: i32, last: i32) -> Option<EdtfDate> {
+    EdtfDate::interval(
+        EdtfDate::from_year(first).ok()?,
+        EdtfDate::from_year(last).ok()?,
+    )
+    .ok()
+}
+
+/// A month, or a range of months, with the year if written (a range over
+/// the turn of the year takes the year for its end).
+fn month_value(year: Option<i32>, first: u32, last: Option<u32>) -> Option<EdtfDate> {
+    let month = |y: Option<i32>, m: u32| match y {
+        Some(y) => EdtfDate::month(y, m).ok(),
+        None => EdtfDate::month_without_year(m).ok(),
+    };
+    match last {
+        None => month(year, first),
+        Some(last) => {
+            let start_year = year.map(|y| if first > last { y - 1 } else { y });
+            EdtfDate::interval(month(start_year, first)?, month(year, last)?).ok()
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Context: cues and numbering words
+// ---------------------------------------------------------------------------
+
+/// A cue phrase after the date that ends at `end`.
+fn cue_after(text: &str, end: usize) -> Option<(DateCue, Span)> {
+    let rest = text.get(end..)?;
+    let (after_gap, _) = hsp(rest).ok()?;
+    let start = end + rest.len() - after_gap.len();
+    CUES_AFTER.iter().find_map(|&(words, cue)| {
+        let tail = phrase(after_gap, words)?;
+        Some((cue, Span::new(start, end + rest.len() - tail.len())))
+    })
+}
+
+/// The rest of `input` after `words`, separated by spaces.
+fn phrase<'a>(input: &'a str, words: &[&str]) -> Option<&'a str> {
+    let mut rest = input;
+    for (n, expected) in words.iter().enumerate() {
+        if n > 0 {
+            rest = hsp(rest).ok()?.0;
+        }
+        let (after, got) = word(rest).ok()?;
+        if fold(got) != *expected {
+            return None;
+        }
+        rest = after;
+    }
+    Some(rest)
+}
+
+/// A cue word before the date that starts at `start`, looking past one
+/// weekday (`viimeistään pe 15.3.`).
+fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
+    let (mut span, mut w) = word_before(text, start)?;
+    if WEEKDAYS.contains(&w.as_str()) {
+        (span, w) = word_before(text, span.start)?;
+    }
+    CUES_BEFORE
+        .iter()
+        .find(|(c, _)| *c == w)
+        .map(|&(_, cue)| (cue, span))
+}
+
+/// The whole word that ends before `end`, past up to three spaces and
+/// dots or colons, folded to lower case; bounded look-back.
+fn word_before(text: &str, end: usize) -> Option<(Span, String)> {
+    let head = text.get(..end)?;
+    let mut word_end = end;
+    for (i, c) in head.char_indices().rev().take(MAX_GAP + 1) {
+        if is_hspace(c) || c == '.' || c == ':' {
+            word_end = i;
+        } else {
+            break;
+        }
+    }
+    let head = text.get(..word_end)?;
+    let mut word_start = word_end;
+    for (i, c) in head.char_indices().rev().take(MAX_WORD) {
+        if is_word_char(c) {
+            word_start = i;
+        } else {
+            break;
+        }
+    }
+    let whole = !text
+        .get(..word_start)?
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char);
+    if word_start == word_end || !whole {
+        return None;
+    }
+    let w = text.get(word_start..word_end)?;
+    Some((Span::new(word_start, word_end), fold(w)))
+}
+
+/// Whether the number at `at` follows a numbering word or sign
+/// (`Esityslista 6/2018`, `nro 3/2019`, `§ 5`).
+fn numbering_before(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or_default();
+    let sign = head
+        .chars()
+        .rev()
+        .take(MAX_GAP + 1)
+        .find(|&c| !is_hspace(c))
+        .is_some_and(|c| matches!(c, '§' | '#'));
+    sign || word_before(text, at).is_some_and(|(_, w)| {
+        NUMBERING_WORDS.contains(&w.as_str()) || NUMBERING_STEMS.iter().any(|s| w.starts_with(s))
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Year resolution
+// ---------------------------------------------------------------------------
+
+/// `value` read in `year`; an interval's other end follows so that it does
+/// not end before it starts.
+fn fill_year(value: EdtfDate, year: i32) -> Option<EdtfDate> {
+    let Some((a, b)) = value.bounds() else {
+        return value.with_year(year).ok();
+    };
+    let (a, b) = match (a.has_year(), b.has_year()) {
+        (false, false) => {
+            let a = a.with_year(year).ok()?;
+            let b = after(b, year, a)?;
+            (a, b)
+        }
+        (false, true) => {
+            let y = b.year()?;
+            let a = a
+                .with_year(y)
+                .ok()
+                .filter(|a| a.first_day() <= b.first_day())
+                .or_else(|| a.with_year(y - 1).ok())?;
+            (a, b)
+        }
+        (true, false) => {
+            let b = after(b, a.year()?, a)?;
+            (a, b)
+        }
+        (true, true) => (a, b),
+    };
+    EdtfDate::interval(a, b).ok()
+}
+
+/// `end` read in `year`, or in the year after when it would begin before `start`.
+fn after(end: EdtfDate, year: i32, start: EdtfDate) -> Option<EdtfDate> {
+    end.with_year(year)
+        .ok()
+        .filter(|e| e.first_day() >= start.first_day())
+        .or_else(|| end.with_year(year + 1).ok())
+}
+
+/// Days from `anchor` to the period of `value`: zero inside it, else to its first day.
+fn distance(value: EdtfDate, anchor: NaiveDate) -> i64 {
+    match coverage(value) {
+        Some((first, last)) if first <= anchor && anchor <= last => 0,
+        Some((first, _)) => (first - anchor).num_days().abs(),
+        None => i64::MAX,
+    }
+}
+
+/// The first and last day a dated value covers.
+fn coverage(value: EdtfDate) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some((a, b)) = value.bounds() {
+        return Some((coverage(a)?.0, coverage(b)?.1));
+    }
+    let first = value.first_day()?;
+    let months = match value.precision() {
+        Precision::Day | Precision::Interval => return Some((first, first)),
+        Precision::Month => 1,
+        Precision::Season => 3,
+        Precision::Year => 12,
+    };
+    let last = first.checked_add_months(Months::new(months))?.pred_opt()?;
+    Some((first, last))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// One expected match: span text, EDTF value, and the cue with its text.
+    type Want = (&'static str, &'static str, Option<(DateCue, &'static str)>);
+
+    /// A match as compared: span text, EDTF value, cue and cue text.
+    type Got = (String, String, Option<(DateCue, String)>);
+
+    fn check(rows: &[(&str, &[Want])]) {
+        for &(input, want) in rows {
+            let got: Vec<Got> = find_dates(input)
+                .iter()
+                .map(|m| {
+                    assert_eq!(&input[m.span.range()], m.text, "{input:?}");
+                    (
+                        m.text.to_string(),
+                        m.value.to_string(),
+                        m.cue.map(|(c, s)| (c, input[s.range()].to_string())),
+                    )
+                })
+                .collect();
+            let want: Vec<Got> = want
+                .iter()
+                .map(|&(t, v, c)| {
+                    (
+                        t.to_string(),
+                        v.to_string(),
+                        c.map(|(c, s)| (c, s.to_string())),
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn numeric_days() {
+        check(&[
+            (
+                "Kokous pidettiin 10.12.2019.",
+                &[("10.12.2019", "2019-12-10", None)],
+            ),
+            (
+                "Muistio 03.09.2019 on julkaistu",
+                &[("03.09.2019", "2019-09-03", None)],
+            ),
+            (
+                "Työryhmä kokoontui 19.3. Kajaanissa.",
+                &[("19.3.", "XXXX-03-19", None)],
+            ),
+            (
+                "Hakemus toimitetaan 12.4. aluehallintovirastoon",
+                &[("12.4.", "XXXX-04-12", None)],
+            ),
+            (
+                "Palvelut siirtyvät 1.8. alkaen kuntayhtymälle",
+                &[("1.8.", "XXXX-08-01", Some((DateCue::From, "alkaen")))],
+            ),
+            (
+                "Lausunnot pyydetään 8.6. mennessä.",
+                &[("8.6.", "XXXX-06-08", Some((DateCue::By, "mennessä")))],
+            ),
+            (
+                "Sopimus on voimassa 31.12.2020 saakka",
+                &[("31.12.2020", "2020-12-31", Some((DateCue::Until, "saakka")))],
+            ),
+            (
+                "Toimielin toimii 28.2.2022 asti.",
+                &[("28.2.2022", "2022-02-28", Some((DateCue::Until, "asti")))],
+            ),
+            (
+                "Vastaukset viimeistään 4.10. sähköpostilla",
+                &[("4.10.", "XXXX-10-04", Some((DateCue::By, "viimeistään")))],
+            ),
+            (
+                "Ilmoittaudu viimeistään pe 5.4.2019 osoitteeseen",
+                &[("5.4.2019", "2019-04-05", Some((DateCue::By, "viimeistään")))],
+            ),
+            (
+                "Tiedote 2019-03-05 julkaistiin",
+                &[("2019-03-05", "2019-03-05", None)],
+            ),
+            (
+                "Vuosi vaihtuu 29.2.2020",
+                &[("29.2.2020", "2020-02-29", None)],
+            ),
+            (
+                "Päivitetty 5.3. 2019 klo 10",
+                &[("5.3. 2019", "2019-03-05", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn day_ranges() {
+        check(&[
+            (
+                "Seminaari Vaasassa 4.–5.10.2019.",
+                &[("4.–5.10.2019", "2019-10-04/2019-10-05", None)],
+            ),
+            (
+                "Koulutus 21.-22.3. Lahdessa",
+                &[("21.-22.3.", "XXXX-03-21/XXXX-03-22", None)],
+            ),
+            (
+                "Kuulemiset 28.11.–3.12.2019 etänä",
+                &[("28.11.–3.12.2019", "2019-11-28/2019-12-03", None)],
+            ),
+            (
+                "Lomakausi 30.12.–2.1.2020",
+                &[("30.12.–2.1.2020", "2019-12-30/2020-01-02", None)],
+            ),
+            (
+                "Kierros 3.9.2018 – 7.9.2018 kunnissa",
+                &[("3.9.2018 – 7.9.2018", "2018-09-03/2018-09-07", None)],
+            ),
+            // An inverted range is no range; its well-formed last day stands alone.
+            ("Jakso 6.–4.5.2019", &[("4.5.2019", "2019-05-04", None)]),
+        ]);
+    }
+
+    #[test]
+    fn several_days() {
+        check(&[
+            (
+                "Työpajat pidetään 5.9. ja 19.9. Seinäjoella.",
+                &[("5.9.", "XXXX-09-05", None), ("19.9.", "XXXX-09-19", None)],
+            ),
+            (
+                "Kokoukset: 20.8., 24.9. ja 22.10.",
+                &[
+                    ("20.8.", "XXXX-08-20", None),
+                    ("24.9.", "XXXX-09-24", None),
+                    ("22.10.", "XXXX-10-22", None),
+                ],
+            ),
+            (
+                "Infot 7. ja 8.5.2019 Porissa",
+                &[("7.", "2019-05-07", None), ("8.5.2019", "2019-05-08", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn weekdays_stay_outside() {
+        check(&[
+            (
+                "Aika: ke 16.1.2019 klo 12.30",
+                &[("16.1.2019", "2019-01-16", None)],
+            ),
+            ("torstaina 7.2. Joensuussa", &[("7.2.", "XXXX-02-07", None)]),
+        ]);
+    }
+
+    #[test]
+    fn glued_words() {
+        check(&[
+            (
+                "3.10.2017Perhekeskustyöryhmän kokous 28.9.2017",
+                &[
+                    ("3.10.2017", "2017-10-03", None),
+                    ("28.9.2017", "2017-09-28", None),
+                ],
+            ),
+            ("Sivu 5.6.Kuopio", &[("5.6.", "XXXX-06-05", None)]),
+        ]);
+    }
+
+    #[test]
+    fn clock_times_are_skipped() {
+        check(&[
+            ("klo 9–12", &[]),
+            ("alkaa klo 13.00 Lappeenrannassa", &[]),
+            ("kello 9.30–11 etäyhteydellä", &[]),
+            ("Aika klo 13.00–15.30", &[]),
+            ("Klo 8.15–9.12. kahvit", &[]),
+            ("kl. 10:30", &[]),
+            (
+                "Ti 12.3.2019 klo 9.00–11.30.",
+                &[("12.3.2019", "2019-03-12", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn ordinal_days_with_month_names() {
+        check(&[
+            (
+                "Laki tulee voimaan 15. maaliskuuta 2019",
+                &[("15. maaliskuuta 2019", "2019-03-15", None)],
+            ),
+            (
+                "annettu 1. päivänä tammikuuta",
+                &[("1. päivänä tammikuuta", "XXXX-01-01", None)],
+            ),
+            (
+                "Helsingissä 9 päivänä toukokuuta 2019",
+                &[("9 päivänä toukokuuta 2019", "2019-05-09", None)],
+            ),
+            ("1. Marraskuun kokous", &[("Marraskuun", "XXXX-11", None)]),
+        ]);
+    }
+
+    #[test]
+    fn month_names_in_their_cases() {
+        check(&[
+            ("Joulukuu 2019", &[("Joulukuu 2019", "2019-12", None)]),
+            (
+                "Raportti valmistuu helmikuussa.",
+                &[("helmikuussa", "XXXX-02", None)],
+            ),
+            (
+                "huhtikuun kokous peruttiin",
+                &[("huhtikuun", "XXXX-04", None)],
+            ),
+            ("jo elokuuta odotetaan", &[("elokuuta", "XXXX-08", None)]),
+            ("siirtyy tammikuuhun", &[("tammikuuhun", "XXXX-01", None)]),
+            (
+                "toukokuusta alkaen",
+                &[("toukokuusta", "XXXX-05", Some((DateCue::From, "alkaen")))],
+            ),
+            (
+                "Syyskuussa 2019 aloitetaan",
+                &[("Syyskuussa 2019", "2019-09", None)],
+            ),
+            (
+                "elokuun loppuun mennessä",
+                &[(
+                    "elokuun",
+                    "XXXX-08",
+                    Some((DateCue::By, "loppuun mennessä")),
+                )],
+            ),
+            (
+                "Suunnitelma laaditaan kesäkuun loppuun mennessä.",
+                &[(
+                    "kesäkuun",
+                    "XXXX-06",
+                    Some((DateCue::By, "loppuun mennessä")),
+                )],
+            ),
+            (
+                "Kierros päättyy marraskuun alussa.",
+                &[("marraskuun alussa", "XXXX-11", None)],
+            ),
+            (
+                "tammikuun puolivälissä",
+                &[("tammikuun puolivälissä", "XXXX-01", None)],
+            ),
+            ("MAALISKUU 2020", &[("MAALISKUU 2020", "2020-03", None)]),
+            ("ensi heinäkuussa", &[("ensi heinäkuussa", "XXXX-07", None)]),
+            (
+                "syys–lokakuussa 2019",
+                &[("syys–lokakuussa 2019", "2019-09/2019-10", None)],
+            ),
+            (
+                "kesä- ja heinäkuussa",
+                &[("kesä- ja heinäkuussa", "XXXX-06/XXXX-07", None)],
+            ),
+            (
+                "joulu-tammikuussa 2020",
+                &[("joulu-tammikuussa 2020", "2019-12/2020-01", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn seasons() {
+        check(&[
+            ("Kysely tehdään keväällä.", &[("keväällä", "XXXX-21", None)]),
+            (
+                "Ryhmä kokoontuu kevään aikana",
+                &[("kevään", "XXXX-21", None)],
+            ),
+            (
+                "Keväällä 2020 päätetään",
+                &[("Keväällä 2020", "2020-21", None)],
+            ),
+            (
+                "rakennetaan kesällä 2019",
+                &[("kesällä 2019", "2019-22", None)],
+            ),
+            ("Syksyllä jatketaan", &[("Syksyllä", "XXXX-23", None)]),
+            (
+                "Tiimi kokoontuu syksyn ajan joka toinen viikko",
+                &[("syksyn", "XXXX-23", None)],
+            ),
+            (
+                "syksyllä 2020 valitaan",
+                &[("syksyllä 2020", "2020-23", None)],
+            ),
+            ("talvella tiedotetaan", &[("talvella", "XXXX-24", None)]),
+            (
+                "Kysely toistetaan ensi keväänä",
+                &[("ensi keväänä", "XXXX-21", None)],
+            ),
+            ("tänä syksynä", &[("tänä syksynä", "XXXX-23", None)]),
+            ("alkusyksystä", &[("alkusyksystä", "XXXX-23", None)]),
+            (
+                "loppusyksystä 2019",
+                &[("loppusyksystä 2019", "2019-23", None)],
+            ),
+            ("kevättalvella", &[("kevättalvella", "XXXX-21", None)]),
+            (
+                "syystalvella 2019",
+                &[("syystalvella 2019", "2019-24", None)],
+            ),
+            ("kesän lopussa", &[("kesän lopussa", "XXXX-22", None)]),
+            (
+                "syksyyn mennessä",
+                &[("syksyyn", "XXXX-23", Some((DateCue::By, "mennessä")))],
+            ),
+            ("Kevät 2021", &[("Kevät 2021", "2021-21", None)]),
+            ("ensi kesä", &[("ensi kesä", "XXXX-22", None)]),
+            ("Syksy Laine", &[]),
+            ("valtuutettu Jaana Talvi", &[]),
+            ("syyskaudella", &[("syyskaudella", "XXXX-23", None)]),
+            ("viime syksynä", &[("viime syksynä", "XXXX-23", None)]),
+            // Decomposed ä (a + U+0308), as some pages store it.
+            (
+                "keva\u{308}a\u{308}lla\u{308} 2020",
+                &[("keva\u{308}a\u{308}lla\u{308} 2020", "2020-21", None)],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn years_in_phrases() {
+        check(&[
+            (
+                "vuoden 2019 talousarviossa",
+                &[("vuoden 2019", "2019", None)],
+            ),
+            ("Vuonna 2020 toteutetaan", &[("Vuonna 2020", "2020", None)]),
+            (
+                "vuosina 2020–2022",
+                &[("vuosina 2020–2022", "2020/2022", None)],
+            ),
+            (
+                "lukuvuonna 2019–20",
+                &[("lukuvuonna 2019–20", "2019/2020", None)],
+            ),
+            (
+                "sopimus on voimassa 2021 loppuun saakka",
+                &[("2021", "2021", Some((DateCue::Until, "loppuun saakka")))],
+            ),
+            (
+                "vuoden 2020 alusta",
+                &[("vuoden 2020", "2020", Some((DateCue::From, "alusta")))],
+            ),
+            (
+                "vuoden 2020 alusta alkaen",
+                &[(
+                    "vuoden 2020",
+                    "2020",
+                    Some((DateCue::From, "alusta alkaen")),
+                )],
+            ),
+            ("vuoden 2022 aikana", &[("vuoden 2022", "2022", None)]),
+            ("rahaa vuodelle 2021", &[("vuodelle 2021", "2021", None)]),
+            ("jo vuodesta 2005", &[("vuodesta 2005", "2005", None)]),
+            (
+                "vuoteen 2025 mennessä",
+                &[("vuoteen 2025", "2025", Some((DateCue::By, "mennessä")))],
+            ),
+            (
+                "vuoden 2019 keväällä",
+                &[("vuoden 2019 keväällä", "2019-21", None)],
+            ),
+            (
+                "vuoden 2021 lopussa",
+                &[("vuoden 2021 lopussa", "2021", None)],
+            ),
+            ("alkuvuodesta 2020", &[("alkuvuodesta 2020", "2020", None)]),
+            (
+                "taloussuunnitelma 2023–2025",
+                &[("2023–2025", "2023/2025", None)],
+            ),
+            ("2019 aikana", &[("2019", "2019", None)]),
+            ("vuonna 2019 – 12 kuntaa", &[("vuonna 2019", "2019", None)]),
+        ]);
+    }
+
+    #[test]
+    fn numeric_months() {
+        check(&[
+            ("Kuulumiset 11/2018", &[("11/2018", "2018-11", None)]),
+            ("julkaistu 3/2019", &[("3/2019", "2019-03", None)]),
+            ("Esityslista 6/2018", &[]),
+            ("Muistio 4/2019", &[]),
+            ("pöytäkirjassa 2/2020", &[]),
+            ("Kokous 5/2019", &[]),
+            ("nro 7/2018", &[]),
+            ("n:o 7/2018", &[]),
+            ("§ 3/2019", &[]),
+            ("vko 12/2019", &[]),
+            ("Tiedote 13/2019", &[]),
+        ]);
+    }
+
+    #[test]
+    fn not_dates() {
+        check(&[
+            ("Pirkanmaa 2019", &[]),
+            ("Pirkanmaa 2019 -hanke", &[]),
+            ("Pirkanmaa2019.fi", &[]),
+            ("0400 512 774", &[]),
+            ("p. 050 418 2263", &[]),
+            ("040-718 3305", &[]),
+            ("+358 44 701 2385", &[]),
+            ("12 kuntaa", &[]),
+            ("2018 asukasta", &[]),
+            ("1.", &[]),
+            ("2. Tiedotusasiat", &[]),
+            ("1. varapuheenjohtaja", &[]),
+            ("250 milj. euroa", &[]),
+            ("1,2 milj. €", &[]),
+            ("450 000 euroa", &[]),
+            ("§ 5", &[]),
+            ("5 §", &[]),
+            ("31.2.2019", &[]),
+            ("1.2.20189", &[]),
+            ("1.2.3", &[]),
+            ("2,5", &[]),
+            ("13.00", &[]),
+            ("Kesälahti", &[]),
+            ("kuun vaihteessa", &[]),
+            ("kokoontuu kuukausittain", &[]),
+            ("tähän mennessä", &[]),
+            ("sote-syksy", &[]),
+            ("Kesä-Suomi", &[]),
+            ("ensi vuonna", &[]),
+            ("2018-02-30", &[]),
+            ("1234", &[]),
+            ("13.13.2019", &[]),
+        ]);
+    }
+
     #[test]
     fn leading_dates() {
         let rows: &[(&str, Option<(&str, &str)>)] = &[
-            ("13.12.2018", Some(("13.12.2018", "2018-12-13"))),
-            ("07.09.2017", Some(("07.09.2017", "2017-09-07"))),
+            ("11.12.2019", Some(("11.12.2019", "2019-12-11"))),
+            ("06.08.2020", Some(("06.08.2020", "2020-08-06"))),
             (
-                "19.9.2017Vammaisten palvelut",
-                Some(("19.9.2017", "2017-09-19")),
+                "4.10.2019Perhepalvelujen ryhmän kokous",
+                Some(("4.10.2019", "2019-10-04")),
             ),
             ("5.3.2019 Pirkanmaan", Some(("5.3.2019", "2019-03-05"))),
-            ("22.2. Oulussa", Some(("22.2.", "XXXX-02-22"))),
+            ("17.4. Kuopiossa", Some(("17.4.", "XXXX-04-17"))),
+            ("2019-05-14 Uutiset", Some(("2019-05-14", "2019-05-14"))),
+            (
+                "18.–19.3.2019 Seminaari",
+                Some(("18.–19.3.2019", "2019-03-18/2019-03-19")),
+            ),
             ("31.2.2019", None),
             ("1.2.20189", None),
             ("1.2.3", None),
-            ("1. Uudistuksen", None),
-            ("2018-02-23", None),
-            ("Uusimaa 2019", None),
+            ("1. Hallinnon", None),
+            ("Pirkanmaa 2019", None),
+            (" 11.12.2019", None),
             ("", None),
         ];
-        for (input, want) in rows {
-            let got = leading_date(input).map(|m| (&input[m.start..m.end], m.value.to_string()));
-            let want = want.map(|(t, v)| (t, v.to_string()));
-            assert_eq!(got, want, "{input:?}");
+        for &(input, want) in rows {
+            let got = leading_date(input).map(|m| {
+                assert_eq!(&input[m.span.range()], m.text);
+                (m.text, m.value.to_string())
+            });
+            assert_eq!(got, want.map(|(t, v)| (t, v.to_string())), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn years_are_resolved_near_the_anchor() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        let rows: &[(&str, NaiveDate, &str)] = &[
+            ("XXXX-03-12", day(2019, 3, 14), "2019-03-12"),
+            ("XXXX-12-28", day(2019, 3, 14), "2018-12-28"),
+            ("XXXX-10", day(2020, 8, 20), "2020-10"),
+            ("XXXX-23", day(2019, 10, 2), "2019-23"),
+            // An article of spring means the coming autumn, not the last.
+            // (the autumn before ended nearer, on 30.11.2019).
+            ("XXXX-23", day(2020, 4, 10), "2020-23"),
+            ("XXXX-22", day(2020, 4, 10), "2020-22"),
+            ("XXXX-21", day(2020, 4, 10), "2020-21"),
+            ("XXXX-24", day(2019, 1, 10), "2018-24"),
+            ("XXXX-01-03", day(2018, 12, 20), "2019-01-03"),
+            (
+                "XXXX-10-07/XXXX-10-08",
+                day(2019, 8, 30),
+                "2019-10-07/2019-10-08",
+            ),
+            (
+                "XXXX-12-30/XXXX-01-02",
+                day(2019, 12, 1),
+                "2019-12-30/2020-01-02",
+            ),
+            ("XXXX-12/XXXX-01", day(2020, 1, 20), "2019-12/2020-01"),
+            ("XXXX-02-29", day(2019, 6, 1), "2020-02-29"),
+            ("XXXX-02-29", day(2022, 6, 1), "XXXX-02-29"),
+            ("2016-05-04", day(2018, 1, 1), "2016-05-04"),
+        ];
+        for &(value, anchor, want) in rows {
+            let value: EdtfDate = value.parse().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                resolve_year(value, anchor).to_string(),
+                want,
+                "{value} @ {anchor}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_whole_announcement() {
+        let text = "Ajankohtaista\n\n4.6.2019\n\nHyvinvointialueen ohjausryhmä kokoontui 3.6. \
+                    Kotkassa.\u{a0}Ryhmä päätti, että henkilöstökysely tehdään syys–lokakuussa \
+                    ja tulokset esitellään ti 19.11. klo 9–11. Valmistelurahaa on vuodelle 2020 \
+                    varattu 1,4 milj. euroa. Lisätietoja p. 040 712 3399.";
+        let got: Vec<(&str, String)> = find_dates(text)
+            .iter()
+            .map(|m| (m.text, m.value.to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("4.6.2019", "2019-06-04".to_string()),
+                ("3.6.", "XXXX-06-03".to_string()),
+                ("syys–lokakuussa", "XXXX-09/XXXX-10".to_string()),
+                ("19.11.", "XXXX-11-19".to_string()),
+                ("vuodelle 2020", "2020".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn adversarial_inputs_finish() {
+        let long = [
+            "1".repeat(100_000),
+            ".".repeat(100_000),
+            "1.".repeat(50_000),
+            "1.1.".repeat(30_000),
+            "a".repeat(100_000),
+            "vuonna ".repeat(20_000),
+            "ensi ".repeat(20_000),
+            " ".repeat(100_000) + "1.1.2019",
+            "\u{a0}".repeat(50_000),
+            "2019–".repeat(20_000),
+            "klo 1".repeat(20_000),
+            "syys-".repeat(20_000),
+        ];
+        for text in &long {
+            for m in find_dates(text) {
+                assert_eq!(&text[m.span.range()], m.text);
+            }
+        }
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Pieces of Finnish announcements, glued at random.
+        const TOKENS: &[&str] = &[
+            "0",
+            "1",
+            "2",
+            "3",
+            "9",
+            "12",
+            "31",
+            "2018",
+            "2019",
+            "20189",
+            ".",
+            "-",
+            "–",
+            "—",
+            ",",
+            "/",
+            ":",
+            " ",
+            "\u{a0}",
+            "\n",
+            "ä",
+            "ö",
+            "å",
+            "a",
+            "klo",
+            "kello",
+            "marras",
+            "kuu",
+            "kuussa",
+            "kuun",
+            "kuuta",
+            "kesä",
+            "kesäkuun",
+            "syksyllä",
+            "kevään",
+            "talvi",
+            "vuonna",
+            "vuoden",
+            "vuosina",
+            "ensi",
+            "alkaen",
+            "mennessä",
+            "loppuun",
+            "saakka",
+            "alusta",
+            "päivänä",
+            "ja",
+            "euroa",
+            "milj.",
+            "p.",
+            "@",
+            "§",
+            "ti",
+            "viimeistään",
+            "Esityslista",
+            "\u{308}",
+            "\u{0}",
+            "\u{301}",
+            "e\u{301}",
+        ];
+
+        fn announcement() -> impl Strategy<Value = String> {
+            prop::collection::vec(prop::sample::select(TOKENS), 0..40).prop_map(|t| t.concat())
+        }
+
+        fn assert_sound(text: &str) {
+            let found = find_dates(text);
+            let mut end = 0;
+            for m in &found {
+                assert!(m.span.start >= end, "overlap in {text:?}");
+                assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                assert_eq!(text.get(m.span.range()), Some(m.text));
+                assert!(!m.text.is_empty());
+                if let Some((_, cue)) = m.cue {
+                    assert!(text.get(cue.range()).is_some_and(|c| !c.is_empty()));
+                }
+                let anchor = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap_or_default();
+                let _ = resolve_year(m.value, anchor);
+                end = m.span.end;
+            }
+            if let Some(m) = leading_date(text) {
+                assert_eq!(m.span.start, 0);
+                assert_eq!(text.get(m.span.range()), Some(m.text));
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn arbitrary_strings_are_safe(text in any::<String>()) {
+                assert_sound(&text);
+            }
+
+            #[test]
+            fn announcement_like_strings_are_safe(text in announcement()) {
+                assert_sound(&text);
+            }
         }
     }
 }

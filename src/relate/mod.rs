@@ -1,3 +1,4 @@
 //! Relating mentions into facts: what region a text is about.
 
+pub(crate) mod dates;
 pub(crate) mod region;

@@ -1,0 +1,228 @@
+//! Labelled parts of a page: contact blocks (`Lisätiedot:`), member lists
+//! (`Jäsenet:`, `Kokoonpano`), attendance in minutes (`Läsnä:`, `Poissa:`),
+//! and numbered or bulleted lists.
+
+use crate::lexicon::SECTION_LABELS;
+use crate::text::{Line, is_space};
+
+use super::LineKind;
+
+/// What a labelled part of a page holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SectionKind {
+    /// People to contact (`Lisätiedot:`).
+    Contacts,
+    /// Members of the page's body (`Jäsenet:`, `Kokoonpano`).
+    Members,
+    /// Deputy members (`Varajäsenet:`).
+    Deputies,
+    /// Present at a meeting (`Läsnä:`).
+    Present,
+    /// Absent from a meeting (`Poissa:`).
+    Absent,
+    /// Others present at a meeting (`Muut läsnäolijat:`).
+    OthersPresent,
+    /// A numbered or bulleted list without a label.
+    List,
+}
+
+/// One item of a section: a line, or the text after a label on its line
+/// (`Lisätietoja: Aino Virtanen, p. 040 123 4567`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Item<'a> {
+    /// The item's text, without a list marker.
+    pub(crate) text: &'a str,
+    /// Byte offset of `text` in the source.
+    pub(crate) start: usize,
+    /// Index of the item's line.
+    pub(crate) line: usize,
+}
+
+/// A labelled or listed part of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Section<'a> {
+    pub(crate) kind: SectionKind,
+    /// Index of the label's line, for labelled sections.
+    pub(crate) label_line: Option<usize>,
+    pub(crate) items: Vec<Item<'a>>,
+}
+
+/// Whether `lower` is `label`, or ends with it as a last word
+/// (`johtoryhmän jäsenet` ends with `jäsenet`).
+fn is_label(lower: &str, label: &str) -> bool {
+    lower == label || lower.strip_suffix(label).is_some_and(|p| p.ends_with(' '))
+}
+
+/// The label line `index` starts with, and the rest of the line after it.
+fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<Item<'a>>)> {
+    let text = line.text;
+    let (head, rest) = match text.split_once(':') {
+        Some((h, r)) => (h, Some(r)),
+        None => (text, None),
+    };
+    let lower = head.trim_matches(is_space).to_lowercase();
+    let kind = SECTION_LABELS
+        .iter()
+        .find(|(label, _)| is_label(&lower, label))
+        .map(|(_, kind)| *kind)?;
+    let item = rest.and_then(|r| {
+        let trimmed = r.trim_matches(is_space);
+        (!trimmed.is_empty()).then(|| Item {
+            text: trimmed,
+            start: line.end() - r.trim_start_matches(is_space).len(),
+            line: index,
+        })
+    });
+    // A label line without a colon must be the label alone (`Kokoonpano`).
+    if rest.is_none() && head.split(is_space).count() > 3 {
+        return None;
+    }
+    Some((kind, item))
+}
+
+/// A list marker at the start of a line: `1.`, `2)`, `-`, `–`, `•`, `*`.
+/// Returns the offset of the item's text within the line.
+pub(crate) fn list_marker(text: &str) -> Option<usize> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let after = if (1..=3).contains(&digits) {
+        match text.as_bytes().get(digits) {
+            Some(b'.') | Some(b')') => digits + 1,
+            _ => return None,
+        }
+    } else {
+        let c = text.chars().next()?;
+        if !matches!(c, '-' | '–' | '•' | '*' | '·' | '▪') {
+            return None;
+        }
+        c.len_utf8()
+    };
+    let rest = text.get(after..)?;
+    let body = rest.trim_start_matches(is_space);
+    // A marker is followed by space, then text (`1.7.` is a date, `-hanke` a word).
+    (body.len() < rest.len() && !body.is_empty()).then(|| text.len() - body.len())
+}
+
+/// Finds the sections of a page.
+pub(crate) fn find_sections<'a>(ls: &[Line<'a>], kinds: &[LineKind]) -> Vec<Section<'a>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ls.len() {
+        if kinds[i] == LineKind::Text {
+            if let Some((kind, inline)) = label_of(&ls[i], i) {
+                let mut items: Vec<Item<'a>> = inline.into_iter().collect();
+                let mut j = i + 1;
+                // Items follow on the next lines, maybe after one blank line,
+                // up to the next blank line or label.
+                if inline.is_none() && j < ls.len() && ls[j].is_blank() {
+                    j += 1;
+                }
+                while j < ls.len() && !ls[j].is_blank() && label_of(&ls[j], j).is_none() {
+                    if kinds[j] == LineKind::Text || matches!(kinds[j], LineKind::Date { .. }) {
+                        let text = ls[j].text;
+                        let skip = list_marker(text).unwrap_or(0);
+                        items.push(Item {
+                            text: &text[skip..],
+                            start: ls[j].start + skip,
+                            line: j,
+                        });
+                    }
+                    j += 1;
+                }
+                out.push(Section {
+                    kind,
+                    label_line: Some(i),
+                    items,
+                });
+                i = j.max(i + 1);
+                continue;
+            }
+            if list_marker(ls[i].text).is_some() {
+                let mut items = Vec::new();
+                let mut j = i;
+                while j < ls.len() && !ls[j].is_blank() {
+                    let Some(skip) = list_marker(ls[j].text) else {
+                        break;
+                    };
+                    let text = ls[j].text;
+                    items.push(Item {
+                        text: &text[skip..],
+                        start: ls[j].start + skip,
+                        line: j,
+                    });
+                    j += 1;
+                }
+                out.push(Section {
+                    kind: SectionKind::List,
+                    label_line: None,
+                    items,
+                });
+                i = j.max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::line_kind::classify;
+    use crate::text::lines;
+
+    fn sections(src: &str) -> Vec<(SectionKind, Vec<&str>)> {
+        let ls = lines(src);
+        let kinds: Vec<_> = ls.iter().map(classify).collect();
+        find_sections(&ls, &kinds)
+            .into_iter()
+            .map(|s| (s.kind, s.items.iter().map(|i| i.text).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn labelled_sections() {
+        let src = "Lisätietoja:\n\nAino Virtanen\nKehitysjohtaja\n040 123 4567\n\nJäsenet:\nKoski Matti, pj\nLehto Sari\n\nLäsnä: Koski Matti, Lehto Sari\nPoissa:\nNieminen Olli\n";
+        assert_eq!(
+            sections(src),
+            vec![
+                (
+                    SectionKind::Contacts,
+                    vec!["Aino Virtanen", "Kehitysjohtaja", "040 123 4567"]
+                ),
+                (SectionKind::Members, vec!["Koski Matti, pj", "Lehto Sari"]),
+                (SectionKind::Present, vec!["Koski Matti, Lehto Sari"]),
+                (SectionKind::Absent, vec!["Nieminen Olli"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_contact_and_lists() {
+        let src = "Lisätiedot: Aino Virtanen, p. 040 123 4567\n\n  1. Talousryhmä\n  2. Viestintätyöryhmä\n- Digi ja ICT -ryhmä\n";
+        assert_eq!(
+            sections(src),
+            vec![
+                (
+                    SectionKind::Contacts,
+                    vec!["Aino Virtanen, p. 040 123 4567"]
+                ),
+                (
+                    SectionKind::List,
+                    vec!["Talousryhmä", "Viestintätyöryhmä", "Digi ja ICT -ryhmä"]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(list_marker("1. Talousryhmä"), Some(3));
+        assert_eq!(list_marker("12) kohta"), Some(4));
+        assert_eq!(list_marker("• kohta"), Some(4));
+        assert_eq!(list_marker("1.7. alkaen"), None);
+        assert_eq!(list_marker("-hanke"), None);
+        assert_eq!(list_marker("2018. vuonna"), None);
+        assert_eq!(list_marker("1."), None);
+    }
+}

@@ -1,0 +1,124 @@
+//! Sentences inside a line, with Finnish abbreviations and ordinal dates
+//! kept whole (`mm.`, `p.`, `klo`, `22.2. Oulussa`).
+
+use crate::lexicon::ABBREVIATIONS;
+
+use super::space::is_space;
+
+/// One sentence, borrowed from the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sentence<'a> {
+    pub(crate) text: &'a str,
+    /// Byte offset of `text` in the source.
+    pub(crate) start: usize,
+}
+
+impl Sentence<'_> {
+    /// Byte offset one past the sentence.
+    pub(crate) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// Whether the full stop at byte `dot` of `text` ends a sentence: it is not
+/// part of an abbreviation (`mm.`), an ordinal or a day-month date (`22.2.`,
+/// `1.`), and the next word starts with a capital letter, a digit or a dash.
+fn ends_sentence(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| is_space(c) || c == '(')
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    let last = word.rsplit('.').next().unwrap_or(word);
+    if ABBREVIATIONS.contains(&last.to_lowercase().as_str()) {
+        return false;
+    }
+    if !last.is_empty() && last.len() <= 2 && last.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let after = text[dot + 1..].trim_start_matches(is_space);
+    if after.len() == text.len() - dot - 1 && !after.is_empty() {
+        return false; // no space after: `5.3.2019`, `paijat-sote.fi`
+    }
+    after.chars().next().is_none_or(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '–' | '-' | '"' | '”')
+    })
+}
+
+/// The sentences of one line of text that starts at byte `start` of the source.
+pub(crate) fn sentences(text: &str, start: usize) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        let end = match c {
+            '!' | '?' => true,
+            '.' => ends_sentence(text, i),
+            _ => false,
+        };
+        if end && i + 1 > from {
+            push(&mut out, text, start, from, i + 1);
+            from = i + 1;
+        }
+    }
+    push(&mut out, text, start, from, text.len());
+    out
+}
+
+fn push<'a>(out: &mut Vec<Sentence<'a>>, text: &'a str, base: usize, from: usize, to: usize) {
+    let raw = &text[from..to];
+    let trimmed = raw.trim_matches(is_space);
+    if !trimmed.is_empty() {
+        let lead = raw.len() - raw.trim_start_matches(is_space).len();
+        out.push(Sentence {
+            text: trimmed,
+            start: base + from + lead,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        sentences(s, 0).into_iter().map(|x| x.text).collect()
+    }
+
+    #[test]
+    fn finnish_sentence_ends() {
+        assert_eq!(
+            split(
+                "Ryhmä kokoontui 14.3. Tampereella. Seuraava kokous on 11.4.2019. Aiheina mm. talous."
+            ),
+            [
+                "Ryhmä kokoontui 14.3. Tampereella.",
+                "Seuraava kokous on 11.4.2019.",
+                "Aiheina mm. talous."
+            ]
+        );
+        assert_eq!(
+            split("Lisätietoja p. 040 123 4567. Kiitos!"),
+            ["Lisätietoja p. 040 123 4567.", "Kiitos!"]
+        );
+        assert_eq!(
+            split("Sivut osoitteessa paijat-sote.fi/uudistus. Tervetuloa"),
+            ["Sivut osoitteessa paijat-sote.fi/uudistus.", "Tervetuloa"]
+        );
+        assert_eq!(
+            split("Kello on n. 9. ja klo 13 alkaen"),
+            ["Kello on n. 9. ja klo 13 alkaen"]
+        );
+    }
+
+    #[test]
+    fn offsets_point_into_the_source() {
+        let src = "  Ääni. Öljy kallistui. ";
+        for s in sentences(src, 10) {
+            assert_eq!(&src[s.start - 10..s.end() - 10], s.text);
+        }
+        assert!(sentences("", 0).is_empty());
+        assert_eq!(split("..."), ["..."]);
+    }
+}
