@@ -1,16 +1,52 @@
 //! The pipeline from text to record: lay out, recognise, relate.
 
-use crate::layout::lay_out;
-use crate::model::{Document, EdtfDate, Entry, Organization, Place, Programme, Span};
+use crate::layout::{Layout, lay_out};
+use crate::model::{Amount, Document, EdtfDate, Entry, Organization, Place, Programme, Span};
+use crate::recognise::body::find_bodies;
 use crate::recognise::date::find_dates;
+use crate::recognise::email::find_emails;
+use crate::recognise::money::find_amounts;
 use crate::recognise::organization::find_organizations;
+use crate::recognise::person::{find_people, find_roles};
+use crate::recognise::phone::find_phones;
 use crate::recognise::places::find_places;
 use crate::recognise::programme::find_programmes;
+use crate::relate::bodies::Registry;
 use crate::relate::dates::Anchors;
+use crate::relate::events::events;
+use crate::relate::found::Found;
+use crate::relate::meetings::meetings;
+use crate::relate::people::{Contacts, people};
 use crate::relate::region::region_of;
 
 fn slice(source: &str, start: usize, end: usize) -> String {
     source.get(start..end).unwrap_or_default().to_owned()
+}
+
+fn entries(text: &str, layout: &Layout<'_>) -> Vec<Entry> {
+    layout
+        .entries
+        .iter()
+        .map(|e| Entry {
+            posted: Some(e.posted.value),
+            title: e.heading.to_owned(),
+            documents: e.documents.iter().map(|d| (*d).to_owned()).collect(),
+            summary: e.summary.map(|(s, t)| slice(text, s, t)),
+            comments: e.comments,
+            span: Span::new(e.span.0, e.span.1),
+        })
+        .collect()
+}
+
+/// Spans of dates that are page structure, not events: the publication
+/// date and the entries' posted dates.
+fn structural_dates(layout: &Layout<'_>) -> Vec<Span> {
+    layout
+        .published
+        .iter()
+        .chain(layout.entries.iter().map(|e| &e.posted))
+        .map(|d| Span::new(d.start, d.end))
+        .collect()
 }
 
 /// Parses one text into its record. Never fails: what the text does not
@@ -21,21 +57,12 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     doc.kind = layout.kind;
     doc.title = layout.title.map(|l| l.text.to_owned());
     doc.comments = layout.comments;
-
     doc.published = layout.published.map(|p| p.value).filter(EdtfDate::has_year);
-    let found_dates = find_dates(text);
-    let anchors = Anchors::new(&layout, &found_dates);
-    for e in &layout.entries {
-        doc.entries.push(Entry {
-            posted: Some(e.posted.value),
-            title: e.heading.to_owned(),
-            documents: e.documents.iter().map(|d| (*d).to_owned()).collect(),
-            summary: e.summary.map(|(s, t)| slice(text, s, t)),
-            comments: e.comments,
-            span: Span::new(e.span.0, e.span.1),
-        });
-    }
-    doc.dates = anchors.mentions(&found_dates);
+    doc.entries = entries(text, &layout);
+
+    let dates = find_dates(text);
+    let anchors = Anchors::new(&layout, &dates);
+    doc.dates = anchors.mentions(&dates);
 
     let places = find_places(text);
     doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));
@@ -45,6 +72,33 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             name: p.name.to_owned(),
             text: p.text.to_owned(),
             span: p.span,
+        })
+        .collect();
+
+    let body_matches = find_bodies(text);
+    let registry = Registry::build(text, &layout, &body_matches);
+    let found = Found::new(&layout, dates, &anchors, body_matches, places);
+    doc.meetings = meetings(text, &layout, &found, &registry, |at| anchors.anchor_at(at));
+    let mut taken = structural_dates(&layout);
+    taken.extend(doc.meetings.iter().map(|m| m.span));
+    doc.events = events(&found, &doc.meetings, &taken);
+    let contacts = Contacts {
+        people: find_people(text),
+        roles: find_roles(text),
+        phones: find_phones(text),
+        emails: find_emails(text),
+    };
+    doc.people = people(text, &layout, &found, &registry, &contacts);
+    doc.bodies = registry.bodies;
+
+    doc.amounts = find_amounts(text)
+        .into_iter()
+        .map(|a| Amount {
+            value: a.value,
+            currency: a.currency,
+            approximate: a.approximate,
+            text: a.text.to_owned(),
+            span: a.span,
         })
         .collect();
     doc.organizations = find_organizations(text)

@@ -2,10 +2,6 @@
 //! publication date and the listing entries are, and what kind of page it is.
 
 mod line_kind;
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "read by the relate stage (people, members)")
-)]
 mod sections;
 
 use crate::lexicon::{
@@ -15,8 +11,7 @@ use crate::model::DocumentKind;
 use crate::text::{Line, is_space, lines};
 use line_kind::classify;
 pub(crate) use line_kind::{DateAt, LineKind};
-#[expect(unused_imports, reason = "read by the relate stage")]
-pub(crate) use sections::{Item, Section, SectionKind};
+pub(crate) use sections::{Section, SectionKind};
 
 /// One item of a listing page, as positions in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +33,9 @@ pub(crate) struct EntryLayout<'a> {
 /// The page's parts.
 #[derive(Debug, Clone)]
 pub(crate) struct Layout<'a> {
+    pub(crate) lines: Vec<Line<'a>>,
+    pub(crate) kinds: Vec<LineKind>,
+    pub(crate) sections: Vec<Section<'a>>,
     pub(crate) title: Option<Line<'a>>,
     pub(crate) published: Option<DateAt>,
     pub(crate) entries: Vec<EntryLayout<'a>>,
@@ -304,7 +302,11 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
         DocumentKind::Other
     };
 
+    let sections = sections::find_sections(&ls, &kinds);
     Layout {
+        sections,
+        lines: ls,
+        kinds,
         title,
         published,
         entries,

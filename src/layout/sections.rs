@@ -80,6 +80,17 @@ fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<It
     Some((kind, item))
 }
 
+/// Whether a line can belong to a contact block: short running text, as
+/// names, titles, phone numbers and addresses are (`Tiina Virtanen`,
+/// `Kehitysjohtaja, sote-palvelut`, `040 123 4567`).
+fn is_contact_line(line: &Line<'_>, kind: LineKind) -> bool {
+    const MAX_WORDS: usize = 10;
+    kind == LineKind::Text
+        && line.text.split(is_space).filter(|w| !w.is_empty()).count() <= MAX_WORDS
+        && !line.text.ends_with(['.', '?', '!'])
+        && list_marker(line.text).is_none()
+}
+
 /// A list marker at the start of a line: `1.`, `2)`, `-`, `–`, `•`, `*`.
 /// Returns the offset of the item's text within the line.
 pub(crate) fn list_marker(text: &str) -> Option<usize> {
@@ -116,7 +127,24 @@ pub(crate) fn find_sections<'a>(ls: &[Line<'a>], kinds: &[LineKind]) -> Vec<Sect
                 if inline.is_none() && j < ls.len() && ls[j].is_blank() {
                     j += 1;
                 }
-                while j < ls.len() && !ls[j].is_blank() && label_of(&ls[j], j).is_none() {
+                loop {
+                    // A contact block runs on over blank lines while short
+                    // lines follow (a name, a title, a phone, an address).
+                    if kind == SectionKind::Contacts && j < ls.len() && ls[j].is_blank() {
+                        let next = (j..ls.len()).find(|&k| !ls[k].is_blank());
+                        match next {
+                            Some(k)
+                                if is_contact_line(&ls[k], kinds[k])
+                                    && label_of(&ls[k], k).is_none() =>
+                            {
+                                j = k
+                            }
+                            _ => break,
+                        }
+                    }
+                    if j >= ls.len() || ls[j].is_blank() || label_of(&ls[j], j).is_some() {
+                        break;
+                    }
                     if kinds[j] == LineKind::Text || matches!(kinds[j], LineKind::Date { .. }) {
                         let text = ls[j].text;
                         let skip = list_marker(text).unwrap_or(0);
@@ -212,6 +240,18 @@ mod tests {
                     vec!["Talousryhmä", "Viestintätyöryhmä", "Digi ja ICT -ryhmä"]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn contact_block_runs_over_blank_lines_between_people() {
+        let src = "Lisätietoja:\n\nAino Virtanen\nKehitysjohtaja\n\nOlli Nieminen\n\nHankepäällikkö\n040 765 4321\n\nPalaa otsikoihin | 0 Kommenttia\n";
+        assert_eq!(
+            sections(src),
+            vec![(
+                SectionKind::Contacts,
+                vec!["Aino Virtanen", "Kehitysjohtaja", "Olli Nieminen", "Hankepäällikkö", "040 765 4321"]
+            )]
         );
     }
 

@@ -148,3 +148,132 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "dos", "tri", "ft", "tkt", "ps", "huom", "ao", "ed", "alk", "mrk", "nro", "no", "sis", "ml",
     "yl", "apul", "toim", "kok", "vp", "r.y", "ry",
 ];
+
+/// Words that say a meeting has been held (past tense of *kokoontua*,
+/// *pitää*), lower case.
+pub(crate) const MEETING_HELD_WORDS: &[&str] = &[
+    "kokoontui",
+    "kokoontuivat",
+    "kokoontunut",
+    "kokoontuneet",
+    "pidettiin",
+    "pitivät",
+    "piti",
+    "kokoonnuttiin",
+    "kokousti",
+    "kokoustivat",
+    "järjestettiin",
+];
+
+/// Words that say a meeting is still to come, lower case.
+pub(crate) const MEETING_PLANNED_WORDS: &[&str] = &[
+    "kokoontuu",
+    "kokoontuvat",
+    "pidetään",
+    "seuraava",
+    "seuraavassa",
+    "seuraavaan",
+    "seuraavan",
+    "tuleva",
+    "tulevassa",
+    "kokoustaa",
+    "kokoontumaan",
+    "järjestetään",
+];
+
+/// Forms of *kokous* (a meeting) and of the verb *kokoontua*, lower case:
+/// a sentence with one of them and a date speaks of a meeting.
+pub(crate) const MEETING_WORDS: &[&str] = &[
+    "kokous",
+    "kokouksen",
+    "kokouksessa",
+    "kokouksessaan",
+    "kokoukseen",
+    "kokouksesta",
+    "kokousta",
+    "kokouksena",
+    "kokouksiin",
+    "kokouksissa",
+    "kokouksissaan",
+    "yhteiskokous",
+    "yhteiskokouksen",
+    "yhteiskokouksessa",
+    "yhteiskokoukseen",
+    "kokoontui",
+    "kokoontuivat",
+    "kokoontuu",
+    "kokoontuvat",
+    "kokoontuneet",
+    "kokoontunut",
+    "kokoontumaan",
+    "kokoonnuttiin",
+    "kokousti",
+    "kokoustivat",
+    "kokoustaa",
+];
+
+/// Words that make a meeting joint (`pitivät yhteisen kokouksen`,
+/// `kokoontuivat yhdessä`), lower case.
+pub(crate) const JOINT_WORDS: &[&str] = &[
+    "yhteisen",
+    "yhteinen",
+    "yhteisessä",
+    "yhteiseen",
+    "yhteiskokous",
+    "yhteiskokouksen",
+    "yhteiskokouksessa",
+    "yhdessä",
+];
+
+/// Names of documents that exist only after a meeting, lower case.
+pub(crate) const AFTER_MEETING_DOCUMENTS: &[&str] = &["muistio", "pöytäkirja", "ydinviesti"];
+
+/// Stems of nouns naming a dated happening, with its kind, lower case; a
+/// word containing the stem names it (`sidosryhmäseminaari`,
+/// `simulointipäiviin`).
+pub(crate) const EVENT_STEMS: &[(&str, crate::model::EventKind)] = {
+    use crate::model::EventKind::*;
+    &[
+        ("työpaj", Workshop),
+        ("seminaar", Seminar),
+        ("webinaar", Seminar),
+        ("simuloin", Simulation),
+        ("simulaatio", Simulation),
+        ("tilaisuu", PublicEvent),
+        ("kuulemis", PublicEvent),
+        ("kuuleminen", PublicEvent),
+        ("asukasil", PublicEvent),
+        ("foorumi", PublicEvent),
+    ]
+};
+
+/// Words that make a date a deadline (`hakemus tulee jättää … 15.3.`), lower
+/// case; a word starting with one counts.
+pub(crate) const DEADLINE_STEMS: &[&str] = &[
+    "jättää",
+    "jätettävä",
+    "jätetään",
+    "määräai",
+    "viimeistään",
+    "toimitettava",
+    "palautettava",
+    "tehtävä",
+    "lähetettävä",
+    "ilmoittautu",
+    "haettava",
+];
+
+/// Words that make a date a start (`starttaamaan 1.7. alkaen`), lower case; a
+/// word starting with one counts.
+pub(crate) const START_STEMS: &[&str] = &[
+    "startt",
+    "käynnisty",
+    "käynnistetään",
+    "alkaa",
+    "alkavat",
+    "aloitetaan",
+    "aloitettava",
+    "aloittaa",
+    "aloittavat",
+    "voimaan",
+];

@@ -15,8 +15,13 @@
 //! assert_eq!(found[0].text, "Oulussa");
 //! ```
 
+pub mod body;
 pub mod date;
+pub mod email;
+pub mod money;
 pub mod organization;
+pub mod person;
+pub mod phone;
 mod phrase;
 pub mod places;
 pub mod programme;

@@ -9,16 +9,11 @@
 //! construction.
 
 mod segment;
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "read by the relate stage (meetings, events)")
-)]
 mod sentence;
 mod space;
 mod words;
 
 pub(crate) use segment::{Line, lines};
-#[expect(unused_imports, reason = "read by the relate stage")]
 pub(crate) use sentence::{Sentence, sentences};
 pub(crate) use space::is_space;
 pub(crate) use words::{Word, words};

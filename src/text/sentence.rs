@@ -2,6 +2,7 @@
 //! kept whole (`mm.`, `p.`, `klo`, `22.2. Oulussa`).
 
 use crate::lexicon::ABBREVIATIONS;
+use crate::recognise::places::lookup;
 
 use super::space::is_space;
 
@@ -35,10 +36,21 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
     if ABBREVIATIONS.contains(&last.to_lowercase().as_str()) {
         return false;
     }
-    if !last.is_empty() && last.len() <= 2 && last.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
     let after = text[dot + 1..].trim_start_matches(is_space);
+    if !last.is_empty() && last.len() <= 2 && last.bytes().all(|b| b.is_ascii_digit()) {
+        // `22.2. Oulussa` goes on; `15.3. Tavoitteena on` starts anew: a
+        // day-month date ends a sentence before a capital that is no place.
+        let day_month = word.len() > last.len() + 1;
+        let next = after
+            .split(is_space)
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let capital = next.chars().next().is_some_and(char::is_uppercase);
+        if !(day_month && capital && lookup(next).is_none()) {
+            return false;
+        }
+    }
     if after.len() == text.len() - dot - 1 && !after.is_empty() {
         return false; // no space after: `5.3.2019`, `paijat-sote.fi`
     }

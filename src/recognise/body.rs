@@ -1,0 +1,3106 @@
+//! Governance body names: finds them in running Finnish and brings them back
+//! to their basic form (`Strategisen johtoryhmän` → `Strateginen johtoryhmä`,
+//! `väliaikaiselle valmistelutoimielimelle` → `väliaikainen
+//! valmistelutoimielin`, `Vammaisten palvelut -ryhmän` → `Vammaisten
+//! palvelut -ryhmä`).
+//!
+//! A name ends in a *head word* (`…ryhmä`, `…tiimi`, `…toimielin`,
+//! `…valtuusto`, `…lautakunta`, …) in any case and number, alone or as the
+//! last part of a compound (`sote-virkamieskoordinaatioryhmän`). The head's
+//! form is looked up in a table of every inflected form, generated once from
+//! the inflection classes in `src/lexicon/body_words.txt` (checked against
+//! Voikko by `tools/check_body_words.py`); the head gives the body's kind.
+//!
+//! The hard part is the left edge of the name. From the head the scanner
+//! walks left, word by word, and keeps:
+//! - adjectives of the name-forming kind that agree with the head
+//!   (`poliittisen ohjausryhmän`), turned into the nominative;
+//! - a chain of genitive attributes naming the body's topic, kept as written
+//!   (`Hyvinvoinnin ja terveyden edistämisen työryhmä`, `Maakunta- ja
+//!   sote-uudistuksen johtoryhmä`), skipping a short parenthesis
+//!   (`edistämisen (hyte) työryhmän`);
+//! - for the space-hyphen construction (`ICT ja digi -työryhmä`), the phrase
+//!   before the hyphen, back to its capital or its clause boundary.
+//!
+//! It stops at a clause boundary (sentence end, comma, colon, line break), at
+//! descriptive words, determiners, quantifiers and numerals (`aiemman`,
+//! `kaikkien`, `seuraavassa`), at owners (`maakunnan`, `hyvinvointialueen`,
+//! places such as `Päijät-Hämeen`) and at genitives that belong to something
+//! else in the clause (`Asian`, `esityksen`). Generic heads (`ryhmille`,
+//! `tiimi`, the Government's `hallitus`) are bodies only with a compound part
+//! or an attribute; a `kokous` is a meeting unless its members name a
+//! standing forum (`Kuntajohtajakokous`, `puheenjohtajien kokous`).
+//!
+//! Everything is a hand-written scanner over a token list (nom parses the
+//! abbreviation in parentheses): one pass, a bounded walk left from each
+//! head, so the time is linear in the text.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use nom::bytes::complete::{take_while, take_while1};
+use nom::character::complete::char as one_char;
+use nom::combinator::verify;
+use nom::sequence::delimited;
+use nom::{IResult, Parser};
+
+use crate::model::{BodyKind, Span};
+use crate::text::is_space;
+
+/// The lexicon: inflection classes, head words, and the word lists around
+/// them (see the file's header for sources and syntax).
+const DATA: &str = include_str!("../lexicon/body_words.txt");
+
+/// How many words left of a head a name may reach: the longest real names
+/// (`Pohjois-Karjalan maakunta- ja sote-uudistuksen valmistelun johtoryhmä`)
+/// use about eight; the bound keeps each walk, and so the scan, linear.
+const MAX_LEFT_WORDS: usize = 10;
+
+/// How many words a parenthesis inside a name may hold (`edistämisen (hyte)
+/// työryhmän`).
+const MAX_PAREN_WORDS: usize = 4;
+
+/// The longest abbreviation accepted in parentheses after a name, in chars.
+const MAX_ABBREVIATION_CHARS: usize = 12;
+
+/// Enclitic particles that may follow a head inside its word
+/// (`johtoryhmäkin`, `työryhmässäkään`).
+const CLITICS: &[&str] = &["kin", "kaan", "kään", "han", "hän"];
+
+/// A grammatical case of Finnish, as a head word shows it.
+///
+/// The accusative has no forms of its own (it looks like the nominative or
+/// the genitive) and is reported as one of those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Case {
+    /// *johtoryhmä*, *johtoryhmät*.
+    Nominative,
+    /// *johtoryhmän*, *johtoryhmien*.
+    Genitive,
+    /// *johtoryhmää*, *johtoryhmiä*.
+    Partitive,
+    /// *johtoryhmässä* ("in").
+    Inessive,
+    /// *johtoryhmästä* ("from, about").
+    Elative,
+    /// *johtoryhmään* ("into").
+    Illative,
+    /// *johtoryhmällä* ("at, has").
+    Adessive,
+    /// *johtoryhmältä* ("from").
+    Ablative,
+    /// *johtoryhmälle* ("to, for").
+    Allative,
+    /// *johtoryhmänä* ("as").
+    Essive,
+    /// *johtoryhmäksi* ("into being").
+    Translative,
+    /// *johtoryhmättä* ("without").
+    Abessive,
+    /// *johtoryhmineen* ("with its …").
+    Comitative,
+    /// *johtoryhmin* ("by means of").
+    Instructive,
+}
+
+impl Case {
+    /// The English grammatical name in lower case (`"genitive"`), as the
+    /// lexicon file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Case::Nominative => "nominative",
+            Case::Genitive => "genitive",
+            Case::Partitive => "partitive",
+            Case::Inessive => "inessive",
+            Case::Elative => "elative",
+            Case::Illative => "illative",
+            Case::Adessive => "adessive",
+            Case::Ablative => "ablative",
+            Case::Allative => "allative",
+            Case::Essive => "essive",
+            Case::Translative => "translative",
+            Case::Abessive => "abessive",
+            Case::Comitative => "comitative",
+            Case::Instructive => "instructive",
+        }
+    }
+
+    /// The case named `name` (as [`Case::as_str`] writes it).
+    fn from_name(name: &str) -> Option<Case> {
+        CASES.iter().copied().find(|c| c.as_str() == name)
+    }
+}
+
+/// Every case, for [`Case::from_name`].
+const CASES: &[Case] = &[
+    Case::Nominative,
+    Case::Genitive,
+    Case::Partitive,
+    Case::Inessive,
+    Case::Elative,
+    Case::Illative,
+    Case::Adessive,
+    Case::Ablative,
+    Case::Allative,
+    Case::Essive,
+    Case::Translative,
+    Case::Abessive,
+    Case::Comitative,
+    Case::Instructive,
+];
+
+/// A governance body named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BodyMatch<'a> {
+    /// Where the mention lies in the text (on char boundaries): from the first
+    /// word of the name to the end of the head word.
+    pub span: Span,
+    /// The mention as written, `&text[span.start..span.end]`.
+    pub text: &'a str,
+    /// The name in the nominative basic form (`Strategisen johtoryhmän` →
+    /// `Strateginen johtoryhmä`); singular even when the text is plural
+    /// (`työryhmien` → `työryhmä`), with `plural` set. Words are separated by
+    /// one space and dashes are written `-`; capitalisation follows the text.
+    pub name: String,
+    /// The kind of body, from the head word (the contract's table).
+    pub kind: BodyKind,
+    /// Whether the text speaks of several bodies (`työryhmien`, `seitsemän
+    /// työryhmää`).
+    pub plural: bool,
+    /// The grammatical case the text used (so callers can tell `Johtoryhmän
+    /// puheenjohtajana` (genitive) from `johtoryhmässä`).
+    pub case: Case,
+    /// An abbreviation in parentheses right after the name: `Strateginen
+    /// johtoryhmä (SJR)`, with its span (without the parentheses).
+    pub abbreviation: Option<(&'a str, Span)>,
+}
+
+/// Every governance body named in `text`, left to right, non-overlapping.
+///
+/// Generic mentions with a head word that names a kind of body on its own
+/// (`Johtoryhmä kokoontui`, `työryhmissä`) are returned too, with the bare
+/// head as the name, for the caller to merge as aliases of the body the
+/// document is about. Heads that name no particular body without an
+/// attribute (`ryhmille`, `tiimi`, `hallituksen esitys`, `seuraavassa
+/// kokouksessa`) are not.
+///
+/// ```
+/// use sote_records::recognise::body::{find_bodies, Case};
+/// use sote_records::model::BodyKind;
+///
+/// let text = "Kaakkois-Suomen valmistelussa alueellisen ohjausryhmän (AOR) \
+///             puheenjohtajana toimii Liisa Aaltonen.";
+/// let bodies = find_bodies(text);
+/// assert_eq!(bodies.len(), 1);
+/// let body = &bodies[0];
+/// assert_eq!(body.name, "alueellinen ohjausryhmä");
+/// assert_eq!(body.text, "alueellisen ohjausryhmän");
+/// assert_eq!(&text[body.span.start..body.span.end], body.text);
+/// assert_eq!(body.kind, BodyKind::SteeringGroup);
+/// assert_eq!(body.case, Case::Genitive);
+/// assert_eq!(body.abbreviation.map(|(a, _)| a), Some("AOR"));
+/// ```
+pub fn find_bodies(text: &str) -> Vec<BodyMatch<'_>> {
+    Scanner::new(text, false).scan()
+}
+
+/// The basic form and kind of one body-name phrase:
+/// `basic_form("väliaikaiselle valmistelutoimielimelle") ==
+/// Some(("väliaikainen valmistelutoimielin".into(), BodyKind::InterimBody))`.
+///
+/// The phrase should end with the head word; words before it that are not
+/// part of the name are left out (`aiemman virkamiesjohtoryhmän` →
+/// `virkamiesjohtoryhmä`). Since the caller says the phrase names a body, a
+/// lone generic head is accepted too (`ryhmille` → `ryhmä`). `None` when the
+/// phrase does not end in a body's head word.
+pub fn basic_form(phrase: &str) -> Option<(String, BodyKind)> {
+    let last_end = last_token_end(phrase)?;
+    Scanner::new(phrase, true)
+        .scan()
+        .into_iter()
+        .rev()
+        .find(|m| m.span.end == last_end)
+        .map(|m| (m.name, m.kind))
+}
+
+/// The kind of body a name in basic form denotes, by its head word (the
+/// contract's table): `body_kind("sote-virkamieskoordinaatioryhmä") ==
+/// BodyKind::CoordinationGroup`. A name whose last word is no head (or a
+/// compound that names no body, such as `kohderyhmä`) is `Other`.
+pub fn body_kind(name: &str) -> BodyKind {
+    let lex = &*LEXICON;
+    let lower = name.to_lowercase();
+    if let Some(kind) = lex.kind_override(&lower) {
+        return kind;
+    }
+    let Some(last) = lower.split(is_space).rfind(|w| !w.is_empty()) else {
+        return BodyKind::Other;
+    };
+    let word = last.trim_start_matches(is_dash);
+    lex.longest_head_form(word)
+        .and_then(|(_, form)| lex.heads.get(form.head))
+        .and_then(|head| head.kind)
+        .unwrap_or(BodyKind::Other)
+}
+
+/// A noun phrase in the genitive back to the nominative, for listing
+/// headings `<X> kokous 13.9.2017` where X names the body without a head
+/// word: `Ympäristöterveydenhuollon` → `Ympäristöterveydenhuolto`,
+/// `Vammaisten palvelujen` → `Vammaisten palvelut`, `Sote-tiimin` →
+/// `Sote-tiimi`.
+///
+/// Only the last word is the head of the phrase; the words before it are
+/// its genitive attributes and stay as written, except singular agreeing
+/// adjectives (`Sosiaalisen kuntoutuksen` → `Sosiaalinen kuntoutus`). A
+/// plural `-isten` before a plural head stays as written, since it usually
+/// names people (`Vammaisten palvelut`). The last word is read as a body
+/// head, a place (`Oulun` → `Oulu`), or by the genitive ending rules of the
+/// lexicon (consonant gradation undone: `huollon` → `huolto`, `tuotannon` →
+/// `tuotanto`). `None` when the last word is not a genitive or its
+/// nominative cannot be told from its ending (`kuntien`).
+pub fn genitive_to_nominative(phrase: &str) -> Option<String> {
+    let lex = &*LEXICON;
+    let words = words_of(phrase);
+    let (&last, before) = words.split_last()?;
+    let (nominative, plural) = lex.genitive_word_to_nominative(last)?;
+    let mut out: Vec<String> = before.iter().map(|w| normalise_dashes(w)).collect();
+    if !plural {
+        for (i, word) in before.iter().enumerate().rev() {
+            let Some(lemma) = lex.agreeing_adjective_lemma(word, Case::Genitive, false) else {
+                break;
+            };
+            if let Some(slot) = out.get_mut(i) {
+                *slot = with_case_of(word, &lemma);
+            }
+        }
+    }
+    out.push(nominative);
+    Some(out.join(" "))
+}
+
+/// The nominative plural of a body name in basic form, as texts refer to
+/// several bodies at once: `työryhmä` → `työryhmät`, `poliittinen
+/// ohjausryhmä` → `poliittiset ohjausryhmät`, `sote-uudistuksen
+/// valmistelutyöryhmä` → `sote-uudistuksen valmistelutyöryhmät`.
+///
+/// The head and the name-forming adjectives right before it are made
+/// plural; genitive attributes stay as they are. `None` when the name does
+/// not end in a head word in the nominative singular.
+pub fn nominative_plural(name: &str) -> Option<String> {
+    let lex = &*LEXICON;
+    let words = words_of(name);
+    let (&last, before) = words.split_last()?;
+    let head_plural = lex.plural_of_head(last)?;
+    let mut out: Vec<String> = before.iter().map(|w| (*w).to_string()).collect();
+    for (i, word) in before.iter().enumerate().rev() {
+        let Some(plural) = lex.plural_of_adjective(word) else {
+            break;
+        };
+        if let Some(slot) = out.get_mut(i) {
+            *slot = plural;
+        }
+    }
+    out.push(head_plural);
+    Some(out.join(" "))
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon
+
+/// When a head word may stand without a compound part or an attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bare {
+    /// Always a body (`Johtoryhmä`).
+    Yes,
+    /// Only with a compound part or an attribute (`Sote-tiimi`).
+    No,
+    /// A meeting unless its members name a forum (`Kuntajohtajakokous`).
+    Members,
+}
+
+/// One head word (or a blocked compound of one).
+#[derive(Debug, Clone)]
+struct Head {
+    /// Nominative singular.
+    nominative: String,
+    /// Nominative plural.
+    plural: String,
+    /// The kind of body; `None` for compounds that name no body.
+    kind: Option<BodyKind>,
+    /// When the head may stand alone.
+    bare: Bare,
+    /// Its inflection class (a name in the data file) and vowel harmony.
+    class: String,
+    back: bool,
+}
+
+/// One inflected form of a head.
+#[derive(Debug, Clone, Copy)]
+struct HeadForm {
+    /// Index into [`Lexicon::heads`].
+    head: usize,
+    case: Case,
+    plural: bool,
+}
+
+/// One reading of an inflected name adjective.
+#[derive(Debug, Clone)]
+struct AdjForm {
+    lemma: String,
+    case: Case,
+    plural: bool,
+    participle: bool,
+}
+
+/// An inflection class: what to strip from the nominative, then the endings.
+#[derive(Debug, Clone, Default)]
+struct Class {
+    strip: String,
+    endings: Vec<(String, Case, bool)>,
+}
+
+/// A word pattern: a whole word, or (`*ending`) any word with that ending.
+#[derive(Debug, Clone)]
+enum Pattern {
+    Exact(String),
+    Ending(String),
+}
+
+impl Pattern {
+    fn parse(s: &str) -> Pattern {
+        match s.strip_prefix('*') {
+            Some(ending) => Pattern::Ending(ending.to_string()),
+            None => Pattern::Exact(s.to_string()),
+        }
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            Pattern::Exact(w) => word == w,
+            Pattern::Ending(e) => word.len() > e.len() && word.ends_with(e.as_str()),
+        }
+    }
+}
+
+/// A genitive-to-nominative ending rule.
+#[derive(Debug, Clone)]
+struct GenitiveRule {
+    ending: String,
+    whole_word: bool,
+    /// `None`: the nominative cannot be told.
+    replacement: Option<String>,
+}
+
+/// The compiled lexicon (see [`DATA`]).
+#[derive(Debug, Default)]
+struct Lexicon {
+    heads: Vec<Head>,
+    head_forms: HashMap<String, HeadForm>,
+    max_head_form_chars: usize,
+    adjectives: HashMap<String, Vec<AdjForm>>,
+    adjective_plurals: HashMap<String, String>,
+    /// The productive -inen endings (after the stem's `i`): ending, case, plural.
+    inen_endings: Vec<(String, Case, bool)>,
+    joint: HashSet<String>,
+    descriptive_forms: HashSet<String>,
+    descriptive_patterns: Vec<Pattern>,
+    numerals: HashSet<String>,
+    person_nouns: Vec<Pattern>,
+    owners: Vec<String>,
+    objects: Vec<String>,
+    generic: HashSet<String>,
+    conjunctions: HashSet<String>,
+    forum_members: Vec<String>,
+    forum_member_genitives: Vec<String>,
+    kind_overrides: Vec<(String, BodyKind)>,
+    genitive_rules: Vec<GenitiveRule>,
+}
+
+/// The lexicon, compiled once from [`DATA`].
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
+
+/// One section of the data file: its name, its header arguments, its rows.
+type Section<'d> = (&'d str, Vec<&'d str>, Vec<Vec<&'d str>>);
+
+/// Splits the data file into sections; comments and blank lines dropped.
+fn sections(data: &str) -> Vec<Section<'_>> {
+    let mut out: Vec<Section<'_>> = Vec::new();
+    for raw in data.lines() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            let mut fields = header.split_whitespace();
+            let name = fields.next().unwrap_or("");
+            out.push((name, fields.collect(), Vec::new()));
+        } else if let Some((_, _, rows)) = out.last_mut() {
+            rows.push(line.split_whitespace().collect());
+        }
+    }
+    out
+}
+
+/// `ending` with the harmony placeholders A, O, U written as back or front
+/// vowels.
+fn harmonise(ending: &str, back: bool) -> String {
+    ending
+        .chars()
+        .map(|c| match (c, back) {
+            ('A', true) => 'a',
+            ('A', false) => 'ä',
+            ('O', true) => 'o',
+            ('O', false) => 'ö',
+            ('U', true) => 'u',
+            ('U', false) => 'y',
+            (c, _) => c,
+        })
+        .collect()
+}
+
+/// Every form of `word` in `class`: (form, case, plural).
+fn inflect(word: &str, class: &Class, back: bool) -> Vec<(String, Case, bool)> {
+    let strip = harmonise(&class.strip, back);
+    let Some(stem) = word.strip_suffix(strip.as_str()) else {
+        return Vec::new();
+    };
+    class
+        .endings
+        .iter()
+        .map(|(ending, case, plural)| {
+            (format!("{stem}{}", harmonise(ending, back)), *case, *plural)
+        })
+        .collect()
+}
+
+impl Lexicon {
+    /// Builds the lexicon; malformed rows are skipped (the data is checked by
+    /// the tests and by `tools/check_body_words.py`).
+    fn parse(data: &str) -> Lexicon {
+        let sections = sections(data);
+        let classes = Self::classes(&sections);
+        let mut lex = Lexicon::default();
+        if let Some(inen) = classes.get("inen") {
+            lex.inen_endings = Self::productive_endings(inen);
+        }
+        for (name, _, rows) in &sections {
+            lex.add_section(name, rows, &classes);
+        }
+        lex.max_head_form_chars = lex
+            .head_forms
+            .keys()
+            .map(|f| f.chars().count())
+            .max()
+            .unwrap_or(0);
+        lex.genitive_rules
+            .sort_by_key(|r| std::cmp::Reverse(r.ending.len()));
+        lex
+    }
+
+    /// The inflection classes of the data file, by name.
+    fn classes(sections: &[Section<'_>]) -> HashMap<String, Class> {
+        let mut classes = HashMap::new();
+        for (name, args, rows) in sections {
+            if *name != "inflection" {
+                continue;
+            }
+            let (Some(class_name), Some(strip)) = (args.first(), args.get(1)) else {
+                continue;
+            };
+            let endings = rows
+                .iter()
+                .filter_map(|row| match row.as_slice() {
+                    [ending, case, number, ..] => {
+                        Some((ending.to_string(), Case::from_name(case)?, *number == "pl"))
+                    }
+                    _ => None,
+                })
+                .collect();
+            classes.insert(
+                class_name.to_string(),
+                Class {
+                    strip: strip.to_string(),
+                    endings,
+                },
+            );
+        }
+        classes
+    }
+
+    /// The -inen endings after the stem's `i` (`sen`, `sessa`, `sessä`, …),
+    /// in both harmonies, longest first.
+    fn productive_endings(class: &Class) -> Vec<(String, Case, bool)> {
+        let mut endings: Vec<(String, Case, bool)> = class
+            .endings
+            .iter()
+            .flat_map(|(ending, case, plural)| {
+                [true, false].map(|back| (harmonise(ending, back), *case, *plural))
+            })
+            .collect();
+        endings.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        endings.dedup();
+        endings
+    }
+
+    fn add_section(&mut self, name: &str, rows: &[Vec<&str>], classes: &HashMap<String, Class>) {
+        for row in rows {
+            match name {
+                "heads" => self.add_head(row, classes),
+                "not_bodies" => self.add_not_body(row, classes),
+                "name_adjectives" => self.add_adjective(row, classes),
+                "descriptive" => self.add_descriptive(row, classes),
+                _ => self.add_list_entry(name, row),
+            }
+        }
+    }
+
+    /// Rows of the plain word-list sections.
+    fn add_list_entry(&mut self, section: &str, row: &[&str]) {
+        let Some(&word) = row.first() else { return };
+        let word = word.to_string();
+        match section {
+            "joint_adjectives" => {
+                self.joint.insert(word);
+            }
+            "numerals" => {
+                self.numerals.insert(word);
+            }
+            "person_nouns" => self.person_nouns.push(Pattern::parse(&word)),
+            "owner_genitives" => self.owners.push(word),
+            "object_genitives" => self.objects.push(word),
+            "generic_genitives" => {
+                self.generic.insert(word);
+            }
+            "conjunctions" => {
+                self.conjunctions.insert(word);
+            }
+            "forum_members" => self.forum_members.push(word),
+            "forum_member_genitives" => self.forum_member_genitives.push(word),
+            "kind_overrides" => self.add_kind_override(row),
+            "genitive_endings" => self.add_genitive_rule(row),
+            _ => {}
+        }
+    }
+
+    fn add_kind_override(&mut self, row: &[&str]) {
+        if let Some((kind, words)) = row.split_last()
+            && let Some(kind) = BodyKind::from_name(kind)
+        {
+            self.kind_overrides.push((words.join(" "), kind));
+        }
+    }
+
+    fn add_genitive_rule(&mut self, row: &[&str]) {
+        let [ending, replacement, ..] = row else {
+            return;
+        };
+        let (ending, whole_word) = match ending.strip_prefix('=') {
+            Some(word) => (word, true),
+            None => (*ending, false),
+        };
+        let replacement = match *replacement {
+            "?" => None,
+            "-" => Some(String::new()),
+            r => Some(r.to_string()),
+        };
+        self.genitive_rules.push(GenitiveRule {
+            ending: ending.to_string(),
+            whole_word,
+            replacement,
+        });
+    }
+
+    fn add_head(&mut self, row: &[&str], classes: &HashMap<String, Class>) {
+        let [word, class_name, harmony, kind, bare, ..] = row else {
+            return;
+        };
+        let (Some(class), Some(kind)) = (classes.get(*class_name), BodyKind::from_name(kind))
+        else {
+            return;
+        };
+        let bare = match *bare {
+            "yes" => Bare::Yes,
+            "members" => Bare::Members,
+            _ => Bare::No,
+        };
+        self.insert_head(
+            word,
+            (class_name, class),
+            *harmony == "back",
+            Some(kind),
+            bare,
+        );
+    }
+
+    /// A compound that names no body inflects like the longest head it ends in.
+    fn add_not_body(&mut self, row: &[&str], classes: &HashMap<String, Class>) {
+        let Some(&word) = row.first() else { return };
+        let Some(head) = self
+            .heads
+            .iter()
+            .filter(|h| h.kind.is_some() && word.ends_with(h.nominative.as_str()))
+            .max_by_key(|h| h.nominative.len())
+        else {
+            return;
+        };
+        let (class_name, back) = (head.class.clone(), head.back);
+        let Some(class) = classes.get(&class_name) else {
+            return;
+        };
+        self.insert_head(word, (&class_name, class), back, None, Bare::Yes);
+    }
+
+    fn insert_head(
+        &mut self,
+        word: &str,
+        (class_name, class): (&str, &Class),
+        back: bool,
+        kind: Option<BodyKind>,
+        bare: Bare,
+    ) {
+        let forms = inflect(word, class, back);
+        let plural = forms
+            .iter()
+            .find(|(_, c, p)| *c == Case::Nominative && *p)
+            .map(|(f, _, _)| f.clone())
+            .unwrap_or_else(|| word.to_string());
+        let index = self.heads.len();
+        self.heads.push(Head {
+            nominative: word.to_string(),
+            plural,
+            kind,
+            bare,
+            class: class_name.to_string(),
+            back,
+        });
+        for (form, case, plural) in forms {
+            self.head_forms.entry(form).or_insert(HeadForm {
+                head: index,
+                case,
+                plural,
+            });
+        }
+    }
+
+    fn add_adjective(&mut self, row: &[&str], classes: &HashMap<String, Class>) {
+        let [word, class, harmony, rest @ ..] = row else {
+            return;
+        };
+        let Some(class) = classes.get(*class) else {
+            return;
+        };
+        let participle = rest.contains(&"participle");
+        for (form, case, plural) in inflect(word, class, *harmony == "back") {
+            if case == Case::Nominative && plural {
+                self.adjective_plurals
+                    .insert(word.to_string(), form.clone());
+            }
+            self.adjectives.entry(form).or_default().push(AdjForm {
+                lemma: word.to_string(),
+                case,
+                plural,
+                participle,
+            });
+        }
+    }
+
+    fn add_descriptive(&mut self, row: &[&str], classes: &HashMap<String, Class>) {
+        let Some(&word) = row.first() else { return };
+        if word.starts_with('*') {
+            self.descriptive_patterns.push(Pattern::parse(word));
+            return;
+        }
+        match (row.get(1), row.get(2)) {
+            (Some(class), Some(harmony)) if *class != "-" => {
+                let Some(class) = classes.get(*class) else {
+                    return;
+                };
+                self.descriptive_patterns
+                    .push(Pattern::Exact(word.to_string()));
+                for (form, _, _) in inflect(word, class, *harmony == "back") {
+                    self.descriptive_forms.insert(form);
+                }
+            }
+            _ => {
+                self.descriptive_forms.insert(word.to_string());
+            }
+        }
+    }
+
+    // --- queries -----------------------------------------------------------
+
+    /// The longest head form that `lower` (a lower-case word) ends in, with
+    /// the byte offset where it starts.
+    fn longest_head_form(&self, lower: &str) -> Option<(usize, HeadForm)> {
+        let chars = lower.chars().count();
+        let skip = chars.saturating_sub(self.max_head_form_chars);
+        lower
+            .char_indices()
+            .skip(skip)
+            .find_map(|(pos, _)| Some((pos, *self.head_forms.get(lower.get(pos..)?)?)))
+    }
+
+    /// The kind an override gives a lower-case name ending in its words.
+    fn kind_override(&self, lower_name: &str) -> Option<BodyKind> {
+        let collapsed = lower_name
+            .split(is_space)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.kind_overrides
+            .iter()
+            .find(|(words, _)| collapsed.ends_with(words.as_str()))
+            .map(|(_, kind)| *kind)
+    }
+
+    /// The -inen lemmas a lower-case word can be a form of, with case and
+    /// number (`strategisen` → `strateginen`, genitive singular).
+    fn inen_readings<'s>(
+        &'s self,
+        lower: &'s str,
+    ) -> impl Iterator<Item = (String, Case, bool)> + 's {
+        self.inen_endings
+            .iter()
+            .filter_map(move |(ending, case, plural)| {
+                let stem = lower.strip_suffix(ending.as_str())?;
+                (stem.ends_with('i') && stem.chars().count() >= 4)
+                    .then(|| (format!("{stem}nen"), *case, *plural))
+            })
+    }
+
+    /// Whether a lower-case word never belongs to a name: a determiner,
+    /// pronoun, quantifier, numeral or descriptive adjective in any form.
+    fn is_descriptive(&self, lower: &str) -> bool {
+        self.descriptive_forms.contains(lower)
+            || self.numerals.contains(lower)
+            || self
+                .inen_readings(lower)
+                .any(|(lemma, _, _)| self.descriptive_patterns.iter().any(|p| p.matches(&lemma)))
+    }
+
+    /// The nominative of an agreeing name-forming adjective: `word` in
+    /// `case` and number `plural`, from the explicit list or by the
+    /// productive -inen rule. Returns the lemma in lower case.
+    fn agreeing_adjective_lemma(&self, word: &str, case: Case, plural: bool) -> Option<String> {
+        self.agreeing_adjective(&word.to_lowercase(), case, plural)
+            .map(|(lemma, _)| lemma)
+    }
+
+    /// Like [`Lexicon::agreeing_adjective_lemma`] on a lower-case word, also
+    /// telling whether the adjective is a participle.
+    fn agreeing_adjective(&self, lower: &str, case: Case, plural: bool) -> Option<(String, bool)> {
+        if let Some(forms) = self.adjectives.get(lower) {
+            return forms
+                .iter()
+                .find(|a| a.case == case && a.plural == plural)
+                .map(|a| (a.lemma.clone(), a.participle));
+        }
+        if self.is_descriptive(lower) {
+            return None;
+        }
+        self.inen_readings(lower)
+            .find(|(lemma, c, p)| {
+                *c == case
+                    && *p == plural
+                    && !self.person_nouns.iter().any(|pat| pat.matches(lemma))
+            })
+            .map(|(lemma, _, _)| (lemma, false))
+    }
+
+    /// The nominative plural of a head word in the nominative singular
+    /// (compounds and space-hyphen names included), case kept.
+    fn plural_of_head(&self, word: &str) -> Option<String> {
+        let lower = word.to_lowercase();
+        let (pos, form) = self.longest_head_form(&lower)?;
+        if form.case != Case::Nominative || form.plural {
+            return None;
+        }
+        let head = self.heads.get(form.head)?;
+        head.kind?;
+        let prefix = word.get(..pos)?;
+        let original_head = word.get(pos..)?;
+        Some(format!(
+            "{prefix}{}",
+            with_case_of(original_head, &head.plural)
+        ))
+    }
+
+    /// The nominative plural of a name adjective in the nominative singular.
+    fn plural_of_adjective(&self, word: &str) -> Option<String> {
+        let lower = word.to_lowercase();
+        let plural = match self.adjective_plurals.get(&lower) {
+            Some(p) => p.clone(),
+            None => {
+                let stem = lower.strip_suffix("inen")?;
+                self.agreeing_adjective(&lower, Case::Nominative, false)?;
+                format!("{stem}iset")
+            }
+        };
+        Some(with_case_of(word, &plural))
+    }
+
+    /// The nominative of one word in the genitive, and whether it is plural.
+    fn genitive_word_to_nominative(&self, word: &str) -> Option<(String, bool)> {
+        let lower = word.to_lowercase();
+        if let Some((pos, form)) = self.longest_head_form(&lower)
+            && form.case == Case::Genitive
+            && let Some(head) = self.heads.get(form.head)
+        {
+            let nominative = if form.plural {
+                &head.plural
+            } else {
+                &head.nominative
+            };
+            let prefix = normalise_dashes(word.get(..pos)?);
+            return Some((
+                format!("{prefix}{}", with_case_of(word.get(pos..)?, nominative)),
+                form.plural,
+            ));
+        }
+        if !lower.ends_with('n') {
+            return None;
+        }
+        if let Some(name) = super::places::lookup(word) {
+            return Some((name.to_string(), false));
+        }
+        let (nominative, plural) = self.by_genitive_rules(&lower)?;
+        Some((with_case_of(word, &normalise_dashes(&nominative)), plural))
+    }
+
+    /// The ending rules on a lower-case genitive.
+    fn by_genitive_rules(&self, lower: &str) -> Option<(String, bool)> {
+        let rule = self.genitive_rules.iter().find(|r| {
+            if r.whole_word {
+                lower == r.ending
+            } else {
+                lower.ends_with(r.ending.as_str())
+            }
+        })?;
+        let stem = lower.strip_suffix(rule.ending.as_str())?;
+        let replacement = rule.replacement.as_ref()?;
+        let plural = replacement.ends_with('t');
+        if stem.is_empty() && replacement.is_empty() {
+            return None;
+        }
+        Some((format!("{stem}{replacement}"), plural))
+    }
+
+    fn is_owner(&self, lower: &str) -> bool {
+        self.owners.iter().any(|o| lower.ends_with(o.as_str()))
+    }
+
+    fn is_object(&self, lower: &str) -> bool {
+        self.objects.iter().any(|o| lower.ends_with(o.as_str()))
+    }
+
+    fn is_forum_member_compound(&self, lower_prefix: &str) -> bool {
+        let prefix = lower_prefix.trim_end_matches(is_dash);
+        self.forum_members
+            .iter()
+            .any(|m| prefix.ends_with(m.as_str()))
+    }
+
+    fn is_forum_member_genitive(&self, lower: &str) -> bool {
+        self.forum_member_genitives
+            .iter()
+            .any(|m| lower.len() > m.len() && lower.ends_with(m.as_str()))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Text: tokens and the gaps between them
+
+/// Whether `c` is a dash: hyphen-minus, the Unicode hyphens and dashes, minus.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2015}'
+            | '\u{2212}'
+    )
+}
+
+/// Whether `c` can be part of a word: a letter, digit or combining mark.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Whether `c` may join two word parts inside one token (`sote-uudistus`,
+/// `STM:n`, `I&O`, `ICT/digi`).
+fn is_joiner(c: char) -> bool {
+    is_dash(c) || matches!(c, ':' | '&' | '/')
+}
+
+/// Whether `c` ends a line (a hard boundary for names).
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Quote marks, which a name may stand inside without them being part of it.
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}'
+    )
+}
+
+/// A word (or number) in the text, by byte offsets.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+/// Splits `text` into tokens: runs of word characters, joined by inner
+/// dashes, colons, `&` and `/`; a dash right before a word starts a token
+/// (`-työryhmä`), a dash right after one ends it (`Maakunta-`). A digit
+/// followed by a capital letter splits (`2017Vammaisten`), as listing pages
+/// glue a date to a title.
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, d)| d);
+        if !(is_word_char(c) || (is_dash(c) && next.is_some_and(is_word_char))) {
+            continue;
+        }
+        let mut last = c;
+        let mut end = start + c.len_utf8();
+        while let Some(&(pos, d)) = chars.peek() {
+            let take = if is_word_char(d) {
+                !(last.is_ascii_digit() && d.is_uppercase())
+            } else if is_joiner(d) && is_word_char(last) {
+                let after = text
+                    .get(pos + d.len_utf8()..)
+                    .and_then(|r| r.chars().next());
+                // An inner joiner, or a dash that ends the token (`Maakunta-`).
+                after.is_some_and(is_word_char) || is_dash(d)
+            } else {
+                false
+            };
+            if !take {
+                break;
+            }
+            chars.next();
+            end = pos + d.len_utf8();
+            last = d;
+            let after = text.get(end..).and_then(|r| r.chars().next());
+            if is_joiner(d) && !after.is_some_and(is_word_char) {
+                break;
+            }
+        }
+        tokens.push(Token { start, end });
+    }
+    tokens
+}
+
+/// What separates two tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// Only spaces (or quote marks, or nothing).
+    Space,
+    /// A comma and spaces.
+    Comma,
+    /// An opening parenthesis and spaces.
+    OpenParen,
+    /// A closing parenthesis and spaces.
+    CloseParen,
+    /// Anything else: a sentence or clause boundary, a line break, a lone dash.
+    Boundary,
+}
+
+/// Classifies the text between two tokens.
+fn classify_gap(gap: &str) -> Gap {
+    let mut kind = Gap::Space;
+    for c in gap.chars() {
+        let this = match c {
+            ',' => Gap::Comma,
+            '(' => Gap::OpenParen,
+            ')' => Gap::CloseParen,
+            c if is_line_break(c) => return Gap::Boundary,
+            c if is_space(c) || is_quote(c) => continue,
+            _ => return Gap::Boundary,
+        };
+        if kind != Gap::Space {
+            return Gap::Boundary;
+        }
+        kind = this;
+    }
+    kind
+}
+
+/// Words of a short phrase (for the name-level helpers), as written.
+fn words_of(phrase: &str) -> Vec<&str> {
+    tokenize(phrase)
+        .into_iter()
+        .filter_map(|t| phrase.get(t.start..t.end))
+        .collect()
+}
+
+/// Where the last token of `phrase` ends.
+fn last_token_end(phrase: &str) -> Option<usize> {
+    tokenize(phrase).last().map(|t| t.end)
+}
+
+/// `s` with every dash written as `-`.
+fn normalise_dashes(s: &str) -> String {
+    s.chars()
+        .map(|c| if is_dash(c) { '-' } else { c })
+        .collect()
+}
+
+/// `lemma` (lower case) with the capitalisation of `original`: all capitals
+/// if `original` is (`TYÖRYHMÄN` → `TYÖRYHMÄ`), an initial capital if it has
+/// one, else as is.
+fn with_case_of(original: &str, lemma: &str) -> String {
+    let letters = || original.chars().filter(|c| c.is_alphabetic());
+    let all_caps = letters().count() > 1 && letters().all(char::is_uppercase);
+    if all_caps {
+        return lemma.to_uppercase();
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = lemma.chars();
+        return match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+    }
+    lemma.to_string()
+}
+
+/// Whether a token is capitalised like a proper noun or a sentence start
+/// (`Päijät-Hämeen`), as opposed to lower case or an acronym (`ICT`).
+fn is_titlecase(token: &str) -> bool {
+    token.chars().next().is_some_and(char::is_uppercase) && token.chars().any(char::is_lowercase)
+}
+
+/// Whether a token is all digits.
+fn is_number(token: &str) -> bool {
+    !token.is_empty() && token.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Lower case of `s` when every character keeps its byte length, so byte
+/// offsets into the lower-case string are offsets into `s`.
+fn aligned_lowercase(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        let l = lower.next()?;
+        if lower.next().is_some() || l.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        out.push(l);
+    }
+    Some(out)
+}
+
+/// `(ABBR)` right after a name: optional spaces, a parenthesis, an
+/// abbreviation, a parenthesis. Returns the abbreviation and its offset in
+/// `rest`.
+fn abbreviation(rest: &str) -> Option<(&str, usize)> {
+    let parsed: IResult<&str, (&str, &str)> = (
+        take_while(is_space),
+        delimited(
+            one_char('('),
+            verify(
+                take_while1(|c: char| c.is_alphanumeric() || is_dash(c) || c == '&'),
+                |a: &str| looks_like_abbreviation(a),
+            ),
+            one_char(')'),
+        ),
+    )
+        .parse(rest);
+    let (_, (spaces, abbr)) = parsed.ok()?;
+    Some((abbr, spaces.len() + '('.len_utf8()))
+}
+
+/// An abbreviation: short, starting with a capital, with at least two
+/// capitals (`SJR`, `VATE`, `SoTe`), not a number.
+fn looks_like_abbreviation(a: &str) -> bool {
+    let capitals = a.chars().filter(|c| c.is_uppercase()).count();
+    a.chars().count() <= MAX_ABBREVIATION_CHARS
+        && a.chars().next().is_some_and(char::is_uppercase)
+        && capitals >= 2
+}
+
+// ---------------------------------------------------------------------------
+// The scanner
+
+/// A head word found in a token.
+#[derive(Debug, Clone, Copy)]
+struct HeadHit {
+    head: usize,
+    case: Case,
+    plural: bool,
+    /// Byte offset in the token where the head form starts.
+    form_start: usize,
+    /// Byte offset in the token where the head form ends (before a clitic).
+    form_end: usize,
+}
+
+/// What an accepted word before the head is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Head,
+    Adjective,
+    Chain,
+    Conjunction,
+    Topic,
+}
+
+/// One word of a name.
+#[derive(Debug, Clone)]
+struct Part {
+    token: usize,
+    role: Role,
+    /// The word as it stands in the name.
+    name: String,
+}
+
+/// The walk left from one head.
+#[derive(Debug, Default)]
+struct Walk {
+    /// Accepted words, right to left.
+    parts: Vec<Part>,
+    /// Whether a joint adjective was taken, and how many parts came before it.
+    joint: bool,
+    joint_at: Option<usize>,
+    conj_in_chain: bool,
+    stop: bool,
+}
+
+impl Walk {
+    fn leftmost(&self, head: usize) -> usize {
+        self.parts.last().map_or(head, |p| p.token)
+    }
+
+    fn last_role(&self) -> Role {
+        self.parts.last().map_or(Role::Head, |p| p.role)
+    }
+
+    fn push(&mut self, token: usize, role: Role, name: String) {
+        self.parts.push(Part { token, role, name });
+    }
+}
+
+/// Finds bodies in one text.
+struct Scanner<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+    /// Lower case of each token.
+    lower: Vec<String>,
+    /// What follows each token (the gap before the next one), classified once.
+    gaps: Vec<Gap>,
+    lex: &'static Lexicon,
+    /// `basic_form`: a lone generic head standing as the whole phrase counts.
+    lenient: bool,
+}
+
+impl<'t> Scanner<'t> {
+    fn new(text: &'t str, lenient: bool) -> Scanner<'t> {
+        let tokens = tokenize(text);
+        let lower = tokens
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .collect();
+        let gaps = tokens
+            .iter()
+            .zip(tokens.iter().skip(1))
+            .map(|(a, b)| classify_gap(text.get(a.end..b.start).unwrap_or(".")))
+            .collect();
+        Scanner {
+            text,
+            tokens,
+            lower,
+            gaps,
+            lex: &LEXICON,
+            lenient,
+        }
+    }
+
+    fn scan(&self) -> Vec<BodyMatch<'t>> {
+        let mut found = Vec::new();
+        let mut floor = 0;
+        for idx in 0..self.tokens.len() {
+            let Some(token) = self.tokens.get(idx) else {
+                break;
+            };
+            if token.start < floor {
+                continue;
+            }
+            if let Some(m) = self.body_at(idx, floor) {
+                floor = m
+                    .abbreviation
+                    .map_or(m.span.end, |(_, s)| s.end + ')'.len_utf8());
+                found.push(m);
+            }
+        }
+        found
+    }
+
+    fn token_text(&self, i: usize) -> &'t str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// The gap between token `left` and the token after it.
+    fn gap_after(&self, left: usize) -> Gap {
+        self.gaps.get(left).copied().unwrap_or(Gap::Boundary)
+    }
+
+    /// Whether token `i` starts a phrase: first in the text, after a
+    /// boundary, or after a number (a date or list number before a title).
+    fn phrase_start(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1) else {
+            return true;
+        };
+        self.gap_after(prev) != Gap::Space || is_number(self.token_text(prev))
+    }
+
+    /// The head word token `i` ends in, if any.
+    fn head_hit(&self, i: usize) -> Option<HeadHit> {
+        let token = self.token_text(i);
+        let lower = aligned_lowercase(token)?;
+        let mut cores = vec![lower.as_str()];
+        cores.extend(CLITICS.iter().filter_map(|c| lower.strip_suffix(c)));
+        cores.into_iter().find_map(|core| {
+            let (pos, form) = self.lex.longest_head_form(core)?;
+            Some(HeadHit {
+                head: form.head,
+                case: form.case,
+                plural: form.plural,
+                form_start: pos,
+                form_end: core.len(),
+            })
+        })
+    }
+
+    /// The body whose head is token `idx`, if it names one.
+    fn body_at(&self, idx: usize, floor: usize) -> Option<BodyMatch<'t>> {
+        let hit = self.head_hit(idx)?;
+        let head = self.lex.heads.get(hit.head)?;
+        let kind = head.kind?;
+        let token = self.token_text(idx);
+        let prefix = token.get(..hit.form_start)?;
+        let space_hyphen = !prefix.is_empty() && prefix.chars().all(is_dash);
+        let compound = !prefix.is_empty() && !space_hyphen;
+        if head.bare == Bare::Members
+            && (space_hyphen
+                || (compound && !self.lex.is_forum_member_compound(&prefix.to_lowercase())))
+        {
+            return None;
+        }
+        let walk = self.walk_left(idx, &hit, space_hyphen, floor)?;
+        if !self.head_stands(head, compound, idx, &walk) {
+            return None;
+        }
+        self.build(idx, &hit, head, kind, &walk)
+    }
+
+    /// Whether a head with these attributes names a body (see [`Bare`]).
+    fn head_stands(&self, head: &Head, compound: bool, idx: usize, walk: &Walk) -> bool {
+        let lone = walk.parts.is_empty() && !compound;
+        match head.bare {
+            Bare::Yes => true,
+            _ if lone && self.lenient && idx == 0 => true,
+            Bare::No => !lone,
+            Bare::Members => {
+                compound
+                    || walk.parts.first().is_some_and(|p| {
+                        p.role == Role::Chain
+                            && self.lex.is_forum_member_genitive(self.lower(p.token))
+                    })
+            }
+        }
+    }
+
+    /// Walks left from the head at `idx`, collecting the words of the name.
+    /// `None` when a space-hyphen head has no phrase before it.
+    fn walk_left(
+        &self,
+        idx: usize,
+        hit: &HeadHit,
+        space_hyphen: bool,
+        floor: usize,
+    ) -> Option<Walk> {
+        let mut walk = Walk::default();
+        if space_hyphen {
+            self.space_hyphen_topic(idx, floor, &mut walk)?;
+        }
+        while !walk.stop && walk.parts.len() < MAX_LEFT_WORDS {
+            let cur = walk.leftmost(idx);
+            let Some(p) = cur.checked_sub(1) else { break };
+            if self.tokens.get(p).is_none_or(|t| t.start < floor) {
+                break;
+            }
+            let accepted = match self.gap_after(p) {
+                Gap::Space => self.step(p, hit, space_hyphen, &mut walk),
+                Gap::Comma => self.comma_step(p, cur, space_hyphen, &mut walk),
+                Gap::CloseParen => self.paren_step(p, floor, space_hyphen, &mut walk),
+                Gap::OpenParen | Gap::Boundary => false,
+            };
+            if !accepted {
+                break;
+            }
+        }
+        self.drop_partial_owners(idx, &mut walk);
+        Some(walk)
+    }
+
+    /// A joint adjective (`yhteinen`) keeps its owners only when all of them
+    /// are taken, back to the start of the phrase; otherwise the adjective
+    /// and the owners are left out (`Forssan seudun kuntayhtymän yhteinen
+    /// henkilöstötyöryhmä` mid-sentence → `henkilöstötyöryhmä`).
+    fn drop_partial_owners(&self, idx: usize, walk: &mut Walk) {
+        let Some(joint_at) = walk.joint_at else {
+            return;
+        };
+        if !self.phrase_start(walk.leftmost(idx)) {
+            walk.parts.truncate(joint_at);
+        }
+    }
+
+    /// One word left of the name so far, across a plain space.
+    fn step(&self, p: usize, hit: &HeadHit, space_hyphen: bool, walk: &mut Walk) -> bool {
+        let lower = self.lower(p);
+        if self.lex.is_descriptive(lower) {
+            return false;
+        }
+        if self.lex.conjunctions.contains(lower) {
+            return self.conjunction_step(p, space_hyphen, walk);
+        }
+        // With a genitive head, a genitive adjective left of a topic genitive
+        // belongs to the topic (`Sosiaalisen kuntoutuksen työryhmän`).
+        let chain_genitive_head =
+            hit.case == Case::Genitive && walk.parts.iter().any(|x| x.role == Role::Chain);
+        if !space_hyphen
+            && !chain_genitive_head
+            && let Some((lemma, participle)) =
+                self.lex.agreeing_adjective(lower, hit.case, hit.plural)
+        {
+            if participle && self.has_object(p) {
+                walk.stop = true;
+                return false;
+            }
+            if self.lex.joint.contains(&lemma) {
+                walk.joint = true;
+                walk.joint_at.get_or_insert(walk.parts.len());
+            }
+            walk.push(p, Role::Adjective, with_case_of(self.token_text(p), &lemma));
+            return true;
+        }
+        self.chain_step(p, space_hyphen, walk)
+    }
+
+    /// A genitive attribute of the name's topic, kept as written.
+    fn chain_step(&self, p: usize, space_hyphen: bool, walk: &mut Walk) -> bool {
+        if !self.chain_eligible(p, walk.joint, space_hyphen) {
+            return false;
+        }
+        let word = self.token_text(p);
+        if space_hyphen && is_titlecase(word) {
+            walk.stop = true;
+        }
+        walk.push(p, Role::Chain, normalise_dashes(word));
+        true
+    }
+
+    /// `ja`, `sekä`, `tai` inside a name: accepted together with the word
+    /// before it when both sides are of one kind (`Hyvinvoinnin ja terveyden
+    /// edistämisen`, `Maakunta- ja sote-uudistuksen`, `ICT- ja digityöryhmä`).
+    fn conjunction_step(&self, p: usize, space_hyphen: bool, walk: &mut Walk) -> bool {
+        let Some(q) = p.checked_sub(1) else {
+            return false;
+        };
+        if self.gap_after(q) != Gap::Space {
+            return false;
+        }
+        let left = self.token_text(q);
+        let right_role = walk.last_role();
+        let hyphen_prefix = left.ends_with(is_dash) && left.chars().any(is_word_char);
+        let ok = if hyphen_prefix {
+            right_role == Role::Chain || (right_role == Role::Head && self.head_is_compound(p))
+        } else {
+            right_role == Role::Chain && self.chain_eligible(q, walk.joint, space_hyphen)
+        };
+        if !ok {
+            return false;
+        }
+        walk.push(p, Role::Conjunction, self.token_text(p).to_string());
+        walk.push(q, Role::Chain, normalise_dashes(left));
+        walk.conj_in_chain = true;
+        if space_hyphen && is_titlecase(left) {
+            walk.stop = true;
+        }
+        true
+    }
+
+    /// Whether the word right of the conjunction at `p` is a compound head
+    /// (`digityöryhmä` in `ICT- ja digityöryhmä`).
+    fn head_is_compound(&self, p: usize) -> bool {
+        self.head_hit(p + 1)
+            .is_some_and(|h| h.form_start > 0 && !self.token_text(p + 1).starts_with(is_dash))
+    }
+
+    /// A word before a comma: the first items of a list inside a name
+    /// (`Sosiaali-, terveys- ja pelastustoimen`, `Talouden, hallinnon ja
+    /// henkilöstön työryhmä`).
+    fn comma_step(&self, p: usize, cur: usize, space_hyphen: bool, walk: &mut Walk) -> bool {
+        let left = self.token_text(p);
+        let right = self.token_text(cur);
+        let prefix_list = left.ends_with(is_dash) && right.ends_with(is_dash);
+        let genitive_list = walk.conj_in_chain
+            && walk.last_role() == Role::Chain
+            && self.chain_eligible(p, walk.joint, space_hyphen);
+        if !(prefix_list || genitive_list) {
+            return false;
+        }
+        walk.push(p, Role::Chain, format!("{},", normalise_dashes(left)));
+        true
+    }
+
+    /// A short parenthesis before the name so far (`edistämisen (hyte)
+    /// työryhmän`): skipped, and the genitive before it taken.
+    fn paren_step(&self, p: usize, floor: usize, space_hyphen: bool, walk: &mut Walk) -> bool {
+        let mut k = p;
+        for _ in 0..MAX_PAREN_WORDS {
+            let Some(before) = k.checked_sub(1) else {
+                return false;
+            };
+            match self.gap_after(before) {
+                Gap::OpenParen => {
+                    if self.tokens.get(before).is_none_or(|t| t.start < floor) {
+                        return false;
+                    }
+                    return self.chain_step(before, space_hyphen, walk);
+                }
+                Gap::Space | Gap::Comma => k = before,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The phrase before a space-hyphen head (`ICT ja digi -työryhmä`,
+    /// `Vammaisten palvelut -ryhmä`): the word right before the hyphen in any
+    /// form, and a coordination or list ending in it; a capitalised word
+    /// starts the phrase. `None` when there is no such word.
+    fn space_hyphen_topic(&self, idx: usize, floor: usize, walk: &mut Walk) -> Option<()> {
+        let p = idx.checked_sub(1)?;
+        if self.gap_after(p) != Gap::Space || self.tokens.get(p).is_none_or(|t| t.start < floor) {
+            return None;
+        }
+        let word = self.token_text(p);
+        let lower = self.lower(p);
+        if self.lex.conjunctions.contains(lower)
+            || self.lex.is_descriptive(lower)
+            || word.ends_with(is_dash)
+        {
+            return None;
+        }
+        walk.push(p, Role::Topic, normalise_dashes(word));
+        walk.stop = is_titlecase(word);
+        if is_number(word) {
+            self.topic_before_number(p, floor, walk);
+        }
+        while !walk.stop && self.topic_conjunct(walk.leftmost(idx), floor, walk) {}
+        Some(())
+    }
+
+    /// A capitalised word or acronym before a number in a space-hyphen
+    /// phrase (`Sote 2030 -työryhmä`).
+    fn topic_before_number(&self, p: usize, floor: usize, walk: &mut Walk) {
+        let Some(q) = p.checked_sub(1) else { return };
+        let word = self.token_text(q);
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if self.gap_after(q) == Gap::Space
+            && capital
+            && self.tokens.get(q).is_some_and(|t| t.start >= floor)
+        {
+            walk.push(q, Role::Topic, normalise_dashes(word));
+            walk.stop = true;
+        }
+    }
+
+    /// One more conjunct of a space-hyphen phrase: `ja X`, or `X,` in a list.
+    fn topic_conjunct(&self, cur: usize, floor: usize, walk: &mut Walk) -> bool {
+        let Some(p) = cur.checked_sub(1) else {
+            return false;
+        };
+        if self.tokens.get(p).is_none_or(|t| t.start < floor) {
+            return false;
+        }
+        let (conj, q) = match self.gap_after(p) {
+            Gap::Space if self.lex.conjunctions.contains(self.lower(p)) => {
+                (Some(p), p.checked_sub(1))
+            }
+            Gap::Comma if walk.conj_in_chain => (None, Some(p)),
+            _ => return false,
+        };
+        let Some(q) = q else { return false };
+        if conj.is_some() && self.gap_after(q) != Gap::Space {
+            return false;
+        }
+        let word = self.token_text(q);
+        let lower = self.lower(q);
+        if self.tokens.get(q).is_none_or(|t| t.start < floor)
+            || self.lex.is_descriptive(lower)
+            || self.lex.conjunctions.contains(lower)
+            || self.head_hit(q).is_some()
+        {
+            return false;
+        }
+        let written = match conj {
+            Some(c) => {
+                walk.push(c, Role::Conjunction, self.token_text(c).to_string());
+                normalise_dashes(word)
+            }
+            None => format!("{},", normalise_dashes(word)),
+        };
+        walk.push(q, Role::Topic, written);
+        walk.conj_in_chain = true;
+        walk.stop = is_titlecase(word);
+        true
+    }
+
+    /// Whether a participle at `p` has an object of its own before it
+    /// (`sote-uudistusta valmistelevat`): then it describes, not names.
+    fn has_object(&self, p: usize) -> bool {
+        let Some(q) = p.checked_sub(1) else {
+            return false;
+        };
+        let lower = self.lower(q);
+        self.gap_after(q) == Gap::Space
+            && lower.ends_with(['a', 'ä'])
+            && !self.lex.is_descriptive(lower)
+            && !self.lex.conjunctions.contains(lower)
+    }
+
+    /// Whether token `p` can be a genitive attribute of a name's topic.
+    fn chain_eligible(&self, p: usize, joint: bool, space_hyphen: bool) -> bool {
+        let word = self.token_text(p);
+        let lower = self.lower(p);
+        if !self.genitive_shape(word, lower) || self.head_hit(p).is_some() {
+            return false;
+        }
+        let lex = self.lex;
+        if lex.is_descriptive(lower) || lex.generic.contains(lower) || lex.is_object(lower) {
+            return false;
+        }
+        if lex.is_owner(lower) && !joint {
+            return false;
+        }
+        if is_titlecase(word) {
+            if super::places::lookup(word).is_some() {
+                return false;
+            }
+            return space_hyphen || self.phrase_start(p);
+        }
+        true
+    }
+
+    /// Whether a word looks like a genitive noun: ends in -n, is not a
+    /// number, acronym genitive (`STM:n`) or dash-led word, and does not end
+    /// like an illative, a passive verb or an adverb (`-aan`, `-iin`,
+    /// `-seen`, `-mmin`, `-ttain`).
+    fn genitive_shape(&self, word: &str, lower: &str) -> bool {
+        const NOT_GENITIVE: &[&str] = &[
+            "aan", "ään", "oon", "öön", "uun", "yyn", "iin", "seen", "ihin", "mmin", "ttain",
+            "ttäin",
+        ];
+        lower.ends_with('n')
+            && lower.chars().count() >= 3
+            && !word.starts_with(is_dash)
+            && !word.contains(':')
+            && !word.chars().any(|c| c.is_ascii_digit())
+            && !NOT_GENITIVE.iter().any(|e| lower.ends_with(e))
+    }
+
+    /// Makes the match from a head and its walk.
+    fn build(
+        &self,
+        idx: usize,
+        hit: &HeadHit,
+        head: &Head,
+        kind: BodyKind,
+        walk: &Walk,
+    ) -> Option<BodyMatch<'t>> {
+        let head_token = self.tokens.get(idx)?;
+        let first = self.tokens.get(walk.leftmost(idx))?;
+        let span = Span::new(first.start, head_token.end);
+        let text = self.text.get(span.start..span.end)?;
+        let token = self.token_text(idx);
+        let prefix = normalise_dashes(token.get(..hit.form_start)?);
+        let head_written = token.get(hit.form_start..hit.form_end)?;
+        let head_case = if prefix.chars().any(char::is_alphanumeric) {
+            compound_head_case(head_written, &head.nominative)
+        } else {
+            with_case_of(head_written, &head.nominative)
+        };
+        let mut words: Vec<&str> = walk.parts.iter().rev().map(|p| p.name.as_str()).collect();
+        let head_word = format!("{prefix}{head_case}");
+        words.push(&head_word);
+        let name = words.join(" ");
+        let kind = self.lex.kind_override(&name.to_lowercase()).unwrap_or(kind);
+        let plural = hit.plural || self.numeral_before(walk.leftmost(idx), hit.case);
+        let abbreviation = abbreviation(self.text.get(head_token.end..)?).map(|(abbr, offset)| {
+            let start = head_token.end + offset;
+            (abbr, Span::new(start, start + abbr.len()))
+        });
+        Some(BodyMatch {
+            span,
+            text,
+            name,
+            kind,
+            plural,
+            case: hit.case,
+            abbreviation,
+        })
+    }
+
+    /// Whether a numeral of two or more stands right before token `i`
+    /// (`seitsemän työryhmää`, `kahden työryhmän`); digits only before the
+    /// partitive that numerals take (`3 työryhmää`, not `§ 42 Lautakunnan`).
+    fn numeral_before(&self, i: usize, case: Case) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        if self.gap_after(p) != Gap::Space {
+            return false;
+        }
+        let word = self.token_text(p);
+        if is_number(word) {
+            return case == Case::Partitive && word.parse::<u16>().is_ok_and(|n| n >= 2);
+        }
+        self.lex.numerals.contains(self.lower(p))
+    }
+}
+
+/// Capitalisation of a head inside a compound: the compound's first part
+/// carries any capital, so the head is lower case unless written in capitals
+/// (`SOTE-TIIMIN` → `SOTE-TIIMI`).
+fn compound_head_case(written: &str, nominative: &str) -> String {
+    let mut letters = written.chars().filter(|c| c.is_alphabetic()).peekable();
+    let caps = letters.peek().is_some() && letters.all(char::is_uppercase);
+    if caps && written.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        nominative.to_uppercase()
+    } else {
+        nominative.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    use BodyKind::*;
+    use Case::*;
+
+    /// One expected mention: span text, name, kind, case, plural.
+    type Expect = (&'static str, &'static str, BodyKind, Case, bool);
+
+    /// Hand-checked rows: a text and every body mention in it, in order.
+    const ROWS: &[(&str, &[Expect])] = &[
+        // --- one head word in every case, singular and plural ---
+        (
+            "Lausunnon valmisteli työryhmä.",
+            &[("työryhmä", "työryhmä", WorkingGroup, Nominative, false)],
+        ),
+        (
+            "Työryhmän puheenjohtajana toimii Mikko Rantanen.",
+            &[("Työryhmän", "Työryhmä", WorkingGroup, Genitive, false)],
+        ),
+        (
+            "Kunnat tukevat työryhmää.",
+            &[("työryhmää", "työryhmä", WorkingGroup, Partitive, false)],
+        ),
+        (
+            "Asiasta keskusteltiin työryhmässä.",
+            &[("työryhmässä", "työryhmä", WorkingGroup, Inessive, false)],
+        ),
+        (
+            "Viesti tuli työryhmästä.",
+            &[("työryhmästä", "työryhmä", WorkingGroup, Elative, false)],
+        ),
+        (
+            "Hän kuuluu työryhmään.",
+            &[("työryhmään", "työryhmä", WorkingGroup, Illative, false)],
+        ),
+        (
+            "Työryhmällä on kiire.",
+            &[("Työryhmällä", "Työryhmä", WorkingGroup, Adessive, false)],
+        ),
+        (
+            "Lausunto pyydetään työryhmältä.",
+            &[("työryhmältä", "työryhmä", WorkingGroup, Ablative, false)],
+        ),
+        (
+            "Selvitys lähetettiin työryhmälle.",
+            &[("työryhmälle", "työryhmä", WorkingGroup, Allative, false)],
+        ),
+        (
+            "Ryhmä toimii työryhmänä.",
+            &[("työryhmänä", "työryhmä", WorkingGroup, Essive, false)],
+        ),
+        (
+            "Verkosto muutettiin työryhmäksi.",
+            &[("työryhmäksi", "työryhmä", WorkingGroup, Translative, false)],
+        ),
+        (
+            "Päätös tehtiin työryhmättä.",
+            &[("työryhmättä", "työryhmä", WorkingGroup, Abessive, false)],
+        ),
+        (
+            "Ohjausryhmä työryhmineen kokoontui.",
+            &[
+                (
+                    "Ohjausryhmä",
+                    "Ohjausryhmä",
+                    SteeringGroup,
+                    Nominative,
+                    false,
+                ),
+                ("työryhmineen", "työryhmä", WorkingGroup, Comitative, true),
+            ],
+        ),
+        (
+            "Asia valmistellaan työryhmin.",
+            &[("työryhmin", "työryhmä", WorkingGroup, Instructive, true)],
+        ),
+        (
+            "Työryhmät aloittavat syksyllä.",
+            &[("Työryhmät", "Työryhmä", WorkingGroup, Nominative, true)],
+        ),
+        (
+            "Työryhmien kokoonpanot vahvistettiin.",
+            &[("Työryhmien", "Työryhmä", WorkingGroup, Genitive, true)],
+        ),
+        (
+            "Hankkeessa on useita työryhmiä.",
+            &[("työryhmiä", "työryhmä", WorkingGroup, Partitive, true)],
+        ),
+        (
+            "Työryhmissä on mukana asiantuntijoita.",
+            &[("Työryhmissä", "Työryhmä", WorkingGroup, Inessive, true)],
+        ),
+        (
+            "Raportit saapuivat työryhmistä.",
+            &[("työryhmistä", "työryhmä", WorkingGroup, Elative, true)],
+        ),
+        (
+            "Kunta nimeää jäsenet työryhmiin.",
+            &[("työryhmiin", "työryhmä", WorkingGroup, Illative, true)],
+        ),
+        (
+            "Työryhmillä on yhteinen aikataulu.",
+            &[("Työryhmillä", "Työryhmä", WorkingGroup, Adessive, true)],
+        ),
+        (
+            "Tiedot kerätään työryhmiltä.",
+            &[("työryhmiltä", "työryhmä", WorkingGroup, Ablative, true)],
+        ),
+        (
+            "Ohjeet annettiin työryhmille.",
+            &[("työryhmille", "työryhmä", WorkingGroup, Allative, true)],
+        ),
+        (
+            "Valmistelu jatkuu työryhminä.",
+            &[("työryhminä", "työryhmä", WorkingGroup, Essive, true)],
+        ),
+        (
+            "Henkilöstö jaettiin työryhmiksi.",
+            &[("työryhmiksi", "työryhmä", WorkingGroup, Translative, true)],
+        ),
+        // --- the head words and their kinds, with consonant gradation ---
+        (
+            "Ohjausryhmä kokoontui Lahdessa.",
+            &[(
+                "Ohjausryhmä",
+                "Ohjausryhmä",
+                SteeringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Johtoryhmältä odotetaan linjausta.",
+            &[(
+                "Johtoryhmältä",
+                "Johtoryhmä",
+                SteeringGroup,
+                Ablative,
+                false,
+            )],
+        ),
+        (
+            "Valmisteluryhmään nimettiin kuusi jäsentä.",
+            &[(
+                "Valmisteluryhmään",
+                "Valmisteluryhmä",
+                WorkingGroup,
+                Illative,
+                false,
+            )],
+        ),
+        (
+            "Lapsiperheiden ryhmän kokous pidettiin etänä.",
+            &[(
+                "Lapsiperheiden ryhmän",
+                "Lapsiperheiden ryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Hanketiimille esiteltiin mittarit.",
+            &[("Hanketiimille", "Hanketiimi", Team, Allative, false)],
+        ),
+        (
+            "Tiedot toimitetaan valmistelutiimille.",
+            &[(
+                "valmistelutiimille",
+                "valmistelutiimi",
+                Team,
+                Allative,
+                false,
+            )],
+        ),
+        (
+            "Asia vietiin hyte-johtajakoordinaatioryhmän käsittelyyn.",
+            &[(
+                "hyte-johtajakoordinaatioryhmän",
+                "hyte-johtajakoordinaatioryhmä",
+                CoordinationGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Seurantaryhmässä on edustus kaikista puolueista.",
+            &[(
+                "Seurantaryhmässä",
+                "Seurantaryhmä",
+                MonitoringGroup,
+                Inessive,
+                false,
+            )],
+        ),
+        (
+            "Lausunto annetaan valmistelutoimielimelle.",
+            &[(
+                "valmistelutoimielimelle",
+                "valmistelutoimielin",
+                InterimBody,
+                Allative,
+                false,
+            )],
+        ),
+        (
+            "Vaikuttamistoimielimen jäsenet nimettiin.",
+            &[(
+                "Vaikuttamistoimielimen",
+                "Vaikuttamistoimielin",
+                Other,
+                Genitive,
+                false,
+            )],
+        ),
+        ("Toimielimen jäsenet nimettiin.", &[]),
+        (
+            "Esitys menee yhtymähallituksen käsiteltäväksi.",
+            &[(
+                "yhtymähallituksen",
+                "yhtymähallitus",
+                Board,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Kaupunginhallitus hyväksyi sopimuksen.",
+            &[(
+                "Kaupunginhallitus",
+                "Kaupunginhallitus",
+                Board,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Aluehallitukselle esitellään talousarvio.",
+            &[("Aluehallitukselle", "Aluehallitus", Board, Allative, false)],
+        ),
+        (
+            "Asia on perusturvalautakunnan päätettävänä.",
+            &[(
+                "perusturvalautakunnan",
+                "perusturvalautakunta",
+                Committee,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Lautakunnan kokous peruttiin.",
+            &[("Lautakunnan", "Lautakunta", Committee, Genitive, false)],
+        ),
+        (
+            "Vaalitoimikunta kokoontuu.",
+            &[(
+                "Vaalitoimikunta",
+                "Vaalitoimikunta",
+                Committee,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Neuvottelukunnassa on yhdeksän jäsentä.",
+            &[(
+                "Neuvottelukunnassa",
+                "Neuvottelukunta",
+                Committee,
+                Inessive,
+                false,
+            )],
+        ),
+        (
+            "Yksilöasioiden jaostolle tuodaan kaksi päätöstä.",
+            &[(
+                "Yksilöasioiden jaostolle",
+                "Yksilöasioiden jaosto",
+                Committee,
+                Allative,
+                false,
+            )],
+        ),
+        (
+            "Aluevaltuuston kokous alkaa kello 18.",
+            &[("Aluevaltuuston", "Aluevaltuusto", Council, Genitive, false)],
+        ),
+        (
+            "Valtuuston puheenjohtajaksi valittiin Eeva Salo.",
+            &[("Valtuuston", "Valtuusto", Council, Genitive, false)],
+        ),
+        (
+            "Kunnanjohtajakokouksen muistio julkaistaan.",
+            &[(
+                "Kunnanjohtajakokouksen",
+                "Kunnanjohtajakokous",
+                Forum,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Asiaa käsiteltiin kunnanjohtajien kokouksessa.",
+            &[(
+                "kunnanjohtajien kokouksessa",
+                "kunnanjohtajien kokous",
+                Forum,
+                Inessive,
+                false,
+            )],
+        ),
+        (
+            "Kehittäjäverkoston tapaaminen on torstaina.",
+            &[(
+                "Kehittäjäverkoston",
+                "Kehittäjäverkosto",
+                Network,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Järjestöfoorumi kokoontui.",
+            &[(
+                "Järjestöfoorumi",
+                "Järjestöfoorumi",
+                Forum,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Vanhusneuvostolle esiteltiin suunnitelma.",
+            &[(
+                "Vanhusneuvostolle",
+                "Vanhusneuvosto",
+                Council,
+                Allative,
+                false,
+            )],
+        ),
+        (
+            "Ydinryhmä ja projektiryhmä kokoontuvat.",
+            &[
+                ("Ydinryhmä", "Ydinryhmä", WorkingGroup, Nominative, false),
+                (
+                    "projektiryhmä",
+                    "projektiryhmä",
+                    WorkingGroup,
+                    Nominative,
+                    false,
+                ),
+            ],
+        ),
+        (
+            "Kehittämisryhmän ja asiantuntijaryhmän jäsenet",
+            &[
+                (
+                    "Kehittämisryhmän",
+                    "Kehittämisryhmä",
+                    WorkingGroup,
+                    Genitive,
+                    false,
+                ),
+                (
+                    "asiantuntijaryhmän",
+                    "asiantuntijaryhmä",
+                    WorkingGroup,
+                    Genitive,
+                    false,
+                ),
+            ],
+        ),
+        // --- compounds ---
+        (
+            "Tiedotustyöryhmässä sovittiin aikataulusta.",
+            &[(
+                "Tiedotustyöryhmässä",
+                "Tiedotustyöryhmä",
+                WorkingGroup,
+                Inessive,
+                false,
+            )],
+        ),
+        (
+            "Talous- ja hallintotyöryhmä kokoontuu.",
+            &[(
+                "Talous- ja hallintotyöryhmä",
+                "Talous- ja hallintotyöryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Sosiaali-, terveys- ja pelastuslautakunta kokoontui.",
+            &[(
+                "Sosiaali-, terveys- ja pelastuslautakunta",
+                "Sosiaali-, terveys- ja pelastuslautakunta",
+                Committee,
+                Nominative,
+                false,
+            )],
+        ),
+        // --- agreeing adjectives back to the nominative ---
+        (
+            "Strategisen ohjausryhmän kokous",
+            &[(
+                "Strategisen ohjausryhmän",
+                "Strateginen ohjausryhmä",
+                SteeringGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Asia siirtyy väliaikaiselle valmistelutoimielimelle.",
+            &[(
+                "väliaikaiselle valmistelutoimielimelle",
+                "väliaikainen valmistelutoimielin",
+                InterimBody,
+                Allative,
+                false,
+            )],
+        ),
+        (
+            "Kokous on poliittisen ohjausryhmän vastuulla.",
+            &[(
+                "poliittisen ohjausryhmän",
+                "poliittinen ohjausryhmä",
+                SteeringGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Alueellisen seurantaryhmän jäsenet",
+            &[(
+                "Alueellisen seurantaryhmän",
+                "Alueellinen seurantaryhmä",
+                MonitoringGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Ehdotus tuli valmistelevan työryhmän kautta.",
+            &[(
+                "valmistelevan työryhmän",
+                "valmisteleva työryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Kansallisen koordinaatioryhmän kokous",
+            &[(
+                "Kansallisen koordinaatioryhmän",
+                "Kansallinen koordinaatioryhmä",
+                CoordinationGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Hän kuuluu vapaaehtoiseen seurantaryhmään.",
+            &[(
+                "vapaaehtoiseen seurantaryhmään",
+                "vapaaehtoinen seurantaryhmä",
+                MonitoringGroup,
+                Illative,
+                false,
+            )],
+        ),
+        (
+            "Kuntien ja hyvinvointialueen yhteinen työryhmä aloitti.",
+            &[(
+                "Kuntien ja hyvinvointialueen yhteinen työryhmä",
+                "Kuntien ja hyvinvointialueen yhteinen työryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Kokoontui Lahden kaupungin ja kuntayhtymän yhteinen työryhmä.",
+            &[("työryhmä", "työryhmä", WorkingGroup, Nominative, false)],
+        ),
+        (
+            "Laajan johtoryhmän kokous",
+            &[(
+                "Laajan johtoryhmän",
+                "Laaja johtoryhmä",
+                SteeringGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Laajennetulle ohjausryhmälle",
+            &[(
+                "Laajennetulle ohjausryhmälle",
+                "Laajennettu ohjausryhmä",
+                SteeringGroup,
+                Allative,
+                false,
+            )],
+        ),
+        (
+            "Uuden työryhmän tehtävä",
+            &[("työryhmän", "työryhmä", WorkingGroup, Genitive, false)],
+        ),
+        (
+            "Väliaikainen toimielin aloitti.",
+            &[(
+                "Väliaikainen toimielin",
+                "Väliaikainen toimielin",
+                InterimBody,
+                Nominative,
+                false,
+            )],
+        ),
+        // --- descriptive words, determiners and quantifiers stay out ---
+        (
+            "Ohjausryhmä korvasi aiemman viranhaltijatyöryhmän.",
+            &[
+                (
+                    "Ohjausryhmä",
+                    "Ohjausryhmä",
+                    SteeringGroup,
+                    Nominative,
+                    false,
+                ),
+                (
+                    "viranhaltijatyöryhmän",
+                    "viranhaltijatyöryhmä",
+                    WorkingGroup,
+                    Genitive,
+                    false,
+                ),
+            ],
+        ),
+        (
+            "Valiokuntien puheenjohtajien kokous pidetään huomenna.",
+            &[
+                ("Valiokuntien", "Valiokunta", Committee, Genitive, true),
+                (
+                    "puheenjohtajien kokous",
+                    "puheenjohtajien kokous",
+                    Forum,
+                    Nominative,
+                    false,
+                ),
+            ],
+        ),
+        (
+            "Johtoryhmä hyväksyi talousarvion.",
+            &[("Johtoryhmä", "Johtoryhmä", SteeringGroup, Nominative, false)],
+        ),
+        (
+            "Palvelu järjestetään koskien työryhmän esitystä.",
+            &[("työryhmän", "työryhmä", WorkingGroup, Genitive, false)],
+        ),
+        (
+            "Lautakunta korvasi edellisen viranhaltijajohtoryhmän.",
+            &[
+                ("Lautakunta", "Lautakunta", Committee, Nominative, false),
+                (
+                    "viranhaltijajohtoryhmän",
+                    "viranhaltijajohtoryhmä",
+                    SteeringGroup,
+                    Genitive,
+                    false,
+                ),
+            ],
+        ),
+        (
+            "Entisen ohjausryhmän jäsenet",
+            &[(
+                "ohjausryhmän",
+                "ohjausryhmä",
+                SteeringGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Nykyinen johtoryhmä jatkaa.",
+            &[("johtoryhmä", "johtoryhmä", SteeringGroup, Nominative, false)],
+        ),
+        (
+            "Tuleva aluevaltuusto päättää.",
+            &[("aluevaltuusto", "aluevaltuusto", Council, Nominative, false)],
+        ),
+        (
+            "Seuraavalle työryhmälle",
+            &[("työryhmälle", "työryhmä", WorkingGroup, Allative, false)],
+        ),
+        (
+            "Ensimmäisen valmisteluryhmän kokous",
+            &[(
+                "valmisteluryhmän",
+                "valmisteluryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Kaikki työryhmät raportoivat.",
+            &[("työryhmät", "työryhmä", WorkingGroup, Nominative, true)],
+        ),
+        (
+            "Tietoa vaihdetaan eri työryhmien välillä.",
+            &[("työryhmien", "työryhmä", WorkingGroup, Genitive, true)],
+        ),
+        (
+            "Tehtävä annettiin omalle työryhmälle.",
+            &[("työryhmälle", "työryhmä", WorkingGroup, Allative, false)],
+        ),
+        (
+            "Kyseisen lautakunnan päätös",
+            &[("lautakunnan", "lautakunta", Committee, Genitive, false)],
+        ),
+        (
+            "Äskettäin nimetty työryhmä aloitti.",
+            &[("työryhmä", "työryhmä", WorkingGroup, Nominative, false)],
+        ),
+        (
+            "Keväällä perustettu seurantaryhmä",
+            &[(
+                "seurantaryhmä",
+                "seurantaryhmä",
+                MonitoringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Paikalla olivat kaikkien työryhmien puheenjohtajat.",
+            &[("työryhmien", "työryhmä", WorkingGroup, Genitive, true)],
+        ),
+        (
+            "Näiden työryhmien tehtävät",
+            &[("työryhmien", "työryhmä", WorkingGroup, Genitive, true)],
+        ),
+        (
+            "Kunkin työryhmän vetäjä",
+            &[("työryhmän", "työryhmä", WorkingGroup, Genitive, false)],
+        ),
+        (
+            "Kutsu lähti molempien ohjausryhmien jäsenille.",
+            &[(
+                "ohjausryhmien",
+                "ohjausryhmä",
+                SteeringGroup,
+                Genitive,
+                true,
+            )],
+        ),
+        (
+            "Tämänkertaisessa kunnanjohtajien kokouksessa",
+            &[(
+                "kunnanjohtajien kokouksessa",
+                "kunnanjohtajien kokous",
+                Forum,
+                Inessive,
+                false,
+            )],
+        ),
+        // --- attributes that are part of the name, kept as written ---
+        (
+            "Järjestämisen työryhmässä käsiteltiin mallia.",
+            &[(
+                "Järjestämisen työryhmässä",
+                "Järjestämisen työryhmä",
+                WorkingGroup,
+                Inessive,
+                false,
+            )],
+        ),
+        (
+            "Mielenterveys ja päihteet -ryhmän kokous",
+            &[(
+                "Mielenterveys ja päihteet -ryhmän",
+                "Mielenterveys ja päihteet -ryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Henkilöstö ja talous -työryhmä kokoontui.",
+            &[(
+                "Henkilöstö ja talous -työryhmä",
+                "Henkilöstö ja talous -työryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Tieto ja tutkimus -työryhmällä on kiire.",
+            &[(
+                "Tieto ja tutkimus -työryhmällä",
+                "Tieto ja tutkimus -työryhmä",
+                WorkingGroup,
+                Adessive,
+                false,
+            )],
+        ),
+        (
+            "Talous ja hallinto –työryhmä",
+            &[(
+                "Talous ja hallinto –työryhmä",
+                "Talous ja hallinto -työryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Sote 2030 -työryhmä kokoontui.",
+            &[(
+                "Sote 2030 -työryhmä",
+                "Sote 2030 -työryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Tänään kokoontui Lapset ja perheet -ryhmä.",
+            &[(
+                "Lapset ja perheet -ryhmä",
+                "Lapset ja perheet -ryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Osallisuuden ja järjestöyhteistyön työryhmän esitys hyväksyttiin.",
+            &[(
+                "Osallisuuden ja järjestöyhteistyön työryhmän",
+                "Osallisuuden ja järjestöyhteistyön työryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Sosiaali- ja terveyspalvelujen johtoryhmässä sovittiin jatkosta.",
+            &[(
+                "Sosiaali- ja terveyspalvelujen johtoryhmässä",
+                "Sosiaali- ja terveyspalvelujen johtoryhmä",
+                SteeringGroup,
+                Inessive,
+                false,
+            )],
+        ),
+        (
+            "Edustajat osallistuvat rakenneuudistuksen poliittisen ohjausryhmän kokouksiin.",
+            &[(
+                "rakenneuudistuksen poliittisen ohjausryhmän",
+                "rakenneuudistuksen poliittinen ohjausryhmä",
+                SteeringGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "2. Valmistelun kansallinen poliittinen seurantaryhmä",
+            &[(
+                "Valmistelun kansallinen poliittinen seurantaryhmä",
+                "Valmistelun kansallinen poliittinen seurantaryhmä",
+                MonitoringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Asiakkuuden ja osallisuuden (aso) työryhmän kokous",
+            &[(
+                "Asiakkuuden ja osallisuuden (aso) työryhmän",
+                "Asiakkuuden ja osallisuuden työryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Sosiaalisen kuntoutuksen työryhmän jäsenet",
+            &[(
+                "Sosiaalisen kuntoutuksen työryhmän",
+                "Sosiaalisen kuntoutuksen työryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Valtakunnallinen sosiaalihuollon eettinen neuvottelukunta",
+            &[(
+                "Valtakunnallinen sosiaalihuollon eettinen neuvottelukunta",
+                "Valtakunnallinen sosiaalihuollon eettinen neuvottelukunta",
+                Committee,
+                Nominative,
+                false,
+            )],
+        ),
+        // --- the left boundary: what stays out ---
+        (
+            "Asian jaoston on ratkaistava.",
+            &[("jaoston", "jaosto", Committee, Genitive, false)],
+        ),
+        (
+            "Keski-Suomen rakenneuudistuksen valmisteluryhmien tehtävänä on",
+            &[(
+                "rakenneuudistuksen valmisteluryhmien",
+                "rakenneuudistuksen valmisteluryhmä",
+                WorkingGroup,
+                Genitive,
+                true,
+            )],
+        ),
+        (
+            "1.2.2020 Etelä-Karjalan rakenneuudistuksen johtoryhmä kokoontui.",
+            &[(
+                "rakenneuudistuksen johtoryhmä",
+                "rakenneuudistuksen johtoryhmä",
+                SteeringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Tänään kokoontui Oulun johtoryhmä.",
+            &[("johtoryhmä", "johtoryhmä", SteeringGroup, Nominative, false)],
+        ),
+        (
+            "Kunnat, johtoryhmä ja lautakunta",
+            &[
+                ("johtoryhmä", "johtoryhmä", SteeringGroup, Nominative, false),
+                ("lautakunta", "lautakunta", Committee, Nominative, false),
+            ],
+        ),
+        (
+            "Raportti valmistui. Hallinnon työryhmä jatkaa.",
+            &[(
+                "Hallinnon työryhmä",
+                "Hallinnon työryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Asia käsitellään ennen työryhmän kokousta.",
+            &[("työryhmän", "työryhmä", WorkingGroup, Genitive, false)],
+        ),
+        (
+            "Lautakunta hyväksyi esityksen työryhmän kokoonpanoksi.",
+            &[
+                ("Lautakunta", "Lautakunta", Committee, Nominative, false),
+                ("työryhmän", "työryhmä", WorkingGroup, Genitive, false),
+            ],
+        ),
+        (
+            "Ensi viikolla maakunnan johtoryhmä kokoontuu.",
+            &[("johtoryhmä", "johtoryhmä", SteeringGroup, Nominative, false)],
+        ),
+        (
+            "Hankkeen ohjausryhmä kokoontui.",
+            &[(
+                "ohjausryhmä",
+                "ohjausryhmä",
+                SteeringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Valtioneuvoston asettama työryhmä",
+            &[("työryhmä", "työryhmä", WorkingGroup, Nominative, false)],
+        ),
+        (
+            "Palveluverkkoa ei muuteta ennen kuin aluevaltuusto päättää.",
+            &[("aluevaltuusto", "aluevaltuusto", Council, Nominative, false)],
+        ),
+        (
+            "Rakenneuudistusta valmistelevat työryhmät kokoontuvat.",
+            &[("työryhmät", "työryhmä", WorkingGroup, Nominative, true)],
+        ),
+        (
+            "Valmistelevan työryhmän kokous",
+            &[(
+                "Valmistelevan työryhmän",
+                "Valmisteleva työryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        // --- a lone `kokous` is a meeting; generic heads need an attribute ---
+        ("Kokouksen pääviesti oli selvä.", &[]),
+        ("Asiasta päätetään seuraavassa kokouksessa.", &[]),
+        ("Yhteinen kokous pidettiin.", &[]),
+        ("Johtoryhmäkokous pidettiin.", &[]),
+        ("Ryhmille kerrottiin uudesta mallista.", &[]),
+        ("Tiimi kokoontuu viikoittain.", &[]),
+        ("Työryhmätyöskentely jatkuu.", &[]),
+        ("Ryhmäkoko on enintään kymmenen.", &[]),
+        ("Hallitusohjelma linjaa uudistuksen.", &[]),
+        ("Lautakuntamalli hyväksyttiin.", &[]),
+        ("Hallituksen esitys annettiin eduskunnalle.", &[]),
+        ("Hallitus esittää uutta lakia.", &[]),
+        ("Kohderyhmänä ovat ikääntyneet.", &[]),
+        ("Palvelu on suunnattu sidosryhmille.", &[]),
+        ("Sote-keskusverkoston luonnos valmistui.", &[]),
+        (
+            "Ohjausryhmän ja yhtymähallituksen yhteiskokous",
+            &[
+                (
+                    "Ohjausryhmän",
+                    "Ohjausryhmä",
+                    SteeringGroup,
+                    Genitive,
+                    false,
+                ),
+                (
+                    "yhtymähallituksen",
+                    "yhtymähallitus",
+                    Board,
+                    Genitive,
+                    false,
+                ),
+            ],
+        ),
+        (
+            "Johtoryhmän seuraava kokous pidetään 4.5.",
+            &[("Johtoryhmän", "Johtoryhmä", SteeringGroup, Genitive, false)],
+        ),
+        // --- number, clitics, capitals, spaces, glued dates ---
+        (
+            "Kolme työryhmää aloitti.",
+            &[("työryhmää", "työryhmä", WorkingGroup, Partitive, true)],
+        ),
+        (
+            "Perustettiin 5 työryhmää.",
+            &[("työryhmää", "työryhmä", WorkingGroup, Partitive, true)],
+        ),
+        (
+            "Kahden työryhmän yhteinen kokous",
+            &[("työryhmän", "työryhmä", WorkingGroup, Genitive, true)],
+        ),
+        (
+            "§ 12 Lautakunnan kokous",
+            &[("Lautakunnan", "Lautakunta", Committee, Genitive, false)],
+        ),
+        (
+            "Johtoryhmäkin hyväksyi esityksen.",
+            &[(
+                "Johtoryhmäkin",
+                "Johtoryhmä",
+                SteeringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "TYÖRYHMÄN KOKOUS",
+            &[("TYÖRYHMÄN", "TYÖRYHMÄ", WorkingGroup, Genitive, false)],
+        ),
+        (
+            "Hallinnon\u{a0}työryhmässä",
+            &[(
+                "Hallinnon\u{a0}työryhmässä",
+                "Hallinnon työryhmä",
+                WorkingGroup,
+                Inessive,
+                false,
+            )],
+        ),
+        (
+            "3.10.2019Tiedotustyöryhmän kokous 1.10.2019",
+            &[(
+                "Tiedotustyöryhmän",
+                "Tiedotustyöryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "1. Talous- ja hallintotyöryhmä",
+            &[(
+                "Talous- ja hallintotyöryhmä",
+                "Talous- ja hallintotyöryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+    ];
+
+    fn observed(text: &str) -> Vec<Expect> {
+        find_bodies(text)
+            .into_iter()
+            .map(|m| {
+                let name: &'static str = Box::leak(m.name.into_boxed_str());
+                let text: &'static str = Box::leak(m.text.to_string().into_boxed_str());
+                (text, name, m.kind, m.case, m.plural)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows() {
+        let mut failures = Vec::new();
+        for (text, expected) in ROWS {
+            let got = observed(text);
+            if got.as_slice() != *expected {
+                failures.push(format!(
+                    "{text:?}\n  expected {expected:?}\n  got      {got:?}"
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} rows failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn spans_slice_to_text() {
+        for (text, _) in ROWS {
+            for m in find_bodies(text) {
+                assert_eq!(text.get(m.span.start..m.span.end), Some(m.text), "{text:?}");
+                if let Some((abbr, span)) = m.abbreviation {
+                    assert_eq!(text.get(span.start..span.end), Some(abbr), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviations() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("Alueellinen ohjausryhmä (AOR) aloitti.", Some("AOR")),
+            ("Asia siirtyi valmistelutoimielimelle (VaTe).", Some("VaTe")),
+            ("Työryhmä (2019–2020) päätti työnsä.", None),
+            ("Työryhmä (ks. liite) päätti työnsä.", None),
+            ("Työryhmä (hyte) päätti työnsä.", None),
+            ("Työryhmä(TR) päätti työnsä.", Some("TR")),
+        ];
+        for (text, expected) in rows {
+            let bodies = find_bodies(text);
+            let got = bodies.first().and_then(|m| m.abbreviation).map(|(a, _)| a);
+            assert_eq!(got, *expected, "{text:?}");
+        }
+        let text = "Alueellinen ohjausryhmä (AOR) aloitti.";
+        let span = find_bodies(text)
+            .first()
+            .and_then(|m| m.abbreviation)
+            .map(|(_, s)| s);
+        // "Alueellinen " is 12 bytes, "ohjausryhmä" 12 (ä takes two), " (" 2.
+        assert_eq!(span, Some(Span::new(26, 29)));
+    }
+
+    #[test]
+    fn two_names_with_an_abbreviation_between() {
+        let text = "Strateginen ohjausryhmä (SOR) ja hanketiimi kokoontuivat.";
+        let names: Vec<String> = find_bodies(text).into_iter().map(|m| m.name).collect();
+        assert_eq!(names, ["Strateginen ohjausryhmä", "hanketiimi"]);
+    }
+
+    #[test]
+    fn basic_forms() {
+        let rows: &[(&str, Option<(&str, BodyKind)>)] = &[
+            (
+                "väliaikaiselle valmistelutoimielimelle",
+                Some(("väliaikainen valmistelutoimielin", InterimBody)),
+            ),
+            (
+                "poliittisen ohjausryhmän",
+                Some(("poliittinen ohjausryhmä", SteeringGroup)),
+            ),
+            (
+                "aiemman virkamiesjohtoryhmän",
+                Some(("virkamiesjohtoryhmä", SteeringGroup)),
+            ),
+            ("Ryhmille", Some(("Ryhmä", WorkingGroup))),
+            ("hallituksen", Some(("hallitus", Board))),
+            ("toimielimen", Some(("toimielin", Other))),
+            ("lautakunnan", Some(("lautakunta", Committee))),
+            ("valtuuston", Some(("valtuusto", Council))),
+            ("tiimille", Some(("tiimi", Team))),
+            ("kokouksen", Some(("kokous", Forum))),
+            ("Kuntajohtajakokouksen", Some(("Kuntajohtajakokous", Forum))),
+            (
+                "Vammaispalvelut ja kuntoutus -ryhmälle",
+                Some(("Vammaispalvelut ja kuntoutus -ryhmä", WorkingGroup)),
+            ),
+            (
+                "Hallinnon työryhmän ",
+                Some(("Hallinnon työryhmä", WorkingGroup)),
+            ),
+            ("Strategisen ohjausryhmän kokous", None),
+            ("kokousasiakirjat", None),
+            ("Kohderyhmän", None),
+            ("", None),
+        ];
+        for (phrase, expected) in rows {
+            let got = basic_form(phrase);
+            let got = got.as_ref().map(|(n, k)| (n.as_str(), *k));
+            assert_eq!(got, *expected, "{phrase:?}");
+        }
+    }
+
+    #[test]
+    fn kinds_by_head() {
+        let rows: &[(&str, BodyKind)] = &[
+            ("johtoryhmä", SteeringGroup),
+            ("Maakunnan ohjausryhmä", SteeringGroup),
+            ("työryhmä", WorkingGroup),
+            ("valmisteluryhmä", WorkingGroup),
+            ("Ikäihmisten ryhmä", WorkingGroup),
+            ("Sote-tiimi", Team),
+            ("sote-virkamieskoordinaatioryhmä", CoordinationGroup),
+            ("koordinointiryhmä", CoordinationGroup),
+            ("seurantaryhmä", MonitoringGroup),
+            ("väliaikainen valmistelutoimielin", InterimBody),
+            ("väliaikainen toimielin", InterimBody),
+            ("vaikuttamistoimielin", Other),
+            ("aluevaltuusto", Council),
+            ("yhtymähallitus", Board),
+            ("perusturvalautakunta", Committee),
+            ("toimikunta", Committee),
+            ("jaosto", Committee),
+            ("Kuntajohtajakokous", Forum),
+            ("kehittäjäverkosto", Network),
+            ("Vammaiset ja kuntoutus -työryhmä", WorkingGroup),
+            ("kohderyhmä", Other),
+            ("eduskunta", Other),
+            ("", Other),
+        ];
+        for (name, kind) in rows {
+            assert_eq!(body_kind(name), *kind, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn genitives_to_nominatives() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("Sosiaalihuollon", Some("Sosiaalihuolto")),
+            ("Suun terveydenhuollon", Some("Suun terveydenhuolto")),
+            ("Lastensuojelun", Some("Lastensuojelu")),
+            ("Kotihoidon", Some("Kotihoito")),
+            ("Perheiden palvelujen", Some("Perheiden palvelut")),
+            ("Vammaisten palveluiden", Some("Vammaisten palvelut")),
+            ("Hallinnon", Some("Hallinto")),
+            ("Hyvinvoinnin", Some("Hyvinvointi")),
+            ("Talouden", Some("Talous")),
+            ("Asiakkuuden", Some("Asiakkuus")),
+            ("Rakenteen", Some("Rakenne")),
+            ("Kuntoutuksen", Some("Kuntoutus")),
+            ("Sosiaalisen kuntoutuksen", Some("Sosiaalinen kuntoutus")),
+            ("Hanketiimin", Some("Hanketiimi")),
+            ("Työryhmien", Some("Työryhmät")),
+            ("Strategisen ohjausryhmän", Some("Strateginen ohjausryhmä")),
+            ("Oulun", Some("Oulu")),
+            ("Ikääntyneiden", Some("Ikääntyneet")),
+            ("Pelastustoimen", Some("Pelastustoimi")),
+            ("Viestinnän", Some("Viestintä")),
+            (
+                "Maakunta- ja sote-uudistuksen",
+                Some("Maakunta- ja sote-uudistus"),
+            ),
+            ("kuntien", None),
+            ("Johtoryhmässä", None),
+            ("", None),
+            ("n", None),
+        ];
+        for (phrase, expected) in rows {
+            assert_eq!(
+                genitive_to_nominative(phrase).as_deref(),
+                *expected,
+                "{phrase:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plurals() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("työryhmä", Some("työryhmät")),
+            ("poliittinen ohjausryhmä", Some("poliittiset ohjausryhmät")),
+            (
+                "rakenneuudistuksen valmistelutyöryhmä",
+                Some("rakenneuudistuksen valmistelutyöryhmät"),
+            ),
+            ("Sote-tiimi", Some("Sote-tiimit")),
+            ("aluehallitus", Some("aluehallitukset")),
+            ("lautakunta", Some("lautakunnat")),
+            ("valmistelutoimielin", Some("valmistelutoimielimet")),
+            ("Kuntajohtajakokous", Some("Kuntajohtajakokoukset")),
+            ("Laaja johtoryhmä", Some("Laajat johtoryhmät")),
+            ("Talousasioiden työryhmä", Some("Talousasioiden työryhmät")),
+            (
+                "Talous ja hallinto -työryhmä",
+                Some("Talous ja hallinto -työryhmät"),
+            ),
+            ("kohderyhmä", None),
+            ("johtoryhmät", None),
+            ("", None),
+        ];
+        for (name, expected) in rows {
+            assert_eq!(nominative_plural(name).as_deref(), *expected, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn lexicon_is_complete() {
+        let lex = &*LEXICON;
+        assert!(lex.heads.iter().filter(|h| h.kind.is_some()).count() >= 25);
+        for head in lex.heads.iter() {
+            let form = lex.head_forms.get(&head.nominative);
+            assert!(
+                form.is_some_and(|f| f.case == Nominative && !f.plural),
+                "{}",
+                head.nominative
+            );
+            assert_ne!(head.plural, head.nominative, "{}", head.nominative);
+        }
+        assert!(lex.inen_endings.len() >= 30);
+        assert!(lex.descriptive_forms.contains("aiemman"));
+        assert!(lex.descriptive_forms.contains("uuden"));
+        assert!(!lex.genitive_rules.is_empty());
+        assert_eq!(lex.kind_overrides.len(), 1);
+    }
+
+    #[test]
+    fn tokens_split_glued_dates_and_keep_compounds() {
+        let text = "19.9.2017Talous- ja ICT/digi -työryhmän STM:n";
+        let words: Vec<&str> = tokenize(text)
+            .iter()
+            .filter_map(|t| text.get(t.start..t.end))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "19",
+                "9",
+                "2017",
+                "Talous-",
+                "ja",
+                "ICT/digi",
+                "-työryhmän",
+                "STM:n"
+            ]
+        );
+    }
+
+    #[test]
+    fn hostile_inputs_do_not_panic() {
+        let long_digits = "1".repeat(10_000);
+        let long_dots = ".".repeat(10_000);
+        let long_word = format!("{}työryhmä", "a".repeat(10_000));
+        let inputs = [
+            "",
+            "\0",
+            "\u{308}työryhmä",
+            "työryhmä\u{308}",
+            "-",
+            "- -työryhmä",
+            "-työryhmä",
+            "(",
+            ")työryhmä",
+            "työryhmä (",
+            "työryhmä (VATE",
+            "ja työryhmä",
+            ", työryhmä",
+            "\u{a0}\u{a0}työryhmä\u{a0}",
+            long_digits.as_str(),
+            long_dots.as_str(),
+            long_word.as_str(),
+        ];
+        for text in inputs {
+            for m in find_bodies(text) {
+                assert_eq!(text.get(m.span.start..m.span.end), Some(m.text));
+            }
+            let _ = basic_form(text);
+            let _ = genitive_to_nominative(text);
+            let _ = nominative_plural(text);
+            let _ = body_kind(text);
+        }
+    }
+
+    /// Pieces of Finnish announcements for the property tests.
+    fn announcement_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "1",
+            "12",
+            "2019",
+            ".",
+            "-",
+            "–",
+            "—",
+            ",",
+            " ",
+            "\u{a0}",
+            "\n",
+            "(",
+            ")",
+            ":",
+            "§",
+            "@",
+            "ä",
+            "ö",
+            "å",
+            "Ä",
+            "klo",
+            "maaliskuuta",
+            "syyskuussa",
+            "euroa",
+            "milj.",
+            "p.",
+            "ssa",
+            "lle",
+            "n",
+            "ja",
+            "sekä",
+            "työryhmä",
+            "työryhmän",
+            "-työryhmä",
+            "ryhmä",
+            "tiimi",
+            "Sote-",
+            "kokous",
+            "kokouksen",
+            "Kuntajohtaja",
+            "johtoryhmässä",
+            "strategisen",
+            "poliittinen",
+            "väliaikaiselle",
+            "valmistelutoimielimelle",
+            "(VATE)",
+            "hallituksen",
+            "lautakunnan",
+            "kaikkien",
+            "uuden",
+            "Palvelutuotannon",
+            "Uudenmaan",
+            "kohderyhmän",
+            "yhteinen",
+            "kahden",
+            "kin",
+            "ICT",
+        ])
+    }
+
+    fn check_spans(text: &str) {
+        for m in find_bodies(text) {
+            assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            assert_eq!(text.get(m.span.start..m.span.end), Some(m.text));
+            assert!(!m.name.is_empty());
+            if let Some((abbr, span)) = m.abbreviation {
+                assert_eq!(text.get(span.start..span.end), Some(abbr));
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in any::<String>()) {
+            check_spans(&text);
+            let _ = basic_form(&text);
+            let _ = genitive_to_nominative(&text);
+            let _ = nominative_plural(&text);
+            let _ = body_kind(&text);
+        }
+
+        #[test]
+        fn announcement_text_never_panics(pieces in prop::collection::vec(announcement_piece(), 0..40)) {
+            let text = pieces.concat();
+            check_spans(&text);
+            let _ = basic_form(&text);
+            let _ = genitive_to_nominative(&text);
+            let _ = nominative_plural(&text);
+        }
+    }
+}

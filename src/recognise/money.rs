@@ -1,0 +1,1164 @@
+//! Sums of money in Finnish text: `100 milj. euroa`, `noin 5 miljardin
+//! euron`, `2,5 M€`, `300 000 euroa`, `EUR 15 000`, `puoli miljoonaa euroa`.
+//!
+//! A sum is an optional hedge (`noin`, `n.`, `arviolta`, `yli`, `lähes` …),
+//! a quantity (digits with thousands groups and a decimal comma, or a number
+//! word from *yksi* to *kymmenen*, *sata*, *tuhat*, *puoli*, *puolitoista*,
+//! *miljoona*, *miljardi*), an optional multiplier in any case or abbreviation
+//! (`tuhatta`, `miljoonan`, `milj.`, `M`, `mrd.`, `t€`) and the euro (a case
+//! form of *euro*, `€` or `EUR`); or the currency first (`€ 500`, `EUR 15 000`).
+//! A number without a currency is never a sum (`14 kuntaa`, `5 %`, `2018`),
+//! nor is a currency without a number (`tuhansia euroja`, `miljoonia euroja`).
+//!
+//! Values are exact: the quantity is kept as an integer mantissa with a count
+//! of decimal places, multiplied in integers (`1,2 milj.` = 12 × 100 000), and
+//! cut to whole euros (`12,50 €` → 12). A sum beyond `u64` is not a match.
+//!
+//! Ranges (`2–3 miljoonaa euroa`, `100–200 €`) are deliberately not matched:
+//! one value cannot stand for them, and half of one would be wrong.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n};
+use nom::character::complete::{char, digit1, satisfy};
+use nom::combinator::{not, opt, peek, verify};
+use nom::error::{Error, ErrorKind};
+use nom::multi::fold_many_m_n;
+use nom::{IResult, Parser};
+
+use crate::model::{Currency, Span};
+use crate::text::is_space;
+
+/// A sum of money found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct MoneyMatch<'a> {
+    /// Where the sum lies in the text searched; covers a leading hedge word.
+    pub span: Span,
+    /// The sum as written, e.g. `noin 5 miljardin euron`.
+    pub text: &'a str,
+    /// Whole units of the currency (cents are cut off).
+    pub value: u64,
+    /// The currency.
+    pub currency: Currency,
+    /// Whether a hedge marks the sum as an estimate or as an uncertain bound:
+    /// `noin`, `n.`, `ca.`, `arviolta`, `likimain`, `suunnilleen`, `lähes`,
+    /// `melkein`, `miltei`, `vajaa`, `runsas`, `reilu`, `yli`, `alle`, `ainakin`.
+    pub approximate: bool,
+}
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+/// Hedge words that make a sum approximate, with their case forms
+/// (`runsaan 2 miljoonan euron`). Formal limits (`enintään`, `vähintään`)
+/// are not hedges: the sum after them is exact.
+const HEDGES: &[(&str, ())] = &[
+    ("noin", ()),
+    ("n.", ()),
+    ("ca.", ()),
+    ("arviolta", ()),
+    ("likimain", ()),
+    ("suunnilleen", ()),
+    ("lähes", ()),
+    ("melkein", ()),
+    ("miltei", ()),
+    ("vajaa", ()),
+    ("vajaat", ()),
+    ("vajaan", ()),
+    ("vajaalla", ()),
+    ("runsas", ()),
+    ("runsaat", ()),
+    ("runsaan", ()),
+    ("runsaalla", ()),
+    ("reilu", ()),
+    ("reilut", ()),
+    ("reilun", ()),
+    ("reilulla", ()),
+    ("yli", ()),
+    ("alle", ()),
+    ("ainakin", ()),
+];
+
+/// A quantity written as a word: `(form, mantissa, decimal places, needs a
+/// multiplier)`. Cases: nominative, genitive, adessive, translative,
+/// illative, elative. `puoli` and `puolitoista` only count before a
+/// multiplier (`puoli miljoonaa euroa`); *miljoona* and *miljardi* in the
+/// singular stand for one (`miljoona euroa`, `yli miljardin euron`).
+const NUMBER_WORDS: &[(&str, Quantity)] = &[
+    ("yksi", Quantity::whole(1)),
+    ("yhden", Quantity::whole(1)),
+    ("yhdellä", Quantity::whole(1)),
+    ("yhdeksi", Quantity::whole(1)),
+    ("yhteen", Quantity::whole(1)),
+    ("yhdestä", Quantity::whole(1)),
+    ("kaksi", Quantity::whole(2)),
+    ("kahden", Quantity::whole(2)),
+    ("kahdella", Quantity::whole(2)),
+    ("kahdeksi", Quantity::whole(2)),
+    ("kahteen", Quantity::whole(2)),
+    ("kahdesta", Quantity::whole(2)),
+    ("kolme", Quantity::whole(3)),
+    ("kolmen", Quantity::whole(3)),
+    ("kolmella", Quantity::whole(3)),
+    ("kolmeksi", Quantity::whole(3)),
+    ("kolmeen", Quantity::whole(3)),
+    ("kolmesta", Quantity::whole(3)),
+    ("neljä", Quantity::whole(4)),
+    ("neljän", Quantity::whole(4)),
+    ("neljällä", Quantity::whole(4)),
+    ("neljäksi", Quantity::whole(4)),
+    ("neljään", Quantity::whole(4)),
+    ("neljästä", Quantity::whole(4)),
+    ("viisi", Quantity::whole(5)),
+    ("viiden", Quantity::whole(5)),
+    ("viidellä", Quantity::whole(5)),
+    ("viideksi", Quantity::whole(5)),
+    ("viiteen", Quantity::whole(5)),
+    ("viidestä", Quantity::whole(5)),
+    ("kuusi", Quantity::whole(6)),
+    ("kuuden", Quantity::whole(6)),
+    ("kuudella", Quantity::whole(6)),
+    ("kuudeksi", Quantity::whole(6)),
+    ("kuuteen", Quantity::whole(6)),
+    ("kuudesta", Quantity::whole(6)),
+    ("seitsemän", Quantity::whole(7)),
+    ("seitsemällä", Quantity::whole(7)),
+    ("seitsemäksi", Quantity::whole(7)),
+    ("seitsemään", Quantity::whole(7)),
+    ("seitsemästä", Quantity::whole(7)),
+    ("kahdeksan", Quantity::whole(8)),
+    ("kahdeksalla", Quantity::whole(8)),
+    ("kahdeksaksi", Quantity::whole(8)),
+    ("kahdeksaan", Quantity::whole(8)),
+    ("kahdeksasta", Quantity::whole(8)),
+    ("yhdeksän", Quantity::whole(9)),
+    ("yhdeksällä", Quantity::whole(9)),
+    ("yhdeksäksi", Quantity::whole(9)),
+    ("yhdeksään", Quantity::whole(9)),
+    ("yhdeksästä", Quantity::whole(9)),
+    ("kymmenen", Quantity::whole(10)),
+    ("kymmenellä", Quantity::whole(10)),
+    ("kymmeneksi", Quantity::whole(10)),
+    ("kymmeneen", Quantity::whole(10)),
+    ("kymmenestä", Quantity::whole(10)),
+    ("sata", Quantity::whole(100)),
+    ("sadan", Quantity::whole(100)),
+    ("sadalla", Quantity::whole(100)),
+    ("sadaksi", Quantity::whole(100)),
+    ("sataan", Quantity::whole(100)),
+    ("sadasta", Quantity::whole(100)),
+    ("tuhat", Quantity::whole(1_000)),
+    ("tuhannen", Quantity::whole(1_000)),
+    ("tuhannella", Quantity::whole(1_000)),
+    ("tuhanneksi", Quantity::whole(1_000)),
+    ("tuhanteen", Quantity::whole(1_000)),
+    ("tuhannesta", Quantity::whole(1_000)),
+    ("miljoona", Quantity::whole(1_000_000)),
+    ("miljoonan", Quantity::whole(1_000_000)),
+    ("miljoonalla", Quantity::whole(1_000_000)),
+    ("miljoonaksi", Quantity::whole(1_000_000)),
+    ("miljoonaan", Quantity::whole(1_000_000)),
+    ("miljoonasta", Quantity::whole(1_000_000)),
+    ("miljardi", Quantity::whole(1_000_000_000)),
+    ("miljardin", Quantity::whole(1_000_000_000)),
+    ("miljardilla", Quantity::whole(1_000_000_000)),
+    ("miljardiksi", Quantity::whole(1_000_000_000)),
+    ("miljardiin", Quantity::whole(1_000_000_000)),
+    ("miljardista", Quantity::whole(1_000_000_000)),
+    ("puoli", Quantity::half(5)),
+    ("puolen", Quantity::half(5)),
+    ("puolella", Quantity::half(5)),
+    ("puoleksi", Quantity::half(5)),
+    ("puoleen", Quantity::half(5)),
+    ("puolesta", Quantity::half(5)),
+    ("puolitoista", Quantity::half(15)),
+    ("puolentoista", Quantity::half(15)),
+    ("puoltatoista", Quantity::half(15)),
+];
+
+/// Case forms of *puoli* after `ja` (`kaksi ja puoli miljoonaa euroa`).
+const AND_A_HALF: &[(&str, ())] = &[
+    ("puoli", ()),
+    ("puolen", ()),
+    ("puolella", ()),
+    ("puoleksi", ()),
+    ("puoleen", ()),
+    ("puolesta", ()),
+];
+
+/// Multipliers after a quantity, in their cases and abbreviations. Single
+/// letters (`M€`, `t€`, `k€`) count only before a currency symbol; the
+/// nominative singular (`1 miljoona euroa`) only after one, so that
+/// `puolesta miljoona euroa` (on behalf of … a million) is not half a million.
+const MULTIPLIERS: &[(&str, Multiplier)] = &[
+    ("tuhatta", Multiplier::word(1_000)),
+    ("tuhannen", Multiplier::word(1_000)),
+    ("tuhannella", Multiplier::word(1_000)),
+    ("tuhanneksi", Multiplier::word(1_000)),
+    ("tuhanteen", Multiplier::word(1_000)),
+    ("tuhannesta", Multiplier::word(1_000)),
+    ("tuhannessa", Multiplier::word(1_000)),
+    ("tuh.", Multiplier::word(1_000)),
+    ("t", Multiplier::symbol(1_000)),
+    ("k", Multiplier::symbol(1_000)),
+    ("miljoona", Multiplier::one(1_000_000)),
+    ("miljoonaa", Multiplier::word(1_000_000)),
+    ("miljoonan", Multiplier::word(1_000_000)),
+    ("miljoonalla", Multiplier::word(1_000_000)),
+    ("miljoonaksi", Multiplier::word(1_000_000)),
+    ("miljoonaan", Multiplier::word(1_000_000)),
+    ("miljoonasta", Multiplier::word(1_000_000)),
+    ("miljoonassa", Multiplier::word(1_000_000)),
+    ("miljoonalle", Multiplier::word(1_000_000)),
+    ("miljoonalta", Multiplier::word(1_000_000)),
+    ("miljoonana", Multiplier::word(1_000_000)),
+    ("milj.", Multiplier::word(1_000_000)),
+    ("milj", Multiplier::word(1_000_000)),
+    ("M", Multiplier::symbol(1_000_000)),
+    ("miljardi", Multiplier::one(1_000_000_000)),
+    ("miljardia", Multiplier::word(1_000_000_000)),
+    ("miljardin", Multiplier::word(1_000_000_000)),
+    ("miljardilla", Multiplier::word(1_000_000_000)),
+    ("miljardiksi", Multiplier::word(1_000_000_000)),
+    ("miljardiin", Multiplier::word(1_000_000_000)),
+    ("miljardista", Multiplier::word(1_000_000_000)),
+    ("miljardissa", Multiplier::word(1_000_000_000)),
+    ("miljardille", Multiplier::word(1_000_000_000)),
+    ("miljardilta", Multiplier::word(1_000_000_000)),
+    ("miljardina", Multiplier::word(1_000_000_000)),
+    ("mrd.", Multiplier::word(1_000_000_000)),
+    ("mrd", Multiplier::word(1_000_000_000)),
+    ("Mrd.", Multiplier::word(1_000_000_000)),
+    ("Mrd", Multiplier::word(1_000_000_000)),
+];
+
+/// Currency codes with a multiplier glued on (`3 MEUR`, `450 kEUR`).
+const SCALED_CODES: &[(&str, Multiplier)] = &[
+    ("MEUR", Multiplier::word(1_000_000)),
+    ("Meur", Multiplier::word(1_000_000)),
+    ("kEUR", Multiplier::word(1_000)),
+    ("keur", Multiplier::word(1_000)),
+    ("TEUR", Multiplier::word(1_000)),
+];
+
+/// Case forms of *euro*, singular and plural.
+const EURO_WORDS: &[(&str, ())] = &[
+    ("euro", ()),
+    ("euroa", ()),
+    ("euron", ()),
+    ("euroon", ()),
+    ("eurolla", ()),
+    ("euroksi", ()),
+    ("eurossa", ()),
+    ("eurosta", ()),
+    ("eurolle", ()),
+    ("eurolta", ()),
+    ("eurona", ()),
+    ("eurot", ()),
+    ("euroja", ()),
+    ("eurojen", ()),
+    ("euroihin", ()),
+    ("euroilla", ()),
+    ("euroiksi", ()),
+    ("euroissa", ()),
+    ("euroista", ()),
+    ("euroille", ()),
+    ("euroilta", ()),
+    ("euroina", ()),
+];
+
+/// Euro symbols and codes, usable before or after the number.
+const EURO_SYMBOLS: &[(&str, ())] = &[("€", ()), ("EUR", ()), ("eur", ()), ("Eur", ())];
+
+/// Enclitic particles a euro word may carry (`euroakin`, `euroakaan`).
+const CLITICS: &[&str] = &["kin", "kaan", "kään", "han", "hän"];
+
+/// Thousands groups after the leading group: at most six (1 + 6 × 3 digits
+/// already exceeds `u64`), which also bounds the work of one attempt.
+const MAX_GROUPS: usize = 6;
+
+/// Decimal places kept; further digits are read but cannot change whole euros.
+const MAX_DECIMALS: u32 = 18;
+
+/// An exact non-negative decimal: `mantissa / 10^decimals`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Quantity {
+    /// The digits, integer and decimal part together.
+    mantissa: u128,
+    /// How many of the mantissa's digits are decimals.
+    decimals: u32,
+    /// Whether the quantity is a sum only before a multiplier (`puoli`).
+    needs_multiplier: bool,
+}
+
+impl Quantity {
+    /// A whole number.
+    const fn whole(n: u128) -> Quantity {
+        Quantity {
+            mantissa: n,
+            decimals: 0,
+            needs_multiplier: false,
+        }
+    }
+
+    /// Tenths that stand only before a multiplier (`puoli` = 5 tenths).
+    const fn half(tenths: u128) -> Quantity {
+        Quantity {
+            mantissa: tenths,
+            decimals: 1,
+            needs_multiplier: true,
+        }
+    }
+
+    /// This quantity plus one half (`kaksi ja puoli`).
+    fn and_a_half(self) -> Option<Quantity> {
+        let mantissa = self.mantissa.checked_mul(10)?.checked_add(5)?;
+        Some(Quantity {
+            mantissa,
+            decimals: self.decimals.checked_add(1)?,
+            needs_multiplier: true,
+        })
+    }
+
+    /// Whole units of `self × factor`, cut toward zero; `None` beyond `u64`.
+    fn times(self, factor: u64) -> Option<u64> {
+        let scaled = self.mantissa.checked_mul(u128::from(factor))?;
+        let divisor = 10u128.checked_pow(self.decimals)?;
+        u64::try_from(scaled / divisor).ok()
+    }
+}
+
+/// A multiplier word or letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Multiplier {
+    /// What it multiplies by.
+    factor: u64,
+    /// Whether it counts only before `€` / `EUR` (the letters `M`, `t`, `k`).
+    symbol_only: bool,
+    /// Whether it counts only after a quantity of one (`miljoona`, `miljardi`).
+    one_only: bool,
+}
+
+impl Multiplier {
+    /// A multiplier written as a word or word abbreviation.
+    const fn word(factor: u64) -> Multiplier {
+        Multiplier {
+            factor,
+            symbol_only: false,
+            one_only: false,
+        }
+    }
+
+    /// A one-letter multiplier that needs a currency symbol after it.
+    const fn symbol(factor: u64) -> Multiplier {
+        Multiplier {
+            factor,
+            symbol_only: true,
+            one_only: false,
+        }
+    }
+
+    /// A nominative singular multiplier, which agrees only with one.
+    const fn one(factor: u64) -> Multiplier {
+        Multiplier {
+            factor,
+            symbol_only: false,
+            one_only: true,
+        }
+    }
+
+    /// Whether this multiplier may follow `quantity`.
+    fn fits(self, quantity: Quantity) -> bool {
+        !self.one_only || quantity == Quantity::whole(1)
+    }
+}
+
+/// The separators a thousands group can follow; one number uses one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GroupSeparator {
+    /// A space of any width (space, NBSP, narrow NBSP, thin space).
+    Space,
+    /// A full stop (`1.200.000`).
+    Dot,
+}
+
+/// Space inside a line: any Unicode space except line and paragraph breaks.
+fn is_inline_space(c: char) -> bool {
+    is_space(c)
+        && !matches!(
+            c,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+}
+
+/// Hyphen-minus, the Unicode hyphens, figure dash, en dash, em dash, minus.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
+    )
+}
+
+/// A nom error at `input` (the position where a rule failed).
+fn fail_at<T>(input: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(Error::new(input, ErrorKind::Verify)))
+}
+
+/// One to three spaces between words of a sum.
+fn gap(input: &str) -> Res<'_, &str> {
+    take_while_m_n(1, 3, is_inline_space).parse(input)
+}
+
+/// Up to three spaces (the euro sign may be glued: `500€`, `M€`).
+fn gap0(input: &str) -> Res<'_, &str> {
+    take_while_m_n(0, 3, is_inline_space).parse(input)
+}
+
+/// Whether `form` has ended a word when `rest` follows it: forms ending in
+/// `.` or a symbol end themselves; letter forms need a non-alphanumeric next.
+fn ends_word(form: &str, rest: &str) -> bool {
+    let self_ending = form.ends_with(|c: char| !c.is_alphanumeric());
+    self_ending || !rest.starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// Length of `form` at the start of `input`, also with an initial capital
+/// when `capital` (sentence-initial `Noin`, `Kaksi`). Table forms that may
+/// be capitalised start with an ASCII letter.
+fn prefix_len(input: &str, form: &str, capital: bool) -> Option<usize> {
+    if input.starts_with(form) {
+        return Some(form.len());
+    }
+    let first = *form.as_bytes().first()?;
+    let got = *input.as_bytes().first()?;
+    let capitalised = capital && first.is_ascii_lowercase() && got == first.to_ascii_uppercase();
+    (capitalised && input.get(1..)?.starts_with(form.get(1..)?)).then_some(form.len())
+}
+
+/// The longest form of `table` that starts `input` as a whole word, after an
+/// optional clitic from `clitics`.
+fn table_word<'a, T: Copy>(
+    input: &'a str,
+    table: &[(&str, T)],
+    capital: bool,
+    clitics: &[&str],
+) -> Res<'a, T> {
+    let Some(&lead) = input.as_bytes().first() else {
+        return fail_at(input);
+    };
+    let mut best: Option<(usize, T)> = None;
+    for &(form, value) in table {
+        let first = form.as_bytes().first().copied();
+        if first != Some(lead) && (!capital || first != Some(lead.to_ascii_lowercase())) {
+            continue;
+        }
+        let Some(len) = prefix_len(input, form, capital) else {
+            continue;
+        };
+        let rest = input.get(len..).unwrap_or_default();
+        let clitic = clitics.iter().find(|c| {
+            rest.starts_with(**c) && ends_word(c, rest.get(c.len()..).unwrap_or_default())
+        });
+        let total = match clitic {
+            Some(c) => len + c.len(),
+            None if ends_word(form, rest) => len,
+            None => continue,
+        };
+        if best.is_none_or(|(b, _)| total > b) {
+            best = Some((total, value));
+        }
+    }
+    match best {
+        Some((len, value)) => Ok((input.get(len..).unwrap_or_default(), value)),
+        None => fail_at(input),
+    }
+}
+
+/// One hedge word and the space after it (none needed after `n.`).
+fn hedge(input: &str) -> Res<'_, ()> {
+    let (rest, ()) = table_word(input, HEDGES, true, &[])?;
+    let consumed = input.get(..input.len() - rest.len()).unwrap_or_default();
+    let (rest, _) = if consumed.ends_with('.') {
+        gap0(rest)?
+    } else {
+        gap(rest)?
+    };
+    Ok((rest, ()))
+}
+
+/// Up to two hedges (`arviolta noin`); true if there was any.
+fn hedges(input: &str) -> Res<'_, bool> {
+    fold_many_m_n(0, 2, hedge, || false, |_, ()| true).parse(input)
+}
+
+/// Appends the digits of `digits` to `mantissa`; `None` on overflow.
+fn push_digits(mantissa: u128, digits: &str) -> Option<u128> {
+    digits.bytes().try_fold(mantissa, |acc, b| {
+        acc.checked_mul(10)?
+            .checked_add(u128::from(b.checked_sub(b'0')?))
+    })
+}
+
+/// A thousands separator of the given kind (or of either kind if none yet).
+fn group_separator(kind: Option<GroupSeparator>) -> impl Fn(&str) -> Res<'_, GroupSeparator> {
+    move |input| {
+        let (rest, c) = satisfy(|c| is_inline_space(c) || c == '.').parse(input)?;
+        let found = if c == '.' {
+            GroupSeparator::Dot
+        } else {
+            GroupSeparator::Space
+        };
+        if kind.is_some_and(|k| k != found) {
+            return fail_at(input);
+        }
+        Ok((rest, found))
+    }
+}
+
+/// A thousands group: separator, exactly three digits, no digit after.
+fn thousands_group(
+    kind: Option<GroupSeparator>,
+) -> impl Fn(&str) -> Res<'_, (GroupSeparator, &str)> {
+    move |input| {
+        let (rest, (sep, digits, ())) = (
+            group_separator(kind),
+            take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+            not(peek(satisfy(|c| c.is_ascii_digit()))),
+        )
+            .parse(input)?;
+        Ok((rest, (sep, digits)))
+    }
+}
+
+/// The leading digits: no leading zero except a lone `0` (`0,5 milj.`).
+fn leading_digits(input: &str) -> Res<'_, &str> {
+    verify(digit1, |d: &str| d == "0" || !d.starts_with('0')).parse(input)
+}
+
+/// Digits with thousands groups (`300 000`, `1.200.000`, `1500`), a decimal
+/// comma (`1,2`) or the whole-euro dash (`500,-`).
+fn numeral(input: &str) -> Res<'_, Quantity> {
+    let (mut rest, lead) = leading_digits(input)?;
+    let Some(mut mantissa) = push_digits(0, lead) else {
+        return fail_at(input);
+    };
+    if lead.len() <= 3 && lead != "0" {
+        let mut kind = None;
+        for _ in 0..MAX_GROUPS {
+            let Ok((after, (sep, digits))) = thousands_group(kind).parse(rest) else {
+                break;
+            };
+            let Some(m) = push_digits(mantissa, digits) else {
+                return fail_at(input);
+            };
+            mantissa = m;
+            kind = Some(sep);
+            rest = after;
+        }
+    }
+    let (rest, decimals) = opt((char(','), digit1)).parse(rest)?;
+    let mut quantity = Quantity::whole(mantissa);
+    if let Some((_, digits)) = decimals {
+        let kept = digits.get(..MAX_DECIMALS as usize).unwrap_or(digits);
+        let Some(m) = push_digits(mantissa, kept) else {
+            return fail_at(input);
+        };
+        quantity.mantissa = m;
+        quantity.decimals = u32::try_from(kept.len()).unwrap_or(MAX_DECIMALS);
+        return Ok((rest, quantity));
+    }
+    let (rest, _) = opt((char(','), satisfy(is_dash))).parse(rest)?;
+    Ok((rest, quantity))
+}
+
+/// `ja puoli` (and a half) after a number word, in any case of *puoli*.
+fn and_a_half(input: &str) -> Res<'_, ()> {
+    let (rest, (_, _, _, ())) = (gap, tag("ja"), gap, |i| {
+        table_word(i, AND_A_HALF, false, &[])
+    })
+        .parse(input)?;
+    Ok((rest, ()))
+}
+
+/// A number word, optionally `ja puoli` after it (`kaksi ja puoli`).
+fn number_phrase(input: &str) -> Res<'_, Quantity> {
+    let (rest, quantity) = table_word(input, NUMBER_WORDS, true, &[])?;
+    match and_a_half(rest) {
+        Ok((after, _)) if !quantity.needs_multiplier => match quantity.and_a_half() {
+            Some(q) => Ok((after, q)),
+            None => fail_at(input),
+        },
+        _ => Ok((rest, quantity)),
+    }
+}
+
+/// A multiplier from the table.
+fn multiplier(input: &str) -> Res<'_, Multiplier> {
+    table_word(input, MULTIPLIERS, false, &[])
+}
+
+/// A case form of *euro*.
+fn euro_word(input: &str) -> Res<'_, ()> {
+    table_word(input, EURO_WORDS, false, CLITICS)
+}
+
+/// `€` or `EUR`.
+fn euro_symbol(input: &str) -> Res<'_, ()> {
+    table_word(input, EURO_SYMBOLS, false, &[])
+}
+
+/// A multiplier and the currency after it (`milj. euroa`, `M€`, `MEUR`).
+fn scaled_currency(input: &str) -> Res<'_, Multiplier> {
+    if let Ok(found) = table_word(input, SCALED_CODES, false, &[]) {
+        return Ok(found);
+    }
+    let (rest, (scale, _)) = (multiplier, gap0).parse(input)?;
+    let (rest, ()) = if scale.symbol_only {
+        euro_symbol(rest)?
+    } else {
+        alt((euro_word, euro_symbol)).parse(rest)?
+    };
+    Ok((rest, scale))
+}
+
+/// The currency alone: a multiplier of one.
+fn plain_currency(input: &str) -> Res<'_, Multiplier> {
+    let (rest, ()) = alt((euro_word, euro_symbol)).parse(input)?;
+    Ok((rest, Multiplier::word(1)))
+}
+
+/// Quantity first: `300 000 euroa`, `5 miljardin euron`, `2,5 M€`, `tuhat euroa`.
+fn number_first(input: &str) -> Res<'_, u64> {
+    let (rest, (quantity, _)) = (alt((numeral, number_phrase)), gap0).parse(input)?;
+    let (rest, scale) = if quantity.needs_multiplier {
+        scaled_currency(rest)?
+    } else {
+        alt((scaled_currency, plain_currency)).parse(rest)?
+    };
+    if !scale.fits(quantity) {
+        return fail_at(input);
+    }
+    match quantity.times(scale.factor) {
+        Some(value) => Ok((rest, value)),
+        None => fail_at(input),
+    }
+}
+
+/// Plain four-digit numbers read as years after a currency symbol: in a
+/// budget table `€ 2019` heads a column, it is not a sum.
+const YEARS: std::ops::RangeInclusive<u128> = 1990..=2039;
+
+/// Currency first: `€ 500`, `EUR 15 000`, `€ 1,2 milj.`.
+fn currency_first(input: &str) -> Res<'_, u64> {
+    let (rest, ((), _, quantity)) = (euro_symbol, gap0, numeral).parse(input)?;
+    let word_multiplier = verify(multiplier, |m: &Multiplier| {
+        !m.symbol_only && m.fits(quantity)
+    });
+    let (rest, scale) = opt((gap, word_multiplier)).parse(rest)?;
+    if scale.is_none() && quantity.decimals == 0 && YEARS.contains(&quantity.mantissa) {
+        return fail_at(input);
+    }
+    let factor = scale.map_or(1, |(_, m)| m.factor);
+    match quantity.times(factor) {
+        Some(value) => Ok((rest, value)),
+        None => fail_at(input),
+    }
+}
+
+/// A whole sum at the start of `input`: `(approximate, value)`.
+fn amount(input: &str) -> Res<'_, (bool, u64)> {
+    let (rest, approximate) = hedges(input)?;
+    let (rest, value) = alt((number_first, currency_first)).parse(rest)?;
+    Ok((rest, (approximate, value)))
+}
+
+/// Whether the digit run that ends just before byte `end` has one to three
+/// digits (so it could lead a grouped number).
+fn short_digit_run_before(text: &str, end: usize) -> bool {
+    let before = text.get(..end).unwrap_or_default();
+    let run = before
+        .chars()
+        .rev()
+        .take(4)
+        .take_while(char::is_ascii_digit)
+        .count();
+    (1..=3).contains(&run)
+}
+
+/// Whether the digit run at the start of `rest` has exactly three digits
+/// (so it could be a thousands group of a number before it).
+fn group_sized_run(rest: &str) -> bool {
+    rest.chars()
+        .take(4)
+        .take_while(char::is_ascii_digit)
+        .count()
+        == 3
+}
+
+/// Whether a sum may start at byte `i`: at a digit, `€` or letter that
+/// starts a word, and for digits not inside another number (`1,5`,
+/// `13.12.`), a range (`100–200`) or a grouped number that could not be read
+/// (`1 234 567 …`).
+fn may_start(text: &str, i: usize) -> bool {
+    let before = text.get(..i).unwrap_or_default();
+    let mut back = before.chars().rev();
+    let Some(prev) = back.next() else {
+        return true;
+    };
+    if prev.is_alphanumeric() {
+        return false;
+    }
+    let rest = text.get(i..).unwrap_or_default();
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    if !first.is_ascii_digit() {
+        return first == '€' || first.is_alphabetic();
+    }
+    let prev2_digit = back.next().is_some_and(|c| c.is_ascii_digit());
+    if (matches!(prev, '.' | ',') || is_dash(prev)) && prev2_digit {
+        return false;
+    }
+    let continues_group = is_inline_space(prev)
+        && group_sized_run(rest)
+        && short_digit_run_before(text, i - prev.len_utf8());
+    !continues_group
+}
+
+/// Every sum of money in `text`, in order, none overlapping.
+///
+/// A match starts at a word boundary and takes the longest reading there
+/// (`noin 5 miljardin euron`, not `5 miljardin euron`); scanning resumes
+/// after it. Runs in time linear in the length of `text`.
+///
+/// ```
+/// use sote_records::recognise::money::find_amounts;
+///
+/// let text = "Hankkeelle myönnettiin noin 1,2 milj. euroa, ja 14 kuntaa osallistuu.";
+/// let found = find_amounts(text);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].text, "noin 1,2 milj. euroa");
+/// assert_eq!(found[0].value, 1_200_000);
+/// assert!(found[0].approximate);
+/// assert_eq!(&text[found[0].span.range()], found[0].text);
+/// ```
+pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
+    let mut found = Vec::new();
+    let mut resume = 0;
+    for (i, _) in text.char_indices() {
+        if i < resume || !may_start(text, i) {
+            continue;
+        }
+        let Some(rest) = text.get(i..) else {
+            continue;
+        };
+        let Ok((after, (approximate, value))) = amount(rest) else {
+            continue;
+        };
+        let end = text.len() - after.len();
+        let Some(matched) = text.get(i..end) else {
+            continue;
+        };
+        found.push(MoneyMatch {
+            span: Span::new(i, end),
+            text: matched,
+            value,
+            currency: Currency::Eur,
+            approximate,
+        });
+        resume = end;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One expected sum: `(text, value, approximate)`.
+    type Want = (&'static str, u64, bool);
+
+    /// `(input, expected sums)`, checked by hand.
+    const ROWS: &[(&str, &[Want])] = &[
+        // Listed forms.
+        (
+            "Valtio on varannut hankkeille 100 milj. euroa vuodelle 2020.",
+            &[("100 milj. euroa", 100_000_000, false)],
+        ),
+        (
+            "maakunnan 5 miljardin euron budjetti",
+            &[("5 miljardin euron", 5_000_000_000, false)],
+        ),
+        (
+            "Liikelaitoksen budjetti on noin 5 miljardin euron suuruinen.",
+            &[("noin 5 miljardin euron", 5_000_000_000, true)],
+        ),
+        (
+            "Menot ovat noin 5 miljardia euroa vuodessa.",
+            &[("noin 5 miljardia euroa", 5_000_000_000, true)],
+        ),
+        (
+            "ICT-muutokseen myönnettiin 1,2 milj. € avustusta.",
+            &[("1,2 milj. €", 1_200_000, false)],
+        ),
+        (
+            "Kasvupalvelupilotin osuus on 300 000 euroa.",
+            &[("300 000 euroa", 300_000, false)],
+        ),
+        (
+            "Kasvupalvelupilotin osuus on 300\u{a0}000 euroa.",
+            &[("300\u{a0}000 euroa", 300_000, false)],
+        ),
+        (
+            "Kasvupalvelupilotin osuus on 300\u{202f}000\u{a0}euroa.",
+            &[("300\u{202f}000\u{a0}euroa", 300_000, false)],
+        ),
+        (
+            "Avustus on 50 000 € vuodessa.",
+            &[("50 000 €", 50_000, false)],
+        ),
+        ("Hankkeen kehys on 2,5 M€.", &[("2,5 M€", 2_500_000, false)]),
+        ("Palkkio on tuhat euroa.", &[("tuhat euroa", 1_000, false)]),
+        (
+            "Hankkeeseen varataan kaksi miljoonaa euroa.",
+            &[("kaksi miljoonaa euroa", 2_000_000, false)],
+        ),
+        (
+            "Avustusta haetaan 3,4 miljoonaa euroa.",
+            &[("3,4 miljoonaa euroa", 3_400_000, false)],
+        ),
+        (
+            "Talousarvio on 1,6 milj. euroa.",
+            &[("1,6 milj. euroa", 1_600_000, false)],
+        ),
+        (
+            "Kulut ovat arviolta 4,1 milj. euroa.",
+            &[("arviolta 4,1 milj. euroa", 4_100_000, true)],
+        ),
+        (
+            "Selvitykseen käytetään n. 700 000 euroa.",
+            &[("n. 700 000 euroa", 700_000, true)],
+        ),
+        (
+            "Rahoitusta on yli 2 miljoonaa euroa.",
+            &[("yli 2 miljoonaa euroa", 2_000_000, true)],
+        ),
+        (
+            "lähes 90 miljoonan euron kiinteistökulut",
+            &[("lähes 90 miljoonan euron", 90_000_000, true)],
+        ),
+        ("Osallistumismaksu € 500.", &[("€ 500", 500, false)]),
+        ("Osallistumismaksu on 500 €.", &[("500 €", 500, false)]),
+        ("Matkakulut 1.200 euroa.", &[("1.200 euroa", 1_200, false)]),
+        (
+            "Järjestö sai 25 000 euron avustuksen.",
+            &[("25 000 euron", 25_000, false)],
+        ),
+        (
+            "Säästö on 1 miljoona euroa.",
+            &[("1 miljoona euroa", 1_000_000, false)],
+        ),
+        (
+            "Pilottia rahoitetaan 12 miljoonalla eurolla.",
+            &[("12 miljoonalla eurolla", 12_000_000, false)],
+        ),
+        (
+            "Avustus nousee 10 000 euroon.",
+            &[("10 000 euroon", 10_000, false)],
+        ),
+        ("Hinta EUR 15 000.", &[("EUR 15 000", 15_000, false)]),
+        ("Hinta 15 000 EUR.", &[("15 000 EUR", 15_000, false)]),
+        // Other cases and abbreviations.
+        ("summa 40 euroksi", &[("40 euroksi", 40, false)]),
+        ("yhteensä 70 euroja", &[("70 euroja", 70, false)]),
+        ("muutamilla 300 euroilla", &[("300 euroilla", 300, false)]),
+        ("vain 20 euro", &[("20 euro", 20, false)]),
+        ("kaikki 3 milj euroa", &[("3 milj euroa", 3_000_000, false)]),
+        ("kehys 1,1 mrd. €", &[("1,1 mrd. €", 1_100_000_000, false)]),
+        (
+            "rahoitus 1,1 miljardia euroa",
+            &[("1,1 miljardia euroa", 1_100_000_000, false)],
+        ),
+        (
+            "kulut 50 tuhatta euroa",
+            &[("50 tuhatta euroa", 50_000, false)],
+        ),
+        (
+            "hankinta 300 tuhannen euron",
+            &[("300 tuhannen euron", 300_000, false)],
+        ),
+        ("budjetti 150 t€", &[("150 t€", 150_000, false)]),
+        ("budjetti 480 k€", &[("480 k€", 480_000, false)]),
+        ("budjetti 3 MEUR", &[("3 MEUR", 3_000_000, false)]),
+        ("budjetti 3 M EUR", &[("3 M EUR", 3_000_000, false)]),
+        ("kehys 450 kEUR", &[("450 kEUR", 450_000, false)]),
+        ("budjetti 4,75 M €", &[("4,75 M €", 4_750_000, false)]),
+        ("hinta 500€", &[("500€", 500, false)]),
+        ("hinta €500", &[("€500", 500, false)]),
+        ("sali 450,- €", &[("450,- €", 450, false)]),
+        ("maksu 12,50 euroa", &[("12,50 euroa", 12, false)]),
+        (
+            "siirto 1.200.000 euroa",
+            &[("1.200.000 euroa", 1_200_000, false)],
+        ),
+        (
+            "kunta 0,5 milj. euroa",
+            &[("0,5 milj. euroa", 500_000, false)],
+        ),
+        (
+            "yhteensä 1 150 000 euroa",
+            &[("1 150 000 euroa", 1_150_000, false)],
+        ),
+        // Number words.
+        (
+            "Sopimus on puoli miljoonaa euroa.",
+            &[("puoli miljoonaa euroa", 500_000, false)],
+        ),
+        (
+            "puolentoista miljoonan euron hanke",
+            &[("puolentoista miljoonan euron", 1_500_000, false)],
+        ),
+        (
+            "Varaus on kaksi ja puoli miljoonaa euroa.",
+            &[("kaksi ja puoli miljoonaa euroa", 2_500_000, false)],
+        ),
+        (
+            "yli miljoona euroa",
+            &[("yli miljoona euroa", 1_000_000, true)],
+        ),
+        (
+            "miljardin euron säästötavoite",
+            &[("miljardin euron", 1_000_000_000, false)],
+        ),
+        (
+            "sata tuhatta euroa",
+            &[("sata tuhatta euroa", 100_000, false)],
+        ),
+        (
+            "kolmella miljoonalla eurolla",
+            &[("kolmella miljoonalla eurolla", 3_000_000, false)],
+        ),
+        ("kymmenen euroa", &[("kymmenen euroa", 10, false)]),
+        (
+            "yksi miljoona euroa",
+            &[("yksi miljoona euroa", 1_000_000, false)],
+        ),
+        (
+            "hallituksen puolesta miljoona euroa",
+            &[("miljoona euroa", 1_000_000, false)],
+        ),
+        ("3 miljoona euroa", &[("miljoona euroa", 1_000_000, false)]),
+        (
+            "Kaksi miljoonaa euroa jaetaan.",
+            &[("Kaksi miljoonaa euroa", 2_000_000, false)],
+        ),
+        // Hedges.
+        (
+            "Noin 300 000 euroa säästyy.",
+            &[("Noin 300 000 euroa", 300_000, true)],
+        ),
+        (
+            "arviolta noin 2 milj. euroa",
+            &[("arviolta noin 2 milj. euroa", 2_000_000, true)],
+        ),
+        (
+            "vajaa 400 000 euroa",
+            &[("vajaa 400 000 euroa", 400_000, true)],
+        ),
+        (
+            "runsaan 2 miljoonan euron",
+            &[("runsaan 2 miljoonan euron", 2_000_000, true)],
+        ),
+        (
+            "reilut 30 000 euroa",
+            &[("reilut 30 000 euroa", 30_000, true)],
+        ),
+        (
+            "ainakin 5 000 euroa",
+            &[("ainakin 5 000 euroa", 5_000, true)],
+        ),
+        ("alle 10 000 euroa", &[("alle 10 000 euroa", 10_000, true)]),
+        ("n.700 000 euroa", &[("n.700 000 euroa", 700_000, true)]),
+        ("enintään 80 000 euroa", &[("80 000 euroa", 80_000, false)]),
+        // Neighbours.
+        (
+            "Vuonna 2019 300 000 euroa ja vuonna 2020 1,9 milj. euroa.",
+            &[
+                ("300 000 euroa", 300_000, false),
+                ("1,9 milj. euroa", 1_900_000, false),
+            ],
+        ),
+        (
+            "13.12.2018 100 000 euroa",
+            &[("100 000 euroa", 100_000, false)],
+        ),
+        (
+            "Kunnat maksavat 500 € ja 600 €.",
+            &[("500 €", 500, false), ("600 €", 600, false)],
+        ),
+        ("euroa 500 euroa", &[("500 euroa", 500, false)]),
+        ("summa (noin 20 000 €)", &[("noin 20 000 €", 20_000, true)]),
+        // Not sums.
+        ("tuhansia euroja", &[]),
+        ("miljoonia euroja", &[]),
+        ("Kyselyyn vastasi 14 kuntaa.", &[]),
+        ("Vuonna 2018 valmistelu alkoi.", &[]),
+        ("Kokous 13.12.2018 klo 9.00.", &[]),
+        ("p. 040 123 4567", &[]),
+        ("Osuus kasvaa 5 %.", &[]),
+        ("Osuus kasvaa 5 prosenttia.", &[]),
+        ("Paikalla oli 3 henkilöä.", &[]),
+        ("2–3 miljoonaa euroa", &[]),
+        ("100–200 euroa", &[]),
+        ("euroalueen 3 maata", &[]),
+        ("5 miljoonaa asukasta", &[]),
+        ("puoli euroa", &[]),
+        ("noin euroa", &[]),
+        ("sivu 2 M", &[]),
+        ("5 t euroa", &[]),
+        ("2,5 Me", &[]),
+        ("100 000 000 000 000 000 000 euroa", &[]),
+        ("99999999999999999999 euroa", &[]),
+        ("1 234 567 890 123 456 789 012 euroa", &[]),
+        ("000 euroa", &[]),
+        ("satakunta euroa", &[]),
+        ("Kustannukset, € 2019 2020", &[]),
+        ("Kustannukset € 2019: 300 000", &[]),
+        ("", &[]),
+    ];
+
+    #[test]
+    fn table_rows() {
+        for (input, want) in ROWS {
+            let got: Vec<_> = find_amounts(input)
+                .iter()
+                .map(|m| (m.text, m.value, m.approximate))
+                .collect();
+            assert_eq!(&got, want, "{input:?}");
+            for m in find_amounts(input) {
+                assert_eq!(input.get(m.span.range()), Some(m.text), "{input:?}");
+                assert_eq!(m.currency, Currency::Eur);
+            }
+        }
+    }
+
+    #[test]
+    fn spans_are_byte_offsets() {
+        let text = "Hämeen hyvinvointialue sai noin 2,8 milj. € valtionavustusta.";
+        let found = find_amounts(text);
+        assert_eq!(found.len(), 1);
+        let start = text.find("noin").unwrap_or_default();
+        assert_eq!(
+            found[0].span,
+            Span::new(start, start + "noin 2,8 milj. €".len())
+        );
+    }
+
+    #[test]
+    fn pathological_inputs_finish() {
+        let long = [
+            "1".repeat(100_000),
+            "1 ".repeat(50_000),
+            "123 ".repeat(25_000),
+            "1.".repeat(50_000),
+            "noin ".repeat(20_000),
+            "n.".repeat(50_000),
+            "€".repeat(30_000),
+            "0,".repeat(50_000),
+            format!("{} euroa", "0".repeat(100_000)),
+            format!("1,{} milj. euroa", "9".repeat(100_000)),
+        ];
+        for text in &long {
+            for m in find_amounts(text) {
+                assert_eq!(text.get(m.span.range()), Some(m.text));
+            }
+        }
+        let decimals = format!("1,{} milj. euroa", "9".repeat(1_000));
+        let found = find_amounts(&decimals);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value, 1_999_999);
+    }
+
+    /// Pieces of Finnish announcements that money, dates and phones are made of.
+    const PIECES: &[&str] = &[
+        "0",
+        "1",
+        "2",
+        "5",
+        "9",
+        "00",
+        "12",
+        "300",
+        "000",
+        "2018",
+        ".",
+        ",",
+        "-",
+        "–",
+        "—",
+        " ",
+        "\u{a0}",
+        "\u{202f}",
+        "\n",
+        "ä",
+        "ö",
+        "å",
+        "a",
+        "klo",
+        "tammikuuta",
+        "maaliskuussa",
+        "syksyllä",
+        "ssa",
+        "lla",
+        "n",
+        "euroa",
+        "euron",
+        "eurolla",
+        "€",
+        "EUR",
+        "milj.",
+        "milj",
+        "miljoonaa",
+        "miljardin",
+        "tuhatta",
+        "M",
+        "t",
+        "k",
+        "noin",
+        "n.",
+        "yli",
+        "puoli",
+        "kaksi",
+        "ja",
+        "p.",
+        "puh.",
+        "@",
+        "%",
+        "(",
+        ")",
+        "+358",
+        "\u{301}",
+        "\u{0}",
+    ];
+
+    fn assert_spans(text: &str) {
+        for m in find_amounts(text) {
+            assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            assert_eq!(text.get(m.span.range()), Some(m.text));
+            assert!(!m.text.is_empty());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_strings_never_panic(text in any::<String>()) {
+            assert_spans(&text);
+        }
+
+        #[test]
+        fn announcement_alphabet_never_panics(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
+        ) {
+            assert_spans(&pieces.concat());
+        }
+    }
+}

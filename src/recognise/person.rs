@@ -1,0 +1,3232 @@
+//! People, their titles and the roles they hold, in Finnish announcements.
+//!
+//! Finnish reform announcements name a person with a title in front
+//! (`kertoo koordinaatiojohtaja Aino Kärkkäinen`, `Pirkanmaan liiton
+//! kehittämisjohtaja Aino Kärkkäinen`), with a title after the name in
+//! contact blocks (`Aino Kärkkäinen, muutosjohtaja, p. 040 …`, or the title on
+//! the next line), surname first in member lists (`Kärkkäinen Aino, pj`), and
+//! in role phrases (`puheenjohtajana toimii …`, `… valittiin
+//! puheenjohtajaksi`). This module finds those mentions:
+//!
+//! * [`find_people`]: every person mention with its title;
+//! * [`find_roles`]: who holds which role ([`RoleKind`]), with the span of
+//!   the role word so the caller can find the body named right before it
+//!   (`Johtoryhmän puheenjohtajana`);
+//! * [`parse_name_line`], [`title_head`], [`is_given_name`], [`role_kind`]:
+//!   the pieces, for callers that read contact blocks and member lists line
+//!   by line.
+//!
+//! How a name is told from other capitalised words: a given name must be in
+//! the lexicon `src/lexicon/given_names.txt` (Finnish, Finland-Swedish and
+//! other given names, checked with Voikko by `tools/check_names.py`), unless
+//! a title or a role phrase stands right before it; the family name is any
+//! capitalised word (hyphen parts allowed) that is not a company form
+//! (`Oy`), a title or a role word. So `Uusimaa 2019`, `Monetra Oy` and
+//! `Sote-tiimi` are not people. Titles are words ending in a head of
+//! `src/lexicon/titles.txt` (`johtaja`, `päällikkö`, `sihteeri` …), extended
+//! to the left over the genitives that complete them (`Helsingin sosiaali- ja
+//! terveystoimialan johtaja`).
+//!
+//! The scanner is hand-written: the text is split once into word and
+//! punctuation tokens (borrowed, with byte offsets), and every rule looks at a
+//! bounded number of neighbouring tokens, so the work is linear in the text.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::model::{RoleKind, Span};
+use crate::text::is_space;
+
+// ---------------------------------------------------------------------------
+// Lexicons
+// ---------------------------------------------------------------------------
+
+/// Given names, one per line, optionally followed by a tab and `common` when
+/// the name is also an ordinary Finnish word (see the file's header).
+const GIVEN_NAMES_TABLE: &str = include_str!("../lexicon/given_names.txt");
+
+/// Title head words, one per line, lower case (see the file's header).
+const TITLES_TABLE: &str = include_str!("../lexicon/titles.txt");
+
+/// How a role word stands in the text; decides which phrases it heads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RoleForm {
+    /// `puheenjohtaja`: a title-like word before or after a name.
+    Nominative,
+    /// `puheenjohtajana`: `… toimii X`, `X toimii …`.
+    Essive,
+    /// `puheenjohtajaksi`: `… valittiin X`, `X valittiin …`.
+    Translative,
+    /// `jäsenet`: `Jäsenet: X, Y ja Z`.
+    NominativePlural,
+    /// `jäseninä`: `jäseninä toimivat X, Y ja Z`.
+    EssivePlural,
+    /// `jäseniksi`: `jäseniksi valittiin X, Y ja Z`.
+    TranslativePlural,
+    /// `pj`, `vpj`: abbreviations of member lists.
+    Abbreviation,
+}
+
+impl RoleForm {
+    /// Whether the form names several holders (a list may follow).
+    fn is_plural(self) -> bool {
+        matches!(
+            self,
+            Self::NominativePlural | Self::EssivePlural | Self::TranslativePlural
+        )
+    }
+
+    /// Whether the form is the nominative singular or an abbreviation.
+    fn is_nominative(self) -> bool {
+        matches!(self, Self::Nominative | Self::Abbreviation)
+    }
+}
+
+/// Role words in the cases that role phrases use, lower case.
+const ROLE_WORDS: &[(&str, RoleKind, RoleForm)] = {
+    use RoleForm::*;
+    use RoleKind::*;
+    &[
+        ("puheenjohtaja", Chair, Nominative),
+        ("puheenjohtajana", Chair, Essive),
+        ("puheenjohtajaksi", Chair, Translative),
+        ("puheenjohtajat", Chair, NominativePlural),
+        ("puheenjohtajina", Chair, EssivePlural),
+        ("puheenjohtajiksi", Chair, TranslativePlural),
+        ("pj", Chair, Abbreviation),
+        ("pj:nä", Chair, Essive),
+        ("pj:ksi", Chair, Translative),
+        ("varapuheenjohtaja", ViceChair, Nominative),
+        ("varapuheenjohtajana", ViceChair, Essive),
+        ("varapuheenjohtajaksi", ViceChair, Translative),
+        ("varapuheenjohtajat", ViceChair, NominativePlural),
+        ("varapuheenjohtajina", ViceChair, EssivePlural),
+        ("varapuheenjohtajiksi", ViceChair, TranslativePlural),
+        ("vpj", ViceChair, Abbreviation),
+        ("vpj:nä", ViceChair, Essive),
+        ("vpj:ksi", ViceChair, Translative),
+        ("sihteeri", Secretary, Nominative),
+        ("sihteerinä", Secretary, Essive),
+        ("sihteeriksi", Secretary, Translative),
+        ("sihteerit", Secretary, NominativePlural),
+        ("sihteereinä", Secretary, EssivePlural),
+        ("sihteereiksi", Secretary, TranslativePlural),
+        ("pääsihteeri", SecretaryGeneral, Nominative),
+        ("pääsihteerinä", SecretaryGeneral, Essive),
+        ("pääsihteeriksi", SecretaryGeneral, Translative),
+        ("jäsen", Member, Nominative),
+        ("jäsenenä", Member, Essive),
+        ("jäseneksi", Member, Translative),
+        ("jäsenet", Member, NominativePlural),
+        ("jäseninä", Member, EssivePlural),
+        ("jäseniksi", Member, TranslativePlural),
+        ("varajäsen", DeputyMember, Nominative),
+        ("varajäsenenä", DeputyMember, Essive),
+        ("varajäseneksi", DeputyMember, Translative),
+        ("varajäsenet", DeputyMember, NominativePlural),
+        ("varajäseninä", DeputyMember, EssivePlural),
+        ("varajäseniksi", DeputyMember, TranslativePlural),
+        ("esittelijä", Presenter, Nominative),
+        ("esittelijänä", Presenter, Essive),
+        ("esittelijäksi", Presenter, Translative),
+        ("esittelijät", Presenter, NominativePlural),
+        ("esittelijöinä", Presenter, EssivePlural),
+        ("esittelijöiksi", Presenter, TranslativePlural),
+    ]
+};
+
+/// Verbs (and the auxiliary `on`) that join an essive role word and its
+/// holder: `puheenjohtajana toimii X`, `X jatkaa puheenjohtajana`.
+const ESSIVE_VERBS: &[&str] = &[
+    "toimii",
+    "toimi",
+    "toimivat",
+    "toiminut",
+    "toimineet",
+    "jatkaa",
+    "jatkoi",
+    "jatkavat",
+    "jatkanut",
+    "aloittaa",
+    "aloitti",
+    "aloittavat",
+    "on",
+    "oli",
+    "ovat",
+    "olivat",
+    "ollut",
+];
+
+/// Verbs (and auxiliaries) that join a translative role word and its holder:
+/// `puheenjohtajaksi valittiin X`, `X on esitetty puheenjohtajaksi`.
+const TRANSLATIVE_VERBS: &[&str] = &[
+    "valittiin",
+    "valitaan",
+    "valittu",
+    "valitsi",
+    "valitsivat",
+    "valitsee",
+    "nimettiin",
+    "nimetään",
+    "nimetty",
+    "nimesi",
+    "nimitettiin",
+    "nimitetty",
+    "nimitti",
+    "esitetään",
+    "esitettiin",
+    "esitetty",
+    "esittää",
+    "esitti",
+    "ehdotetaan",
+    "ehdotettiin",
+    "ehdotettu",
+    "ehdottaa",
+    "ehdotti",
+    "kutsuttiin",
+    "kutsuttu",
+    "asetettiin",
+    "asetettu",
+    "määrättiin",
+    "määrätty",
+    "nousee",
+    "nousi",
+    "tulee",
+    "tuli",
+    "on",
+    "oli",
+    "ovat",
+    "olivat",
+];
+
+/// Adverbs that may stand inside a role phrase (`toimii edelleen`,
+/// `valittiin yksimielisesti`).
+const ROLE_ADVERBS: &[&str] = &[
+    "edelleen",
+    "jatkossa",
+    "myös",
+    "nyt",
+    "puolestaan",
+    "taas",
+    "jälleen",
+    "uudelleen",
+    "yksimielisesti",
+    "yhä",
+    "vuorostaan",
+];
+
+/// Words that modify a title head right before it (`neuvotteleva
+/// virkamies`, `vastaava ylilääkäri`); abbreviations take a full stop.
+const TITLE_MODIFIERS: &[&str] = &[
+    "neuvotteleva",
+    "johtava",
+    "vastaava",
+    "väliaikainen",
+    "virkaatekevä",
+    "määräaikainen",
+    "erikoistuva",
+    "vanhempi",
+    "ylimääräinen",
+    "uusi",
+    "entinen",
+    "nykyinen",
+    "tuleva",
+    "vs",
+    "va",
+    "vt",
+    "ma",
+];
+
+/// Words ending in `-n` that are not genitives completing a title (verbs,
+/// pronouns, postpositions, adverbs): a title's complement stops at them.
+const NOT_COMPLEMENT: &[&str] = &[
+    "on",
+    "ja",
+    "kun",
+    "kuin",
+    "niin",
+    "hyvin",
+    "ennen",
+    "jälkeen",
+    "mukaan",
+    "alkaen",
+    "lähtien",
+    "koskien",
+    "liittyen",
+    "kesken",
+    "vastaan",
+    "sijaan",
+    "sen",
+    "hänen",
+    "heidän",
+    "minun",
+    "sinun",
+    "meidän",
+    "teidän",
+    "tämän",
+    "tuon",
+    "niiden",
+    "näiden",
+    "noiden",
+    "joiden",
+    "jonka",
+    "kenen",
+    "eilen",
+    "tänään",
+    "olen",
+    "ovat",
+    "myöten",
+    "ohella",
+    "välillä",
+    "aikana",
+    "varten",
+    "puolen",
+    "kertaan",
+];
+
+/// Endings of the Finnish passive (`valitaan`, `esitetään`, `valittiin`,
+/// `todettiin`): a verb, never a title's complement, though it ends in `-n`.
+const PASSIVE_ENDINGS: &[&str] = &[
+    "taan", "tään", "daan", "dään", "llaan", "llään", "nnaan", "nnään", "rraan", "rrään", "tiin",
+    "diin", "ltiin", "nniin", "rriin",
+];
+
+/// Company forms (lower case, before any `:` case ending): a capitalised
+/// pair followed by one is a firm (`Aino Virtanen Oy`), not a person.
+const COMPANY_FORMS: &[&str] = &[
+    "oy", "oyj", "ab", "abp", "ky", "ry", "rf", "tmi", "ltd", "inc", "gmbh", "llc", "plc",
+];
+
+/// Lower-case particles of family names (`af`, `von`), at most two in a row.
+const FAMILY_PARTICLES: &[&str] = &[
+    "af", "von", "van", "de", "der", "den", "la", "le", "di", "da", "du", "del", "zu",
+];
+
+/// Capitalised words of the genre that are not names even where a title
+/// stands before them (`hankejohtaja Sote Tiimi`).
+const NOT_NAMES: &[&str] = &[
+    "Sote",
+    "Soten",
+    "Hanke",
+    "Hankkeen",
+    "Tiimi",
+    "Ryhmä",
+    "Kokous",
+    "Maakunta",
+    "Muistio",
+    "Asialista",
+    "Esityslista",
+    "Pöytäkirja",
+    "Lisätietoja",
+    "Lisätiedot",
+    "Kuva",
+];
+
+/// Endings of Finnish local cases and the translative after a stem vowel
+/// (`Harjulle`, `Mäkelässä`): a family name ending so is inflected.
+const LOCAL_CASE_ENDINGS: &[&str] = &[
+    "lle", "lla", "llä", "lta", "ltä", "ssa", "ssä", "sta", "stä", "ksi",
+];
+
+/// Endings of family names in the nominative that end in a vowel and `-n`.
+const NOMINATIVE_N_ENDINGS: &[&str] = &["nen", "son", "man", "mann"];
+
+/// Inflected endings of family names in `-nen` (`Virtasen`, `Virtaselle`),
+/// longest first, which are undone to `-nen` after a stem vowel.
+const NEN_ENDINGS: &[&str] = &[
+    "selle", "sella", "sellä", "selta", "seltä", "sessa", "sessä", "sesta", "sestä", "seksi",
+    "seen", "sena", "senä", "sen",
+];
+
+/// Words after a genitive name that show it is a genitive (`Aino Harjun
+/// mukaan`): the family name is then not in its basic form.
+const GENITIVE_CONTEXT: &[&str] = &[
+    "mukaan",
+    "kanssa",
+    "johdolla",
+    "johdossa",
+    "luona",
+    "puolesta",
+    "mielestä",
+    "toimesta",
+    "sijaan",
+    "tilalle",
+    "jälkeen",
+    "kautta",
+    "avulla",
+    "vetämä",
+    "vetämänä",
+    "johtama",
+    "johtamana",
+    "laatima",
+    "esittelemä",
+    "esityksestä",
+    "puheenvuoro",
+    "sijaisena",
+    "seuraajaksi",
+    "seuraajana",
+];
+
+/// Capitalised words that may stand right before a name without a colon
+/// (`Lisätietoja Aino Kärkkäinen`, `Kuva Aino Kärkkäinen`), lower case.
+const INTRODUCERS: &[&str] = &[
+    "lisätietoja",
+    "lisätiedot",
+    "lisätietoa",
+    "kuva",
+    "kuvat",
+    "kuvaaja",
+    "teksti",
+    "kirjoittaja",
+    "kiitos",
+    "terveisin",
+    "tervetuloa",
+];
+
+/// Words that introduce a phone number or address after a name or title in
+/// contact lines (`muutosjohtaja p. 040 …`).
+const CONTACT_MARKERS: &[&str] = &["p", "puh", "tel", "gsm", "puhelin", "email", "sähköposti"];
+
+/// Ordinals before a vice chair (`1. varapuheenjohtaja`, `II
+/// varapuheenjohtaja`, `ensimmäinen varapuheenjohtaja`).
+const ORDINAL_WORDS: &[&str] = &["i", "ii", "iii", "ensimmäinen", "toinen", "kolmas"];
+
+/// The lexicons, parsed once.
+struct Lexicon {
+    /// Given name → whether it is also an ordinary word.
+    given: HashMap<&'static str, bool>,
+    /// Title head words.
+    heads: HashSet<&'static str>,
+    /// Byte length of the longest head, to bound suffix look-ups.
+    longest_head: usize,
+}
+
+impl Lexicon {
+    /// Parses the two tables; malformed lines are skipped.
+    fn build() -> Self {
+        let given = data_lines(GIVEN_NAMES_TABLE)
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                let name = cols.next()?.trim();
+                let common = cols.next().is_some_and(|c| c.trim() == "common");
+                (!name.is_empty()).then_some((name, common))
+            })
+            .collect();
+        let heads: HashSet<&'static str> = data_lines(TITLES_TABLE).map(str::trim).collect();
+        let longest_head = heads.iter().map(|h| h.len()).max().unwrap_or(0);
+        Self {
+            given,
+            heads,
+            longest_head,
+        }
+    }
+}
+
+/// Non-empty, non-comment lines of a data file.
+fn data_lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Built on first use and shared.
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+/// A person named in a text, with the title written next to the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PersonMatch<'a> {
+    /// The whole mention: title and name (`maakuntajohtaja Aino Kärkkäinen`),
+    /// or the name alone. A title after the name is included (`Aino
+    /// Kärkkäinen, muutosjohtaja`), also when it stands on the next line.
+    pub span: Span,
+    /// The text of `span`.
+    pub text: &'a str,
+    /// Given name(s) and family name in basic form, given names first:
+    /// `Aino Kärkkäinen`, `Kaj-Erik Lindqvist`, `Jussi Pekka Pitkänen`.
+    pub name: String,
+    /// Where the name itself lies (for `Kärkkäinen Aino` in a member list,
+    /// the span covers the name as written, surname first).
+    pub name_span: Span,
+    /// The title as written (`maakuntajohtaja`; `Pirkanmaan liiton
+    /// kehittämisjohtaja` — head word with the genitive phrase that completes
+    /// it), with its span.
+    pub title: Option<(&'a str, Span)>,
+    /// Whether `name` is the basic form. `false` when the family name stands
+    /// in a case this recogniser cannot undo (`Aino Harjulle`, `Aino Harjun
+    /// mukaan`): `name` then holds it as written. Family names in `-nen` are
+    /// always undone (`Aino Virtaselle` → `Aino Virtanen`).
+    pub basic_form: bool,
+}
+
+/// A role phrase: who holds which role, e.g. `puheenjohtajana toimii
+/// kehitysjohtaja Aino Kärkkäinen`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RoleMatch<'a> {
+    /// From the role word to the end of the person's mention (or from the
+    /// person to the role word when the role comes after).
+    pub span: Span,
+    /// The text of `span`.
+    pub text: &'a str,
+    /// Which role.
+    pub role: RoleKind,
+    /// The span of the role word itself (`puheenjohtajana`), so the caller
+    /// can find the body named right before it (`Johtoryhmän
+    /// puheenjohtajana`).
+    pub role_span: Span,
+    /// Who holds the role, as [`find_people`] reports the mention.
+    pub person: PersonMatch<'a>,
+}
+
+/// A line of a contact block or member list that starts with a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NameLine {
+    /// The name, given names first: `Leena Virtanen` also for `Virtanen Leena`.
+    pub name: String,
+    /// Where the name lies in the line, as written.
+    pub span: Span,
+    /// Whether the line wrote the family name first (`Virtanen Leena`, as in
+    /// member lists).
+    pub surname_first: bool,
+}
+
+/// People introduced by a title before the name, by a title after it (same
+/// line after a comma, or alone on the next line), by a role phrase, or
+/// standing alone with a known given name (`Aino Kärkkäinen`, also surname
+/// first at the start of a list line: `Kärkkäinen Aino, pj`).
+///
+/// One match per mention, in text order; the same person mentioned twice is
+/// reported twice.
+///
+/// ```
+/// use sote_records::recognise::person::find_people;
+///
+/// let text = "Puheenjohtajana toimii Kainuun liiton kehittämisjohtaja Aino Kärkkäinen.";
+/// let people = find_people(text);
+/// assert_eq!(people.len(), 1);
+/// assert_eq!(people[0].name, "Aino Kärkkäinen");
+/// assert_eq!(people[0].title.map(|(t, _)| t), Some("Kainuun liiton kehittämisjohtaja"));
+/// assert_eq!(people[0].text, "Kainuun liiton kehittämisjohtaja Aino Kärkkäinen");
+/// assert_eq!(&text[people[0].span.start..people[0].span.end], people[0].text);
+/// ```
+pub fn find_people(text: &str) -> Vec<PersonMatch<'_>> {
+    let doc = Doc::new(text);
+    let found = doc.people();
+    found.iter().map(|p| doc.person_match(p)).collect()
+}
+
+/// Role phrases: `puheenjohtajana toimii X`, `X toimii puheenjohtajana`,
+/// `puheenjohtajana X`, `varapuheenjohtaja X`, `sihteeri X`, `Sihteeri: X`,
+/// `puheenjohtajaksi on esitetty X`, `puheenjohtajaksi valittiin X`, `X
+/// valittiin puheenjohtajaksi`, `Johtoryhmän puheenjohtaja, kehitysjohtaja
+/// X`, `X, ohjausryhmän puheenjohtaja`, member-list lines (`Kärkkäinen Aino,
+/// pj`), and lists after plural role words (`Jäseninä ovat X, Y ja Z`).
+///
+/// A role held by several people gives one match per person.
+///
+/// ```
+/// use sote_records::model::RoleKind;
+/// use sote_records::recognise::person::find_roles;
+///
+/// let text = "Ryhmän sihteerinä toimii suunnittelija Ville Kettunen.";
+/// let roles = find_roles(text);
+/// assert_eq!(roles[0].role, RoleKind::Secretary);
+/// assert_eq!(&text[roles[0].role_span.start..roles[0].role_span.end], "sihteerinä");
+/// assert_eq!(roles[0].person.name, "Ville Kettunen");
+/// ```
+pub fn find_roles(text: &str) -> Vec<RoleMatch<'_>> {
+    let doc = Doc::new(text);
+    let people = doc.people();
+    doc.roles(&people)
+}
+
+/// Reads the name at the start of a contact-block or member-list line:
+/// `Leena Virtanen`, `Virtanen Leena` (surname first), `Aino-Maija
+/// Kärkkäinen-Heino`, `Pitkänen Jussi Pekka`. The name may be followed by
+/// nothing or by a separator (`,`, `;`, `(`, `/`, `|`, a dash) or contact
+/// details (`p. 040 …`, an address); the span tells where it ends.
+///
+/// Given names must be in the lexicon, so `Uusimaa Oy`, `Sote Tiimi` and
+/// `Muutosjohtaja Aino Virtanen` (a title first) give `None`. When both
+/// words are given names the first is taken as the given name.
+pub fn parse_name_line(line: &str) -> Option<NameLine> {
+    let doc = Doc::new(line);
+    let first = doc.next_word_index(0)?;
+    let name = doc
+        .surname_first_at(first)
+        .or_else(|| doc.given_first_at(first, false))?;
+    if !doc.ends_name_line(name.last + 1) {
+        return None;
+    }
+    let (text, _) = doc.name_string(&name);
+    Some(NameLine {
+        name: text,
+        span: doc.span_of(name.first, name.last),
+        surname_first: name.surname_first,
+    })
+}
+
+/// Whether `phrase` is a title, as on the title line of a contact block:
+/// returns the span of the title proper, the head word with the words that
+/// complete it, before any comma (`Hankejohtaja, palvelustrategia ja
+/// osallisuus` → `Hankejohtaja`; `sosiaali- ja terveysjohtaja, Rauman
+/// kaupunki` → `sosiaali- ja terveysjohtaja`). `None` for lines that are not
+/// titles (`Rauman kaupunki`, `Puheenjohtaja avaa kokouksen.`).
+pub fn title_head(phrase: &str) -> Option<Span> {
+    let doc = Doc::new(phrase);
+    let first = doc.next_word_index(0)?;
+    let (start, head) = doc.title_segment(first)?;
+    Some(doc.span_of(start, head))
+}
+
+/// Whether `word` is a known given name (`Aino`, `Kaj-Erik`: every hyphen
+/// part must be one). Letter case is ignored (`AINO` and `aino` are
+/// accepted); the recognisers themselves require a capital initial.
+pub fn is_given_name(word: &str) -> bool {
+    let word = word.trim_matches(is_space);
+    !word.is_empty()
+        && word
+            .split(is_dash)
+            .all(|part| LEXICON.given.contains_key(capitalised(part).as_str()))
+}
+
+/// The role a role word names, in any of the forms role phrases use
+/// (`puheenjohtaja`, `Puheenjohtajana`, `sihteeriksi`, `jäseninä`, `pj`,
+/// `vpj`), ignoring letter case; `None` for other words.
+pub fn role_kind(word: &str) -> Option<RoleKind> {
+    role_word(&word.trim_matches(is_space).to_lowercase()).map(|(kind, _)| kind)
+}
+
+// ---------------------------------------------------------------------------
+// Word predicates
+// ---------------------------------------------------------------------------
+
+/// Whether `c` is a dash: hyphen-minus, the Unicode hyphens and dashes, minus.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// Whether `c` is a combining diacritical mark (decomposed `ä`).
+fn is_combining(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Whether `c` continues a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Whether `c` may join two word characters inside one word (`Aino-Maija`,
+/// `STM:n`, `13.12.2018`, `O'Neill`, `nimi@kunta.fi`).
+fn is_joiner(c: char) -> bool {
+    is_dash(c) || matches!(c, '\'' | '\u{2019}' | ':' | '.' | '@' | '_')
+}
+
+/// `word` with a capital initial and the rest in lower case.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether the word starts with a capital letter.
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the word starts with a digit.
+fn starts_digit(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether `word` has the shape of a personal name: one to three dash
+/// parts, each a capital letter followed by at least one lower-case letter,
+/// letters only (an apostrophe may come before a capital: `O'Neill`).
+fn name_shaped(word: &str) -> bool {
+    let mut parts = 0;
+    for part in word.split(is_dash) {
+        parts += 1;
+        if parts > 3 || !name_part_shaped(part) {
+            return false;
+        }
+    }
+    parts > 0
+}
+
+/// One dash part of [`name_shaped`].
+fn name_part_shaped(part: &str) -> bool {
+    let mut chars = part.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut has_lower = false;
+    let mut after_apostrophe = false;
+    for c in chars {
+        let ok = if c.is_lowercase() {
+            has_lower = true;
+            true
+        } else if c.is_uppercase() {
+            after_apostrophe
+        } else {
+            matches!(c, '\'' | '\u{2019}') || is_combining(c)
+        };
+        if !ok {
+            return false;
+        }
+        after_apostrophe = matches!(c, '\'' | '\u{2019}');
+    }
+    has_lower
+}
+
+/// The given-name entry for a capitalised word: `Some(common)` when every
+/// dash part is a known given name; `common` only for a one-part name that
+/// is also an ordinary word.
+fn known_given(word: &str) -> Option<bool> {
+    if !name_shaped(word) {
+        return None;
+    }
+    let mut parts = 0;
+    let mut common = false;
+    for part in word.split(is_dash) {
+        common = *LEXICON.given.get(part)?;
+        parts += 1;
+    }
+    Some(parts == 1 && common)
+}
+
+/// Whether a lower-case word is a title: a head word or a compound ending
+/// in one (`maakuntajohtaja`, `hr-johtaja`).
+fn is_title_word(lower: &str) -> bool {
+    let lex = &*LEXICON;
+    if lower.is_empty() || !lower.chars().all(|c| c.is_alphabetic() || is_dash(c)) {
+        return false;
+    }
+    if lex.heads.contains(lower) {
+        return true;
+    }
+    let min = lower.len().saturating_sub(lex.longest_head);
+    lower
+        .char_indices()
+        .filter(|&(i, _)| i > 0 && i >= min)
+        .any(|(i, _)| lower.get(i..).is_some_and(|s| lex.heads.contains(s)))
+}
+
+/// The role and form of a lower-case role word.
+fn role_word(lower: &str) -> Option<(RoleKind, RoleForm)> {
+    ROLE_WORDS
+        .iter()
+        .find(|(w, _, _)| *w == lower)
+        .map(|&(_, kind, form)| (kind, form))
+}
+
+/// Whether a word could be a genitive completing a title (`Pirkanmaan`,
+/// `liiton`, `STM:n`): ends in `-n`, and is not a verb, pronoun or
+/// postposition that also does.
+fn is_complement_genitive(word: &str, lower: &str) -> bool {
+    lower.ends_with('n')
+        && lower.chars().count() >= 3
+        && lower
+            .chars()
+            .all(|c| c.is_alphabetic() || is_dash(c) || c == ':')
+        && !NOT_COMPLEMENT.contains(&lower)
+        && role_word(lower).is_none()
+        && (starts_upper(word) || !PASSIVE_ENDINGS.iter().any(|e| lower.ends_with(e)))
+}
+
+/// Whether the word ends like an inflected case form that a name cannot be
+/// undone from (local cases, translative, genitive `-n`).
+fn looks_inflected(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    looks_genitive(&lower)
+        || LOCAL_CASE_ENDINGS
+            .iter()
+            .any(|e| ends_after_vowel(&lower, e))
+}
+
+/// Whether a lower-case name ends like a genitive: a vowel and `-n`, but
+/// not the nominative endings `-nen` (`Virtanen`) or the Swedish `-son`,
+/// `-man` (`Eriksson`, `Björkman`).
+fn looks_genitive(lower: &str) -> bool {
+    ends_after_vowel(lower, "n") && !NOMINATIVE_N_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Whether `word` ends with `ending` right after a vowel, with a stem of at
+/// least three letters (`Harjulle` yes, `Valle` no).
+fn ends_after_vowel(word: &str, ending: &str) -> bool {
+    word.strip_suffix(ending)
+        .filter(|stem| stem.chars().count() >= 3)
+        .and_then(|stem| stem.chars().last())
+        .is_some_and(is_vowel)
+}
+
+/// Finnish vowels (with the Swedish `å`).
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'å')
+}
+
+/// The basic form of a family name and whether it is one: `-nen` names are
+/// undone from their inflected forms (`Virtasen` → `Virtanen`); other
+/// names ending in a local case are kept as written with `false`.
+fn family_basic_form(word: &str) -> (String, bool) {
+    for ending in NEN_ENDINGS {
+        if let Some(stem) = word
+            .strip_suffix(ending)
+            .filter(|_| ends_after_vowel(word, ending))
+        {
+            return (format!("{stem}nen"), true);
+        }
+    }
+    let lower = word.to_lowercase();
+    let inflected = LOCAL_CASE_ENDINGS
+        .iter()
+        .any(|e| ends_after_vowel(&lower, e));
+    (word.to_string(), !inflected)
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Letters and digits, with joiners inside (`Aino-Maija`, `STM:n`), a
+    /// leading dash (`-hankkeen`) or a trailing hyphen (`sosiaali-`).
+    Word,
+    /// Any other single non-space character.
+    Punct(char),
+    /// A line end (`\n`, `\r\n`, `\r`, U+2028, U+2029).
+    Newline,
+}
+
+/// A token borrowed from the text.
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    /// What it is.
+    kind: Kind,
+    /// Byte offset of its first byte.
+    start: usize,
+    /// Byte offset one past its last byte.
+    end: usize,
+    /// Its text.
+    text: &'a str,
+    /// Its text in lower case (words only; empty otherwise).
+    lower: String,
+}
+
+/// Splits `text` into tokens: one pass, spaces skipped.
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let mut pos = 0;
+    let mut prev: Option<char> = None;
+    while let Some(c) = text.get(pos..).and_then(|s| s.chars().next()) {
+        let next = text
+            .get(pos + c.len_utf8()..)
+            .and_then(|s| s.chars().next());
+        let (kind, end) = if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
+            (Some(Kind::Newline), pos + c.len_utf8())
+        } else if c == '\r' {
+            let len = if next == Some('\n') { 2 } else { 1 };
+            (Some(Kind::Newline), pos + len)
+        } else if is_space(c) {
+            (None, pos + c.len_utf8())
+        } else if starts_word(c, next, prev) {
+            (Some(Kind::Word), word_end(text, pos))
+        } else {
+            (Some(Kind::Punct(c)), pos + c.len_utf8())
+        };
+        if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
+            let lower = if kind == Kind::Word {
+                slice.to_lowercase()
+            } else {
+                String::new()
+            };
+            toks.push(Tok {
+                kind,
+                start: pos,
+                end,
+                text: slice,
+                lower,
+            });
+        }
+        prev = text.get(..end).and_then(|s| s.chars().next_back());
+        pos = end.max(pos + c.len_utf8());
+    }
+    toks
+}
+
+/// Whether a word starts at `c`: a word character, or a dash glued to a
+/// following letter after a space (`Uusimaa 2019 -hankkeen`).
+fn starts_word(c: char, next: Option<char>, prev: Option<char>) -> bool {
+    is_word_char(c)
+        || (is_dash(c)
+            && next.is_some_and(char::is_alphabetic)
+            && prev.is_none_or(|p| is_space(p) || matches!(p, '(' | '"' | '\u{201D}')))
+}
+
+/// Byte offset where the word starting at `start` ends.
+fn word_end(text: &str, start: usize) -> usize {
+    let Some(rest) = text.get(start..) else {
+        return start;
+    };
+    let mut end = start;
+    let mut chars = rest.char_indices().peekable();
+    let mut prev_alpha = false;
+    while let Some((off, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let here = start + off + c.len_utf8();
+        if is_word_char(c) || (off == 0 && is_dash(c)) {
+            end = here;
+            prev_alpha = c.is_alphabetic() || is_combining(c);
+        } else if is_joiner(c) && next.is_some_and(is_word_char) {
+            end = here;
+        } else if is_dash(c) && prev_alpha && next.is_none_or(|n| !is_word_char(n) && !is_dash(n)) {
+            // A trailing hyphen of a coordinated compound: `sosiaali- ja`.
+            end = here;
+            break;
+        } else {
+            break;
+        }
+    }
+    end.max(start + rest.chars().next().map_or(0, char::len_utf8))
+}
+
+// ---------------------------------------------------------------------------
+// The scanner
+// ---------------------------------------------------------------------------
+
+/// A name found at some tokens.
+#[derive(Debug, Clone)]
+struct Name {
+    /// First token of the name as written.
+    first: usize,
+    /// Last token of the name as written.
+    last: usize,
+    /// Given-name tokens, in order.
+    given: Vec<usize>,
+    /// Family-name tokens (particles and the name), in order.
+    family: Vec<usize>,
+    /// Whether the family name came first.
+    surname_first: bool,
+}
+
+/// Where a title stands relative to its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Title {
+    /// First token of the title.
+    start: usize,
+    /// The head word's token (the title's last token).
+    head: usize,
+}
+
+/// A person found: the name, and the title if any.
+#[derive(Debug, Clone)]
+struct Found {
+    /// The name.
+    name: Name,
+    /// The title written next to it.
+    title: Option<Title>,
+}
+
+impl Found {
+    /// First token of the whole mention.
+    fn start(&self) -> usize {
+        self.title
+            .map_or(self.name.first, |t| t.start.min(self.name.first))
+    }
+
+    /// Last token of the whole mention.
+    fn end(&self) -> usize {
+        self.title
+            .map_or(self.name.last, |t| t.head.max(self.name.last))
+    }
+}
+
+/// The text and its tokens.
+struct Doc<'a> {
+    /// The text searched.
+    text: &'a str,
+    /// Its tokens.
+    toks: Vec<Tok<'a>>,
+}
+
+/// Most tokens a title's complement may take (`Itä-Uudenmaan
+/// hyvinvointialueen väliaikaisen valmistelutoimielimen`).
+const MAX_COMPLEMENT: usize = 10;
+
+/// Most tokens a title segment after a name may take.
+const MAX_SEGMENT: usize = 12;
+
+/// Most people in one list after a plural role word.
+const MAX_LIST: usize = 40;
+
+impl<'a> Doc<'a> {
+    /// Tokenizes `text`.
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            toks: tokenize(text),
+        }
+    }
+
+    /// The token at `i`, if it is a word.
+    fn word(&self, i: usize) -> Option<&Tok<'a>> {
+        self.toks.get(i).filter(|t| t.kind == Kind::Word)
+    }
+
+    /// The lower-case text of the word at `i`.
+    fn lower(&self, i: usize) -> Option<&str> {
+        self.word(i).map(|t| t.lower.as_str())
+    }
+
+    /// Whether the token at `i` is the punctuation `c`.
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// Whether the token at `i` is a line end.
+    fn is_newline(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Newline)
+    }
+
+    /// Whether the word at `i` is a title word.
+    fn is_title(&self, i: usize) -> bool {
+        self.lower(i).is_some_and(is_title_word)
+    }
+
+    /// The role word at `i`.
+    fn role_at(&self, i: usize) -> Option<(RoleKind, RoleForm)> {
+        self.lower(i).and_then(role_word)
+    }
+
+    /// Whether the word at `i` is one of `list` (lower case).
+    fn word_in(&self, i: usize, list: &[&str]) -> bool {
+        self.lower(i).is_some_and(|w| list.contains(&w))
+    }
+
+    /// Index of the first word token at or after `i`.
+    fn next_word_index(&self, i: usize) -> Option<usize> {
+        (i..self.toks.len()).find(|&j| self.word(j).is_some())
+    }
+
+    /// The span from the start of token `a` to the end of token `b`.
+    fn span_of(&self, a: usize, b: usize) -> Span {
+        let start = self.toks.get(a).map_or(0, |t| t.start);
+        let end = self.toks.get(b).map_or(start, |t| t.end);
+        Span::new(start, end)
+    }
+
+    /// The text of a span (empty if the span were ever off the text).
+    fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Whether token `i` starts a line (nothing but space before it on its line).
+    fn at_line_start(&self, i: usize) -> bool {
+        i == 0 || self.is_newline(i - 1)
+    }
+
+    /// Whether token `i` starts a list item: a line start, after a bullet
+    /// at a line start, or after a colon (`Henkilöstön edustaja: …`).
+    fn at_list_start(&self, i: usize) -> bool {
+        if self.at_line_start(i) || self.is_punct(i.wrapping_sub(1), ':') {
+            return true;
+        }
+        let bullet = self.toks.get(i.wrapping_sub(1)).is_some_and(|t| {
+            matches!(t.kind, Kind::Punct(c) if matches!(c, '•' | '*' | '·' | '▪' | '>') || is_dash(c))
+        });
+        i >= 1 && bullet && self.at_line_start(i - 1)
+    }
+
+    /// Whether token `i` starts a sentence (after a line end, a full stop,
+    /// `!`, `?`, `:` or a quotation dash).
+    fn at_sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.toks.get(i - 1).is_some_and(|t| match t.kind {
+                Kind::Newline => true,
+                Kind::Punct(c) => {
+                    matches!(c, '.' | '!' | '?' | ':' | '"' | '\u{201D}') || is_dash(c)
+                }
+                Kind::Word => false,
+            })
+    }
+
+    // -- names --------------------------------------------------------------
+
+    /// A family name (with up to two particles) starting at `i`: the token
+    /// range, or `None`.
+    fn family_at(&self, i: usize) -> Option<Vec<usize>> {
+        let mut toks = Vec::new();
+        let mut j = i;
+        while toks.len() < 2 && self.word_in(j, FAMILY_PARTICLES) {
+            toks.push(j);
+            j += 1;
+        }
+        let word = self.word(j)?;
+        let acceptable = name_shaped(word.text)
+            && !NOT_NAMES.contains(&word.text)
+            && !is_title_word(&word.lower)
+            && role_word(&word.lower).is_none()
+            && !self.is_company_after(j + 1)
+            && !self
+                .word(j + 1)
+                .is_some_and(|t| t.text.starts_with(is_dash));
+        acceptable.then(|| {
+            toks.push(j);
+            toks
+        })
+    }
+
+    /// Whether a company form follows at `i` (`Oy`, `Oy:n`, `ry`).
+    fn is_company_after(&self, i: usize) -> bool {
+        self.lower(i)
+            .map(|w| w.split(':').next().unwrap_or(w))
+            .is_some_and(|w| COMPANY_FORMS.contains(&w))
+    }
+
+    /// A name written given names first, starting at `i`. With `context`
+    /// (a title or role phrase right before), an unknown given name is
+    /// accepted if it looks like one and the family name is not inflected.
+    fn given_first_at(&self, i: usize, context: bool) -> Option<Name> {
+        let mut given = Vec::new();
+        let mut j = i;
+        while given.len() < 3 && self.word(j).is_some_and(|t| known_given(t.text).is_some()) {
+            given.push(j);
+            j += 1;
+        }
+        let fallback = given.is_empty();
+        if fallback {
+            if !context || !self.fallback_given(i) {
+                return None;
+            }
+            given.push(i);
+            j = i + 1;
+        }
+        let family = match self.family_at(j) {
+            Some(f) => f,
+            None if given.len() >= 2 => {
+                let g = given.pop()?;
+                self.family_at(g)?
+            }
+            None => return None,
+        };
+        let last = *family.last()?;
+        if fallback && !self.uninflected_family(last) {
+            return None;
+        }
+        Some(Name {
+            first: i,
+            last,
+            given,
+            family,
+            surname_first: false,
+        })
+    }
+
+    /// Whether the word at `i` may be an unknown given name after a title.
+    fn fallback_given(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|t| {
+            name_shaped(t.text)
+                && !NOT_NAMES.contains(&t.text)
+                && !looks_inflected(t.text)
+                && !is_title_word(&t.lower)
+                && role_word(&t.lower).is_none()
+        })
+    }
+
+    /// Whether the family name at `i` is in its basic form or a `-nen` form
+    /// that can be undone (`johtaja Kokouksessa Tampereella` fails).
+    fn uninflected_family(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|t| {
+            let (form, basic) = family_basic_form(t.text);
+            basic && (form != t.text || !looks_inflected(t.text))
+        })
+    }
+
+    /// A name written family name first at the start of a list line
+    /// (`Kärkkäinen Aino`, `Pitkänen Jussi Pekka`), followed by the end of
+    /// the line or a separator.
+    fn surname_first_at(&self, i: usize) -> Option<Name> {
+        let family = self.word(i)?;
+        let plausible = name_shaped(family.text)
+            && known_given(family.text).is_none()
+            && !NOT_NAMES.contains(&family.text)
+            && !is_title_word(&family.lower)
+            && role_word(&family.lower).is_none();
+        if !plausible {
+            return None;
+        }
+        let mut given = Vec::new();
+        let mut j = i + 1;
+        while given.len() < 3 && self.word(j).is_some_and(|t| known_given(t.text).is_some()) {
+            given.push(j);
+            j += 1;
+        }
+        let last = *given.last()?;
+        self.ends_name_line(j).then_some(Name {
+            first: i,
+            last,
+            given,
+            family: vec![i],
+            surname_first: true,
+        })
+    }
+
+    /// Whether a name line may end before token `i`: end of text or line,
+    /// a separator, or contact details.
+    fn ends_name_line(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            None => true,
+            Some(t) => match t.kind {
+                Kind::Newline => true,
+                Kind::Punct(c) => matches!(c, ',' | ';' | '(' | '/' | '|' | '\t') || is_dash(c),
+                Kind::Word => {
+                    starts_digit(t.text)
+                        || t.text.contains('@')
+                        || CONTACT_MARKERS.contains(&t.lower.as_str())
+                }
+            },
+        }
+    }
+
+    /// Whether a title or role phrase stands right before token `i`, which
+    /// lets an unknown given name through.
+    fn has_context(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        if self.is_title(p) || self.role_at(p).is_some() {
+            return true;
+        }
+        if self.is_punct(p, ':') || self.is_punct(p, ',') {
+            return p >= 1 && (self.is_title(p - 1) || self.role_at(p - 1).is_some());
+        }
+        if self.is_punct(p, '.') {
+            return p >= 1
+                && self
+                    .role_at(p - 1)
+                    .is_some_and(|(_, f)| f == RoleForm::Abbreviation);
+        }
+        let verb = self.word_in(p, ESSIVE_VERBS) || self.word_in(p, TRANSLATIVE_VERBS);
+        verb && (1..=3).any(|k| p >= k && self.role_at(p - k).is_some())
+    }
+
+    /// Whether a known-given-name pair at `i` should be rejected because
+    /// the word before it is a capitalised word on the same line that is
+    /// not a title, role or introducing word (`Pitkänen Jussi Pekka Varkauden
+    /// …` read from the middle, `Kuopion Aino …`).
+    fn preceded_by_capital(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        self.word(p).is_some_and(|t| {
+            starts_upper(t.text)
+                && !is_title_word(&t.lower)
+                && role_word(&t.lower).is_none()
+                && !INTRODUCERS.contains(&t.lower.as_str())
+        })
+    }
+
+    /// Whether a sentence-initial given name that is also an ordinary word
+    /// (`Toivo`, `Lahja`) is followed by an inflected-looking word: then it
+    /// is more likely the word (`Toivo Suomen …`, `Lahja Suomelle`).
+    fn common_word_start(&self, name: &Name) -> bool {
+        let first_common = name
+            .given
+            .first()
+            .and_then(|&g| self.word(g))
+            .and_then(|t| known_given(t.text))
+            .unwrap_or(false);
+        let family_inflected = name
+            .family
+            .last()
+            .is_some_and(|&f| !self.uninflected_family(f));
+        first_common && family_inflected && self.at_sentence_start(name.first)
+    }
+
+    /// The name starting at token `i`, if one does.
+    fn name_at(&self, i: usize) -> Option<Name> {
+        self.word(i)?;
+        if self.at_list_start(i)
+            && let Some(n) = self.surname_first_at(i)
+        {
+            return Some(n);
+        }
+        let context = self.has_context(i);
+        let name = self.given_first_at(i, context)?;
+        if !context && (self.preceded_by_capital(i) || self.common_word_start(&name)) {
+            return None;
+        }
+        Some(name)
+    }
+
+    /// Every name in the text, left to right, not overlapping.
+    fn names(&self) -> Vec<Name> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.name_at(i) {
+                Some(n) => {
+                    i = n.last + 1;
+                    out.push(n);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The name as a string, given names first, and whether it is the basic form.
+    fn name_string(&self, name: &Name) -> (String, bool) {
+        let given: Vec<&str> = name
+            .given
+            .iter()
+            .filter_map(|&g| self.word(g).map(|t| t.text))
+            .collect();
+        let mut family: Vec<String> = name
+            .family
+            .iter()
+            .filter_map(|&f| self.word(f).map(|t| t.text.to_string()))
+            .collect();
+        let mut basic = true;
+        if let Some(last) = family.last_mut() {
+            let (form, ok) = family_basic_form(last);
+            *last = form;
+            basic = ok && !self.genitive_follows(name);
+        }
+        let mut words: Vec<String> = given.iter().map(|s| s.to_string()).collect();
+        words.extend(family);
+        (words.join(" "), basic)
+    }
+
+    /// Whether the name's family name is a genitive shown by the next word
+    /// (`Aino Harjun mukaan`); `-nen` names are undone and not counted.
+    fn genitive_follows(&self, name: &Name) -> bool {
+        let family = name.family.last().and_then(|&f| self.word(f));
+        let is_gen = family
+            .is_some_and(|t| looks_genitive(&t.lower) && family_basic_form(t.text).0 == t.text);
+        is_gen && self.word_in(name.last + 1, GENITIVE_CONTEXT)
+    }
+
+    // -- titles -------------------------------------------------------------
+
+    /// The first token of the title whose head is at `head`, extended left
+    /// over modifiers and complements but not before `floor` nor into a
+    /// name (`in_name`).
+    fn title_start(&self, head: usize, floor: usize, in_name: &[bool]) -> usize {
+        let free = |i: usize| i >= floor && !in_name.get(i).copied().unwrap_or(false);
+        let mut s = self.modifiers_start(head, floor, &free);
+        let mut steps = 0;
+        while steps < MAX_COMPLEMENT {
+            steps += 1;
+            let Some(next) = self.complement_step(s, head, &free) else {
+                break;
+            };
+            s = next;
+        }
+        s
+    }
+
+    /// Extends a title left over modifiers right before its head.
+    fn modifiers_start(&self, head: usize, floor: usize, free: &dyn Fn(usize) -> bool) -> usize {
+        let mut s = head;
+        for _ in 0..3 {
+            let Some(p) = s.checked_sub(1).filter(|&p| free(p)) else {
+                break;
+            };
+            let before_dot = p
+                .checked_sub(1)
+                .filter(|&q| q >= floor && free(q) && self.is_punct(p, '.'));
+            if self.word_in(p, TITLE_MODIFIERS) {
+                s = p;
+            } else if let Some(q) = before_dot.filter(|&q| self.word_in(q, TITLE_MODIFIERS)) {
+                s = q;
+            } else if let Some(q) =
+                before_dot.filter(|&q| self.is_ordinal_number(q) && self.role_at(head).is_some())
+            {
+                s = q;
+                break;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// One step left over a title's complement from token `s`: a genitive,
+    /// a coordination (`sosiaali- ja`, `Oulun ja Kuusamon`), or the name
+    /// before a dash compound (`Uusimaa 2019 -hankkeen`).
+    fn complement_step(
+        &self,
+        s: usize,
+        head: usize,
+        free: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let p = s.checked_sub(1).filter(|&p| free(p))?;
+        let pw = self.word(p)?;
+        if self.word(s).is_some_and(|t| t.text.starts_with(is_dash)) {
+            return self.dash_compound_start(s, free);
+        }
+        if is_complement_genitive(pw.text, &pw.lower) {
+            return Some(p);
+        }
+        let coordinator = matches!(pw.lower.as_str(), "ja" | "sekä" | "tai");
+        let q = p.checked_sub(1).filter(|&q| free(q))?;
+        let qw = self.word(q)?;
+        let hyphen = qw.text.ends_with(is_dash);
+        let genitives = s != head && is_complement_genitive(qw.text, &qw.lower);
+        (coordinator && (hyphen || genitives)).then_some(q)
+    }
+
+    /// The start of the name a dash compound attaches to: the word right
+    /// before it, then numbers, up to and including a capitalised word
+    /// (`Uusimaa 2019 -hankkeen`, `Tulevaisuuden sote-keskus -hankkeen`).
+    fn dash_compound_start(&self, s: usize, free: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let mut start = s;
+        for k in 1..=4 {
+            let Some(p) = s.checked_sub(k).filter(|&p| free(p)) else {
+                break;
+            };
+            let Some(t) = self.word(p) else {
+                break;
+            };
+            if k > 1 && !starts_digit(t.text) && !starts_upper(t.text) {
+                break;
+            }
+            start = p;
+            if starts_upper(t.text) {
+                break;
+            }
+        }
+        (start < s).then_some(start)
+    }
+
+    /// The title right before a name starting at `first`.
+    fn title_before(&self, first: usize, in_name: &[bool]) -> Option<Title> {
+        let head = first.checked_sub(1)?;
+        if !self.is_title(head) || in_name.get(head).copied().unwrap_or(false) {
+            return None;
+        }
+        Some(Title {
+            start: self.title_start(head, 0, in_name),
+            head,
+        })
+    }
+
+    /// A title segment starting at `start` that ends at a segment end: the
+    /// head is the segment's last word (`ohjausryhmän puheenjohtaja`), an
+    /// ordinal may stand first (`1. varapuheenjohtaja`). Returns the title's
+    /// first token and its head.
+    fn title_segment(&self, start: usize) -> Option<(usize, usize)> {
+        let from = self.skip_ordinal(start);
+        let mut head = None;
+        let mut j = from;
+        while j < from + MAX_SEGMENT && self.word(j).is_some() && !self.word_in(j, CONTACT_MARKERS)
+        {
+            head = Some(j);
+            j += 1;
+            if self.is_punct(j, '.') && self.word_in(j - 1, TITLE_MODIFIERS) {
+                j += 1;
+            }
+        }
+        let head = head?;
+        if !self.is_title(head) || !self.ends_segment(head + 1) {
+            return None;
+        }
+        let none = vec![false; 0];
+        let s = self.title_start(head, from, &none);
+        (s == from).then_some((start, head))
+    }
+
+    /// Whether the word at `i` is a one- or two-digit number (`1` of `1.
+    /// varapuheenjohtaja`).
+    fn is_ordinal_number(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|t| t.text.len() <= 2 && t.text.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// Skips an ordinal at `i` (`1.`, `II`, `ensimmäinen`).
+    fn skip_ordinal(&self, i: usize) -> usize {
+        match self.word(i) {
+            Some(_) if self.is_ordinal_number(i) && self.is_punct(i + 1, '.') => i + 2,
+            Some(t) if ORDINAL_WORDS.contains(&t.lower.as_str()) && self.word(i + 1).is_some() => {
+                i + 1
+            }
+            _ => i,
+        }
+    }
+
+    /// Whether a title segment may end before token `i`.
+    fn ends_segment(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            None => true,
+            Some(t) => match t.kind {
+                Kind::Newline => true,
+                Kind::Punct(c) => {
+                    matches!(c, ',' | ';' | '(' | ')' | '/' | '|' | '.' | ':' | '!' | '?')
+                        || is_dash(c)
+                }
+                Kind::Word => {
+                    starts_digit(t.text)
+                        || t.text.starts_with('+')
+                        || CONTACT_MARKERS.contains(&t.lower.as_str())
+                }
+            },
+        }
+    }
+
+    /// A title after the name: `Aino Kärkkäinen, muutosjohtaja`.
+    fn title_after(&self, name: &Name) -> Option<Title> {
+        if !self.is_punct(name.last + 1, ',') {
+            return None;
+        }
+        let (start, head) = self.title_segment(name.last + 2)?;
+        Some(Title { start, head })
+    }
+
+    /// A title before a colon that introduces the name at the start of its
+    /// line: `Yhteyshenkilö: Aino Kärkkäinen`.
+    fn title_label(&self, name: &Name) -> Option<Title> {
+        let colon = name.first.checked_sub(1)?;
+        if !self.is_punct(colon, ':') {
+            return None;
+        }
+        let mut start = colon;
+        while start > 0 && !self.is_newline(start - 1) && colon - start < MAX_SEGMENT {
+            start -= 1;
+        }
+        let (s, head) = self.title_segment(start)?;
+        (head + 1 == colon).then_some(Title { start: s, head })
+    }
+
+    /// A title on the line after a name that stands alone on its line
+    /// (contact blocks: `Aino Kärkkäinen` / `Hankejohtaja, palvelustrategia`);
+    /// one blank line may come between.
+    fn title_next_line(&self, name: &Name) -> Option<Title> {
+        if !self.at_line_start(name.first) || !self.is_newline(name.last + 1) {
+            return None;
+        }
+        let mut j = name.last + 2;
+        if self.is_newline(j) {
+            j += 1;
+        }
+        self.word(j)?;
+        let (start, head) = self.title_segment(j)?;
+        Some(Title { start, head })
+    }
+
+    /// The title of a name: before it, after it, as a label, or on the next line.
+    fn title_of(&self, name: &Name, in_name: &[bool]) -> Option<Title> {
+        self.title_before(name.first, in_name)
+            .or_else(|| self.title_after(name))
+            .or_else(|| self.title_label(name))
+            .or_else(|| self.title_next_line(name))
+    }
+
+    /// Every person in the text.
+    fn people(&self) -> Vec<Found> {
+        let names = self.names();
+        let mut in_name = vec![false; self.toks.len()];
+        for n in &names {
+            for flag in in_name.iter_mut().take(n.last + 1).skip(n.first) {
+                *flag = true;
+            }
+        }
+        names
+            .into_iter()
+            .map(|name| {
+                let title = self.title_of(&name, &in_name);
+                Found { name, title }
+            })
+            .collect()
+    }
+
+    /// The public form of a person found.
+    fn person_match(&self, p: &Found) -> PersonMatch<'a> {
+        let span = self.span_of(p.start(), p.end());
+        let name_span = self.span_of(p.name.first, p.name.last);
+        let (name, basic_form) = self.name_string(&p.name);
+        let title = p.title.map(|t| {
+            let s = self.span_of(t.start, t.head);
+            (self.slice(s), s)
+        });
+        PersonMatch {
+            span,
+            text: self.slice(span),
+            name,
+            name_span,
+            title,
+            basic_form,
+        }
+    }
+
+    // -- roles --------------------------------------------------------------
+
+    /// Every role phrase, given the people found.
+    fn roles(&self, people: &[Found]) -> Vec<RoleMatch<'a>> {
+        let index = PeopleIndex::new(people);
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for r in 0..self.toks.len() {
+            let Some((_, form)) = self.role_at(r) else {
+                continue;
+            };
+            let holders = if form.is_nominative() {
+                self.nominative_holders(r, people, &index)
+            } else {
+                self.phrase_holders(r, form, people, &index)
+            };
+            pairs.extend(holders.into_iter().map(|p| (r, p)));
+        }
+        for (p, person) in people.iter().enumerate() {
+            pairs.extend(self.list_line_roles(person).into_iter().map(|r| (r, p)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+            .into_iter()
+            .filter_map(|(r, p)| self.role_match(r, people.get(p)?))
+            .collect()
+    }
+
+    /// The public form of a role held by a person.
+    fn role_match(&self, r: usize, person: &Found) -> Option<RoleMatch<'a>> {
+        let (role, _) = self.role_at(r)?;
+        let person = self.person_match(person);
+        let role_span = self.span_of(r, r);
+        let span = role_span.cover(person.span);
+        Some(RoleMatch {
+            span,
+            text: self.slice(span),
+            role,
+            role_span,
+            person,
+        })
+    }
+
+    /// Holders of a nominative role word at `r`: the person it is the title
+    /// of (`ohjausryhmän puheenjohtaja X`, `X, sihteeri`), or the person
+    /// after a comma or colon (`Johtoryhmän puheenjohtaja, maakuntajohtaja X`,
+    /// `Esittelijä: muutosjohtaja X`), or right after it.
+    fn nominative_holders(&self, r: usize, people: &[Found], index: &PeopleIndex) -> Vec<usize> {
+        if let Some(&p) = index.by_head.get(&r) {
+            return vec![p];
+        }
+        let abbreviation = self
+            .role_at(r)
+            .is_some_and(|(_, f)| f == RoleForm::Abbreviation);
+        let after = if self.is_punct(r + 1, ',')
+            || self.is_punct(r + 1, ':')
+            || (abbreviation && self.is_punct(r + 1, '.'))
+        {
+            r + 2
+        } else {
+            r + 1
+        };
+        if let Some(&p) = index.by_start.get(&after) {
+            let plural = self.role_at(r).is_some_and(|(_, f)| f.is_plural());
+            return if plural {
+                self.list_from(p, people, index)
+            } else {
+                vec![p]
+            };
+        }
+        Vec::new()
+    }
+
+    /// Holders of an essive or translative role word at `r` (and plural
+    /// nominatives): `X toimii puheenjohtajana`, then `puheenjohtajana
+    /// (toimii) X`, then `X puheenjohtajana`.
+    fn phrase_holders(
+        &self,
+        r: usize,
+        form: RoleForm,
+        people: &[Found],
+        index: &PeopleIndex,
+    ) -> Vec<usize> {
+        let verbs = match form {
+            RoleForm::Translative | RoleForm::TranslativePlural => TRANSLATIVE_VERBS,
+            _ => ESSIVE_VERBS,
+        };
+        if let Some(p) = self.holder_left(r, verbs, true, index) {
+            return vec![p];
+        }
+        if let Some(p) = self.holder_right(r, verbs, index) {
+            return if form.is_plural() {
+                self.list_from(p, people, index)
+            } else {
+                vec![p]
+            };
+        }
+        self.holder_left(r, verbs, false, index)
+            .into_iter()
+            .collect()
+    }
+
+    /// The person before a role word: `X (on) valittiin (ryhmän)
+    /// puheenjohtajaksi`. With `need_verb`, a verb must stand between.
+    fn holder_left(
+        &self,
+        r: usize,
+        verbs: &[&str],
+        need_verb: bool,
+        index: &PeopleIndex,
+    ) -> Option<usize> {
+        let mut q = r.checked_sub(1)?;
+        let mut steps = 0;
+        while steps < MAX_COMPLEMENT
+            && self.word(q).is_some_and(|t| {
+                is_complement_genitive(t.text, &t.lower) && !index.by_end.contains_key(&q)
+            })
+        {
+            q = q.checked_sub(1)?;
+            steps += 1;
+        }
+        let mut saw_verb = false;
+        for _ in 0..4 {
+            if self.word_in(q, verbs) {
+                saw_verb = true;
+            } else if !self.word_in(q, ROLE_ADVERBS) {
+                break;
+            }
+            q = q.checked_sub(1)?;
+        }
+        if need_verb != saw_verb {
+            return None;
+        }
+        index
+            .by_end
+            .get(&q)
+            .or_else(|| index.by_end.get(&self.before_parenthesis(q)?))
+            .copied()
+    }
+
+    /// The token before a short parenthesis ending at `q` (`Aino Kärkkäinen
+    /// (kesk.)`).
+    fn before_parenthesis(&self, q: usize) -> Option<usize> {
+        if !self.is_punct(q, ')') {
+            return None;
+        }
+        (1..=5)
+            .filter_map(|k| q.checked_sub(k))
+            .find(|&o| self.is_punct(o, '('))
+            .and_then(|o| o.checked_sub(1))
+    }
+
+    /// The person after a role word: `puheenjohtajana (toimii) (edelleen)
+    /// (loviisalainen) X`, with or without a title before the name.
+    fn holder_right(&self, r: usize, verbs: &[&str], index: &PeopleIndex) -> Option<usize> {
+        let mut j = r + 1;
+        if self.is_punct(j, ':') {
+            j += 1;
+        }
+        for _ in 0..6 {
+            if let Some(&p) = index.by_start.get(&j) {
+                return Some(p);
+            }
+            let skippable = self.word(j).is_some_and(|t| {
+                verbs.contains(&t.lower.as_str())
+                    || ROLE_ADVERBS.contains(&t.lower.as_str())
+                    || is_demonym(&t.lower)
+                    || (!starts_upper(t.text) && is_complement_genitive(t.text, &t.lower))
+            });
+            if !skippable {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// A list of people starting with person `first`: `X, Y ja Z`.
+    fn list_from(&self, first: usize, people: &[Found], index: &PeopleIndex) -> Vec<usize> {
+        let mut out = vec![first];
+        let mut cur = first;
+        while out.len() < MAX_LIST {
+            let Some(end) = people.get(cur).map(Found::end) else {
+                break;
+            };
+            let sep = self.is_punct(end + 1, ',') || self.word_in(end + 1, &["ja", "sekä"]);
+            let Some(&next) = index.by_start.get(&(end + 2)).filter(|_| sep) else {
+                break;
+            };
+            out.push(next);
+            cur = next;
+        }
+        out
+    }
+
+    /// Role words in the comma segments after a person at the start of a
+    /// list line: `Saarinen Aino, Turun kaupunki, puheenjohtaja`,
+    /// `Kärkkäinen Aino, vpj, …`, `Aino Kärkkäinen, pj (varajäsen …)`.
+    fn list_line_roles(&self, person: &Found) -> Vec<usize> {
+        let mut out = Vec::new();
+        if !self.at_list_start(person.start()) {
+            return out;
+        }
+        let mut i = person.end() + 1;
+        for _ in 0..4 {
+            if !self.is_punct(i, ',') {
+                break;
+            }
+            let start = i + 1;
+            let mut end = start;
+            while end < start + MAX_SEGMENT && self.word(end).is_some() {
+                end += 1;
+                if self.is_punct(end, '.')
+                    && self.word(end - 1).is_some_and(|t| starts_digit(t.text))
+                {
+                    end += 1;
+                }
+            }
+            if let Some(r) = self.segment_role(start, end) {
+                out.push(r);
+            }
+            i = end;
+        }
+        out
+    }
+
+    /// The role word of a segment `[start, end)` that is just a role:
+    /// `(ordinal) (genitives) role-word`.
+    fn segment_role(&self, start: usize, end: usize) -> Option<usize> {
+        let last = end.checked_sub(1)?;
+        let nominative = self.role_at(last).is_some_and(|(_, f)| f.is_nominative());
+        if !nominative || !self.ends_segment(end) {
+            return None;
+        }
+        let from = self.skip_ordinal(start);
+        let complements_ok = (from..last).all(|k| {
+            self.word(k)
+                .is_some_and(|t| is_complement_genitive(t.text, &t.lower))
+        });
+        complements_ok.then_some(last)
+    }
+}
+
+/// Whether a lower-case word is a demonym adjective (`loviisalainen`), which
+/// may stand between a role phrase and the name.
+fn is_demonym(lower: &str) -> bool {
+    lower.ends_with("lainen") || lower.ends_with("läinen")
+}
+
+/// People looked up by token.
+struct PeopleIndex {
+    /// First token of the whole mention → person.
+    by_start: HashMap<usize, usize>,
+    /// Last token of the name → person.
+    by_end: HashMap<usize, usize>,
+    /// Title head token → person.
+    by_head: HashMap<usize, usize>,
+}
+
+impl PeopleIndex {
+    /// Indexes `people`.
+    fn new(people: &[Found]) -> Self {
+        let mut index = Self {
+            by_start: HashMap::new(),
+            by_end: HashMap::new(),
+            by_head: HashMap::new(),
+        };
+        for (p, f) in people.iter().enumerate() {
+            index.by_start.insert(f.start(), p);
+            index.by_start.entry(f.name.first).or_insert(p);
+            index.by_end.insert(f.name.last, p);
+            if let Some(t) = f.title {
+                index.by_head.insert(t.head, p);
+            }
+        }
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RoleKind::*;
+    use proptest::prelude::*;
+
+    /// Input and every person expected in it, in order: (mention text,
+    /// name, title).
+    type PeopleRow = (
+        &'static str,
+        &'static [(&'static str, &'static str, Option<&'static str>)],
+    );
+
+    const PEOPLE_ROWS: &[PeopleRow] = &[
+        // Title heads, each as a word or the end of a compound.
+        (
+            "Asiaa esitteli maakuntajohtaja Aino Heikura.",
+            &[(
+                "maakuntajohtaja Aino Heikura",
+                "Aino Heikura",
+                Some("maakuntajohtaja"),
+            )],
+        ),
+        (
+            "Tilannekatsauksen antoi muutosjohtaja Ilkka Rautiainen.",
+            &[(
+                "muutosjohtaja Ilkka Rautiainen",
+                "Ilkka Rautiainen",
+                Some("muutosjohtaja"),
+            )],
+        ),
+        (
+            "– Työ jatkuu, sanoo hankejohtaja Sari Laukkanen.",
+            &[(
+                "hankejohtaja Sari Laukkanen",
+                "Sari Laukkanen",
+                Some("hankejohtaja"),
+            )],
+        ),
+        (
+            "Kommentoi koordinaatiojohtaja Mervi Kangas.",
+            &[(
+                "koordinaatiojohtaja Mervi Kangas",
+                "Mervi Kangas",
+                Some("koordinaatiojohtaja"),
+            )],
+        ),
+        (
+            "Tilaisuuden avasi kaupunginjohtaja Jyrki Halonen.",
+            &[(
+                "kaupunginjohtaja Jyrki Halonen",
+                "Jyrki Halonen",
+                Some("kaupunginjohtaja"),
+            )],
+        ),
+        (
+            "Paikalla oli kunnanjohtaja Heikki Rinne.",
+            &[(
+                "kunnanjohtaja Heikki Rinne",
+                "Heikki Rinne",
+                Some("kunnanjohtaja"),
+            )],
+        ),
+        (
+            "Mukana oli sosiaalijohtaja Pirjo Kauppinen.",
+            &[(
+                "sosiaalijohtaja Pirjo Kauppinen",
+                "Pirjo Kauppinen",
+                Some("sosiaalijohtaja"),
+            )],
+        ),
+        (
+            "Asian esitteli perusturvajohtaja Olli Hyvönen.",
+            &[(
+                "perusturvajohtaja Olli Hyvönen",
+                "Olli Hyvönen",
+                Some("perusturvajohtaja"),
+            )],
+        ),
+        (
+            "Kertoo toimialajohtaja Tarja Lindberg.",
+            &[(
+                "toimialajohtaja Tarja Lindberg",
+                "Tarja Lindberg",
+                Some("toimialajohtaja"),
+            )],
+        ),
+        (
+            "Ehdotuksen teki hallintojohtaja Kimmo Salmi.",
+            &[(
+                "hallintojohtaja Kimmo Salmi",
+                "Kimmo Salmi",
+                Some("hallintojohtaja"),
+            )],
+        ),
+        (
+            "Talousarvion esitteli talousjohtaja Riikka Pelkonen.",
+            &[(
+                "talousjohtaja Riikka Pelkonen",
+                "Riikka Pelkonen",
+                Some("talousjohtaja"),
+            )],
+        ),
+        (
+            "Kertoo kehitysjohtaja Marko Pesonen.",
+            &[(
+                "kehitysjohtaja Marko Pesonen",
+                "Marko Pesonen",
+                Some("kehitysjohtaja"),
+            )],
+        ),
+        (
+            "Muistion laati hallintopäällikkö Anne Ruotsalainen.",
+            &[(
+                "hallintopäällikkö Anne Ruotsalainen",
+                "Anne Ruotsalainen",
+                Some("hallintopäällikkö"),
+            )],
+        ),
+        (
+            "Lisätietoja antaa viestintäpäällikkö Jenni Kinnunen.",
+            &[(
+                "viestintäpäällikkö Jenni Kinnunen",
+                "Jenni Kinnunen",
+                Some("viestintäpäällikkö"),
+            )],
+        ),
+        (
+            "Hanketta vetää projektipäällikkö Antti Huttunen.",
+            &[(
+                "projektipäällikkö Antti Huttunen",
+                "Antti Huttunen",
+                Some("projektipäällikkö"),
+            )],
+        ),
+        (
+            "Kokouksen avasi puheenjohtaja Raimo Koivisto.",
+            &[(
+                "puheenjohtaja Raimo Koivisto",
+                "Raimo Koivisto",
+                Some("puheenjohtaja"),
+            )],
+        ),
+        (
+            "Paikalla oli myös varapuheenjohtaja Katja Mustonen.",
+            &[(
+                "varapuheenjohtaja Katja Mustonen",
+                "Katja Mustonen",
+                Some("varapuheenjohtaja"),
+            )],
+        ),
+        (
+            "Muistion kirjoitti sihteeri Harri Tolvanen.",
+            &[(
+                "sihteeri Harri Tolvanen",
+                "Harri Tolvanen",
+                Some("sihteeri"),
+            )],
+        ),
+        (
+            "Valmistelua koordinoi pääsihteeri Outi Lindfors.",
+            &[(
+                "pääsihteeri Outi Lindfors",
+                "Outi Lindfors",
+                Some("pääsihteeri"),
+            )],
+        ),
+        (
+            "Kyselyn tulokset esitteli asiantuntija Sami Nurmela.",
+            &[(
+                "asiantuntija Sami Nurmela",
+                "Sami Nurmela",
+                Some("asiantuntija"),
+            )],
+        ),
+        (
+            "Selvityksen teki erityisasiantuntija Heidi Kokkonen.",
+            &[(
+                "erityisasiantuntija Heidi Kokkonen",
+                "Heidi Kokkonen",
+                Some("erityisasiantuntija"),
+            )],
+        ),
+        (
+            "Aineiston kokosi suunnittelija Petri Kauhanen.",
+            &[(
+                "suunnittelija Petri Kauhanen",
+                "Petri Kauhanen",
+                Some("suunnittelija"),
+            )],
+        ),
+        (
+            "Työpajaa veti koordinaattori Tiia Partanen.",
+            &[(
+                "koordinaattori Tiia Partanen",
+                "Tiia Partanen",
+                Some("koordinaattori"),
+            )],
+        ),
+        (
+            "Mallin esitteli valmistelija Janne Karvonen.",
+            &[(
+                "valmistelija Janne Karvonen",
+                "Janne Karvonen",
+                Some("valmistelija"),
+            )],
+        ),
+        (
+            "Kertoo kehittämispäällikkö Elina Savolainen.",
+            &[(
+                "kehittämispäällikkö Elina Savolainen",
+                "Elina Savolainen",
+                Some("kehittämispäällikkö"),
+            )],
+        ),
+        (
+            "Asiaa kommentoi ylilääkäri Mikko Tuominen.",
+            &[(
+                "ylilääkäri Mikko Tuominen",
+                "Mikko Tuominen",
+                Some("ylilääkäri"),
+            )],
+        ),
+        (
+            "Kertoo johtajaylilääkäri Hanna Vartiainen.",
+            &[(
+                "johtajaylilääkäri Hanna Vartiainen",
+                "Hanna Vartiainen",
+                Some("johtajaylilääkäri"),
+            )],
+        ),
+        (
+            "Vastaanotolla on lääkäri Jussi Leppänen.",
+            &[("lääkäri Jussi Leppänen", "Jussi Leppänen", Some("lääkäri"))],
+        ),
+        (
+            "Hoitotyön mallin esitteli ylihoitaja Marita Heikkilä.",
+            &[(
+                "ylihoitaja Marita Heikkilä",
+                "Marita Heikkilä",
+                Some("ylihoitaja"),
+            )],
+        ),
+        (
+            "Kertoo hoitotyön johtaja Eija Kivelä.",
+            &[(
+                "hoitotyön johtaja Eija Kivelä",
+                "Eija Kivelä",
+                Some("hoitotyön johtaja"),
+            )],
+        ),
+        (
+            "Ministeriön kannan kertoi hallintoneuvos Reijo Lahti.",
+            &[(
+                "hallintoneuvos Reijo Lahti",
+                "Reijo Lahti",
+                Some("hallintoneuvos"),
+            )],
+        ),
+        (
+            "Paikalla oli neuvotteleva virkamies Ritva Nieminen.",
+            &[(
+                "neuvotteleva virkamies Ritva Nieminen",
+                "Ritva Nieminen",
+                Some("neuvotteleva virkamies"),
+            )],
+        ),
+        (
+            "Seminaarin avasi ministeri Aila Korpela.",
+            &[("ministeri Aila Korpela", "Aila Korpela", Some("ministeri"))],
+        ),
+        (
+            "Puheen piti kansanedustaja Eero Mattila.",
+            &[(
+                "kansanedustaja Eero Mattila",
+                "Eero Mattila",
+                Some("kansanedustaja"),
+            )],
+        ),
+        (
+            "Aloitteen teki valtuutettu Sanna Kärki.",
+            &[(
+                "valtuutettu Sanna Kärki",
+                "Sanna Kärki",
+                Some("valtuutettu"),
+            )],
+        ),
+        (
+            "Kysymyksen esitti jäsen Teemu Ollila.",
+            &[("jäsen Teemu Ollila", "Teemu Ollila", Some("jäsen"))],
+        ),
+        (
+            "Asian esitteli esittelijä Päivi Hakkarainen.",
+            &[(
+                "esittelijä Päivi Hakkarainen",
+                "Päivi Hakkarainen",
+                Some("esittelijä"),
+            )],
+        ),
+        (
+            "Järjestöjä edusti asiamies Jari Vainio.",
+            &[("asiamies Jari Vainio", "Jari Vainio", Some("asiamies"))],
+        ),
+        (
+            "Sopimuksen tarkisti lakimies Laura Hirvonen.",
+            &[(
+                "lakimies Laura Hirvonen",
+                "Laura Hirvonen",
+                Some("lakimies"),
+            )],
+        ),
+        (
+            "Luvut koosti controller Ville Hakala.",
+            &[(
+                "controller Ville Hakala",
+                "Ville Hakala",
+                Some("controller"),
+            )],
+        ),
+        (
+            "Henkilöstön siirrosta kertoi HR-johtaja Minna Aaltonen.",
+            &[(
+                "HR-johtaja Minna Aaltonen",
+                "Minna Aaltonen",
+                Some("HR-johtaja"),
+            )],
+        ),
+        (
+            "Järjestelmistä vastaa tietohallintojohtaja Kari Seppälä.",
+            &[(
+                "tietohallintojohtaja Kari Seppälä",
+                "Kari Seppälä",
+                Some("tietohallintojohtaja"),
+            )],
+        ),
+        (
+            "Kertoo pelastusjohtaja Markku Laitila.",
+            &[(
+                "pelastusjohtaja Markku Laitila",
+                "Markku Laitila",
+                Some("pelastusjohtaja"),
+            )],
+        ),
+        (
+            "Kertoo palvelualuejohtaja Sirpa Hannula.",
+            &[(
+                "palvelualuejohtaja Sirpa Hannula",
+                "Sirpa Hannula",
+                Some("palvelualuejohtaja"),
+            )],
+        ),
+        (
+            "Kertoo hyvinvointialuejohtaja Tuomas Lehtola.",
+            &[(
+                "hyvinvointialuejohtaja Tuomas Lehtola",
+                "Tuomas Lehtola",
+                Some("hyvinvointialuejohtaja"),
+            )],
+        ),
+        (
+            "Viestintää hoitaa muutosagentti Noora Saarinen.",
+            &[(
+                "muutosagentti Noora Saarinen",
+                "Noora Saarinen",
+                Some("muutosagentti"),
+            )],
+        ),
+        (
+            "Tiedotteen laati tiedottaja Emilia Kallio.",
+            &[(
+                "tiedottaja Emilia Kallio",
+                "Emilia Kallio",
+                Some("tiedottaja"),
+            )],
+        ),
+        (
+            "Yhtiötä johtaa toimitusjohtaja Jouni Anttila.",
+            &[(
+                "toimitusjohtaja Jouni Anttila",
+                "Jouni Anttila",
+                Some("toimitusjohtaja"),
+            )],
+        ),
+        (
+            "Tervehdyksen toi rehtori Maija Strömberg.",
+            &[(
+                "rehtori Maija Strömberg",
+                "Maija Strömberg",
+                Some("rehtori"),
+            )],
+        ),
+        (
+            "Tutkimuksesta kertoi professori Lauri Kivinen.",
+            &[(
+                "professori Lauri Kivinen",
+                "Lauri Kivinen",
+                Some("professori"),
+            )],
+        ),
+        (
+            "Aineiston analysoi tutkija Oona Heikkinen.",
+            &[("tutkija Oona Heikkinen", "Oona Heikkinen", Some("tutkija"))],
+        ),
+        // Genitive complements that complete the title.
+        (
+            "Kertoo Keski-Suomen sairaanhoitopiirin johtaja Matti Korhonen.",
+            &[(
+                "Keski-Suomen sairaanhoitopiirin johtaja Matti Korhonen",
+                "Matti Korhonen",
+                Some("Keski-Suomen sairaanhoitopiirin johtaja"),
+            )],
+        ),
+        (
+            "Puheenvuoron käytti Espoon sosiaali- ja terveyspalvelujen toimialan johtaja Arja Leinonen.",
+            &[(
+                "Espoon sosiaali- ja terveyspalvelujen toimialan johtaja Arja Leinonen",
+                "Arja Leinonen",
+                Some("Espoon sosiaali- ja terveyspalvelujen toimialan johtaja"),
+            )],
+        ),
+        (
+            "Muistion laati Pirkanmaa 2021 -hankkeen hallintopäällikkö Taina Koski-Rantala.",
+            &[(
+                "Pirkanmaa 2021 -hankkeen hallintopäällikkö Taina Koski-Rantala",
+                "Taina Koski-Rantala",
+                Some("Pirkanmaa 2021 -hankkeen hallintopäällikkö"),
+            )],
+        ),
+        (
+            "Kertoo STM:n neuvotteleva virkamies Hilkka Ojanen.",
+            &[(
+                "STM:n neuvotteleva virkamies Hilkka Ojanen",
+                "Hilkka Ojanen",
+                Some("STM:n neuvotteleva virkamies"),
+            )],
+        ),
+        (
+            "Kertoo Kainuun liiton vs. maakuntajohtaja Esko Ruokolainen.",
+            &[(
+                "Kainuun liiton vs. maakuntajohtaja Esko Ruokolainen",
+                "Esko Ruokolainen",
+                Some("Kainuun liiton vs. maakuntajohtaja"),
+            )],
+        ),
+        (
+            "Kokouksen jälkeen hallintojohtaja Ilari Sundström kertoi.",
+            &[(
+                "hallintojohtaja Ilari Sundström",
+                "Ilari Sundström",
+                Some("hallintojohtaja"),
+            )],
+        ),
+        (
+            "Puheenvuoron piti perhe- ja peruspalveluministeri Kaisa Ylönen.",
+            &[(
+                "perhe- ja peruspalveluministeri Kaisa Ylönen",
+                "Kaisa Ylönen",
+                Some("perhe- ja peruspalveluministeri"),
+            )],
+        ),
+        // Name forms.
+        (
+            "Kertoo projektipäällikkö Aino-Maija Lehto-Mäkelä.",
+            &[(
+                "projektipäällikkö Aino-Maija Lehto-Mäkelä",
+                "Aino-Maija Lehto-Mäkelä",
+                Some("projektipäällikkö"),
+            )],
+        ),
+        (
+            "Kertoo hallintojohtaja Kaj-Erik Sundqvist.",
+            &[(
+                "hallintojohtaja Kaj-Erik Sundqvist",
+                "Kaj-Erik Sundqvist",
+                Some("hallintojohtaja"),
+            )],
+        ),
+        (
+            "Kertoo kunnanjohtaja Juha Matti Kettunen.",
+            &[(
+                "kunnanjohtaja Juha Matti Kettunen",
+                "Juha Matti Kettunen",
+                Some("kunnanjohtaja"),
+            )],
+        ),
+        (
+            "Puheen piti valtuutettu Carl af Hällström.",
+            &[(
+                "valtuutettu Carl af Hällström",
+                "Carl af Hällström",
+                Some("valtuutettu"),
+            )],
+        ),
+        (
+            "Kertoo professori Georg von Essen.",
+            &[(
+                "professori Georg von Essen",
+                "Georg von Essen",
+                Some("professori"),
+            )],
+        ),
+        (
+            "Kertoo projektipäällikkö Ghazal Ahmadi.",
+            &[(
+                "projektipäällikkö Ghazal Ahmadi",
+                "Ghazal Ahmadi",
+                Some("projektipäällikkö"),
+            )],
+        ),
+        (
+            "Asiasta sovittiin kehitysjohtaja Tapio Virtasen kanssa.",
+            &[(
+                "kehitysjohtaja Tapio Virtasen",
+                "Tapio Virtanen",
+                Some("kehitysjohtaja"),
+            )],
+        ),
+        (
+            "Kysymykset lähetetään Sanna Koskiselle.",
+            &[("Sanna Koskiselle", "Sanna Koskinen", None)],
+        ),
+        (
+            "Pöytäkirjan tarkastajiksi valittiin Aila Lindroos ja Mats Sjöberg.",
+            &[
+                ("Aila Lindroos", "Aila Lindroos", None),
+                ("Mats Sjöberg", "Mats Sjöberg", None),
+            ],
+        ),
+        (
+            "Joensuun tori, kuva Jouko Rintala",
+            &[("Jouko Rintala", "Jouko Rintala", None)],
+        ),
+        (
+            "Satu Mäkelä kertoi asiasta.",
+            &[("Satu Mäkelä", "Satu Mäkelä", None)],
+        ),
+        // Title after the name, label titles, titles on the next line.
+        (
+            "Aila Korpela, muutosjohtaja, p. 040 123 4567",
+            &[(
+                "Aila Korpela, muutosjohtaja",
+                "Aila Korpela",
+                Some("muutosjohtaja"),
+            )],
+        ),
+        (
+            "Ilkka Rautiainen, valmisteluryhmän puheenjohtaja, ilkka.rautiainen@esimerkki.fi",
+            &[(
+                "Ilkka Rautiainen, valmisteluryhmän puheenjohtaja",
+                "Ilkka Rautiainen",
+                Some("valmisteluryhmän puheenjohtaja"),
+            )],
+        ),
+        (
+            "Yhteyshenkilö: Anu Hämäläinen, p. 044 123 4567",
+            &[(
+                "Yhteyshenkilö: Anu Hämäläinen",
+                "Anu Hämäläinen",
+                Some("Yhteyshenkilö"),
+            )],
+        ),
+        (
+            "Lisätietoja:\nHelena Saari\nProjektipäällikkö, digitaaliset palvelut\n040 765 4321",
+            &[(
+                "Helena Saari\nProjektipäällikkö",
+                "Helena Saari",
+                Some("Projektipäällikkö"),
+            )],
+        ),
+        (
+            "Jari Oksanen\n\nsosiaali- ja terveysjohtaja, Porin kaupunki",
+            &[(
+                "Jari Oksanen\n\nsosiaali- ja terveysjohtaja",
+                "Jari Oksanen",
+                Some("sosiaali- ja terveysjohtaja"),
+            )],
+        ),
+        // Member lists, surname first.
+        (
+            "Jäsenet:\nLaukkanen Sari, pj, Mikkelin kaupunki\nPitkänen Juha Matti, Varkauden kaupunki",
+            &[
+                ("Laukkanen Sari", "Sari Laukkanen", None),
+                ("Pitkänen Juha Matti", "Juha Matti Pitkänen", None),
+            ],
+        ),
+        (
+            "Läsnä:\nKangas Mervi, 1. varapuheenjohtaja\nHyvönen Olli, hallintojohtaja, sihteeri",
+            &[
+                (
+                    "Kangas Mervi, 1. varapuheenjohtaja",
+                    "Mervi Kangas",
+                    Some("1. varapuheenjohtaja"),
+                ),
+                (
+                    "Hyvönen Olli, hallintojohtaja",
+                    "Olli Hyvönen",
+                    Some("hallintojohtaja"),
+                ),
+            ],
+        ),
+        // NBSP between title and name.
+        (
+            "Kertoo kehitysjohtaja\u{a0}Marko Pesonen.",
+            &[(
+                "kehitysjohtaja\u{a0}Marko Pesonen",
+                "Marko Pesonen",
+                Some("kehitysjohtaja"),
+            )],
+        ),
+    ];
+
+    /// Texts in which no person may be found.
+    const NOT_PEOPLE: &[&str] = &[
+        "Uusimaa 2019 -hanke eteni suunnitellusti.",
+        "Sote-tiimi kokoontui maanantaina.",
+        "Talous- ja henkilöstöhallinnon palvelut tuottaa Monetra Oy.",
+        "Neuvotteluja käydään Kuntien Tiera Oy:n kanssa.",
+        "Strateginen johtoryhmä kokoontui Porissa.",
+        "Puheenvuoron piti johtaja Kokouksessa todettiin, että asia etenee.",
+        "Tilaisuuden juonsi viestintäjohtaja Kokouksessa Tampereella päätettiin.",
+        "Tilaisuudessa maakuntajohtaja totesi, että valmistelu jatkuu.",
+        "Toivo Suomen hallitukselle on suuri.",
+        "Sirpa K.\n15.5.2018 klo 9.42",
+        "Asiakirjat toimitti Aino Heikura Oy.",
+        "Kunnanvaltuutettu, Virolahti",
+        "Sote Tiimi ja Uusimaa Oy",
+        "Aino-talo avattiin syksyllä.",
+        "Palaa otsikoihin | 0 Kommenttia | Kommentoi",
+        "Työryhmien puheenjohtajat kokoontuvat kuukausittain.",
+        "",
+    ];
+
+    /// Role rows: input and every role expected, in order: (role, role
+    /// word, person's name, person's title, role match text).
+    type RoleRow = (
+        &'static str,
+        &'static [(
+            RoleKind,
+            &'static str,
+            &'static str,
+            Option<&'static str>,
+            &'static str,
+        )],
+    );
+
+    const ROLE_ROWS: &[RoleRow] = &[
+        // puheenjohtajana toimii X (title between role word and name)
+        (
+            "Ohjausryhmän puheenjohtajana toimii Kainuun liiton maakuntajohtaja Aino Heikura.",
+            &[(
+                Chair,
+                "puheenjohtajana",
+                "Aino Heikura",
+                Some("Kainuun liiton maakuntajohtaja"),
+                "puheenjohtajana toimii Kainuun liiton maakuntajohtaja Aino Heikura",
+            )],
+        ),
+        // X toimii puheenjohtajana
+        (
+            "Kehitysjohtaja Marko Pesonen toimii ohjausryhmän puheenjohtajana.",
+            &[(
+                Chair,
+                "puheenjohtajana",
+                "Marko Pesonen",
+                Some("Kehitysjohtaja"),
+                "Kehitysjohtaja Marko Pesonen toimii ohjausryhmän puheenjohtajana",
+            )],
+        ),
+        // puheenjohtajana X
+        (
+            "Ryhmän puheenjohtajana perusturvajohtaja Olli Hyvönen.",
+            &[(
+                Chair,
+                "puheenjohtajana",
+                "Olli Hyvönen",
+                Some("perusturvajohtaja"),
+                "puheenjohtajana perusturvajohtaja Olli Hyvönen",
+            )],
+        ),
+        // ... ja pääsihteerinä X
+        (
+            "Johtoryhmän puheenjohtajana toimii kaupunginjohtaja Jyrki Halonen ja pääsihteerinä Pirkanmaa 2021 -hankkeen hallintopäällikkö Anne Ruotsalainen.",
+            &[
+                (
+                    Chair,
+                    "puheenjohtajana",
+                    "Jyrki Halonen",
+                    Some("kaupunginjohtaja"),
+                    "puheenjohtajana toimii kaupunginjohtaja Jyrki Halonen",
+                ),
+                (
+                    SecretaryGeneral,
+                    "pääsihteerinä",
+                    "Anne Ruotsalainen",
+                    Some("Pirkanmaa 2021 -hankkeen hallintopäällikkö"),
+                    "pääsihteerinä Pirkanmaa 2021 -hankkeen hallintopäällikkö Anne Ruotsalainen",
+                ),
+            ],
+        ),
+        // varapuheenjohtaja X
+        (
+            "Paikalla oli varapuheenjohtaja Katja Mustonen.",
+            &[(
+                ViceChair,
+                "varapuheenjohtaja",
+                "Katja Mustonen",
+                Some("varapuheenjohtaja"),
+                "varapuheenjohtaja Katja Mustonen",
+            )],
+        ),
+        // varapuheenjohtajana toimii X
+        (
+            "Varapuheenjohtajana toimii kunnanjohtaja Heikki Rinne.",
+            &[(
+                ViceChair,
+                "Varapuheenjohtajana",
+                "Heikki Rinne",
+                Some("kunnanjohtaja"),
+                "Varapuheenjohtajana toimii kunnanjohtaja Heikki Rinne",
+            )],
+        ),
+        // sihteerinä toimii X
+        (
+            "Sihteerinä toimii suunnittelija Petri Kauhanen.",
+            &[(
+                Secretary,
+                "Sihteerinä",
+                "Petri Kauhanen",
+                Some("suunnittelija"),
+                "Sihteerinä toimii suunnittelija Petri Kauhanen",
+            )],
+        ),
+        // sihteeri X
+        (
+            "Muistion kirjoitti sihteeri Harri Tolvanen.",
+            &[(
+                Secretary,
+                "sihteeri",
+                "Harri Tolvanen",
+                Some("sihteeri"),
+                "sihteeri Harri Tolvanen",
+            )],
+        ),
+        // esittelijänä toimii X
+        (
+            "Esittelijänä toimii hyvinvointialuejohtaja Tuomas Lehtola.",
+            &[(
+                Presenter,
+                "Esittelijänä",
+                "Tuomas Lehtola",
+                Some("hyvinvointialuejohtaja"),
+                "Esittelijänä toimii hyvinvointialuejohtaja Tuomas Lehtola",
+            )],
+        ),
+        // puheenjohtajaksi on esitetty X
+        (
+            "Puheenjohtajaksi on esitetty sosiaalijohtaja Pirjo Kauppinen.",
+            &[(
+                Chair,
+                "Puheenjohtajaksi",
+                "Pirjo Kauppinen",
+                Some("sosiaalijohtaja"),
+                "Puheenjohtajaksi on esitetty sosiaalijohtaja Pirjo Kauppinen",
+            )],
+        ),
+        // puheenjohtajaksi valittiin X
+        (
+            "Aluevaltuuston puheenjohtajaksi valittiin porilainen Eero Mattila.",
+            &[(
+                Chair,
+                "puheenjohtajaksi",
+                "Eero Mattila",
+                None,
+                "puheenjohtajaksi valittiin porilainen Eero Mattila",
+            )],
+        ),
+        // X valittiin puheenjohtajaksi
+        (
+            "Teemu Ollila valittiin yksimielisesti puheenjohtajaksi.",
+            &[(
+                Chair,
+                "puheenjohtajaksi",
+                "Teemu Ollila",
+                None,
+                "Teemu Ollila valittiin yksimielisesti puheenjohtajaksi",
+            )],
+        ),
+        // Johtoryhmän puheenjohtaja, kehitysjohtaja X
+        (
+            "Seurantaryhmän puheenjohtaja, kehitysjohtaja Riikka Pelkonen, avasi kokouksen.",
+            &[(
+                Chair,
+                "puheenjohtaja",
+                "Riikka Pelkonen",
+                Some("kehitysjohtaja"),
+                "puheenjohtaja, kehitysjohtaja Riikka Pelkonen",
+            )],
+        ),
+        // a passive verb is not part of the title
+        (
+            "Puheenjohtajaksi valitaan kehitysjohtaja Marko Pesonen.",
+            &[(
+                Chair,
+                "Puheenjohtajaksi",
+                "Marko Pesonen",
+                Some("kehitysjohtaja"),
+                "Puheenjohtajaksi valitaan kehitysjohtaja Marko Pesonen",
+            )],
+        ),
+        // ... ja varapuheenjohtajaksi X
+        (
+            "Puheenjohtajaksi valittiin Jari Vainio ja varapuheenjohtajaksi Laura Hirvonen.",
+            &[
+                (
+                    Chair,
+                    "Puheenjohtajaksi",
+                    "Jari Vainio",
+                    None,
+                    "Puheenjohtajaksi valittiin Jari Vainio",
+                ),
+                (
+                    ViceChair,
+                    "varapuheenjohtajaksi",
+                    "Laura Hirvonen",
+                    None,
+                    "varapuheenjohtajaksi Laura Hirvonen",
+                ),
+            ],
+        ),
+        // X toimii puheenjohtajana ja Y sihteerinä
+        (
+            "Sami Nurmela toimii puheenjohtajana ja Heidi Kokkonen sihteerinä.",
+            &[
+                (
+                    Chair,
+                    "puheenjohtajana",
+                    "Sami Nurmela",
+                    None,
+                    "Sami Nurmela toimii puheenjohtajana",
+                ),
+                (
+                    Secretary,
+                    "sihteerinä",
+                    "Heidi Kokkonen",
+                    None,
+                    "Heidi Kokkonen sihteerinä",
+                ),
+            ],
+        ),
+        // member: jäsen X, jäseninä X, Y ja Z
+        (
+            "Hallituksen jäsen Kari Seppälä kertoi.",
+            &[(
+                Member,
+                "jäsen",
+                "Kari Seppälä",
+                Some("Hallituksen jäsen"),
+                "Hallituksen jäsen Kari Seppälä",
+            )],
+        ),
+        (
+            "Jäseninä toimivat Heli Lampinen, Juha Kytölä ja Kari Toivonen.",
+            &[
+                (
+                    Member,
+                    "Jäseninä",
+                    "Heli Lampinen",
+                    None,
+                    "Jäseninä toimivat Heli Lampinen",
+                ),
+                (
+                    Member,
+                    "Jäseninä",
+                    "Juha Kytölä",
+                    None,
+                    "Jäseninä toimivat Heli Lampinen, Juha Kytölä",
+                ),
+                (
+                    Member,
+                    "Jäseninä",
+                    "Kari Toivonen",
+                    None,
+                    "Jäseninä toimivat Heli Lampinen, Juha Kytölä ja Kari Toivonen",
+                ),
+            ],
+        ),
+        // deputy member
+        (
+            "Kivelä Eija (varajäsen Noora Saarinen), Kajaanin kaupunki",
+            &[(
+                DeputyMember,
+                "varajäsen",
+                "Noora Saarinen",
+                Some("varajäsen"),
+                "varajäsen Noora Saarinen",
+            )],
+        ),
+        (
+            "Noora Saarinen toimii varajäsenenä.",
+            &[(
+                DeputyMember,
+                "varajäsenenä",
+                "Noora Saarinen",
+                None,
+                "Noora Saarinen toimii varajäsenenä",
+            )],
+        ),
+        // labels
+        (
+            "Esittelijä: talousjohtaja Riikka Pelkonen",
+            &[(
+                Presenter,
+                "Esittelijä",
+                "Riikka Pelkonen",
+                Some("talousjohtaja"),
+                "Esittelijä: talousjohtaja Riikka Pelkonen",
+            )],
+        ),
+        (
+            "Sihteeri: erityisasiantuntija Heidi Kokkonen, p. 044 555 1234",
+            &[(
+                Secretary,
+                "Sihteeri",
+                "Heidi Kokkonen",
+                Some("erityisasiantuntija"),
+                "Sihteeri: erityisasiantuntija Heidi Kokkonen",
+            )],
+        ),
+        // member-list lines
+        (
+            "Laukkanen Sari, pj, Mikkelin kaupunki",
+            &[(Chair, "pj", "Sari Laukkanen", None, "Laukkanen Sari, pj")],
+        ),
+        (
+            "Kangas Mervi, vpj (varajäsen Olli Rinne)",
+            &[
+                (ViceChair, "vpj", "Mervi Kangas", None, "Kangas Mervi, vpj"),
+                (
+                    DeputyMember,
+                    "varajäsen",
+                    "Olli Rinne",
+                    Some("varajäsen"),
+                    "varajäsen Olli Rinne",
+                ),
+            ],
+        ),
+        (
+            "Hyvönen Olli, hallintojohtaja, sihteeri",
+            &[(
+                Secretary,
+                "sihteeri",
+                "Olli Hyvönen",
+                Some("hallintojohtaja"),
+                "Hyvönen Olli, hallintojohtaja, sihteeri",
+            )],
+        ),
+        (
+            "Antti Huttunen, Mikkelin kaupunki, puheenjohtaja",
+            &[(
+                Chair,
+                "puheenjohtaja",
+                "Antti Huttunen",
+                None,
+                "Antti Huttunen, Mikkelin kaupunki, puheenjohtaja",
+            )],
+        ),
+        (
+            "Lindberg Tarja, 1. varapuheenjohtaja",
+            &[(
+                ViceChair,
+                "varapuheenjohtaja",
+                "Tarja Lindberg",
+                Some("1. varapuheenjohtaja"),
+                "Lindberg Tarja, 1. varapuheenjohtaja",
+            )],
+        ),
+        // contact lines and signatures
+        (
+            "Ilkka Rautiainen, valmisteluryhmän puheenjohtaja, p. 040 123 4567",
+            &[(
+                Chair,
+                "puheenjohtaja",
+                "Ilkka Rautiainen",
+                Some("valmisteluryhmän puheenjohtaja"),
+                "Ilkka Rautiainen, valmisteluryhmän puheenjohtaja",
+            )],
+        ),
+        (
+            "Sari Laukkanen\nPuheenjohtaja",
+            &[(
+                Chair,
+                "Puheenjohtaja",
+                "Sari Laukkanen",
+                Some("Puheenjohtaja"),
+                "Sari Laukkanen\nPuheenjohtaja",
+            )],
+        ),
+        // headline without a verb, unknown given name after a role phrase
+        (
+            "Eero Mattila aluevaltuuston puheenjohtajaksi",
+            &[(
+                Chair,
+                "puheenjohtajaksi",
+                "Eero Mattila",
+                None,
+                "Eero Mattila aluevaltuuston puheenjohtajaksi",
+            )],
+        ),
+        (
+            "Työryhmän puheenjohtajana toimii Ghazal Ahmadi.",
+            &[(
+                Chair,
+                "puheenjohtajana",
+                "Ghazal Ahmadi",
+                None,
+                "puheenjohtajana toimii Ghazal Ahmadi",
+            )],
+        ),
+        (
+            "Pj. Mika Lahtinen",
+            &[(Chair, "Pj", "Mika Lahtinen", None, "Pj. Mika Lahtinen")],
+        ),
+        // negative rows
+        (
+            "Puheenjohtaja avasi kokouksen ja totesi sen päätösvaltaiseksi.",
+            &[],
+        ),
+        ("Työryhmien puheenjohtajat kokoontuvat kuukausittain.", &[]),
+        (
+            "Ohjausryhmän puheenjohtajaksi valittiin kunnan edustaja.",
+            &[],
+        ),
+        (
+            "Valmistelutoimielimen sihteerinä toimii hallintojohtaja.",
+            &[],
+        ),
+    ];
+
+    /// parse_name_line rows: line → (name, span text, surname first).
+    const NAME_LINES: &[(&str, Option<(&str, &str, bool)>)] = &[
+        (
+            "Leena Virtanen",
+            Some(("Leena Virtanen", "Leena Virtanen", false)),
+        ),
+        (
+            "Virtanen Leena",
+            Some(("Leena Virtanen", "Virtanen Leena", true)),
+        ),
+        (
+            "Aino-Maija Kärkkäinen-Heino",
+            Some((
+                "Aino-Maija Kärkkäinen-Heino",
+                "Aino-Maija Kärkkäinen-Heino",
+                false,
+            )),
+        ),
+        (
+            "Pitkänen Juha Matti, Varkauden kaupunki",
+            Some(("Juha Matti Pitkänen", "Pitkänen Juha Matti", true)),
+        ),
+        (
+            "Heikura Aino, pj (varajäsen Olli Rinne)",
+            Some(("Aino Heikura", "Heikura Aino", true)),
+        ),
+        (
+            "  Sanna Lehto  ",
+            Some(("Sanna Lehto", "Sanna Lehto", false)),
+        ),
+        (
+            "Sanna Lehto p. 040 111 2222",
+            Some(("Sanna Lehto", "Sanna Lehto", false)),
+        ),
+        (
+            "Sanna\u{a0}Lehto, sanna.lehto@esimerkki.fi",
+            Some(("Sanna Lehto", "Sanna\u{a0}Lehto", false)),
+        ),
+        ("Uusimaa Oy", None),
+        ("Sote Tiimi", None),
+        ("Muutosjohtaja Sanna Lehto", None),
+        ("Rauman kaupunki", None),
+        ("Sanna Lehto kertoi asiasta", None),
+        ("Lue lisää | 0 Kommenttia", None),
+        ("", None),
+    ];
+
+    /// title_head rows: phrase → title text.
+    const TITLE_LINES: &[(&str, Option<&str>)] = &[
+        (
+            "Hankejohtaja, palvelustrategia ja osallisuus",
+            Some("Hankejohtaja"),
+        ),
+        (
+            "sosiaali- ja terveysjohtaja, Porin kaupunki",
+            Some("sosiaali- ja terveysjohtaja"),
+        ),
+        ("Kehittämispäällikkö", Some("Kehittämispäällikkö")),
+        (
+            "Pohjois-Karjalan sairaanhoitopiirin johtajaylilääkäri",
+            Some("Pohjois-Karjalan sairaanhoitopiirin johtajaylilääkäri"),
+        ),
+        ("vs. kunnanjohtaja", Some("vs. kunnanjohtaja")),
+        ("Projektipäällikkö (sote-keskus)", Some("Projektipäällikkö")),
+        ("muutosjohtaja p. 040 222 3333", Some("muutosjohtaja")),
+        ("Porin kaupunki", None),
+        ("Puheenjohtaja avaa kokouksen.", None),
+        ("Muistiot", None),
+        ("", None),
+    ];
+
+    /// Checks that a span lies on char boundaries and slices to `text`.
+    fn assert_span(source: &str, span: Span, text: &str) {
+        assert_eq!(
+            source.get(span.start..span.end),
+            Some(text),
+            "span {span} in {source:?}"
+        );
+    }
+
+    #[test]
+    fn people_rows() {
+        for (input, expected) in PEOPLE_ROWS {
+            let found = find_people(input);
+            let got: Vec<_> = found
+                .iter()
+                .map(|p| (p.text, p.name.as_str(), p.title.map(|t| t.0)))
+                .collect();
+            assert_eq!(&got, expected, "input {input:?}");
+            for p in &found {
+                assert_span(input, p.span, p.text);
+                if let Some((t, s)) = p.title {
+                    assert_span(input, s, t);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn not_people_rows() {
+        for input in NOT_PEOPLE {
+            let found = find_people(input);
+            assert!(found.is_empty(), "input {input:?} gave {found:?}");
+            assert!(find_roles(input).is_empty(), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn role_rows() {
+        for (input, expected) in ROLE_ROWS {
+            let found = find_roles(input);
+            let got: Vec<_> = found
+                .iter()
+                .map(|r| {
+                    let word = input.get(r.role_span.start..r.role_span.end).unwrap_or("");
+                    (
+                        r.role,
+                        word,
+                        r.person.name.as_str(),
+                        r.person.title.map(|t| t.0),
+                        r.text,
+                    )
+                })
+                .collect();
+            assert_eq!(&got, expected, "input {input:?}");
+            for r in &found {
+                assert_span(input, r.span, r.text);
+                assert_span(input, r.person.span, r.person.text);
+            }
+        }
+    }
+
+    #[test]
+    fn name_lines() {
+        for (line, expected) in NAME_LINES {
+            let got = parse_name_line(line);
+            let got = got.as_ref().map(|n| {
+                (
+                    n.name.as_str(),
+                    line.get(n.span.start..n.span.end).unwrap_or("?"),
+                    n.surname_first,
+                )
+            });
+            assert_eq!(got, *expected, "line {line:?}");
+        }
+    }
+
+    #[test]
+    fn title_lines() {
+        for (phrase, expected) in TITLE_LINES {
+            let got = title_head(phrase).and_then(|s| phrase.get(s.start..s.end));
+            assert_eq!(got, *expected, "phrase {phrase:?}");
+        }
+    }
+
+    #[test]
+    fn given_names() {
+        for (word, expected) in [
+            ("Aino", true),
+            ("Kaj-Erik", true),
+            ("AINO", true),
+            ("aino", true),
+            ("Mats", true),
+            ("Uusimaa", false),
+            ("Sote", false),
+            ("Oy", false),
+            ("Aino-", false),
+            ("", false),
+        ] {
+            assert_eq!(is_given_name(word), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn role_words() {
+        for (word, expected) in [
+            ("puheenjohtaja", Some(Chair)),
+            ("Puheenjohtajana", Some(Chair)),
+            ("varapuheenjohtajaksi", Some(ViceChair)),
+            ("sihteerinä", Some(Secretary)),
+            ("pääsihteeri", Some(SecretaryGeneral)),
+            ("jäseninä", Some(Member)),
+            ("varajäsen", Some(DeputyMember)),
+            ("esittelijänä", Some(Presenter)),
+            ("pj", Some(Chair)),
+            ("vpj", Some(ViceChair)),
+            ("johtaja", None),
+            ("", None),
+        ] {
+            assert_eq!(role_kind(word), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn inflected_family_names() {
+        let p = find_people("Sopimus tehtiin Eila Harjulle.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].name.as_str(), p[0].basic_form),
+            ("Eila Harjulle", false)
+        );
+        let p = find_people("Asiasta sovittiin Heikki Laurilan kanssa.");
+        assert_eq!(
+            (p[0].name.as_str(), p[0].basic_form),
+            ("Heikki Laurilan", false)
+        );
+        let p = find_people("Kiitos Marja Virtaselle.");
+        assert_eq!(
+            (p[0].name.as_str(), p[0].basic_form),
+            ("Marja Virtanen", true)
+        );
+        let p = find_people("Kertoo hankejohtaja Niko Valle.");
+        assert_eq!((p[0].name.as_str(), p[0].basic_form), ("Niko Valle", true));
+    }
+
+    #[test]
+    fn lexicons_load() {
+        assert!(LEXICON.given.len() > 1500, "{}", LEXICON.given.len());
+        assert!(LEXICON.heads.contains("johtaja"));
+        assert!(!LEXICON.given.contains_key("Uusimaa"));
+        assert_eq!(LEXICON.given.get("Toivo"), Some(&true));
+        assert_eq!(LEXICON.given.get("Aino"), Some(&false));
+    }
+
+    #[test]
+    fn long_inputs_finish() {
+        let inputs = [
+            "Aino ".repeat(50_000),
+            "Pohjois-Savon ".repeat(50_000) + "johtaja Aino Virtanen",
+            "puheenjohtajana toimii ".repeat(20_000),
+            "Jäseninä ovat Aino Virtanen, ".repeat(10_000),
+            ".".repeat(200_000),
+            "9".repeat(200_000),
+            "a-".repeat(100_000),
+            "Virtanen Aino\n".repeat(20_000),
+        ];
+        for text in &inputs {
+            for p in find_people(text) {
+                assert_span(text, p.span, p.text);
+            }
+            for r in find_roles(text) {
+                assert_span(text, r.span, r.text);
+            }
+        }
+    }
+
+    /// Pieces of Finnish announcement text for the property tests.
+    fn finnish_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "0",
+            "1",
+            "2019",
+            "12.",
+            ".",
+            ",",
+            "-",
+            "–",
+            "—",
+            " ",
+            "\u{a0}",
+            "\n",
+            ":",
+            "(",
+            ")",
+            "ä",
+            "ö",
+            "å",
+            "Ä",
+            "klo",
+            "tammikuuta",
+            "maaliskuussa",
+            "ssa",
+            "lla",
+            "n",
+            "sen",
+            "euroa",
+            "milj.",
+            "p.",
+            "@",
+            "Aino",
+            "Virtanen",
+            "Kaj-Erik",
+            "johtaja",
+            "puheenjohtajana",
+            "toimii",
+            "valittiin",
+            "puheenjohtajaksi",
+            "sihteeri",
+            "pj",
+            "ja",
+            "Pohjois-Savon",
+            "liiton",
+            "sosiaali-",
+            "-hankkeen",
+            "vs",
+            "Oy",
+            "Jäsenet",
+            "jäseninä",
+            "\u{308}",
+            "\u{0}",
+        ])
+    }
+
+    /// Checks every span the public functions return for `text`.
+    fn check_all(text: &str) {
+        for p in find_people(text) {
+            assert_span(text, p.span, p.text);
+            assert!(text.get(p.name_span.start..p.name_span.end).is_some());
+            if let Some((t, s)) = p.title {
+                assert_span(text, s, t);
+            }
+        }
+        for r in find_roles(text) {
+            assert_span(text, r.span, r.text);
+            assert!(text.get(r.role_span.start..r.role_span.end).is_some());
+            assert_span(text, r.person.span, r.person.text);
+        }
+        if let Some(n) = parse_name_line(text) {
+            assert!(text.get(n.span.start..n.span.end).is_some());
+        }
+        if let Some(s) = title_head(text) {
+            assert!(text.get(s.start..s.end).is_some());
+        }
+        let _ = is_given_name(text);
+        let _ = role_kind(text);
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in any::<String>()) {
+            check_all(&text);
+        }
+
+        #[test]
+        fn announcement_text_never_panics(pieces in prop::collection::vec(finnish_piece(), 0..60)) {
+            check_all(&pieces.concat());
+        }
+    }
+}

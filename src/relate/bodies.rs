@@ -1,0 +1,235 @@
+//! One record per body: mentions merged by name, shorter names (`johtoryhmä`,
+//! `poliittinen ohjausryhmä`) folded into the body whose name ends with them,
+//! and bodies named only by listing headings (`Ympäristöterveydenhuollon
+//! kokous`).
+
+use crate::layout::Layout;
+use crate::model::{Body, Span};
+use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
+use crate::text::{is_space, words};
+
+/// The bodies of one text, with a lookup from any of their names.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    pub(crate) bodies: Vec<Body>,
+    /// The body the page is about (named in its title), if any.
+    main: Option<usize>,
+    /// For each listing entry, the body its heading names.
+    headings: Vec<Option<String>>,
+}
+
+/// A lower-case name with its words separated by single spaces.
+fn key(name: &str) -> String {
+    name.split(is_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The name with case, spaces and hyphens ignored: `ICT ja digi -työryhmä`
+/// and `ICT- ja digityöryhmä` are one body written two ways.
+fn spelling(name: &str) -> String {
+    name.chars()
+        .filter(|c| !is_space(*c) && !matches!(c, '-' | '–' | '\u{2010}' | '\u{2011}'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// What a body is about, when its name says it twice over: `Vammaisten
+/// palvelut -ryhmä` is about `vammaisten palvelut`, and so is
+/// `vammaisten palvelujen valmisteluryhmä` (its genitive attribute in the
+/// nominative).
+fn topic(name: &str) -> Option<String> {
+    if let Some((before, _)) = name.split_once(" -") {
+        return Some(spelling(before));
+    }
+    let (attribute, _) = name.rsplit_once(' ')?;
+    genitive_to_nominative(attribute).map(|t| spelling(&t))
+}
+
+/// Whether `short` is the last words of `long` (`johtoryhmä` of `Strateginen
+/// johtoryhmä`; not of `virkamiesjohtoryhmä`).
+fn ends_with_words(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.ends_with(short)
+        && long[..long.len() - short.len()].ends_with(' ')
+}
+
+impl Registry {
+    fn add(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
+        let k = spelling(name);
+        if let Some(i) = self.bodies.iter().position(|b| spelling(&b.name) == k) {
+            return i;
+        }
+        self.bodies.push(body());
+        self.bodies.len() - 1
+    }
+
+    /// Builds the registry from the body mentions of `text`.
+    pub(crate) fn build(text: &str, layout: &Layout<'_>, matches: &[BodyMatch<'_>]) -> Registry {
+        let mut reg = Registry::default();
+        let title = layout.title.map(|t| (t.start, t.end()));
+        for m in matches.iter().filter(|m| !m.plural) {
+            let i = reg.add(&m.name, || Body {
+                name: m.name.clone(),
+                kind: m.kind,
+                abbreviation: None,
+                aliases: Vec::new(),
+                text: m.text.to_owned(),
+                span: m.span,
+            });
+            if let Some((abbr, _)) = m.abbreviation {
+                reg.bodies[i]
+                    .abbreviation
+                    .get_or_insert_with(|| abbr.to_owned());
+            }
+            let in_title = title.is_some_and(|(s, e)| s <= m.span.start && m.span.end <= e);
+            if in_title && reg.main.is_none() {
+                reg.main = Some(i);
+            }
+        }
+        reg.add_heading_bodies(text, layout, matches);
+        reg.fold_short_names();
+        let headings = std::mem::take(&mut reg.headings);
+        reg.headings = headings
+            .into_iter()
+            .map(|h| h.and_then(|n| reg.resolve(&n).map(str::to_owned)))
+            .collect();
+        reg
+    }
+
+    /// Listing headings name a body by its topic alone: in
+    /// `Ympäristöterveydenhuollon kokous 13.9.2017` the body is
+    /// `Ympäristöterveydenhuolto`.
+    fn add_heading_bodies(&mut self, text: &str, layout: &Layout<'_>, matches: &[BodyMatch<'_>]) {
+        for e in &layout.entries {
+            let end = e.heading_start + e.heading.len();
+            let named = matches
+                .iter()
+                .find(|m| !m.plural && e.heading_start <= m.span.start && m.span.end <= end);
+            self.headings.push(named.map(|m| m.name.clone()));
+            if named.is_some() {
+                continue;
+            }
+            let ws = words(e.heading);
+            let Some(k) = ws
+                .iter()
+                .position(|w| w.text.eq_ignore_ascii_case("kokous"))
+            else {
+                continue;
+            };
+            if k == 0 {
+                continue;
+            }
+            let phrase = &e.heading[ws[0].start..ws[k - 1].end()];
+            let Some(name) = genitive_to_nominative(phrase) else {
+                continue;
+            };
+            let start = e.heading_start + ws[0].start;
+            let span = Span::new(start, e.heading_start + ws[k - 1].end());
+            if let Some(last) = self.headings.last_mut() {
+                *last = Some(name.clone());
+            }
+            self.add(&name, || Body {
+                kind: body_kind(&name),
+                name: name.clone(),
+                abbreviation: None,
+                aliases: Vec::new(),
+                text: text.get(span.range()).unwrap_or_default().to_owned(),
+                span,
+            });
+        }
+    }
+
+    /// Folds each body whose name is the last words of another's into that
+    /// one, as an alias: the page's own body first, else the nearest body
+    /// named before the short name's first mention, else the first.
+    fn fold_short_names(&mut self) {
+        let mut i = 0;
+        while i < self.bodies.len() {
+            let short = key(&self.bodies[i].name);
+            let subject = topic(&self.bodies[i].name);
+            let at = self.bodies[i].span.start;
+            let kind = self.bodies[i].kind;
+            let longer: Vec<usize> = (0..self.bodies.len())
+                .filter(|&j| j != i)
+                .filter(|&j| {
+                    let other = &self.bodies[j];
+                    ends_with_words(&key(&other.name), &short)
+                        || (other.span.start < at
+                            && other.kind == kind
+                            && subject.is_some()
+                            && topic(&other.name) == subject)
+                })
+                .collect();
+            let target = self
+                .main
+                .filter(|m| longer.contains(m))
+                .or_else(|| {
+                    longer
+                        .iter()
+                        .copied()
+                        .filter(|&j| self.bodies[j].span.start <= at)
+                        .max_by_key(|&j| self.bodies[j].span.start)
+                })
+                .or_else(|| longer.first().copied());
+            let Some(target) = target else {
+                i += 1;
+                continue;
+            };
+            let folded = self.bodies.remove(i);
+            let target = if target > i { target - 1 } else { target };
+            self.main = match self.main {
+                Some(m) if m == i => Some(target),
+                Some(m) if m > i => Some(m - 1),
+                other => other,
+            };
+            let into = &mut self.bodies[target];
+            for alias in std::iter::once(folded.name).chain(folded.aliases) {
+                if !into.aliases.iter().any(|a| key(a) == key(&alias)) {
+                    into.aliases.push(alias);
+                }
+            }
+            if into.abbreviation.is_none() {
+                into.abbreviation = folded.abbreviation;
+            }
+            // `i` now holds the next body.
+        }
+    }
+
+    /// The record name of the body called `name` (its own name or an alias).
+    pub(crate) fn resolve(&self, name: &str) -> Option<&str> {
+        let k = spelling(name);
+        self.bodies
+            .iter()
+            .find(|b| spelling(&b.name) == k || b.aliases.iter().any(|a| spelling(a) == k))
+            .map(|b| b.name.as_str())
+    }
+
+    /// The body the heading of listing entry `n` names.
+    pub(crate) fn heading_body(&self, n: usize) -> Option<&str> {
+        self.headings.get(n).and_then(Option::as_deref)
+    }
+
+    /// The body the page is about.
+    pub(crate) fn main(&self) -> Option<&str> {
+        self.main.map(|i| self.bodies[i].name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_suffixes() {
+        assert!(ends_with_words("strateginen johtoryhmä", "johtoryhmä"));
+        assert!(!ends_with_words("virkamiesjohtoryhmä", "johtoryhmä"));
+        assert!(!ends_with_words("johtoryhmä", "johtoryhmä"));
+        assert!(ends_with_words(
+            "valmistelun poliittinen ohjausryhmä",
+            "poliittinen ohjausryhmä"
+        ));
+    }
+}

@@ -1,0 +1,101 @@
+//! Events: dated happenings other than meetings — workshops, seminars,
+//! simulations, public events (by the noun nearest the date), deadlines and
+//! starts (by the date's cue or the sentence's verb).
+
+use crate::lexicon::{DEADLINE_STEMS, EVENT_STEMS, START_STEMS};
+use crate::model::{Event, EventKind, Meeting, Span};
+use crate::recognise::date::DateCue;
+use crate::text::words;
+
+use super::found::{Found, span_of};
+
+/// Whether a date is already accounted for: a meeting's date, an entry's
+/// posted date, the publication date.
+fn taken(span: Span, taken: &[Span]) -> bool {
+    taken
+        .iter()
+        .any(|t| t.start <= span.start && span.end <= t.end)
+}
+
+/// The kind of the event noun nearest to `at` in the sentence, if any.
+fn nearest_noun(sentence: &str, base: usize, at: Span) -> Option<EventKind> {
+    words(sentence)
+        .into_iter()
+        .filter_map(|w| {
+            let lower = w.text.to_lowercase();
+            let kind = EVENT_STEMS
+                .iter()
+                .find(|(stem, _)| lower.contains(stem))
+                .map(|(_, k)| *k)?;
+            let (s, e) = (base + w.start, base + w.end());
+            let distance = if e <= at.start {
+                at.start - e
+            } else {
+                // A noun after the date counts, but one before it wins a tie.
+                s.saturating_sub(at.end) + 1
+            };
+            Some((distance, kind))
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+/// How many words from a date a deadline or start verb may stand
+/// (`tulee jättää ministeriöön 15.3.`, `tulevat voimaan kesällä`).
+const VERB_REACH: usize = 5;
+
+/// Whether a word starting with one of `stems` stands within
+/// [`VERB_REACH`] words of the date at `at`.
+fn verb_near(sentence: &str, base: usize, at: Span, stems: &[&str]) -> bool {
+    let ws = words(sentence);
+    let first = ws
+        .iter()
+        .position(|w| base + w.end() > at.start)
+        .unwrap_or(ws.len());
+    let last = ws
+        .iter()
+        .rposition(|w| base + w.start < at.end)
+        .unwrap_or(first);
+    let lo = first.saturating_sub(VERB_REACH);
+    let hi = (last + 1 + VERB_REACH).min(ws.len());
+    ws[lo..hi].iter().any(|w| {
+        let lower = w.text.to_lowercase();
+        stems.iter().any(|s| lower.starts_with(s))
+    })
+}
+
+/// The events of one text. `meetings` and `taken_spans` hold the dates
+/// that are not events.
+pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]) -> Vec<Event> {
+    let mut out = Vec::new();
+    for sentence in &found.sentences {
+        let span = span_of(sentence);
+        if meetings.iter().any(|m| m.span == span) {
+            continue;
+        }
+        for i in found.dates_in(span) {
+            let d = &found.dates[i];
+            if taken(d.span, taken_spans) {
+                continue;
+            }
+            let cue = d.cue.map(|(c, _)| c);
+            let near = |stems| verb_near(sentence.text, sentence.start, d.span, stems);
+            let kind = nearest_noun(sentence.text, sentence.start, d.span).or(match cue {
+                Some(DateCue::By) => Some(EventKind::Deadline),
+                Some(DateCue::From) => Some(EventKind::Start),
+                _ if near(DEADLINE_STEMS) => Some(EventKind::Deadline),
+                _ if near(START_STEMS) => Some(EventKind::Start),
+                _ => None,
+            });
+            if let Some(kind) = kind {
+                out.push(Event {
+                    kind,
+                    date: Some(found.values[i]),
+                    text: sentence.text.to_owned(),
+                    span,
+                });
+            }
+        }
+    }
+    out
+}

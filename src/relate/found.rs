@@ -1,0 +1,93 @@
+//! Everything the recognisers found in one text, in text order, with
+//! lookups by region of the text.
+
+use crate::layout::{Layout, LineKind};
+use crate::model::{EdtfDate, Span};
+use crate::recognise::body::BodyMatch;
+use crate::recognise::date::DateMatch;
+use crate::recognise::places::PlaceMatch;
+use crate::text::{Sentence, sentences};
+
+use super::dates::Anchors;
+
+/// Mentions of one text, each list sorted by position.
+pub(crate) struct Found<'t> {
+    pub(crate) dates: Vec<DateMatch<'t>>,
+    /// The resolved value of each of `dates`.
+    pub(crate) values: Vec<EdtfDate>,
+    pub(crate) bodies: Vec<BodyMatch<'t>>,
+    pub(crate) places: Vec<PlaceMatch<'t>>,
+    /// The sentences of the running text (not page furniture).
+    pub(crate) sentences: Vec<Sentence<'t>>,
+}
+
+/// The items of `items` (sorted by start) that lie inside `within`.
+pub(crate) fn inside<T>(
+    items: &[T],
+    within: Span,
+    span: impl Fn(&T) -> Span,
+) -> std::ops::Range<usize> {
+    let lo = items.partition_point(|x| span(x).start < within.start);
+    let count = items[lo..]
+        .iter()
+        .take_while(|x| span(x).start < within.end && span(x).end <= within.end)
+        .count();
+    lo..lo + count
+}
+
+impl<'t> Found<'t> {
+    pub(crate) fn new(
+        layout: &Layout<'t>,
+        dates: Vec<DateMatch<'t>>,
+        anchors: &Anchors,
+        bodies: Vec<BodyMatch<'t>>,
+        places: Vec<PlaceMatch<'t>>,
+    ) -> Found<'t> {
+        let values = dates
+            .iter()
+            .map(|d| anchors.resolve(d.value, d.span.start))
+            .collect();
+        let sentences = layout
+            .lines
+            .iter()
+            .zip(&layout.kinds)
+            .filter(|(_, k)| matches!(k, LineKind::Text | LineKind::Date { .. }))
+            .flat_map(|(l, _)| sentences(l.text, l.start))
+            .collect();
+        Found {
+            dates,
+            values,
+            bodies,
+            places,
+            sentences,
+        }
+    }
+
+    /// Indexes of the dates inside `span`.
+    pub(crate) fn dates_in(&self, span: Span) -> std::ops::Range<usize> {
+        inside(&self.dates, span, |d| d.span)
+    }
+
+    /// Indexes of the body mentions inside `span`.
+    pub(crate) fn bodies_in(&self, span: Span) -> std::ops::Range<usize> {
+        inside(&self.bodies, span, |b| b.span)
+    }
+
+    /// Indexes of the place mentions inside `span`.
+    pub(crate) fn places_in(&self, span: Span) -> std::ops::Range<usize> {
+        inside(&self.places, span, |p| p.span)
+    }
+}
+
+/// A sentence's span.
+pub(crate) fn span_of(s: &Sentence<'_>) -> Span {
+    Span::new(s.start, s.end())
+}
+
+/// The words of a sentence in lower case.
+pub(crate) fn lower_words(text: &str) -> Vec<String> {
+    crate::text::words(text)
+        .into_iter()
+        .map(|w| w.text.to_lowercase())
+        .collect()
+}

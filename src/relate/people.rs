@@ -1,0 +1,277 @@
+//! People: one record per person, with the title, phone and email the text
+//! gives them and the roles they hold in bodies (role phrases, member lists,
+//! contact blocks).
+
+use crate::layout::{Layout, SectionKind};
+use crate::model::{Person, Role, RoleKind, Span};
+use crate::recognise::body::{BodyMatch, Case};
+use crate::recognise::email::{EmailAddress, EmailMatch, EmailTemplate};
+use crate::recognise::person::{PersonMatch, RoleMatch, parse_name_line};
+use crate::recognise::phone::PhoneMatch;
+use crate::text::is_space;
+
+use super::bodies::Registry;
+use super::found::{Found, inside, span_of};
+
+/// Key under which mentions of one person merge: the name, case-folded.
+fn key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// The people of one text, as they are gathered.
+struct People {
+    list: Vec<Person>,
+}
+
+impl People {
+    fn index(&self, name: &str) -> Option<usize> {
+        let k = key(name);
+        self.list.iter().position(|p| key(&p.name) == k)
+    }
+
+    /// The record of the person `m` names, made on first mention.
+    fn mention(&mut self, m: &PersonMatch<'_>) -> usize {
+        let i = match self.index(&m.name) {
+            Some(i) => i,
+            None => {
+                self.list.push(Person {
+                    name: m.name.clone(),
+                    title: None,
+                    phone: None,
+                    email: None,
+                    roles: Vec::new(),
+                    text: m.text.to_owned(),
+                    span: m.span,
+                });
+                self.list.len() - 1
+            }
+        };
+        if let Some((title, _)) = m.title
+            && self.list[i].title.is_none()
+        {
+            self.list[i].title = Some(tidy(title));
+        }
+        i
+    }
+
+    fn add_role(&mut self, i: usize, role: RoleKind, body: &str) {
+        let role = Role {
+            role,
+            body: body.to_owned(),
+        };
+        if !self.list[i].roles.contains(&role) {
+            self.list[i].roles.push(role);
+        }
+    }
+}
+
+/// A title with its runs of space as single spaces.
+fn tidy(s: &str) -> String {
+    s.split(is_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The body a role is held in: a body named right before the role word
+/// (`Johtoryhmän puheenjohtajana`), else the nearest body named before it
+/// in the same sentence, else the page's own body.
+fn body_of_role(
+    source: &str,
+    r: &RoleMatch<'_>,
+    found: &Found<'_>,
+    registry: &Registry,
+    sentence: Option<Span>,
+) -> Option<String> {
+    let scope = sentence.unwrap_or(r.span);
+    let before: Vec<&BodyMatch<'_>> = found
+        .bodies_in(scope)
+        .map(|i| &found.bodies[i])
+        .filter(|b| !b.plural && b.span.end <= r.role_span.start)
+        .collect();
+    let adjacent = before.iter().rfind(|b| {
+        b.case == Case::Genitive
+            && source
+                .get(b.span.end..r.role_span.start)
+                .is_some_and(|gap| gap.chars().all(is_space))
+    });
+    adjacent
+        .or(before.last())
+        .and_then(|b| registry.resolve(&b.name))
+        .or_else(|| registry.main())
+        .map(str::to_owned)
+}
+
+/// The sentence containing `at`, if any.
+fn sentence_at(found: &Found<'_>, at: usize) -> Option<Span> {
+    let i = found.sentences.partition_point(|s| s.end() <= at);
+    found
+        .sentences
+        .get(i)
+        .filter(|s| s.start <= at)
+        .map(span_of)
+}
+
+/// Fills a person's email from an address or a template.
+fn give_email(person: &mut Person, address: &EmailAddress) {
+    if person.email.is_some() {
+        return;
+    }
+    person.email = match address {
+        EmailAddress::Plain(a) => Some(a.clone()),
+        EmailAddress::Template(t) => Some(resolve(t, &person.name)),
+    };
+}
+
+/// A template resolved for a name `Given [Given…] Family`, with the first
+/// given name (the one addresses are built from).
+fn resolve(t: &EmailTemplate, name: &str) -> String {
+    let mut words = name.split(' ');
+    let given = words.next().unwrap_or("");
+    let family = name.rsplit(' ').next().unwrap_or("");
+    t.resolve(given, family)
+}
+
+/// Inputs found over the whole text.
+pub(crate) struct Contacts<'t> {
+    pub(crate) people: Vec<PersonMatch<'t>>,
+    pub(crate) roles: Vec<RoleMatch<'t>>,
+    pub(crate) phones: Vec<PhoneMatch<'t>>,
+    pub(crate) emails: Vec<EmailMatch<'t>>,
+}
+
+/// The people of one text.
+pub(crate) fn people(
+    source: &str,
+    layout: &Layout<'_>,
+    found: &Found<'_>,
+    registry: &Registry,
+    c: &Contacts<'_>,
+) -> Vec<Person> {
+    let mut people = People { list: Vec::new() };
+    for m in c.people.iter().filter(|m| m.basic_form) {
+        people.mention(m);
+    }
+    for r in &c.roles {
+        if !r.person.basic_form {
+            continue;
+        }
+        let i = people.mention(&r.person);
+        if let Some(body) = body_of_role(
+            source,
+            r,
+            found,
+            registry,
+            sentence_at(found, r.role_span.start),
+        ) {
+            people.add_role(i, r.role, &body);
+        }
+    }
+    members(layout, registry, &mut people, &c.roles);
+    contact_details(layout, &mut people, c);
+    people.list
+}
+
+/// Member lists: every person on a `Jäsenet:` line is a member (a deputy
+/// under `Varajäsenet:`) of the page's body, unless the line names another role.
+fn members(layout: &Layout<'_>, registry: &Registry, people: &mut People, roles: &[RoleMatch<'_>]) {
+    let Some(body) = registry.main() else {
+        return;
+    };
+    for section in &layout.sections {
+        let role = match section.kind {
+            SectionKind::Members => RoleKind::Member,
+            SectionKind::Deputies => RoleKind::DeputyMember,
+            _ => continue,
+        };
+        for item in &section.items {
+            let Some(line) = parse_name_line(item.text) else {
+                continue;
+            };
+            let line_span = Span::new(item.start, item.start + item.text.len());
+            let stated = roles
+                .iter()
+                .any(|r| line_span.start <= r.role_span.start && r.role_span.end <= line_span.end);
+            let Some(i) = people.index(&line.name) else {
+                continue;
+            };
+            if !stated {
+                people.add_role(i, role, body);
+            }
+        }
+    }
+}
+
+/// Phones and emails go to the person named before them on the same line,
+/// or in a contact block, to the person the block last named; a template on
+/// a line of its own applies to everyone in its block without an address.
+fn contact_details(layout: &Layout<'_>, people: &mut People, c: &Contacts<'_>) {
+    let blocks: Vec<Span> = layout
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Contacts)
+        .filter_map(|s| {
+            let first = s.items.first()?;
+            let last = s.items.last()?;
+            Some(Span::new(first.start, last.start + last.text.len()))
+        })
+        .collect();
+    let line_of = |at: usize| {
+        let i = layout.lines.partition_point(|l| l.end() < at);
+        layout.lines.get(i).map(|l| Span::new(l.start, l.end()))
+    };
+    // The person mention nearest before `at`, on the same line or (inside a
+    // contact block) anywhere earlier in the block.
+    let owner = |at: usize| -> Option<String> {
+        let line = line_of(at)?;
+        let block = blocks.iter().find(|b| b.start <= at && at <= b.end);
+        let scope = block.map_or(line, |b| Span::new(b.start.min(line.start), line.end));
+        let range = inside(&c.people, Span::new(scope.start, at), |p| p.span);
+        c.people[range]
+            .iter()
+            .rev()
+            .find(|p| p.basic_form)
+            .map(|p| p.name.clone())
+    };
+    for phone in &c.phones {
+        if let Some(name) = owner(phone.span.start)
+            && let Some(i) = people.index(&name)
+            && people.list[i].phone.is_none()
+        {
+            people.list[i].phone = Some(phone.e164.clone());
+        }
+    }
+    for email in &c.emails {
+        match owner(email.span.start) {
+            Some(name) => {
+                if let Some(i) = people.index(&name) {
+                    give_email(&mut people.list[i], &email.address);
+                }
+            }
+            None => continue,
+        }
+    }
+    // Templates standing alone (`sähköpostit muotoa etunimi.sukunimi@…`)
+    // serve everyone in their block.
+    for email in &c.emails {
+        let EmailAddress::Template(_) = &email.address else {
+            continue;
+        };
+        let Some(block) = blocks
+            .iter()
+            .find(|b| b.start <= email.span.start && email.span.start <= b.end)
+        else {
+            continue;
+        };
+        let line = line_of(email.span.start).unwrap_or(email.span);
+        let alone = inside(&c.people, line, |p| p.span).is_empty();
+        if !alone {
+            continue;
+        }
+        for p in &c.people[inside(&c.people, *block, |p| p.span)] {
+            if let Some(i) = people.index(&p.name) {
+                give_email(&mut people.list[i], &email.address);
+            }
+        }
+    }
+}
