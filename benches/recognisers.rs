@@ -35,8 +35,36 @@ fn recognisers(c: &mut Criterion) {
     let text = sample_text();
     let mut group = c.benchmark_group("recognise");
     group.throughput(Throughput::Bytes(text.len() as u64));
+    use sote_records::recognise as r;
+    group.bench_function("dates", |b| {
+        b.iter(|| r::date::find_dates(black_box(&text)))
+    });
+    group.bench_function("money", |b| {
+        b.iter(|| r::money::find_amounts(black_box(&text)))
+    });
+    group.bench_function("phones", |b| {
+        b.iter(|| r::phone::find_phones(black_box(&text)))
+    });
+    group.bench_function("emails", |b| {
+        b.iter(|| r::email::find_emails(black_box(&text)))
+    });
+    group.bench_function("people", |b| {
+        b.iter(|| r::person::find_people(black_box(&text)))
+    });
+    group.bench_function("roles", |b| {
+        b.iter(|| r::person::find_roles(black_box(&text)))
+    });
     group.bench_function("places", |b| {
-        b.iter(|| sote_records::recognise::places::find_places(black_box(&text)))
+        b.iter(|| r::places::find_places(black_box(&text)))
+    });
+    group.bench_function("bodies", |b| {
+        b.iter(|| r::body::find_bodies(black_box(&text)))
+    });
+    group.bench_function("organizations", |b| {
+        b.iter(|| r::organization::find_organizations(black_box(&text)))
+    });
+    group.bench_function("programmes", |b| {
+        b.iter(|| r::programme::find_programmes(black_box(&text)))
     });
     group.finish();
 }

@@ -250,7 +250,13 @@ mod tests {
             sections(src),
             vec![(
                 SectionKind::Contacts,
-                vec!["Aino Virtanen", "Kehitysjohtaja", "Olli Nieminen", "Hankepäällikkö", "040 765 4321"]
+                vec![
+                    "Aino Virtanen",
+                    "Kehitysjohtaja",
+                    "Olli Nieminen",
+                    "Hankepäällikkö",
+                    "040 765 4321"
+                ]
             )]
         );
     }

@@ -399,6 +399,9 @@ struct Lexicon {
     heads: HashSet<&'static str>,
     /// Byte length of the longest head, to bound suffix look-ups.
     longest_head: usize,
+    /// The last two letters of every head: a word ending otherwise is no
+    /// title, which most words show at once.
+    head_tails: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -414,12 +417,20 @@ impl Lexicon {
             .collect();
         let heads: HashSet<&'static str> = data_lines(TITLES_TABLE).map(str::trim).collect();
         let longest_head = heads.iter().map(|h| h.len()).max().unwrap_or(0);
+        let head_tails = heads.iter().filter_map(|h| last_two(h)).collect();
         Self {
             given,
             heads,
             longest_head,
+            head_tails,
         }
     }
+}
+
+/// The last two characters of `word`, if it has two.
+fn last_two(word: &str) -> Option<&str> {
+    let (i, _) = word.char_indices().rev().nth(1)?;
+    word.get(i..)
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -712,7 +723,9 @@ fn known_given(word: &str) -> Option<bool> {
 /// in one (`maakuntajohtaja`, `hr-johtaja`).
 fn is_title_word(lower: &str) -> bool {
     let lex = &*LEXICON;
-    if lower.is_empty() || !lower.chars().all(|c| c.is_alphabetic() || is_dash(c)) {
+    if !last_two(lower).is_some_and(|t| lex.head_tails.contains(t))
+        || !lower.chars().all(|c| c.is_alphabetic() || is_dash(c))
+    {
         return false;
     }
     if lex.heads.contains(lower) {
@@ -727,11 +740,12 @@ fn is_title_word(lower: &str) -> bool {
 
 /// The role and form of a lower-case role word.
 fn role_word(lower: &str) -> Option<(RoleKind, RoleForm)> {
-    ROLE_WORDS
-        .iter()
-        .find(|(w, _, _)| *w == lower)
-        .map(|&(_, kind, form)| (kind, form))
+    ROLE_INDEX.get(lower).copied()
 }
+
+/// [`ROLE_WORDS`] by word.
+static ROLE_INDEX: LazyLock<HashMap<&'static str, (RoleKind, RoleForm)>> =
+    LazyLock::new(|| ROLE_WORDS.iter().map(|&(w, k, f)| (w, (k, f))).collect());
 
 /// Whether a word could be a genitive completing a title (`Pirkanmaan`,
 /// `liiton`, `STM:n`): ends in `-n`, and is not a verb, pronoun or
@@ -826,6 +840,38 @@ struct Tok<'a> {
     text: &'a str,
     /// Its text in lower case (words only; empty otherwise).
     lower: String,
+    /// What the lexicons say about it (words only; all false otherwise).
+    facts: Facts,
+}
+
+/// What the lexicons say about a word, looked up once per token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Facts {
+    /// It has the shape of a name ([`name_shaped`]).
+    shaped: bool,
+    /// It is a known given name; `Some(true)` if also an ordinary word.
+    given: Option<bool>,
+    /// It is a title word ([`is_title_word`]).
+    title: bool,
+    /// It is a role word.
+    role: Option<(RoleKind, RoleForm)>,
+}
+
+impl Facts {
+    /// Looks a word up.
+    fn of(text: &str, lower: &str) -> Self {
+        Self {
+            shaped: name_shaped(text),
+            given: known_given(text),
+            title: is_title_word(lower),
+            role: role_word(lower),
+        }
+    }
+
+    /// Whether the word is a title or a role word (never a name).
+    fn is_title_or_role(&self) -> bool {
+        self.title || self.role.is_some()
+    }
 }
 
 /// Splits `text` into tokens: one pass, spaces skipped.
@@ -850,10 +896,12 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             (Some(Kind::Punct(c)), pos + c.len_utf8())
         };
         if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
-            let lower = if kind == Kind::Word {
-                slice.to_lowercase()
+            let (lower, facts) = if kind == Kind::Word {
+                let lower = slice.to_lowercase();
+                let facts = Facts::of(slice, &lower);
+                (lower, facts)
             } else {
-                String::new()
+                (String::new(), Facts::default())
             };
             toks.push(Tok {
                 kind,
@@ -861,6 +909,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 end,
                 text: slice,
                 lower,
+                facts,
             });
         }
         prev = text.get(..end).and_then(|s| s.chars().next_back());
@@ -1005,12 +1054,12 @@ impl<'a> Doc<'a> {
 
     /// Whether the word at `i` is a title word.
     fn is_title(&self, i: usize) -> bool {
-        self.lower(i).is_some_and(is_title_word)
+        self.word(i).is_some_and(|t| t.facts.title)
     }
 
     /// The role word at `i`.
     fn role_at(&self, i: usize) -> Option<(RoleKind, RoleForm)> {
-        self.lower(i).and_then(role_word)
+        self.word(i).and_then(|t| t.facts.role)
     }
 
     /// Whether the word at `i` is one of `list` (lower case).
@@ -1077,10 +1126,9 @@ impl<'a> Doc<'a> {
             j += 1;
         }
         let word = self.word(j)?;
-        let acceptable = name_shaped(word.text)
+        let acceptable = word.facts.shaped
             && !NOT_NAMES.contains(&word.text)
-            && !is_title_word(&word.lower)
-            && role_word(&word.lower).is_none()
+            && !word.facts.is_title_or_role()
             && !self.is_company_after(j + 1)
             && !self
                 .word(j + 1)
@@ -1104,7 +1152,7 @@ impl<'a> Doc<'a> {
     fn given_first_at(&self, i: usize, context: bool) -> Option<Name> {
         let mut given = Vec::new();
         let mut j = i;
-        while given.len() < 3 && self.word(j).is_some_and(|t| known_given(t.text).is_some()) {
+        while given.len() < 3 && self.word(j).is_some_and(|t| t.facts.given.is_some()) {
             given.push(j);
             j += 1;
         }
@@ -1140,11 +1188,10 @@ impl<'a> Doc<'a> {
     /// Whether the word at `i` may be an unknown given name after a title.
     fn fallback_given(&self, i: usize) -> bool {
         self.word(i).is_some_and(|t| {
-            name_shaped(t.text)
+            t.facts.shaped
                 && !NOT_NAMES.contains(&t.text)
                 && !looks_inflected(t.text)
-                && !is_title_word(&t.lower)
-                && role_word(&t.lower).is_none()
+                && !t.facts.is_title_or_role()
         })
     }
 
@@ -1162,17 +1209,16 @@ impl<'a> Doc<'a> {
     /// the line or a separator.
     fn surname_first_at(&self, i: usize) -> Option<Name> {
         let family = self.word(i)?;
-        let plausible = name_shaped(family.text)
-            && known_given(family.text).is_none()
+        let plausible = family.facts.shaped
+            && family.facts.given.is_none()
             && !NOT_NAMES.contains(&family.text)
-            && !is_title_word(&family.lower)
-            && role_word(&family.lower).is_none();
+            && !family.facts.is_title_or_role();
         if !plausible {
             return None;
         }
         let mut given = Vec::new();
         let mut j = i + 1;
-        while given.len() < 3 && self.word(j).is_some_and(|t| known_given(t.text).is_some()) {
+        while given.len() < 3 && self.word(j).is_some_and(|t| t.facts.given.is_some()) {
             given.push(j);
             j += 1;
         }
@@ -1235,8 +1281,7 @@ impl<'a> Doc<'a> {
         };
         self.word(p).is_some_and(|t| {
             starts_upper(t.text)
-                && !is_title_word(&t.lower)
-                && role_word(&t.lower).is_none()
+                && !t.facts.is_title_or_role()
                 && !INTRODUCERS.contains(&t.lower.as_str())
         })
     }
@@ -1249,7 +1294,7 @@ impl<'a> Doc<'a> {
             .given
             .first()
             .and_then(|&g| self.word(g))
-            .and_then(|t| known_given(t.text))
+            .and_then(|t| t.facts.given)
             .unwrap_or(false);
         let family_inflected = name
             .family

@@ -45,19 +45,28 @@ fn nearest_noun(sentence: &str, base: usize, at: Span) -> Option<EventKind> {
 const VERB_REACH: usize = 5;
 
 /// Whether a word starting with one of `stems` stands within
-/// [`VERB_REACH`] words of the date at `at`.
+/// [`VERB_REACH`] words of the date at `at`, in the same clause (commas,
+/// semicolons and dashes end a clause: in `vaalit pidetään 23.1., ja
+/// valtuusto aloittaa maaliskuussa` the start is the council's, not the
+/// election's).
 fn verb_near(sentence: &str, base: usize, at: Span, stems: &[&str]) -> bool {
     let ws = words(sentence);
-    let first = ws
-        .iter()
-        .position(|w| base + w.end() > at.start)
-        .unwrap_or(ws.len());
+    let breaks_clause = |gap: &str| gap.contains([',', ';', '–', '—', '(', ')']);
+    let Some(first) = ws.iter().position(|w| base + w.end() > at.start) else {
+        return false;
+    };
     let last = ws
         .iter()
         .rposition(|w| base + w.start < at.end)
         .unwrap_or(first);
-    let lo = first.saturating_sub(VERB_REACH);
-    let hi = (last + 1 + VERB_REACH).min(ws.len());
+    let mut lo = first;
+    while lo > 0 && first - lo < VERB_REACH && !breaks_clause(ws[lo].gap) {
+        lo -= 1;
+    }
+    let mut hi = last + 1;
+    while hi < ws.len() && hi - last <= VERB_REACH && !breaks_clause(ws[hi].gap) {
+        hi += 1;
+    }
     ws[lo..hi].iter().any(|w| {
         let lower = w.text.to_lowercase();
         stems.iter().any(|s| lower.starts_with(s))
