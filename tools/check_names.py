@@ -9,6 +9,7 @@ How to run (from the repository root), with Debian's Python and Voikko:
     /usr/bin/python3 tools/check_names.py                 # rewrite the file in place
     /usr/bin/python3 tools/check_names.py --check         # exit 1 if the file would change
     /usr/bin/python3 tools/check_names.py --add FILE      # merge candidate names from FILE
+    /usr/bin/python3 tools/check_names.py --titles        # check src/lexicon/titles.txt
 
 Candidate names (whitespace-separated, `#` comments allowed) are the given
 names in use in Finland written down by hand: Finnish, Finland-Swedish and
@@ -33,6 +34,11 @@ sentence, where a capital letter cannot come from the sentence itself.
 
 Output is deterministic: a fixed header, then one name per line, sorted by
 Unicode code point.
+
+`--titles` checks the title heads of `src/lexicon/titles.txt` instead: every
+head must be analysed by Voikko as a noun (or adjective used as a noun:
+`valtuutettu`) in the nominative singular, except the English loan titles
+listed in ENGLISH_TITLES; the file is not rewritten.
 """
 import argparse
 import os
@@ -46,6 +52,11 @@ except ImportError:  # Debian installs the binding for its own Python
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LEXICON = os.path.join(HERE, "..", "src", "lexicon", "given_names.txt")
+TITLES = os.path.join(HERE, "..", "src", "lexicon", "titles.txt")
+
+# Title words used in Finnish offices as written in English.
+ENGLISH_TITLES = {"controller", "manager", "director", "coordinator", "specialist"}
+NOUN_CLASSES = {"nimisana", "nimisana_laatusana", "laatusana"}
 
 # Classes Voikko uses for proper names; every other class is an ordinary word.
 PROPER = {"etunimi", "sukunimi", "paikannimi", "nimi"}
@@ -118,6 +129,27 @@ def classify(voikko, name):
     return False, common, "Voikko: " + ",".join(sorted(c for c in classes if c))
 
 
+def check_titles(voikko):
+    """Returns the number of title heads that fail the check."""
+    bad = 0
+    with open(TITLES, encoding="utf-8") as f:
+        heads = [l.strip() for l in f if l.strip() and not l.startswith("#")]
+    for head in heads:
+        if head in ENGLISH_TITLES:
+            continue
+        ok = any(
+            a.get("CLASS") in NOUN_CLASSES
+            and a.get("SIJAMUOTO") == "nimento"
+            and a.get("NUMBER") == "singular"
+            for a in voikko.analyze(head)
+        )
+        if not ok:
+            print(f"title head not a nominative singular noun: {head}", file=sys.stderr)
+            bad += 1
+    print(f"{len(heads)} title heads checked, {bad} failed", file=sys.stderr)
+    return bad
+
+
 def render(rows):
     out = [HEADER]
     for name, common in rows:
@@ -130,7 +162,10 @@ def main():
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--add", metavar="FILE")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--titles", action="store_true")
     args = ap.parse_args()
+    if args.titles:
+        return 1 if check_titles(libvoikko.Voikko("fi")) else 0
 
     names = read_names(LEXICON) if os.path.exists(LEXICON) else []
     if args.add:
