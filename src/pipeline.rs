@@ -78,8 +78,11 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     let body_matches = find_bodies(text);
     let registry = Registry::build(text, &layout, &body_matches);
     let found = Found::new(&layout, dates, &anchors, body_matches, places);
-    doc.meetings = meetings(text, &layout, &found, &registry, |at| anchors.anchor_at(at));
-    let mut taken = structural_dates(&layout);
+    let structural = structural_dates(&layout);
+    doc.meetings = meetings(text, &layout, &found, &registry, &structural, |at| {
+        anchors.anchor_at(at)
+    });
+    let mut taken = structural;
     taken.extend(doc.meetings.iter().map(|m| m.span));
     doc.events = events(&found, &doc.meetings, &taken);
     let contacts = Contacts {

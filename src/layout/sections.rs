@@ -60,6 +60,9 @@ fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<It
         Some((h, r)) => (h, Some(r)),
         None => (text, None),
     };
+    // `Jäsenet (henkilökohtainen varajäsen suluissa)`: a note in brackets
+    // after the label is not part of it.
+    let head = head.split('(').next().unwrap_or(head);
     let lower = head.trim_matches(is_space).to_lowercase();
     let kind = SECTION_LABELS
         .iter()

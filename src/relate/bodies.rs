@@ -3,7 +3,10 @@
 //! and bodies named only by listing headings (`Ympäristöterveydenhuollon
 //! kokous`).
 
+use std::collections::HashMap;
+
 use crate::layout::Layout;
+use crate::lexicon::BODY_HEADS;
 use crate::model::{Body, Span};
 use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
 use crate::text::{is_space, words};
@@ -16,6 +19,8 @@ pub(crate) struct Registry {
     main: Option<usize>,
     /// For each listing entry, the body its heading names.
     headings: Vec<Option<String>>,
+    /// Every name and alias, by [`spelling`], to its body.
+    index: HashMap<String, usize>,
 }
 
 /// A lower-case name with its words separated by single spaces.
@@ -49,21 +54,48 @@ fn topic(name: &str) -> Option<String> {
 }
 
 /// Whether `short` is the last words of `long` (`johtoryhmä` of `Strateginen
-/// johtoryhmä`; not of `virkamiesjohtoryhmä`).
+/// johtoryhmä` and of `Digi ja ICT -työryhmä`; not of `virkamiesjohtoryhmä`).
 fn ends_with_words(long: &str, short: &str) -> bool {
     long.len() > short.len()
         && long.ends_with(short)
-        && long[..long.len() - short.len()].ends_with(' ')
+        && long[..long.len() - short.len()].ends_with([' ', '-'])
+        && !long[..long.len() - short.len()]
+            .trim_end_matches('-')
+            .ends_with(|c: char| c.is_alphanumeric())
+}
+
+/// Whether `name` is a head word alone (`Lautakunta`, `Seurantaryhmä`): a
+/// text calls its body that once the full name is known.
+fn is_bare_head(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    BODY_HEADS.iter().any(|(head, _)| lower == *head)
+}
+
+/// Whether `long` is a compound ending in the head `short`
+/// (`kansalliskielilautakunta` for `lautakunta`).
+fn compound_of(long: &str, short: &str) -> bool {
+    let last = long.rsplit(' ').next().unwrap_or(long);
+    last.len() > short.len() && last.ends_with(short)
 }
 
 impl Registry {
     fn add(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
-        let k = spelling(name);
-        if let Some(i) = self.bodies.iter().position(|b| spelling(&b.name) == k) {
-            return i;
+        let next = self.bodies.len();
+        let i = *self.index.entry(spelling(name)).or_insert(next);
+        if i == next {
+            self.bodies.push(body());
         }
-        self.bodies.push(body());
-        self.bodies.len() - 1
+        i
+    }
+
+    /// Rebuilds the name index after bodies were folded together.
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, b) in self.bodies.iter().enumerate() {
+            for name in std::iter::once(&b.name).chain(&b.aliases) {
+                self.index.entry(spelling(name)).or_insert(i);
+            }
+        }
     }
 
     /// Builds the registry from the body mentions of `text`.
@@ -91,6 +123,7 @@ impl Registry {
         }
         reg.add_heading_bodies(text, layout, matches);
         reg.fold_short_names();
+        reg.reindex();
         let headings = std::mem::take(&mut reg.headings);
         reg.headings = headings
             .into_iter()
@@ -152,11 +185,18 @@ impl Registry {
             let subject = topic(&self.bodies[i].name);
             let at = self.bodies[i].span.start;
             let kind = self.bodies[i].kind;
+            let bare = is_bare_head(&short);
             let longer: Vec<usize> = (0..self.bodies.len())
                 .filter(|&j| j != i)
                 .filter(|&j| {
                     let other = &self.bodies[j];
-                    ends_with_words(&key(&other.name), &short)
+                    let long = key(&other.name);
+                    ends_with_words(&long, &short)
+                        || (bare && compound_of(&long, &short))
+                        || other
+                            .abbreviation
+                            .as_deref()
+                            .is_some_and(|a| a.to_lowercase() == short)
                         || (other.span.start < at
                             && other.kind == kind
                             && subject.is_some()
@@ -200,10 +240,9 @@ impl Registry {
 
     /// The record name of the body called `name` (its own name or an alias).
     pub(crate) fn resolve(&self, name: &str) -> Option<&str> {
-        let k = spelling(name);
-        self.bodies
-            .iter()
-            .find(|b| spelling(&b.name) == k || b.aliases.iter().any(|a| spelling(a) == k))
+        self.index
+            .get(&spelling(name))
+            .and_then(|&i| self.bodies.get(i))
             .map(|b| b.name.as_str())
     }
 
@@ -231,5 +270,12 @@ mod tests {
             "valmistelun poliittinen ohjausryhmä",
             "poliittinen ohjausryhmä"
         ));
+        assert!(ends_with_words("digi ja ict -työryhmä", "työryhmä"));
+        assert!(!ends_with_words("sote-työryhmä", "työryhmä"));
+        assert!(compound_of(
+            "itä-uudenmaan kansalliskielilautakunta",
+            "lautakunta"
+        ));
+        assert!(!compound_of("lautakunta", "lautakunta"));
     }
 }

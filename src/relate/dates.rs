@@ -38,7 +38,11 @@ impl Anchors {
     /// stands in; else the publication date; else the nearest full date
     /// written before it; else the first one after it.
     pub(crate) fn anchor_at(&self, at: usize) -> Option<NaiveDate> {
-        if let Some(&(_, _, posted)) = self.entries.iter().find(|(s, e, _)| *s <= at && at < *e) {
+        // Entries are in text order and do not overlap.
+        let i = self.entries.partition_point(|&(s, _, _)| s <= at);
+        if let Some(&(_, e, posted)) = i.checked_sub(1).and_then(|j| self.entries.get(j))
+            && at < e
+        {
             return Some(posted);
         }
         if self.published.is_some() {

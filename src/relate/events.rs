@@ -77,14 +77,17 @@ fn verb_near(sentence: &str, base: usize, at: Span, stems: &[&str]) -> bool {
 /// that are not events.
 pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]) -> Vec<Event> {
     let mut out = Vec::new();
+    let mut taken_spans = taken_spans.to_vec();
+    taken_spans.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+    let meeting_spans: std::collections::HashSet<Span> = meetings.iter().map(|m| m.span).collect();
     for sentence in &found.sentences {
         let span = span_of(sentence);
-        if meetings.iter().any(|m| m.span == span) {
+        if meeting_spans.contains(&span) {
             continue;
         }
         for i in found.dates_in(span) {
             let d = &found.dates[i];
-            if taken(d.span, taken_spans) {
+            if taken(d.span, &taken_spans) {
                 continue;
             }
             let cue = d.cue.map(|(c, _)| c);

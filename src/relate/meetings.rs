@@ -8,7 +8,9 @@ use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, EVENT_STEMS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS,
     MEETING_WORDS,
 };
-use crate::model::{EdtfDate, Meeting, MeetingStatus, Precision, Span};
+use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Span};
+use crate::recognise::body::{BodyMatch, Case};
+use crate::recognise::date::DateCue;
 use crate::text::Sentence;
 
 use super::bodies::Registry;
@@ -31,6 +33,47 @@ fn bodies_in(found: &Found<'_>, registry: &Registry, span: Span) -> Vec<String> 
         if b.plural {
             continue;
         }
+        if let Some(name) = registry.resolve(&b.name)
+            && !out.iter().any(|n| n == name)
+        {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+/// The bodies that met, of those a meeting sentence names: the subjects
+/// (`Aluevaltuusto ja aluehallitus kokoontuivat`), else a genitive right
+/// before a meeting word (`ohjausryhmän kokouksessa`), else all of them.
+/// In `Aluevaltuusto valitsi lautakunnan jäsenet kokouksessaan` the
+/// council met, not the committee.
+fn meeting_bodies(text: &str, found: &Found<'_>, registry: &Registry, span: Span) -> Vec<String> {
+    let named: Vec<&BodyMatch<'_>> = found
+        .bodies_in(span)
+        .map(|i| &found.bodies[i])
+        .filter(|b| !b.plural)
+        .collect();
+    let subjects: Vec<&BodyMatch<'_>> = named
+        .iter()
+        .copied()
+        .filter(|b| b.case == Case::Nominative)
+        .collect();
+    let before_meeting = |b: &&BodyMatch<'_>| {
+        b.case == Case::Genitive
+            && text
+                .get(b.span.end..span.end)
+                .and_then(|rest| crate::text::words(rest).into_iter().next())
+                .is_some_and(|w| MEETING_WORDS.contains(&w.text.to_lowercase().as_str()))
+    };
+    let chosen: Vec<&BodyMatch<'_>> = if !subjects.is_empty() {
+        subjects
+    } else if named.iter().any(before_meeting) {
+        named.iter().copied().filter(before_meeting).collect()
+    } else {
+        named
+    };
+    let mut out: Vec<String> = Vec::new();
+    for b in chosen {
         if let Some(name) = registry.resolve(&b.name)
             && !out.iter().any(|n| n == name)
         {
@@ -110,9 +153,13 @@ pub(crate) fn meetings(
     layout: &Layout<'_>,
     found: &Found<'_>,
     registry: &Registry,
+    structural: &[Span],
     anchor_at: impl Fn(usize) -> Option<chrono::NaiveDate>,
 ) -> Vec<Meeting> {
     let mut out = Vec::new();
+    if let Some(m) = header_meeting(text, layout, found, registry) {
+        out.push(m);
+    }
     let mut headings = Vec::new();
     for (n, e) in layout.entries.iter().enumerate() {
         let heading = Span::new(e.heading_start, e.heading_start + e.heading.len());
@@ -138,7 +185,9 @@ pub(crate) fn meetings(
         } else {
             status(&[], date, posted)
         };
-        // A joint meeting is told in the entry's summary.
+        // A joint meeting, and where the meeting was, are told in the
+        // entry's summary (`Ryhmä kokoontui Raisiossa.`).
+        let mut place = None;
         if let Some((s, t)) = e.summary {
             for sentence in found
                 .sentences
@@ -146,6 +195,10 @@ pub(crate) fn meetings(
                 .filter(|x| s <= x.start && x.end() <= t)
             {
                 let words = lower_words(sentence.text);
+                let undated = found.dates_in(span_of(sentence)).is_empty();
+                if place.is_none() && undated && has_any(&words, MEETING_HELD_WORDS) {
+                    place = location(found, span_of(sentence));
+                }
                 if has_any(&words, JOINT_WORDS) && has_any(&words, MEETING_WORDS) {
                     for b in bodies_in(found, registry, span_of(sentence)) {
                         if !bodies.contains(&b) {
@@ -160,7 +213,7 @@ pub(crate) fn meetings(
             Meeting {
                 bodies,
                 date,
-                location: None,
+                location: place.or_else(|| location(found, heading)),
                 status,
                 documents: e.documents.iter().map(|d| (*d).to_owned()).collect(),
                 text: e.heading.to_owned(),
@@ -176,7 +229,9 @@ pub(crate) fn meetings(
         {
             continue;
         }
-        if let Some(m) = sentence_meeting(text, sentence, found, registry, layout, &anchor_at) {
+        for m in sentence_meetings(
+            text, sentence, found, registry, layout, structural, &anchor_at,
+        ) {
             push(&mut out, m);
         }
     }
@@ -215,31 +270,39 @@ fn nearest_cue(sentence: &Sentence<'_>, date: Span) -> Option<Cue> {
         .map(|(_, c)| c)
 }
 
-/// A meeting told in one sentence: a meeting word, a day, and the bodies
-/// that met (or, in an entry or on a body's page, that body).
-fn sentence_meeting(
+/// Meetings told in one sentence: a meeting word, the days it names (not
+/// the page's own dates, not a deadline's `mennessä`), and the bodies that
+/// met (or, in an entry or on a body's page, that body).
+fn sentence_meetings(
     text: &str,
     sentence: &Sentence<'_>,
     found: &Found<'_>,
     registry: &Registry,
     layout: &Layout<'_>,
+    structural: &[Span],
     anchor_at: &impl Fn(usize) -> Option<chrono::NaiveDate>,
-) -> Option<Meeting> {
+) -> Vec<Meeting> {
     let words = lower_words(sentence.text);
     if !has_any(&words, MEETING_WORDS) {
-        return None;
+        return Vec::new();
     }
     let span = span_of(sentence);
-    let (date_span, date) = found
+    let days: Vec<(Span, EdtfDate)> = found
         .dates_in(span)
+        .filter(|&i| !structural.contains(&found.dates[i].span))
+        .filter(|&i| found.dates[i].cue.is_none_or(|(c, _)| c == DateCue::Until))
         .map(|i| (found.dates[i].span, found.values[i]))
-        .find(|(_, v)| is_meeting_date(v))?;
+        .filter(|(_, v)| is_meeting_date(v))
+        .collect();
     // `Kokouksen ydinviesti on, että … keskustelutilaisuus järjestetään
-    // 12.10.` dates an event: the word nearest the date decides.
-    if nearest_cue(sentence, date_span) != Some(Cue::Meeting) {
-        return None;
+    // 12.10.` dates an event: the word nearest the first date decides.
+    let Some(&(first, _)) = days.first() else {
+        return Vec::new();
+    };
+    if nearest_cue(sentence, first) != Some(Cue::Meeting) {
+        return Vec::new();
     }
-    let mut bodies = bodies_in(found, registry, span);
+    let mut bodies = meeting_bodies(text, found, registry, span);
     if bodies.is_empty() {
         let entry = layout
             .entries
@@ -251,15 +314,64 @@ fn sentence_meeting(
         bodies.extend(fallback.map(str::to_owned));
     }
     if bodies.is_empty() {
-        return None;
+        return Vec::new();
     }
+    let place = location(found, span);
+    days.into_iter()
+        .map(|(_, date)| Meeting {
+            bodies: bodies.clone(),
+            date: Some(date),
+            location: place.clone(),
+            status: status(&words, Some(date), anchor_at(span.start)),
+            documents: Vec::new(),
+            text: text.get(span.range()).unwrap_or_default().to_owned(),
+            span,
+        })
+        .collect()
+}
+
+/// The meeting an agenda or minutes is about: its body (named in the
+/// title), the day on its `Aika:` line and the place on its `Paikka:` line.
+fn header_meeting(
+    text: &str,
+    layout: &Layout<'_>,
+    found: &Found<'_>,
+    registry: &Registry,
+) -> Option<Meeting> {
+    let status = match layout.kind {
+        DocumentKind::Agenda => MeetingStatus::Planned,
+        DocumentKind::Minutes => MeetingStatus::Held,
+        _ => return None,
+    };
+    let field = |name: &str| {
+        layout.lines.iter().find(|l| {
+            l.text
+                .split_once(':')
+                .is_some_and(|(k, _)| k.trim().eq_ignore_ascii_case(name))
+        })
+    };
+    let time = field("aika")?;
+    let time_span = Span::new(time.start, time.end());
+    let date = found
+        .dates_in(time_span)
+        .map(|i| found.values[i])
+        .find(is_meeting_date)?;
+    let body = registry
+        .main()
+        .or_else(|| registry.bodies.first().map(|b| b.name.as_str()))?;
+    let location = field("paikka").and_then(|l| {
+        found
+            .places_in(Span::new(l.start, l.end()))
+            .next()
+            .map(|i| found.places[i].name.to_owned())
+    });
     Some(Meeting {
-        bodies,
+        bodies: vec![body.to_owned()],
         date: Some(date),
-        location: location(found, span),
-        status: status(&words, Some(date), anchor_at(span.start)),
+        location,
+        status,
         documents: Vec::new(),
-        text: text.get(span.range()).unwrap_or_default().to_owned(),
-        span,
+        text: text.get(time_span.range()).unwrap_or_default().to_owned(),
+        span: time_span,
     })
 }

@@ -2,11 +2,13 @@
 //! gives them and the roles they hold in bodies (role phrases, member lists,
 //! contact blocks).
 
+use std::collections::HashMap;
+
 use crate::layout::{Layout, SectionKind};
 use crate::model::{Person, Role, RoleKind, Span};
 use crate::recognise::body::{BodyMatch, Case};
 use crate::recognise::email::{EmailAddress, EmailMatch, EmailTemplate};
-use crate::recognise::person::{PersonMatch, RoleMatch, parse_name_line};
+use crate::recognise::person::{PersonMatch, RoleMatch, parse_name_line, role_kind};
 use crate::recognise::phone::PhoneMatch;
 use crate::text::is_space;
 
@@ -19,14 +21,15 @@ fn key(name: &str) -> String {
 }
 
 /// The people of one text, as they are gathered.
+#[derive(Default)]
 struct People {
     list: Vec<Person>,
+    by_key: HashMap<String, usize>,
 }
 
 impl People {
     fn index(&self, name: &str) -> Option<usize> {
-        let k = key(name);
-        self.list.iter().position(|p| key(&p.name) == k)
+        self.by_key.get(&key(name)).copied()
     }
 
     /// The record of the person `m` names, made on first mention.
@@ -34,6 +37,7 @@ impl People {
         let i = match self.index(&m.name) {
             Some(i) => i,
             None => {
+                self.by_key.insert(key(&m.name), self.list.len());
                 self.list.push(Person {
                     name: m.name.clone(),
                     title: None,
@@ -48,10 +52,29 @@ impl People {
         };
         if let Some((title, _)) = m.title
             && self.list[i].title.is_none()
+            && !is_role_word(title)
         {
             self.list[i].title = Some(tidy(title));
         }
         i
+    }
+
+    /// The record of a person known only from a name line of a list.
+    fn named(&mut self, name: &str, text: &str, span: Span) -> usize {
+        if let Some(i) = self.index(name) {
+            return i;
+        }
+        self.by_key.insert(key(name), self.list.len());
+        self.list.push(Person {
+            name: name.to_owned(),
+            title: None,
+            phone: None,
+            email: None,
+            roles: Vec::new(),
+            text: text.to_owned(),
+            span,
+        });
+        self.list.len() - 1
     }
 
     fn add_role(&mut self, i: usize, role: RoleKind, body: &str) {
@@ -63,6 +86,13 @@ impl People {
             self.list[i].roles.push(role);
         }
     }
+}
+
+/// Whether a "title" is only a role word (`puheenjohtaja`, `1.
+/// varapuheenjohtaja`, `varajäsen`): a role in the body, not a title.
+fn is_role_word(title: &str) -> bool {
+    let bare = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || is_space(c));
+    !bare.contains(is_space) && role_kind(bare).is_some()
 }
 
 /// A title with its runs of space as single spaces.
@@ -148,7 +178,7 @@ pub(crate) fn people(
     registry: &Registry,
     c: &Contacts<'_>,
 ) -> Vec<Person> {
-    let mut people = People { list: Vec::new() };
+    let mut people = People::default();
     for m in c.people.iter().filter(|m| m.basic_form) {
         people.mention(m);
     }
@@ -173,7 +203,10 @@ pub(crate) fn people(
 }
 
 /// Member lists: every person on a `Jäsenet:` line is a member (a deputy
-/// under `Varajäsenet:`) of the page's body, unless the line names another role.
+/// under `Varajäsenet:`) of the page's body, unless the line gives them
+/// another role (`Virtanen Liisa, pj`); a name in brackets after a member is
+/// their personal deputy (`Lindström Camilla, Porvoo (Nyholm Peter)`,
+/// `(varajäsen Tero Laukkanen)`).
 fn members(layout: &Layout<'_>, registry: &Registry, people: &mut People, roles: &[RoleMatch<'_>]) {
     let Some(body) = registry.main() else {
         return;
@@ -189,17 +222,37 @@ fn members(layout: &Layout<'_>, registry: &Registry, people: &mut People, roles:
                 continue;
             };
             let line_span = Span::new(item.start, item.start + item.text.len());
-            let stated = roles
-                .iter()
-                .any(|r| line_span.start <= r.role_span.start && r.role_span.end <= line_span.end);
-            let Some(i) = people.index(&line.name) else {
-                continue;
-            };
+            let stated = roles.iter().any(|r| {
+                line_span.start <= r.role_span.start
+                    && r.role_span.end <= line_span.end
+                    && key(&r.person.name) == key(&line.name)
+            });
+            let written = item.text.get(line.span.range()).unwrap_or(item.text);
+            let i = people.named(&line.name, written, line.span.shifted(item.start));
             if !stated {
                 people.add_role(i, role, body);
             }
+            if let Some((open, inner)) = bracketed(item.text) {
+                let inner_text = inner
+                    .trim_start_matches("varajäsen")
+                    .trim_start_matches(is_space);
+                let skip = inner.len() - inner_text.len();
+                if let Some(deputy) = parse_name_line(inner_text) {
+                    let at = item.start + open + skip;
+                    let written = inner_text.get(deputy.span.range()).unwrap_or(inner_text);
+                    let d = people.named(&deputy.name, written, deputy.span.shifted(at));
+                    people.add_role(d, RoleKind::DeputyMember, body);
+                }
+            }
         }
     }
+}
+
+/// The text inside the first pair of brackets, with the offset where it starts.
+fn bracketed(text: &str) -> Option<(usize, &str)> {
+    let open = text.find('(')? + 1;
+    let close = open + text.get(open..)?.find(')')?;
+    Some((open, text.get(open..close)?))
 }
 
 /// Phones and emails go to the person named before them on the same line,
