@@ -2,7 +2,8 @@
 //! document, navigation residue, a photo credit, or running text.
 
 use crate::lexicon::{
-    COMMENT_WORDS, DOCUMENT_HEADERS, NAVIGATION_LINES, PHOTO_CREDIT_WORDS, SECTION_HEADERS,
+    COMMENT_WORDS, DOCUMENT_HEADERS, NAVIGATION_LINES, PHOTO_CREDIT_WORDS, PUBLICATION_WORDS,
+    SECTION_HEADERS,
 };
 use crate::model::EdtfDate;
 use crate::recognise::date::leading_date;
@@ -25,6 +26,8 @@ pub(crate) enum LineKind {
     /// Starts with a numeric date; `rest` is the offset (in the source) of
     /// what follows it on the line, `None` when the date is the whole line.
     Date { date: DateAt, rest: Option<usize> },
+    /// `Julkaistu 2.11.2020 klo 10.15 | Uutiset`: the page's publication date.
+    Published { date: DateAt },
     /// `Muistiot`, `Asialista`…: the heading of a list of document links.
     DocumentHeader,
     /// `> Muistio`: a link to a meeting document; the offset of its name.
@@ -89,6 +92,23 @@ fn starts_with_navigation(lower: &str, word: &str) -> bool {
     })
 }
 
+/// A `Julkaistu 2.11.2020` line: a publication word, then a date.
+fn publication_line(line: &Line<'_>) -> Option<DateAt> {
+    let text = line.text;
+    let word_end = text.find(|c: char| is_space(c) || c == ':')?;
+    if !PUBLICATION_WORDS.contains(&text[..word_end].to_lowercase().as_str()) {
+        return None;
+    }
+    let rest = text[word_end..].trim_start_matches(|c: char| is_space(c) || c == ':');
+    let offset = text.len() - rest.len();
+    let date = leading_date(rest)?;
+    Some(DateAt {
+        start: line.start + offset + date.span.start,
+        end: line.start + offset + date.span.end,
+        value: date.value,
+    })
+}
+
 /// Classifies one trimmed line.
 pub(crate) fn classify(line: &Line<'_>) -> LineKind {
     let text = line.text;
@@ -105,6 +125,9 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
         };
         let rest = (!rest.is_empty()).then(|| line.end() - rest.len());
         return LineKind::Date { date, rest };
+    }
+    if let Some(date) = publication_line(line) {
+        return LineKind::Published { date };
     }
     if let Some(name) = text.strip_prefix(['>', '›', '»']) {
         let name = name.trim_start_matches(is_space);

@@ -284,6 +284,18 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
     }
     let comments = footer.and_then(|(c, _)| c);
 
+    // `Julkaistu 2.11.2020 klo 10.15 | Uutiset` near the top dates the page.
+    const PUBLICATION_LINE_REACH: usize = 8;
+    if published.is_none() {
+        published = kinds
+            .iter()
+            .filter(|k| **k != LineKind::Blank)
+            .take(PUBLICATION_LINE_REACH)
+            .find_map(|k| match k {
+                LineKind::Published { date } => Some(*date),
+                _ => None,
+            });
+    }
     let title_text = title.map(|t| t.text);
     let kind = if !entries.is_empty() {
         let about_a_body = title_text.is_some_and(names_a_body);

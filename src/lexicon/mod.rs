@@ -25,6 +25,19 @@ pub(crate) const SECTION_HEADERS: &[&str] = &[
     "tapahtumat",
 ];
 
+/// Words that introduce a page's publication date (`Julkaistu 2.11.2020`),
+/// lower case.
+pub(crate) const PUBLICATION_WORDS: &[&str] = &[
+    "julkaistu",
+    "julkaisupäivä",
+    "julkaisu",
+    "päivitetty",
+    "published",
+    "publicerad",
+    "uutinen",
+    "tiedote",
+];
+
 /// Words that head a list of links to meeting documents on listing pages
 /// (`Muistiot` followed by `> Muistio`), in lower case.
 pub(crate) const DOCUMENT_HEADERS: &[&str] = &[

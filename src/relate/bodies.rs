@@ -156,7 +156,16 @@ impl Registry {
                 continue;
             }
             let phrase = &e.heading[ws[0].start..ws[k - 1].end()];
-            let Some(name) = genitive_to_nominative(phrase) else {
+            // An abbreviation inflects after a colon: `KORA:n kokous`.
+            let abbreviation = (k == 1)
+                .then(|| phrase.split_once(':'))
+                .flatten()
+                .map(|(a, _)| a)
+                .filter(|a| a.chars().all(|c| c.is_uppercase() || c == '-') && a.len() >= 2);
+            let Some(name) = abbreviation
+                .map(str::to_owned)
+                .or_else(|| genitive_to_nominative(phrase))
+            else {
                 continue;
             };
             let start = e.heading_start + ws[0].start;

@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
-use crate::layout::Layout;
+use crate::layout::{Layout, LineKind};
 use crate::model::{DateMention, EdtfDate, Precision};
 use crate::recognise::date::{DateMatch, resolve_year};
+use crate::text::is_space;
 
 /// The anchors a text offers for resolving years.
 pub(crate) struct Anchors {
@@ -18,6 +19,12 @@ pub(crate) struct Anchors {
 
 impl Anchors {
     /// Collects the anchors of a laid-out text and the dates found in it.
+    ///
+    /// Without a publication date, the days that date the page serve: those
+    /// on heading-like lines (a date line, `Aika: 16.5.2018`, a short line
+    /// that is not a sentence); a day in running text (`lait tulevat voimaan
+    /// 1.1.2020`) says nothing about when the text was written. Only if the
+    /// page has no such day do running-text days serve.
     pub(crate) fn new(layout: &Layout<'_>, dates: &[DateMatch<'_>]) -> Anchors {
         Anchors {
             published: layout.published.and_then(|p| p.value.to_naive_date()),
@@ -26,11 +33,7 @@ impl Anchors {
                 .iter()
                 .filter_map(|e| Some((e.span.0, e.span.1, e.posted.value.to_naive_date()?)))
                 .collect(),
-            days: dates
-                .iter()
-                .filter(|d| d.value.precision() == Precision::Day)
-                .filter_map(|d| Some((d.span.start, d.value.to_naive_date()?)))
-                .collect(),
+            days: heading_days(layout, dates),
         }
     }
 
@@ -74,5 +77,36 @@ impl Anchors {
                 span: d.span,
             })
             .collect()
+    }
+}
+
+/// Days written on heading-like lines, or failing those, all days.
+fn heading_days(layout: &Layout<'_>, dates: &[DateMatch<'_>]) -> Vec<(usize, NaiveDate)> {
+    const MAX_HEADING_WORDS: usize = 12;
+    let days = dates
+        .iter()
+        .filter(|d| d.value.precision() == Precision::Day)
+        .filter_map(|d| Some((d.span.start, d.value.to_naive_date()?)));
+    let on_heading = |at: usize| {
+        let i = layout.lines.partition_point(|l| l.end() <= at);
+        layout
+            .lines
+            .get(i)
+            .zip(layout.kinds.get(i))
+            .is_some_and(|(l, k)| {
+                let words = l.text.split(is_space).filter(|w| !w.is_empty()).count();
+                !matches!(k, LineKind::Text)
+                    || l.text
+                        .split_once(':')
+                        .is_some_and(|(label, _)| label.trim().eq_ignore_ascii_case("aika"))
+                    || (words <= MAX_HEADING_WORDS && !l.text.ends_with('.'))
+            })
+    };
+    let headings: Vec<(usize, NaiveDate)> =
+        days.clone().filter(|&(at, _)| on_heading(at)).collect();
+    if headings.is_empty() {
+        days.collect()
+    } else {
+        headings
     }
 }

@@ -287,12 +287,15 @@ fn sentence_meetings(
         return Vec::new();
     }
     let span = span_of(sentence);
+    // A meeting to come may be dated by a month or a season (`seuraava
+    // yhteiskokous pidetään syksyllä`); one that was held names its day.
+    let planned = has_any(&words, MEETING_PLANNED_WORDS);
     let days: Vec<(Span, EdtfDate)> = found
         .dates_in(span)
         .filter(|&i| !structural.contains(&found.dates[i].span))
         .filter(|&i| found.dates[i].cue.is_none_or(|(c, _)| c == DateCue::Until))
         .map(|i| (found.dates[i].span, found.values[i]))
-        .filter(|(_, v)| is_meeting_date(v))
+        .filter(|(_, v)| is_meeting_date(v) || (planned && v.precision() != Precision::Year))
         .collect();
     // `Kokouksen ydinviesti on, että … keskustelutilaisuus järjestetään
     // 12.10.` dates an event: the word nearest the first date decides.
