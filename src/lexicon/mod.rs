@@ -205,6 +205,9 @@ pub(crate) const MEETING_WORDS: &[&str] = &[
     "kokouksesta",
     "kokousta",
     "kokouksena",
+    "kokouksensa",
+    "kokoukseensa",
+    "kokouksestaan",
     "kokouksiin",
     "kokouksissa",
     "kokouksissaan",
@@ -257,6 +260,9 @@ pub(crate) const EVENT_STEMS: &[(&str, crate::model::EventKind)] = {
         ("kuuleminen", PublicEvent),
         ("asukasil", PublicEvent),
         ("foorumi", PublicEvent),
+        ("vaalit", Other),
+        ("vaaleissa", Other),
+        ("vaaleihin", Other),
     ]
 };
 
@@ -274,6 +280,10 @@ pub(crate) const DEADLINE_STEMS: &[&str] = &[
     "lähetettävä",
     "ilmoittautu",
     "haettava",
+    "päättyy",
+    "umpeutuu",
+    "vastausaika",
+    "hakuaika",
 ];
 
 /// Words that make a date a start (`starttaamaan 1.7. alkaen`), lower case; a

@@ -42,12 +42,48 @@ fn bodies_in(found: &Found<'_>, registry: &Registry, span: Span) -> Vec<String> 
     out
 }
 
+/// The indexes of the dates in a sentence that stand in a clause with a
+/// meeting word: in `Ryhmä kokoontui Oulussa sen jälkeen, kun hallitus
+/// ilmoitti 8.3. …` the 8.3. dates the Government's notice, not the meeting.
+fn meeting_clause_dates(found: &Found<'_>, sentence: &Sentence<'_>) -> Vec<usize> {
+    let ws = crate::text::words(sentence.text);
+    let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
+    for w in &ws {
+        // A comma before a number continues a list of dates (`28.9., 12.10.`).
+        let listed = w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.gap.contains(';');
+        let new_clause =
+            clauses.is_empty() || (!listed && w.gap.contains([',', ';', '–', '—', '(']));
+        if new_clause {
+            clauses.push((sentence.start + w.start, sentence.start + w.end(), false));
+        }
+        if let Some(c) = clauses.last_mut() {
+            c.1 = sentence.start + w.end();
+            c.2 |= MEETING_WORDS.contains(&w.text.to_lowercase().as_str());
+        }
+    }
+    found
+        .dates_in(span_of(sentence))
+        .filter(|&i| {
+            let at = found.dates[i].span.start;
+            clauses
+                .iter()
+                .any(|&(s, e, meeting)| meeting && s <= at && at < e)
+        })
+        .collect()
+}
+
 /// The bodies that met, of those a meeting sentence names: the subjects
 /// (`Aluevaltuusto ja aluehallitus kokoontuivat`), else a genitive right
 /// before a meeting word (`ohjausryhmän kokouksessa`), else all of them.
 /// In `Aluevaltuusto valitsi lautakunnan jäsenet kokouksessaan` the
 /// council met, not the committee.
-fn meeting_bodies(text: &str, found: &Found<'_>, registry: &Registry, span: Span) -> Vec<String> {
+fn meeting_bodies(
+    text: &str,
+    found: &Found<'_>,
+    registry: &Registry,
+    span: Span,
+    context: Option<&str>,
+) -> Vec<String> {
     let named: Vec<&BodyMatch<'_>> = found
         .bodies_in(span)
         .map(|i| &found.bodies[i])
@@ -58,23 +94,33 @@ fn meeting_bodies(text: &str, found: &Found<'_>, registry: &Registry, span: Span
         .copied()
         .filter(|b| b.case == Case::Nominative)
         .collect();
+    // Words that may stand between a genitive and its meeting:
+    // `aluevaltuuston ensimmäinen kokous`, `johtoryhmän seuraava kokous`.
+    const MAX_WORDS_BETWEEN: usize = 2;
     let before_meeting = |b: &&BodyMatch<'_>| {
         b.case == Case::Genitive
-            && text
-                .get(b.span.end..span.end)
-                .and_then(|rest| crate::text::words(rest).into_iter().next())
-                .is_some_and(|w| MEETING_WORDS.contains(&w.text.to_lowercase().as_str()))
+            && text.get(b.span.end..span.end).is_some_and(|rest| {
+                crate::text::words(rest)
+                    .into_iter()
+                    .take(MAX_WORDS_BETWEEN + 1)
+                    .any(|w| MEETING_WORDS.contains(&w.text.to_lowercase().as_str()))
+            })
     };
-    let chosen: Vec<&BodyMatch<'_>> = if !subjects.is_empty() {
-        subjects
-    } else if named.iter().any(before_meeting) {
+    let chosen: Vec<&BodyMatch<'_>> = if named.iter().any(before_meeting) {
         named.iter().copied().filter(before_meeting).collect()
+    } else if !subjects.is_empty() {
+        subjects
     } else {
         named
     };
     let mut out: Vec<String> = Vec::new();
     for b in chosen {
-        if let Some(name) = registry.resolve(&b.name)
+        // Inside an entry, `Työryhmä kokoontuu …` is the entry's own group.
+        let local = context.filter(|c| {
+            let head = b.name.to_lowercase();
+            !head.contains(' ') && c.to_lowercase().ends_with(&head)
+        });
+        if let Some(name) = local.or_else(|| registry.resolve(&b.name))
             && !out.iter().any(|n| n == name)
         {
             out.push(name.to_owned());
@@ -195,11 +241,12 @@ pub(crate) fn meetings(
                 .filter(|x| s <= x.start && x.end() <= t)
             {
                 let words = lower_words(sentence.text);
-                let undated = found.dates_in(span_of(sentence)).is_empty();
+                // A sentence that dates its own meeting is another meeting.
+                let undated = meeting_clause_dates(found, sentence).is_empty();
                 if place.is_none() && undated && has_any(&words, MEETING_HELD_WORDS) {
                     place = location(found, span_of(sentence));
                 }
-                if has_any(&words, JOINT_WORDS) && has_any(&words, MEETING_WORDS) {
+                if undated && has_any(&words, JOINT_WORDS) && has_any(&words, MEETING_WORDS) {
                     for b in bodies_in(found, registry, span_of(sentence)) {
                         if !bodies.contains(&b) {
                             bodies.push(b);
@@ -290,13 +337,22 @@ fn sentence_meetings(
     // A meeting to come may be dated by a month or a season (`seuraava
     // yhteiskokous pidetään syksyllä`); one that was held names its day.
     let planned = has_any(&words, MEETING_PLANNED_WORDS);
-    let days: Vec<(Span, EdtfDate)> = found
-        .dates_in(span)
+    let days: Vec<(Span, EdtfDate)> = meeting_clause_dates(found, sentence)
+        .into_iter()
         .filter(|&i| !structural.contains(&found.dates[i].span))
         .filter(|&i| found.dates[i].cue.is_none_or(|(c, _)| c == DateCue::Until))
         .map(|i| (found.dates[i].span, found.values[i]))
         .filter(|(_, v)| is_meeting_date(v) || (planned && v.precision() != Precision::Year))
         .collect();
+    // Days name the meetings; a month or season beside them only frames them
+    // (`kokoontuu syksyllä 2021 seuraavasti: 28.9., 12.10. …`).
+    let days: Vec<(Span, EdtfDate)> = if days.iter().any(|(_, v)| is_meeting_date(v)) {
+        days.into_iter()
+            .filter(|(_, v)| is_meeting_date(v))
+            .collect()
+    } else {
+        days
+    };
     // `Kokouksen ydinviesti on, että … keskustelutilaisuus järjestetään
     // 12.10.` dates an event: the word nearest the first date decides.
     let Some(&(first, _)) = days.first() else {
@@ -305,15 +361,14 @@ fn sentence_meetings(
     if nearest_cue(sentence, first) != Some(Cue::Meeting) {
         return Vec::new();
     }
-    let mut bodies = meeting_bodies(text, found, registry, span);
+    let entry = layout
+        .entries
+        .iter()
+        .position(|e| e.span.0 <= span.start && span.end <= e.span.1);
+    let entry_body = entry.and_then(|n| registry.heading_body(n));
+    let mut bodies = meeting_bodies(text, found, registry, span, entry_body);
     if bodies.is_empty() {
-        let entry = layout
-            .entries
-            .iter()
-            .position(|e| e.span.0 <= span.start && span.end <= e.span.1);
-        let fallback = entry
-            .and_then(|n| registry.heading_body(n))
-            .or_else(|| registry.main());
+        let fallback = entry_body.or_else(|| registry.main());
         bodies.extend(fallback.map(str::to_owned));
     }
     if bodies.is_empty() {
@@ -353,7 +408,7 @@ fn header_meeting(
                 .is_some_and(|(k, _)| k.trim().eq_ignore_ascii_case(name))
         })
     };
-    let time = field("aika")?;
+    let time = field("aika").or_else(|| field("kokousaika"))?;
     let time_span = Span::new(time.start, time.end());
     let date = found
         .dates_in(time_span)
@@ -362,12 +417,14 @@ fn header_meeting(
     let body = registry
         .main()
         .or_else(|| registry.bodies.first().map(|b| b.name.as_str()))?;
-    let location = field("paikka").and_then(|l| {
-        found
-            .places_in(Span::new(l.start, l.end()))
-            .next()
-            .map(|i| found.places[i].name.to_owned())
-    });
+    let location = field("paikka")
+        .or_else(|| field("kokouspaikka"))
+        .and_then(|l| {
+            found
+                .places_in(Span::new(l.start, l.end()))
+                .next()
+                .map(|i| found.places[i].name.to_owned())
+        });
     Some(Meeting {
         bodies: vec![body.to_owned()],
         date: Some(date),

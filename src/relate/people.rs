@@ -8,12 +8,32 @@ use crate::layout::{Layout, SectionKind};
 use crate::model::{Person, Role, RoleKind, Span};
 use crate::recognise::body::{BodyMatch, Case};
 use crate::recognise::email::{EmailAddress, EmailMatch, EmailTemplate};
-use crate::recognise::person::{PersonMatch, RoleMatch, parse_name_line, role_kind};
+use crate::recognise::person::{PersonMatch, RoleMatch, is_given_name, parse_name_line, role_kind};
 use crate::recognise::phone::PhoneMatch;
 use crate::text::is_space;
 
 use super::bodies::Registry;
 use super::found::{Found, inside, span_of};
+
+/// A name in the order the record writes it, given names first: a name read
+/// as `Eerola Hanna` (a list's surname-first order after `varajäsen`) turns
+/// to `Hanna Eerola` when only its last word is a given name.
+fn given_first(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    match words.as_slice() {
+        [family, rest @ ..]
+            if !rest.is_empty()
+                && !is_given_name(family)
+                && rest.iter().all(|w| is_given_name(w)) =>
+        {
+            let mut out = rest.join(" ");
+            out.push(' ');
+            out.push_str(family);
+            out
+        }
+        _ => name.to_owned(),
+    }
+}
 
 /// Key under which mentions of one person merge: the name, case-folded.
 fn key(name: &str) -> String {
@@ -34,12 +54,13 @@ impl People {
 
     /// The record of the person `m` names, made on first mention.
     fn mention(&mut self, m: &PersonMatch<'_>) -> usize {
-        let i = match self.index(&m.name) {
+        let name = given_first(&m.name);
+        let i = match self.index(&name) {
             Some(i) => i,
             None => {
-                self.by_key.insert(key(&m.name), self.list.len());
+                self.by_key.insert(key(&name), self.list.len());
                 self.list.push(Person {
-                    name: m.name.clone(),
+                    name,
                     title: None,
                     phone: None,
                     email: None,
@@ -225,7 +246,7 @@ fn members(layout: &Layout<'_>, registry: &Registry, people: &mut People, roles:
             let stated = roles.iter().any(|r| {
                 line_span.start <= r.role_span.start
                     && r.role_span.end <= line_span.end
-                    && key(&r.person.name) == key(&line.name)
+                    && key(&given_first(&r.person.name)) == key(&line.name)
             });
             let written = item.text.get(line.span.range()).unwrap_or(item.text);
             let i = people.named(&line.name, written, line.span.shifted(item.start));
@@ -322,7 +343,7 @@ fn contact_details(layout: &Layout<'_>, people: &mut People, c: &Contacts<'_>) {
             continue;
         }
         for p in &c.people[inside(&c.people, *block, |p| p.span)] {
-            if let Some(i) = people.index(&p.name) {
+            if let Some(i) = people.index(&given_first(&p.name)) {
                 give_email(&mut people.list[i], &email.address);
             }
         }
