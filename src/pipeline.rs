@@ -40,13 +40,17 @@ fn entries(text: &str, layout: &Layout<'_>) -> Vec<Entry> {
 
 /// Spans of dates that are page structure, not events: the publication
 /// date and the entries' posted dates.
+/// Sorted, for binary search.
 fn structural_dates(layout: &Layout<'_>) -> Vec<Span> {
-    layout
+    let mut spans: Vec<Span> = layout
         .published
         .iter()
         .chain(layout.entries.iter().map(|e| &e.posted))
         .map(|d| Span::new(d.start, d.end))
-        .collect()
+        .collect();
+    spans.sort();
+    spans.dedup();
+    spans
 }
 
 /// Parses one text into its record. Never fails: what the text does not

@@ -138,9 +138,12 @@ impl Registry {
     fn add_heading_bodies(&mut self, text: &str, layout: &Layout<'_>, matches: &[BodyMatch<'_>]) {
         for e in &layout.entries {
             let end = e.heading_start + e.heading.len();
-            let named = matches
+            // Matches and entries are both in text order.
+            let first = matches.partition_point(|m| m.span.start < e.heading_start);
+            let named = matches[first..]
                 .iter()
-                .find(|m| !m.plural && e.heading_start <= m.span.start && m.span.end <= end);
+                .take_while(|m| m.span.start < end)
+                .find(|m| !m.plural && m.span.end <= end);
             self.headings.push(named.map(|m| m.name.clone()));
             if named.is_some() {
                 continue;

@@ -9,12 +9,18 @@ use crate::text::words;
 
 use super::found::{Found, span_of};
 
-/// Whether a date is already accounted for: a meeting's date, an entry's
-/// posted date, the publication date.
+/// Whether a date is already accounted for: it lies in a meeting's text,
+/// or it is an entry's posted date or the publication date. `taken` is
+/// sorted by start.
 fn taken(span: Span, taken: &[Span]) -> bool {
-    taken
+    // Sorted by start (longest first), the spans that can hold `span` are
+    // the ones starting at or before it; nested spans start after the span
+    // holding them, so the last few are enough to look at.
+    const LOOK_BACK: usize = 4;
+    let i = taken.partition_point(|t| t.start <= span.start);
+    taken[i.saturating_sub(LOOK_BACK)..i]
         .iter()
-        .any(|t| t.start <= span.start && span.end <= t.end)
+        .any(|t| span.end <= t.end)
 }
 
 /// The kind of the event noun nearest to `at` in the sentence, if any.

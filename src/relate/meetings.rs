@@ -3,6 +3,8 @@
 //! `seuraava kokous pidetään 11.4.2019`), joint when several bodies met
 //! (`X ja Y pitivät yhteisen kokouksen`).
 
+use std::collections::HashMap;
+
 use crate::layout::Layout;
 use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, EVENT_STEMS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS,
@@ -164,33 +166,63 @@ fn location(found: &Found<'_>, span: Span) -> Option<String> {
         })
 }
 
-/// Adds `m` unless a meeting of the same bodies on the same date exists, in
-/// which case the two are merged.
-fn push(meetings: &mut Vec<Meeting>, m: Meeting) {
-    let same = meetings
-        .iter_mut()
-        .find(|x| x.date == m.date && x.bodies.iter().any(|b| m.bodies.contains(b)));
-    match same {
-        Some(x) => {
-            for b in m.bodies {
-                if !x.bodies.contains(&b) {
-                    x.bodies.push(b);
-                }
-            }
-            for d in m.documents {
-                if !x.documents.contains(&d) {
-                    x.documents.push(d);
-                }
-            }
-            if x.status == MeetingStatus::Unknown {
-                x.status = m.status;
-            }
-            if x.location.is_none() {
-                x.location = m.location;
+/// Meetings as they are gathered, indexed by date so that merging a new
+/// meeting into an existing one costs the same however long the page.
+#[derive(Default)]
+struct Gathered {
+    list: Vec<Meeting>,
+    by_date: HashMap<Option<EdtfDate>, Vec<usize>>,
+}
+
+impl Gathered {
+    /// Adds `m` unless a meeting of the same bodies on the same date exists,
+    /// in which case the two are merged.
+    fn push(&mut self, m: Meeting) {
+        let same = self.by_date.get(&m.date).and_then(|ids| {
+            ids.iter()
+                .copied()
+                .find(|&i| self.list[i].bodies.iter().any(|b| m.bodies.contains(b)))
+        });
+        let Some(i) = same else {
+            self.by_date.entry(m.date).or_default().push(self.list.len());
+            self.list.push(m);
+            return;
+        };
+        let x = &mut self.list[i];
+        for b in m.bodies {
+            if !x.bodies.contains(&b) {
+                x.bodies.push(b);
             }
         }
-        None => meetings.push(m),
+        for d in m.documents {
+            if !x.documents.contains(&d) {
+                x.documents.push(d);
+            }
+        }
+        if x.status == MeetingStatus::Unknown {
+            x.status = m.status;
+        }
+        if x.location.is_none() {
+            x.location = m.location;
+        }
     }
+}
+
+/// The sentences of `found` that lie inside `from..to`.
+fn sentences_within<'f, 't>(found: &'f Found<'t>, from: usize, to: usize) -> &'f [Sentence<'t>] {
+    let lo = found.sentences.partition_point(|x| x.start < from);
+    let n = found.sentences[lo..]
+        .iter()
+        .take_while(|x| x.end() <= to)
+        .count();
+    &found.sentences[lo..lo + n]
+}
+
+/// The index of the listing entry that holds `span`, if any.
+fn entry_holding(layout: &Layout<'_>, span: Span) -> Option<usize> {
+    let i = layout.entries.partition_point(|e| e.span.0 <= span.start);
+    let n = i.checked_sub(1)?;
+    (span.end <= layout.entries[n].span.1).then_some(n)
 }
 
 /// The meetings of one text.
@@ -202,7 +234,7 @@ pub(crate) fn meetings(
     structural: &[Span],
     anchor_at: impl Fn(usize) -> Option<chrono::NaiveDate>,
 ) -> Vec<Meeting> {
-    let mut out = Vec::new();
+    let mut out = Gathered::default();
     if let Some(m) = header_meeting(text, layout, found, registry) {
         out.push(m);
     }
@@ -235,11 +267,7 @@ pub(crate) fn meetings(
         // entry's summary (`Ryhmä kokoontui Raisiossa.`).
         let mut place = None;
         if let Some((s, t)) = e.summary {
-            for sentence in found
-                .sentences
-                .iter()
-                .filter(|x| s <= x.start && x.end() <= t)
-            {
+            for sentence in sentences_within(found, s, t) {
                 let words = lower_words(sentence.text);
                 // A sentence that dates its own meeting is another meeting.
                 let undated = meeting_clause_dates(found, sentence).is_empty();
@@ -255,8 +283,7 @@ pub(crate) fn meetings(
                 }
             }
         }
-        push(
-            &mut out,
+        out.push(
             Meeting {
                 bodies,
                 date,
@@ -270,19 +297,22 @@ pub(crate) fn meetings(
     }
     for sentence in &found.sentences {
         let span = span_of(sentence);
-        if headings
-            .iter()
-            .any(|h| h.start < span.end && span.start < h.end)
+        // Headings are in text order: only the last one starting before the
+        // sentence's end can overlap it.
+        let k = headings.partition_point(|h: &Span| h.start < span.end);
+        if k.checked_sub(1)
+            .and_then(|j| headings.get(j))
+            .is_some_and(|h| span.start < h.end)
         {
             continue;
         }
         for m in sentence_meetings(
             text, sentence, found, registry, layout, structural, &anchor_at,
         ) {
-            push(&mut out, m);
+            out.push(m);
         }
     }
-    out
+    out.list
 }
 
 /// What the word nearest a date in a sentence names.
@@ -339,7 +369,7 @@ fn sentence_meetings(
     let planned = has_any(&words, MEETING_PLANNED_WORDS);
     let days: Vec<(Span, EdtfDate)> = meeting_clause_dates(found, sentence)
         .into_iter()
-        .filter(|&i| !structural.contains(&found.dates[i].span))
+        .filter(|&i| structural.binary_search(&found.dates[i].span).is_err())
         .filter(|&i| found.dates[i].cue.is_none_or(|(c, _)| c == DateCue::Until))
         .map(|i| (found.dates[i].span, found.values[i]))
         .filter(|(_, v)| is_meeting_date(v) || (planned && v.precision() != Precision::Year))
@@ -361,10 +391,7 @@ fn sentence_meetings(
     if nearest_cue(sentence, first) != Some(Cue::Meeting) {
         return Vec::new();
     }
-    let entry = layout
-        .entries
-        .iter()
-        .position(|e| e.span.0 <= span.start && span.end <= e.span.1);
+    let entry = entry_holding(layout, span);
     let entry_body = entry.and_then(|n| registry.heading_body(n));
     let mut bodies = meeting_bodies(text, found, registry, span, entry_body);
     if bodies.is_empty() {

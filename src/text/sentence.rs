@@ -21,11 +21,19 @@ impl Sentence<'_> {
     }
 }
 
+/// How far to look for the word before or after a full stop: one word at
+/// most, so a line of ten thousand dots stays linear.
+const MAX_WORD: usize = 64;
+
 /// Whether the full stop at byte `dot` of `text` ends a sentence: it is not
 /// part of an abbreviation (`mm.`), an ordinal or a day-month date (`22.2.`,
 /// `1.`), and the next word starts with a capital letter, a digit or a dash.
 fn ends_sentence(text: &str, dot: usize) -> bool {
-    let before = &text[..dot];
+    let mut from = dot.saturating_sub(MAX_WORD);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..dot];
     let word_start = before
         .rfind(|c: char| is_space(c) || c == '(')
         .map_or(0, |i| {
@@ -36,27 +44,37 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
     if ABBREVIATIONS.contains(&last.to_lowercase().as_str()) {
         return false;
     }
-    let after = text[dot + 1..].trim_start_matches(is_space);
+    let rest = &text[dot + 1..];
+    let spaced = rest.starts_with(is_space);
+    let after = rest.trim_start_matches(is_space);
     if !last.is_empty() && last.len() <= 2 && last.bytes().all(|b| b.is_ascii_digit()) {
         // `22.2. Oulussa` goes on; `15.3. Tavoitteena on` starts anew: a
         // day-month date ends a sentence before a capital that is no place.
         let day_month = word.len() > last.len() + 1;
-        let next = after
-            .split(is_space)
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let next = first_word(after);
         let capital = next.chars().next().is_some_and(char::is_uppercase);
         if !(day_month && capital && lookup(next).is_none()) {
             return false;
         }
     }
-    if after.len() == text.len() - dot - 1 && !after.is_empty() {
+    if !spaced && !after.is_empty() {
         return false; // no space after: `5.3.2019`, `paijat-sote.fi`
     }
     after.chars().next().is_none_or(|c| {
         c.is_uppercase() || c.is_ascii_digit() || matches!(c, '–' | '-' | '"' | '”')
     })
+}
+
+/// The word `text` starts with (at most [`MAX_WORD`] bytes of it), without
+/// trailing punctuation.
+fn first_word(text: &str) -> &str {
+    let mut end = text.len().min(MAX_WORD);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let word = head.split(is_space).next().unwrap_or("");
+    word.trim_end_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// The sentences of one line of text that starts at byte `start` of the source.
