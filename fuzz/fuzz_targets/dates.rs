@@ -1,0 +1,10 @@
+//! Fuzz target `dates`: see `sote_records_fuzz::checks::run`.
+#![cfg_attr(fuzzing, no_main)]
+
+#[cfg(fuzzing)]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| sote_records_fuzz::checks::run("dates", data));
+
+#[cfg(not(fuzzing))]
+fn main() {
+    sote_records_fuzz::replay_main("dates");
+}
