@@ -16,6 +16,20 @@ pub(crate) enum HeadGroup {
     Organization,
 }
 
+/// Which form of its paradigm a head takes (Voikko's analysis, as the
+/// table's fourth column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadForm {
+    /// Singular nominative: `kuntayhtymä`.
+    Nominative,
+    /// Singular genitive: `kuntayhtymän`.
+    Genitive,
+    /// Another singular case: `kuntayhtymässä`.
+    Singular,
+    /// Any plural form: `sairaanhoitopiireistä`.
+    Plural,
+}
+
 /// A head word found at the end of a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Head {
@@ -24,10 +38,12 @@ pub(crate) struct Head {
     /// The head's basic form.
     pub(crate) basic: &'static str,
     pub(crate) group: HeadGroup,
+    /// The case and number of the form found.
+    pub(crate) form: HeadForm,
 }
 
 struct Table {
-    forms: HashMap<&'static str, (&'static str, HeadGroup)>,
+    forms: HashMap<&'static str, (&'static str, HeadGroup, HeadForm)>,
     longest: usize,
 }
 
@@ -44,8 +60,14 @@ static HEADS: LazyLock<Table> = LazyLock::new(|| {
             "organization" => HeadGroup::Organization,
             _ => continue,
         };
+        let form_class = match cols.next() {
+            Some("nominative") => HeadForm::Nominative,
+            Some("genitive") => HeadForm::Genitive,
+            Some("plural") => HeadForm::Plural,
+            _ => HeadForm::Singular,
+        };
         longest = longest.max(form.len());
-        forms.insert(form, (head, group));
+        forms.insert(form, (head, group, form_class));
     }
     Table { forms, longest }
 });
@@ -66,8 +88,13 @@ pub(crate) fn head_at_end(word: &str) -> Option<Head> {
                 None
             }
         });
-        if let Some(&(basic, group)) = found {
-            return Some(Head { at, basic, group });
+        if let Some(&(basic, group, form)) = found {
+            return Some(Head {
+                at,
+                basic,
+                group,
+                form,
+            });
         }
     }
     None
@@ -86,13 +113,35 @@ mod tests {
             ("terveysministeriössä", Some((7, "ministeriö"))),
             ("sairaanhoitopiirin", Some((0, "sairaanhoitopiiri"))),
             ("hyvinvointikuntayhtymässä", Some((11, "kuntayhtymä"))),
-            ("pilotteja", None),
+            ("pilotteja", Some((0, "pilotti"))),
+            ("Terveysyhtymän", Some((7, "yhtymä"))),
+            ("seurakuntayhtymä", Some((5, "kuntayhtymä"))),
+            ("TE-toimistoon", Some((3, "toimisto"))),
+            ("Kansaneläkelaitokselta", Some((12, "laitos"))), // ä is two bytes
+            ("pelastuslaitos", Some((0, "pelastuslaitos"))),
+            ("pilotti", Some((0, "pilotti"))),
+            ("pilotteihin", Some((0, "pilotti"))),
             ("hankinta", None),
             ("", None),
         ];
         for (word, want) in rows {
             let got = head_at_end(word).map(|h| (h.at, h.basic));
             assert_eq!(got, *want, "{word}");
+        }
+    }
+
+    #[test]
+    fn forms_say_case_and_number() {
+        let rows: &[(&str, HeadForm)] = &[
+            ("kuntayhtymä", HeadForm::Nominative),
+            ("Kuntayhtymän", HeadForm::Genitive),
+            ("kuntayhtymässä", HeadForm::Singular),
+            ("sairaanhoitopiireistä", HeadForm::Plural),
+            ("sairaanhoitopiirien", HeadForm::Plural),
+            ("liitot", HeadForm::Plural),
+        ];
+        for (word, want) in rows {
+            assert_eq!(head_at_end(word).map(|h| h.form), Some(*want), "{word}");
         }
     }
 }

@@ -1,14 +1,28 @@
 //! Organisations: companies (`Monetra Oy:n` → `Monetra Oy`), associations,
 //! ministries (`sosiaali- ja terveysministeriössä`), joint municipal
-//! authorities and hospital districts named by their area
-//! (`Raahen seudun hyvinvointikuntayhtymässä`), and national agencies
-//! known by their abbreviations (`STM:n`).
+//! authorities, hospital districts and regional councils named by their
+//! area (`Raahen seudun hyvinvointikuntayhtymässä`, `Kymenlaakson sosiaali-
+//! ja terveyspalvelujen kuntayhtymä`, `Pirkanmaan liitto`) or by their own
+//! name after the head (`Peruspalvelukuntayhtymä Selänne`), agencies
+//! (`TE-toimisto`, `Kansaneläkelaitos`), and national organisations known
+//! by their abbreviations (`STM:n`, `HUS`).
+//!
+//! A name stays on one line. Coordinated owners before a plural head name
+//! one organisation each (`Lapin ja Länsi-Pohjan sairaanhoitopiireistä`);
+//! before a singular head they are one name (`Helsingin ja Uudenmaan
+//! sairaanhoitopiiri`). A brand in brackets after a full name (`(Siun
+//! sote)`) is an alias and is left out of the name.
 
-use crate::lexicon::heads::{HeadGroup, head_at_end};
+use std::ops::Range;
+
+use crate::lexicon::heads::{HeadForm, HeadGroup, head_at_end};
 use crate::model::Span;
 use crate::text::{Word, words};
 
-use super::phrase::{is_name_word, joined_to_previous, phrase_start, tidy};
+use super::phrase::{
+    is_compound_coordination, is_name_word, joined_to_previous, phrase_start, tidy,
+};
+use super::places::lookup;
 
 /// An organisation found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +78,35 @@ const KNOWN: &[(&str, &[&str])] = &[
     ),
     ("AVI", &["AVI"]),
     ("DVV", &["DVV"]),
+    // Helsingin ja Uudenmaan sairaanhoitopiiri, known by its abbreviation.
+    ("HUS", &["HUS"]),
+    (
+        "Kuntaliitto",
+        &[
+            "Kuntaliitto",
+            "Kuntaliiton",
+            "Kuntaliitossa",
+            "Kuntaliitosta",
+            "Kuntaliittoon",
+            "Kuntaliitolla",
+            "Kuntaliitolle",
+            "Kuntaliitolta",
+            "Kuntaliittoa",
+        ],
+    ),
+    (
+        "Kansaneläkelaitos",
+        &[
+            "Kansaneläkelaitos",
+            "Kansaneläkelaitoksen",
+            "Kansaneläkelaitoksessa",
+            "Kansaneläkelaitoksesta",
+            "Kansaneläkelaitokseen",
+            "Kansaneläkelaitokselle",
+            "Kansaneläkelaitokselta",
+            "Kansaneläkelaitosta",
+        ],
+    ),
 ];
 
 /// Heads that are an organisation only with a first part (`sosiaali- ja
@@ -71,12 +114,42 @@ const KNOWN: &[(&str, &[&str])] = &[
 const NEEDS_FIRST_PART: &[&str] = &["ministeriö"];
 
 /// Heads too common to be a name by their owner alone (`Satakunnan
-/// sote-keskus` is a health centre): an organisation only with an
-/// abbreviation before them (`ELY-keskus`, `TE-keskus`).
-const NEEDS_ABBREVIATION: &[&str] = &["keskus"];
+/// sote-keskus` is a health centre, `matkatoimisto` a travel agency): an
+/// organisation only with an abbreviation before them (`ELY-keskus`,
+/// `TE-toimisto`).
+const NEEDS_ABBREVIATION: &[&str] = &["keskus", "toimisto"];
+
+/// Heads of joint municipal authorities, whose own name may follow them
+/// (`Peruspalvelukuntayhtymä Selänne`, `kuntayhtymä Kaksineuvoinen`). A
+/// capital on the head alone says nothing (`Peruspalvelukuntayhtymä` may
+/// just begin a heading): without an owner before it or a name after it,
+/// such a head is a common noun.
+const NAMED_AFTER: &[&str] = &["kuntayhtymä", "yhtymä"];
+
+/// Heads that name an organisation only in a compound (`Kansaneläkelaitos`,
+/// `Uudenmaan liikelaitos`): `X:n laitos` is mostly a department
+/// (`psykiatrian laitos`).
+const NEEDS_COMPOUND: &[&str] = &["laitos"];
+
+/// Compounds of an organisation head that are no organisation (`Oulun
+/// vaalipiiri` is an electoral district).
+const NOT_ORGANIZATIONS: &[&str] = &["vaalipiiri"];
 
 /// Words before a legal form that can belong to the name.
 const MAX_NAME_WORDS: usize = 4;
+
+/// Words of the owner phrase before a head (`Kymenlaakson sosiaali- ja
+/// terveyspalvelujen` is four).
+const MAX_OWNER_WORDS: usize = 6;
+
+/// Case endings that a name in apposition does not carry when it stands in
+/// the nominative (`Selänne`, not `Selänteessä`).
+const CASE_ENDINGS: &[&str] = &[
+    "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "tta", "ttä",
+];
+
+/// Owners in one coordination (`Lapin, Kainuun ja Länsi-Pohjan`).
+const MAX_CONJUNCTS: usize = 12;
 
 fn legal_form(word: &str) -> Option<&'static str> {
     let base = word.split(':').next().unwrap_or(word);
@@ -96,26 +169,221 @@ fn known(word: &str) -> Option<&'static str> {
         .map(|(name, _)| *name)
 }
 
-/// Whether `w` is a genitive that names whose organisation it is: a
-/// capitalised word ending in `-n` (`Raahen`, `Pirkanmaan`, `Keski-Suomen`)
-/// or a lower-case area word after one (`seudun`, `alueen`).
+/// Whether `w` can be a genitive that names whose organisation it is: a
+/// word ending in `-n` (`Raahen`, `Pirkanmaan`, `Keski-Suomen`, `seudun`,
+/// `terveyspalvelujen`). Verbs also end so (`valmistellaan`); an owner
+/// phrase is therefore trimmed to begin with a capital.
 fn is_genitive(w: &Word<'_>) -> bool {
-    w.text.ends_with('n') && w.text.chars().count() > 2
+    w.text.ends_with('n') && w.text.chars().count() > 2 && !w.text.contains(':')
 }
 
-/// The start of the genitive chain before `words[i]`, if it begins with a
-/// capitalised word (`Raahen seudun`); otherwise `i`.
-fn owner_chain(ws: &[Word<'_>], i: usize) -> usize {
-    let first = phrase_start(ws, i, 3, is_genitive);
-    if first < i && ws[first].is_capitalised() {
-        first
-    } else {
-        i
+/// A capitalised genitive: an owner in a coordination (`Lapin`,
+/// `Länsi-Pohjan`).
+fn is_proper_genitive(w: &Word<'_>) -> bool {
+    w.is_capitalised() && is_genitive(w)
+}
+
+/// The owner phrase before a head phrase that begins at `ws[h]`.
+struct Owner {
+    /// Index of its first word; `h` when there is none.
+    start: usize,
+    /// The single-word owners coordinated by a full `ja` (`Lapin ja
+    /// Länsi-Pohjan`, `Helsingin ja Uudenmaan`), left to right.
+    conjuncts: Vec<usize>,
+}
+
+/// The genitives before `ws[h]` that name whose organisation it is
+/// (`Raahen seudun`, `Kymenlaakson sosiaali- ja terveyspalvelujen`,
+/// `Helsingin ja Uudenmaan`), trimmed to begin with a capital. Owners
+/// coordinated by a full `ja` are taken for a plural head when they are
+/// capitalised, also in a comma list (`Lapin, Kainuun ja Länsi-Pohjan
+/// sairaanhoitopiirit` names three); for a singular head only when both are
+/// places (`Helsingin ja Uudenmaan sairaanhoitopiiri` is one), as in
+/// `Kymsoten ja Kymenlaakson liiton` the first is an organisation of its
+/// own. A coordination never begins inside the previous organisation,
+/// `claimed` (`Kuntayhtymä Kaksineuvoisen ja Kuusiokuntien …kuntayhtymän`
+/// names two).
+fn owner_chain(ws: &[Word<'_>], h: usize, plural: bool, claimed: &Range<usize>) -> Owner {
+    let mut first = h;
+    let mut conjuncts = Vec::new();
+    while first > 0 && h - first < MAX_OWNER_WORDS && joined_to_previous(&ws[first]) {
+        let candidate = &ws[first - 1];
+        if is_compound_coordination(candidate) {
+            // `sosiaali- ja terveyspalvelujen`: the first part belongs.
+            if first < 2 {
+                break;
+            }
+            first -= 2;
+            continue;
+        }
+        if candidate.text == "ja" {
+            // `Helsingin ja Uudenmaan`: only owners of one word each.
+            let owners_ok = first >= 2
+                && !claimed.contains(&(first - 2))
+                && is_proper_genitive(&ws[first])
+                && is_proper_genitive(&ws[first - 2])
+                && (plural || (is_place(&ws[first]) && is_place(&ws[first - 2])));
+            let full = first < h && owners_ok && candidate.follows_closely();
+            if !full {
+                break;
+            }
+            conjuncts.push(first);
+            first -= 2;
+            conjuncts.push(first);
+            // `Lapin, Kainuun ja Länsi-Pohjan sairaanhoitopiirit`.
+            while plural
+                && first > 0
+                && conjuncts.len() < MAX_CONJUNCTS
+                && is_list_comma(ws[first].gap)
+            {
+                if !is_proper_genitive(&ws[first - 1]) {
+                    break;
+                }
+                first -= 1;
+                conjuncts.push(first);
+            }
+            break;
+        }
+        if !is_genitive(candidate) {
+            break;
+        }
+        first -= 1;
+    }
+    conjuncts.reverse();
+    // Trim to the first capital; a coordination left out is dropped.
+    while first < h && !ws[first].is_capitalised() {
+        first += 1;
+    }
+    if conjuncts.first().is_some_and(|&c| c < first) {
+        conjuncts.clear();
+    }
+    Owner {
+        start: first,
+        conjuncts,
     }
 }
 
-/// An organisation ending at `ws[i]`: (index of its first word, name).
-fn organization_at(ws: &[Word<'_>], i: usize, text: &str) -> Option<(usize, String)> {
+/// Whether a word is a form of a known place (`Uudenmaan`).
+fn is_place(w: &Word<'_>) -> bool {
+    lookup(w.text).is_some()
+}
+
+/// Whether a gap is the comma of a list (`Lapin, Kainuun`): a comma and
+/// space, on one line.
+fn is_list_comma(gap: &str) -> bool {
+    gap.strip_prefix(',')
+        .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c == ' ' || c == '\u{A0}'))
+}
+
+/// The head word in its basic form as written: the compound's first part
+/// kept (`sosiaali` + `kuntayhtymä`), and a capital kept on a head that is
+/// the whole word (`Kuntayhtymä`).
+fn head_word(w: &Word<'_>, prefix: &str, basic: &str) -> String {
+    if prefix.is_empty() && w.is_capitalised() {
+        let mut chars = basic.chars();
+        chars.next().map_or_else(String::new, |c| {
+            c.to_uppercase().chain(chars).collect::<String>()
+        })
+    } else {
+        format!("{prefix}{basic}")
+    }
+}
+
+/// Whether a first part names something by itself: a capital past its
+/// first letter or a digit (`HUS-`, `Eksote`), or a capital that does not
+/// just start the sentence (`Keusote-`).
+fn is_proper(w: &Word<'_>, part: &str) -> bool {
+    part.chars().any(|c| c.is_ascii_digit())
+        || part.chars().skip(1).any(char::is_uppercase)
+        || (part.chars().next().is_some_and(char::is_uppercase) && !w.starts_sentence())
+}
+
+/// The basic form of a joint authority's own name standing in apposition
+/// to its head (`kuntayhtymä Kaksineuvoisen` → `Kaksineuvoinen`,
+/// `Peruspalvelukuntayhtymä Selänne`). The name agrees with a genitive
+/// head, or stands in the nominative or genitive after a nominative one;
+/// other cases, places and heads are not taken, nor a person's name (a
+/// second capital follows), nor a
+/// genitive whose nominative is not certain (`Selänteen`).
+fn apposition(ws: &[Word<'_>], i: usize, form: HeadForm) -> Option<String> {
+    let w = ws.get(i + 1)?;
+    if !w.is_capitalised() || !joined_to_previous(w) || !w.follows_closely() {
+        return None;
+    }
+    let text = w.text;
+    let plain = text
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || is_combining_mark(c));
+    if !plain || lookup(text).is_some() || known(text).is_some() || head_at_end(text).is_some() {
+        return None;
+    }
+    // `Kuntayhtymän Anna Virtanen`: a second capital makes it a person.
+    if ws
+        .get(i + 2)
+        .is_some_and(|n| n.is_capitalised() && n.follows_closely() && joined_to_previous(n))
+    {
+        return None;
+    }
+    let genitive = genitive_to_nominative(text);
+    match form {
+        HeadForm::Genitive => genitive,
+        HeadForm::Nominative => genitive.or_else(|| {
+            let ends_in_case =
+                text.ends_with('n') || CASE_ENDINGS.iter().any(|e| text.ends_with(e));
+            (!ends_in_case || text.ends_with("nen")).then(|| text.to_owned())
+        }),
+        HeadForm::Singular | HeadForm::Plural => None,
+    }
+}
+
+/// The nominative of a genitive name where it is certain: `-isen` →
+/// `-inen` (`Kaksineuvoisen`), a short vowel + `n` → the vowel (`Kallion`,
+/// `Soiten`). `None` for other words (`Selänteen`, `Karviainen`).
+fn genitive_to_nominative(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("isen") {
+        return (stem.chars().count() >= 2).then(|| format!("{stem}inen"));
+    }
+    if word.ends_with("nen") {
+        return None;
+    }
+    let stem = word.strip_suffix('n')?;
+    let mut back = stem.chars().rev();
+    let (last, before) = (back.next()?, back.next()?);
+    let vowel = |c: char| "aeiouyäö".contains(c);
+    (vowel(last) && last != before && stem.chars().count() >= 3).then(|| stem.to_owned())
+}
+
+/// Combining marks (`a` + U+0308) inside a word.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
+}
+
+/// One organisation mention: the words it covers and the names it gives
+/// (two or more for a plural head after coordinated owners).
+struct Mention {
+    first: usize,
+    last: usize,
+    names: Vec<String>,
+}
+
+impl Mention {
+    fn one(first: usize, last: usize, name: String) -> Self {
+        Self {
+            first,
+            last,
+            names: vec![name],
+        }
+    }
+}
+
+/// An organisation ending at `ws[i]` or at the name in apposition after it.
+/// `claimed` are the words of the previous organisation after its first.
+fn organization_at(
+    ws: &[Word<'_>],
+    i: usize,
+    text: &str,
+    claimed: &Range<usize>,
+) -> Option<Mention> {
     let w = &ws[i];
     if let Some(form) = legal_form(w.text) {
         let mut first = phrase_start(ws, i, MAX_NAME_WORDS, |x| is_name_word(x.text));
@@ -128,26 +396,22 @@ fn organization_at(ws: &[Word<'_>], i: usize, text: &str) -> Option<(usize, Stri
             return None;
         }
         let owner = text.get(ws[first].start..ws[i - 1].end())?;
-        return Some((first, format!("{} {form}", tidy(owner))));
+        return Some(Mention::one(first, i, format!("{} {form}", tidy(owner))));
     }
     if let Some(name) = known(w.text) {
-        return Some((i, name.to_owned()));
+        return Some(Mention::one(i, i, name.to_owned()));
     }
     let head = head_at_end(w.text)?;
     if head.group != HeadGroup::Organization || !w.text.is_char_boundary(head.at) {
         return None;
     }
     let prefix = &w.text[..head.at];
-    let capitalised_compound = !prefix.is_empty() && w.is_capitalised();
-    // `sosiaali- ja terveysministeriö`: the coordinated first parts belong.
-    let coordinated = i >= 2
-        && ws[i - 1].text == "ja"
-        && ws[i - 1].gap.starts_with('-')
-        && joined_to_previous(&ws[i - 1])
-        && joined_to_previous(w);
-    let first = if coordinated { i - 2 } else { i };
-    let chain = owner_chain(ws, first);
-    let named = chain < first || capitalised_compound;
+    let word = head_word(w, prefix, head.basic);
+    if NOT_ORGANIZATIONS.contains(&word.to_lowercase().as_str())
+        || (prefix.is_empty() && NEEDS_COMPOUND.contains(&head.basic))
+    {
+        return None;
+    }
     if NEEDS_ABBREVIATION.contains(&head.basic) {
         let abbreviated = prefix.strip_suffix('-').is_some_and(|p| {
             p.chars()
@@ -155,23 +419,106 @@ fn organization_at(ws: &[Word<'_>], i: usize, text: &str) -> Option<(usize, Stri
                 .all(char::is_uppercase)
                 && !p.is_empty()
         });
-        return abbreviated.then(|| (i, format!("{prefix}{}", head.basic)));
+        return abbreviated.then(|| Mention::one(i, i, word));
     }
-    let needs_part = NEEDS_FIRST_PART.contains(&head.basic);
-    if needs_part && prefix.is_empty() {
-        return None;
+    let plural = head.form == HeadForm::Plural;
+    if prefix == "-" {
+        return open_compound(ws, i, text, head.basic, plural, claimed);
     }
-    if !named && !needs_part {
-        return None;
-    }
-    let before = tidy(text.get(ws[chain].start..w.start)?);
-    let word = format!("{prefix}{}", head.basic);
-    let name = if before.is_empty() {
-        word
-    } else {
-        format!("{before} {word}")
+    // `sosiaali- ja terveysministeriö`: the coordinated first parts belong.
+    let coordinated = i >= 2 && is_compound_coordination(&ws[i - 1]) && joined_to_previous(w);
+    let h = if coordinated { i - 2 } else { i };
+    let head_phrase = {
+        let before = tidy(text.get(ws[h].start..w.start)?);
+        if before.is_empty() {
+            word
+        } else {
+            format!("{before} {word}")
+        }
     };
-    Some((chain, name))
+    let owner = owner_chain(ws, h, plural, claimed);
+    if owner.start < h {
+        if plural {
+            // `Lapin ja Länsi-Pohjan sairaanhoitopiireistä`: one each.
+            if owner.conjuncts.len() < 2 {
+                return None;
+            }
+            let tail = owner.conjuncts.last().map_or(h, |&c| c + 1);
+            let rest = tidy(text.get(ws[tail.min(h)].start..ws[h].start)?);
+            let names = owner
+                .conjuncts
+                .iter()
+                .map(|&c| {
+                    let mut name = ws[c].text.to_owned();
+                    for part in [rest.as_str(), head_phrase.as_str()] {
+                        if !part.is_empty() {
+                            name.push(' ');
+                            name.push_str(part);
+                        }
+                    }
+                    name
+                })
+                .collect();
+            return Some(Mention {
+                first: owner.start,
+                last: i,
+                names,
+            });
+        }
+        let before = tidy(text.get(ws[owner.start].start..ws[h].start)?);
+        return Some(Mention::one(
+            owner.start,
+            i,
+            format!("{before} {head_phrase}"),
+        ));
+    }
+    if plural {
+        return None;
+    }
+    let named_after = NAMED_AFTER.contains(&head.basic);
+    if named_after && let Some(name) = apposition(ws, i, head.form) {
+        return Some(Mention::one(h, i + 1, format!("{head_phrase} {name}")));
+    }
+    let first = &ws[h];
+    let named = if NEEDS_FIRST_PART.contains(&head.basic) {
+        !prefix.is_empty()
+    } else if prefix.ends_with('-') {
+        // `Keusote-kuntayhtymä`, `HUS-…`.
+        is_proper(first, prefix)
+    } else if named_after {
+        false
+    } else if first.is_capitalised() && (h < i || !prefix.is_empty()) {
+        // `Kansaneläkelaitos`, `Digi- ja väestötietovirasto`; at the start
+        // of a sentence only a place in the first part makes a name
+        // (`Satakuntaliitto`).
+        !first.starts_sentence() || (h == i && lookup(prefix).is_some())
+    } else {
+        false
+    };
+    named.then(|| Mention::one(h, i, head_phrase))
+}
+
+/// An open compound head (`Kainuun sote -kuntayhtymä`): the word before
+/// the hyphen is the compound's first part, and a name when it or the
+/// owner before it says so.
+fn open_compound(
+    ws: &[Word<'_>],
+    i: usize,
+    text: &str,
+    basic: &str,
+    plural: bool,
+    claimed: &Range<usize>,
+) -> Option<Mention> {
+    if plural || i == 0 || !ws[i].follows_closely() || !joined_to_previous(&ws[i]) {
+        return None;
+    }
+    let part = i - 1;
+    let owner = owner_chain(ws, part, false, claimed);
+    if owner.start == part && !is_proper(&ws[part], ws[part].text) {
+        return None;
+    }
+    let name = tidy(text.get(ws[owner.start].start..ws[i].start + 1)?);
+    Some(Mention::one(owner.start, i, format!("{name}{basic}")))
 }
 
 /// Every organisation in `text`, left to right.
@@ -186,20 +533,28 @@ fn organization_at(ws: &[Word<'_>], i: usize, text: &str) -> Option<(usize, Stri
 pub fn find_organizations(text: &str) -> Vec<OrganizationMatch<'_>> {
     let ws = words(text);
     let mut out: Vec<OrganizationMatch<'_>> = Vec::new();
-    for i in 0..ws.len() {
-        let Some((first, name)) = organization_at(&ws, i, text) else {
+    let mut i = 0;
+    let mut claimed = 0..0;
+    while i < ws.len() {
+        let Some(mention) = organization_at(&ws, i, text, &claimed) else {
+            i += 1;
             continue;
         };
-        let start = ws[first].start;
+        let start = ws[mention.first].start;
+        let end = ws[mention.last].end();
         // A longer name swallows a shorter one found inside it.
         while out.last().is_some_and(|o| o.span.start >= start) {
             out.pop();
         }
-        out.push(OrganizationMatch {
-            span: Span::new(start, ws[i].end()),
-            text: &text[start..ws[i].end()],
-            name,
-        });
+        for name in mention.names {
+            out.push(OrganizationMatch {
+                span: Span::new(start, end),
+                text: &text[start..end],
+                name,
+            });
+        }
+        i = mention.last.max(i) + 1;
+        claimed = mention.first + 1..i;
     }
     out
 }
@@ -270,6 +625,160 @@ mod tests {
             (
                 "Tampereen yliopiston tutkijat",
                 &[("Tampereen yliopiston", "Tampereen yliopisto")],
+            ),
+            // New heads: yhtymä, piiri, toimisto (with an abbreviation),
+            // virasto, laitos.
+            (
+                "Kainuun sosiaali- ja terveysyhtymän hallitus",
+                &[(
+                    "Kainuun sosiaali- ja terveysyhtymän",
+                    "Kainuun sosiaali- ja terveysyhtymä",
+                )],
+            ),
+            (
+                "yhteistyössä Itä-Savon sosiaali- ja terveyspiirin kanssa",
+                &[(
+                    "Itä-Savon sosiaali- ja terveyspiirin",
+                    "Itä-Savon sosiaali- ja terveyspiiri",
+                )],
+            ),
+            (
+                "hakemus toimitetaan Kainuun TE-toimistoon",
+                &[("TE-toimistoon", "TE-toimisto")],
+            ),
+            ("varattiin matkatoimistosta", &[]),
+            ("Oulun vaalipiirin kansanedustajat", &[]),
+            (
+                "tietoja saadaan Kansaneläkelaitokselta",
+                &[("Kansaneläkelaitokselta", "Kansaneläkelaitos")],
+            ),
+            (
+                "tiedot haetaan Digi- ja väestötietovirastosta",
+                &[(
+                    "Digi- ja väestötietovirastosta",
+                    "Digi- ja väestötietovirasto",
+                )],
+            ),
+            (
+                "Satakunnan sosiaali- ja terveyspalvelujen kuntayhtymässä",
+                &[(
+                    "Satakunnan sosiaali- ja terveyspalvelujen kuntayhtymässä",
+                    "Satakunnan sosiaali- ja terveyspalvelujen kuntayhtymä",
+                )],
+            ),
+            // The owner begins at its first capital, after a verb in -n.
+            (
+                "asiaa valmistellaan Keski-Suomen liiton kanssa",
+                &[("Keski-Suomen liiton", "Keski-Suomen liitto")],
+            ),
+            // A name after the head.
+            (
+                "Perusturvakuntayhtymä Karviaisen edustajat",
+                &[(
+                    "Perusturvakuntayhtymä Karviaisen",
+                    "Perusturvakuntayhtymä Karviainen",
+                )],
+            ),
+            (
+                "mukana on myös kuntayhtymä Kallio.",
+                &[("kuntayhtymä Kallio", "kuntayhtymä Kallio")],
+            ),
+            (
+                "sosiaali- ja terveyskuntayhtymän Jytan hallitus",
+                &[(
+                    "sosiaali- ja terveyskuntayhtymän Jytan",
+                    "sosiaali- ja terveyskuntayhtymä Jyta",
+                )],
+            ),
+            ("kuntayhtymä Kuopiossa", &[]),
+            ("kuntayhtymän Anna Virtanen", &[]),
+            ("Peruspalvelukuntayhtymä Selänteessä", &[]),
+            ("peruspalvelukuntayhtymä aloittaa", &[]),
+            ("Raportti.\nPeruspalvelukuntayhtymä aloittaa", &[]),
+            (
+                "Satakuntaliitto järjesti",
+                &[("Satakuntaliitto", "Satakuntaliitto")],
+            ),
+            // An open compound.
+            (
+                "Keski-Uudenmaan sote -kuntayhtymän hallitus",
+                &[(
+                    "Keski-Uudenmaan sote -kuntayhtymän",
+                    "Keski-Uudenmaan sote -kuntayhtymä",
+                )],
+            ),
+            ("alueen sote -kuntayhtymä", &[]),
+            // Coordinated owners: a plural head names each, a singular one.
+            (
+                "Kainuun ja Kymenlaakson liittojen edustajat",
+                &[
+                    ("Kainuun ja Kymenlaakson liittojen", "Kainuun liitto"),
+                    ("Kainuun ja Kymenlaakson liittojen", "Kymenlaakson liitto"),
+                ],
+            ),
+            (
+                "Satakunnan, Vaasan ja Länsi-Pohjan sairaanhoitopiirit",
+                &[
+                    (
+                        "Satakunnan, Vaasan ja Länsi-Pohjan sairaanhoitopiirit",
+                        "Satakunnan sairaanhoitopiiri",
+                    ),
+                    (
+                        "Satakunnan, Vaasan ja Länsi-Pohjan sairaanhoitopiirit",
+                        "Vaasan sairaanhoitopiiri",
+                    ),
+                    (
+                        "Satakunnan, Vaasan ja Länsi-Pohjan sairaanhoitopiirit",
+                        "Länsi-Pohjan sairaanhoitopiiri",
+                    ),
+                ],
+            ),
+            (
+                "Etelä-Savon ja Itä-Savon sairaanhoitopiirin kuntayhtymät",
+                &[
+                    (
+                        "Etelä-Savon ja Itä-Savon sairaanhoitopiirin kuntayhtymät",
+                        "Etelä-Savon sairaanhoitopiirin kuntayhtymä",
+                    ),
+                    (
+                        "Etelä-Savon ja Itä-Savon sairaanhoitopiirin kuntayhtymät",
+                        "Itä-Savon sairaanhoitopiirin kuntayhtymä",
+                    ),
+                ],
+            ),
+            ("Pohjois-Pohjanmaan kuntayhtymät", &[]),
+            ("kunnat ja kuntayhtymät", &[]),
+            (
+                "Helsingin ja Uudenmaan sairaanhoitopiirin johtaja",
+                &[(
+                    "Helsingin ja Uudenmaan sairaanhoitopiirin",
+                    "Helsingin ja Uudenmaan sairaanhoitopiiri",
+                )],
+            ),
+            (
+                "Soiten ja Pohjanmaan liiton kokous",
+                &[("Pohjanmaan liiton", "Pohjanmaan liitto")],
+            ),
+            (
+                "kuntayhtymä Oiva ja Vaasan sairaanhoitopiiri",
+                &[
+                    ("kuntayhtymä Oiva", "kuntayhtymä Oiva"),
+                    ("Vaasan sairaanhoitopiiri", "Vaasan sairaanhoitopiiri"),
+                ],
+            ),
+            ("HUS:n johtaja", &[("HUS:n", "HUS")]),
+            ("Vaasan keskussairaalan psykiatrian laitos", &[]),
+            (
+                "Pyykönen Eila, Kuntayhtymä Kiuru\nLaine Pekka, Hämeen liitto",
+                &[
+                    ("Kuntayhtymä Kiuru", "Kuntayhtymä Kiuru"),
+                    ("Hämeen liitto", "Hämeen liitto"),
+                ],
+            ),
+            // A name never runs over a line.
+            (
+                "Ajankohtaista\nPirkanmaan liiton hallitus",
+                &[("Pirkanmaan liiton", "Pirkanmaan liitto")],
             ),
         ];
         for (text, want) in rows {

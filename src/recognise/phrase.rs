@@ -3,15 +3,31 @@
 
 use crate::text::{Word, is_space};
 
+/// Whether `c` ends a line: a name never runs over one, as the line before
+/// is another paragraph, a heading or a section word (`Uutiset`).
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
 /// Whether `word` is joined to the word before it inside one phrase: only
 /// space between them, or the `X- ja Y` coordination of compound parts
-/// (`Maakunta- ja sote-uudistus`: the gap before `ja` is `- `).
+/// (`Maakunta- ja sote-uudistus`: the gap before `ja` is `- `); never over
+/// a line break.
 pub(crate) fn joined_to_previous(word: &Word<'_>) -> bool {
-    word.follows_closely()
+    let joined = word.follows_closely()
         || word
             .gap
             .strip_prefix(['-', '\u{2010}', '\u{2011}'])
-            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(is_space))
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(is_space));
+    joined && !word.gap.chars().any(is_line_break)
+}
+
+/// Whether `word` is the `ja` of a coordination of compound parts, written
+/// after a hyphen (`sosiaali- ja terveyspalvelujen`).
+pub(crate) fn is_compound_coordination(word: &Word<'_>) -> bool {
+    word.text == "ja"
+        && word.gap.starts_with(['-', '\u{2010}', '\u{2011}'])
+        && joined_to_previous(word)
 }
 
 /// Whether a word can stand in a proper name before its head: it carries a
@@ -77,6 +93,10 @@ mod tests {
         assert!(joined_to_previous(&w[1]) && joined_to_previous(&w[2]));
         let w = words("Oulu, Kemi");
         assert!(!joined_to_previous(&w[1]));
+        let w = words("Uutiset\n\nKainuun liitto");
+        assert!(!joined_to_previous(&w[1]) && joined_to_previous(&w[2]));
+        let w = words("sosiaali- ja terveys, Oulu ja Kemi");
+        assert!(is_compound_coordination(&w[1]) && !is_compound_coordination(&w[4]));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::lexicon::heads::{HeadGroup, head_at_end};
 use crate::model::Span;
 use crate::text::{Word, words};
 
-use super::phrase::{is_name_word, phrase_start, tidy};
+use super::phrase::{is_compound_coordination, is_name_word, joined_to_previous, tidy};
 
 /// A named project, pilot or programme found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,48 @@ fn names_something(word: &Word<'_>, prefix: &str) -> bool {
         || (word.is_capitalised() && !word.starts_sentence())
 }
 
+/// The first word of the name before an open compound head `ws[i]`
+/// (`-ohjelma`), or `None` when no word before it names anything. The word
+/// just before the hyphen is the compound's first part and may be a common
+/// noun (`terveyskeskus -ohjelma`), and so may the first parts of a
+/// coordination (`sosiaali- ja terveyskeskus`); the name must still begin
+/// with a word that names (`Tulevaisuuden sosiaali- ja terveyskeskus
+/// -ohjelma`), and not with an abbreviation in the genitive (`STM:n`),
+/// which says whose it is. The name stays on the head's line.
+fn open_name_start(ws: &[Word<'_>], i: usize) -> Option<usize> {
+    let mut first = i;
+    // Whether a word that names nothing by itself was taken.
+    let mut common = false;
+    while first > 0 && i - first < MAX_NAME_WORDS && joined_to_previous(&ws[first]) {
+        let candidate = &ws[first - 1];
+        if is_compound_coordination(candidate) && first >= 2 {
+            first -= 2;
+            common = true;
+        } else if is_name_word(candidate.text) {
+            first -= 1;
+        } else if first == i {
+            first -= 1;
+            common = true;
+        } else {
+            break;
+        }
+    }
+    while first < i
+        && (ws[first].text == "ja" || ws[first].text.contains(':') || !is_name_word(ws[first].text))
+    {
+        first += 1;
+    }
+    // Before a common noun, a capital that only starts the sentence names
+    // something only as a genitive attribute (`Tulevaisuuden
+    // sosiaali- ja terveyskeskus -ohjelma`, not `Lisäksi sosiaali- ja
+    // terveyskeskus -ohjelma`).
+    let lead = ws.get(first)?;
+    if common && lead.starts_sentence() && !lead.text.ends_with('n') {
+        return None;
+    }
+    (first < i).then_some(first)
+}
+
 /// Every named programme in `text`, left to right.
 ///
 /// Two shapes are names: an open compound after a space
@@ -62,10 +104,9 @@ pub fn find_programmes(text: &str) -> Vec<ProgrammeMatch<'_>> {
         }
         let prefix = &w.text[..head.at];
         let first = if prefix == "-" {
-            let first = phrase_start(&ws, i, MAX_NAME_WORDS, |x| is_name_word(x.text));
-            if first == i {
+            let Some(first) = open_name_start(&ws, i) else {
                 continue;
-            }
+            };
             first
         } else if !prefix.is_empty() && names_something(w, prefix) {
             i
@@ -119,6 +160,51 @@ mod tests {
                 &[("Kymenlaakso\u{A0}2019 -hanke", "Kymenlaakso 2019 -hanke")],
             ),
             ("hankinta -ohjelma", &[]),
+            (
+                "osana Tulevaisuuden sosiaali- ja terveyskeskus -ohjelmaa",
+                &[(
+                    "Tulevaisuuden sosiaali- ja terveyskeskus -ohjelmaa",
+                    "Tulevaisuuden sosiaali- ja terveyskeskus -ohjelma",
+                )],
+            ),
+            (
+                "Kanta-Hämeen Tulevaisuuden sosiaali- ja terveyskeskus -hankkeessa",
+                &[(
+                    "Kanta-Hämeen Tulevaisuuden sosiaali- ja terveyskeskus -hankkeessa",
+                    "Kanta-Hämeen Tulevaisuuden sosiaali- ja terveyskeskus -hanke",
+                )],
+            ),
+            ("tämä sosiaali- ja terveyskeskus -ohjelma", &[]),
+            ("Lisäksi sosiaali- ja terveyskeskus -ohjelma alkaa", &[]),
+            (
+                "Hanke alkoi. Tulevaisuuden sosiaali- ja terveyskeskus -ohjelma jatkuu",
+                &[(
+                    "Tulevaisuuden sosiaali- ja terveyskeskus -ohjelma",
+                    "Tulevaisuuden sosiaali- ja terveyskeskus -ohjelma",
+                )],
+            ),
+            (
+                "haettiin STM:n Tulevaisuuden sote-keskus -ohjelmasta",
+                &[(
+                    "Tulevaisuuden sote-keskus -ohjelmasta",
+                    "Tulevaisuuden sote-keskus -ohjelma",
+                )],
+            ),
+            (
+                "Ajankohtaista\n\nKainuun Tulevaisuuden sote-keskus -hankkeen väki",
+                &[(
+                    "Kainuun Tulevaisuuden sote-keskus -hankkeen",
+                    "Kainuun Tulevaisuuden sote-keskus -hanke",
+                )],
+            ),
+            (
+                "Tiedotteet\nPäijät-Häme 2019 -hanke",
+                &[("Päijät-Häme 2019 -hanke", "Päijät-Häme 2019 -hanke")],
+            ),
+            (
+                "rahoitetaan LAPE- ja I&O-kärkihankkeita",
+                &[("I&O-kärkihankkeita", "I&O-kärkihanke")],
+            ),
         ];
         for (text, want) in rows {
             let got: Vec<(&str, String)> = find_programmes(text)
