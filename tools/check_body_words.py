@@ -12,7 +12,13 @@ Run with Debian's Python and Voikko (apt-get install voikko-fi python3-libvoikko
    such as `lautakuntain`, rare instructives and comitatives), and the list
    `KNOWN_UNCONFIRMED` below names the endings that may stay unconfirmed.
 2. Literal forms (owner, object and generic genitives) must be genitives.
-3. The genitive-to-nominative ending rules are tried on every singular
+3. The -inen words listed as nouns that are not people (`[inen_nouns]`,
+   such as `*minen`) must not be adjectives: every word of the given text
+   files whose Voikko base form matches one of them is analysed, and base
+   forms that Voikko reads only as adjectives are listed and fail the check.
+   (People nouns such as `*lainen` are adjectives too in Voikko,
+   `kainuulainen`, and are listed on purpose.)
+4. The genitive-to-nominative ending rules are tried on every singular
    genitive noun in the given text files (default: the project's sample texts
    and seed texts); each result is compared with Voikko's base form, and the
    misses are printed with the share of hits.
@@ -173,6 +179,45 @@ def check_literals(voikko, sections):
     return bad == 0
 
 
+def text_words(paths):
+    words = set()
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", f.read()))
+    return words
+
+
+def check_inen_nouns(voikko, sections, paths):
+    """-inen words the recogniser must never read as agreeing adjectives:
+    every word of the texts that is a nominative or genitive of a listed
+    noun (by the -inen class's endings, as the recogniser reads it) must
+    have a reading that is not an adjective (a noun, or a verb's -minen
+    form)."""
+    patterns = [r[0] for name, _, rows in sections if name == "inen_nouns" for r in rows]
+    # Nominative and genitive forms: other endings (`-mista`) are shared
+    # with unrelated words (`ohjelmista`, superlatives `suurimmista`).
+    endings = [r[0] for name, args, rows in sections
+               if name == "inflection" and args and args[0] == "inen" for r in rows
+               if r[1] in ("nominative", "genitive")]
+    forms = set()
+    for p in patterns:
+        stem = p.lstrip("*")[:-3]
+        for e in endings:
+            forms.update({stem + harmonise(e, "back"), stem + harmonise(e, "front")})
+    checked = 0
+    adjectives = []
+    for w in sorted(text_words(paths)):
+        if not any(w.endswith(f) and len(w) > len(f) for f in forms):
+            continue
+        checked += 1
+        classes = {a.get("CLASS") for a in voikko.analyze(w)}
+        if classes and classes <= {"laatusana"}:
+            adjectives.append(w)
+            print(f"  listed as a noun, Voikko reads an adjective: {w}")
+    print(f"inen nouns: {checked} text words, {len(adjectives)} read only as adjectives")
+    return not adjectives
+
+
 def genitive_rules(sections):
     for name, _, rows in sections:
         if name == "genitive_endings":
@@ -197,10 +242,7 @@ def apply_rules(word, rules):
 
 def check_genitives(voikko, sections, paths, verbose):
     rules = genitive_rules(sections)
-    words = set()
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            words.update(w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", f.read()))
+    words = text_words(paths)
     hits = misses = 0
     for w in sorted(words):
         analyses = [a for a in voikko.analyze(w)
@@ -225,13 +267,15 @@ def main(argv):
     verbose = "--verbose" in argv
     paths = [a for a in argv if not a.startswith("--")]
     if not paths:
-        for base in (os.path.join(ROOT, "examples", "data"), os.path.join(ROOT, "..", "shared", "corpus", "seeds")):
+        for base in (os.path.join(ROOT, "examples", "data"), os.path.join(ROOT, "..", "shared", "corpus", "seeds"),
+                     os.path.join(ROOT, "tests", "fixtures")):
             for dirpath, _, files in os.walk(base):
                 paths.extend(os.path.join(dirpath, f) for f in files if f.endswith(".txt"))
     voikko = libvoikko.Voikko("fi")
     sections = parse(DATA)
     ok = check_paradigms(voikko, sections, verbose)
     ok = check_literals(voikko, sections) and ok
+    ok = check_inen_nouns(voikko, sections, paths) and ok
     check_genitives(voikko, sections, paths, verbose)
     return 0 if ok else 1
 

@@ -17,19 +17,35 @@
 //!   (`poliittisen ohjausryhmän`), turned into the nominative;
 //! - a chain of genitive attributes naming the body's topic, kept as written
 //!   (`Hyvinvoinnin ja terveyden edistämisen työryhmä`, `Maakunta- ja
-//!   sote-uudistuksen johtoryhmä`), skipping a short parenthesis
-//!   (`edistämisen (hyte) työryhmän`);
+//!   sote-uudistuksen johtoryhmä`, `Tietojohtamisen valmisteluryhmä`: a
+//!   verbal noun in -minen is a noun, never an adjective), skipping a short
+//!   parenthesis (`edistämisen (hyte) työryhmän`);
 //! - for the space-hyphen construction (`ICT ja digi -työryhmä`), the phrase
-//!   before the hyphen, back to its capital or its clause boundary.
+//!   before the hyphen, back to its capital or its clause boundary; the same
+//!   for a space-hyphen genitive inside the name, the programme or project
+//!   the body belongs to (`Tulevaisuuden sote-keskus -hankkeen ohjausryhmä`,
+//!   `Uusimaa 2019 -hankkeen johtoryhmä`, `Kainuun sote -kuntayhtymän
+//!   yhtymähallitus`).
 //!
 //! It stops at a clause boundary (sentence end, comma, colon, line break), at
 //! descriptive words, determiners, quantifiers and numerals (`aiemman`,
-//! `kaikkien`, `seuraavassa`), at owners (`maakunnan`, `hyvinvointialueen`,
-//! places such as `Päijät-Hämeen`) and at genitives that belong to something
-//! else in the clause (`Asian`, `esityksen`). Generic heads (`ryhmille`,
-//! `tiimi`, the Government's `hallitus`) are bodies only with a compound part
-//! or an attribute; a `kokous` is a meeting unless its members name a
-//! standing forum (`Kuntajohtajakokous`, `puheenjohtajien kokous`).
+//! `kaikkien`, `seuraavassa`), at adjectives that govern a complement of
+//! their own (`aluehallituksen alainen jaosto`, `lain mukainen`), at places
+//! (`Päijät-Hämeen`) and at genitives that belong to something else in the
+//! clause (`Asian`, `esityksen`). Owners (`maakunnan`, `hankkeen`,
+//! `kuntien`) stop it too (`maakunnan johtoryhmä` → `johtoryhmä`), except
+//! where they are part of a formal name: directly before a topic genitive of
+//! the name (`hyvinvointialueen valmistelun ohjausryhmä`; the name ends
+//! with the owner), coordinated with one (`kuntien ja henkilöstön
+//! seurantaryhmä`), after a joint adjective (`kuntien ja hyvinvointialueen
+//! yhteinen`), or written as a proper name (`LAPE-hankkeen ohjausryhmä`).
+//! A capitalised word inside a sentence starts a formal name
+//! (`asetti Asukasosallisuuden työryhmän`, `Soiten yhtymähallitus`) unless
+//! it is a place or ends another proper name (`Tuija Kalliokosken`). Generic
+//! heads (`ryhmille`, `tiimi`, `raati`, the Government's `hallitus`) are
+//! bodies only with a compound part or an attribute; a `kokous` is a meeting
+//! unless its members name a standing forum (`Kuntajohtajakokous`,
+//! `puheenjohtajien kokous`).
 //!
 //! Everything is a hand-written scanner over a token list (nom parses the
 //! abbreviation in parentheses): one pass, a bounded walk left from each
@@ -407,7 +423,9 @@ struct Lexicon {
     descriptive_forms: HashSet<String>,
     descriptive_patterns: Vec<Pattern>,
     numerals: HashSet<String>,
-    person_nouns: Vec<Pattern>,
+    /// -inen words that are nouns, never agreeing adjectives: people
+    /// (`vammainen`) and verbal nouns (`johtaminen`).
+    inen_nouns: Vec<Pattern>,
     owners: Vec<String>,
     objects: Vec<String>,
     generic: HashSet<String>,
@@ -567,7 +585,7 @@ impl Lexicon {
             "numerals" => {
                 self.numerals.insert(word);
             }
-            "person_nouns" => self.person_nouns.push(Pattern::parse(&word)),
+            "person_nouns" | "inen_nouns" => self.inen_nouns.push(Pattern::parse(&word)),
             "owner_genitives" => self.owners.push(word),
             "object_genitives" => self.objects.push(word),
             "generic_genitives" => {
@@ -802,9 +820,7 @@ impl Lexicon {
         }
         self.inen_readings(lower)
             .find(|(lemma, c, p)| {
-                *c == case
-                    && *p == plural
-                    && !self.person_nouns.iter().any(|pat| pat.matches(lemma))
+                *c == case && *p == plural && !self.inen_nouns.iter().any(|pat| pat.matches(lemma))
             })
             .map(|(lemma, _, _)| (lemma, false))
     }
@@ -1083,6 +1099,15 @@ fn is_titlecase(token: &str) -> bool {
     token.chars().next().is_some_and(char::is_uppercase) && token.chars().any(char::is_lowercase)
 }
 
+/// Whether a word is a compound whose first part is an acronym
+/// (`LAPE-hankkeen`, `I&O-kärkihankkeen`, `HUS-yhtymän`): the name of one
+/// project or organisation, not a common noun.
+fn acronym_compound(word: &str) -> bool {
+    word.rsplit_once(is_dash).is_some_and(|(prefix, rest)| {
+        !rest.is_empty() && prefix.chars().filter(|c| c.is_uppercase()).count() >= 2
+    })
+}
+
 /// Whether a token is all digits.
 fn is_number(token: &str) -> bool {
     !token.is_empty() && token.chars().all(|c| c.is_ascii_digit())
@@ -1152,7 +1177,11 @@ struct HeadHit {
 enum Role {
     Head,
     Adjective,
+    /// A genitive attribute naming the body's topic (`valmistelun`).
     Chain,
+    /// An owner's genitive taken into the name (`hyvinvointialueen` before
+    /// `valmistelun ohjausryhmä`, `kuntien` in `kuntien ja henkilöstön`).
+    Owner,
     Conjunction,
     Topic,
 }
@@ -1175,6 +1204,11 @@ struct Walk {
     joint: bool,
     joint_at: Option<usize>,
     conj_in_chain: bool,
+    /// Whether an owner was taken by the formal-chain rule (one at most).
+    owner: bool,
+    /// Whether the walk reads a space-hyphen phrase (`ICT ja digi
+    /// -työryhmä`, `Uusimaa 2019 -hankkeen johtoryhmä`): capitals start it.
+    space_hyphen: bool,
     stop: bool,
 }
 
@@ -1188,7 +1222,15 @@ impl Walk {
     }
 
     fn push(&mut self, token: usize, role: Role, name: String) {
+        if role == Role::Owner {
+            self.owner = true;
+        }
         self.parts.push(Part { token, role, name });
+    }
+
+    /// Whether a topic genitive (not an owner) is in the name so far.
+    fn has_topic(&self) -> bool {
+        self.parts.iter().any(|p| p.role == Role::Chain)
     }
 }
 
@@ -1338,7 +1380,10 @@ impl<'t> Scanner<'t> {
         space_hyphen: bool,
         floor: usize,
     ) -> Option<Walk> {
-        let mut walk = Walk::default();
+        let mut walk = Walk {
+            space_hyphen,
+            ..Walk::default()
+        };
         if space_hyphen {
             self.space_hyphen_topic(idx, floor, &mut walk)?;
         }
@@ -1349,9 +1394,9 @@ impl<'t> Scanner<'t> {
                 break;
             }
             let accepted = match self.gap_after(p) {
-                Gap::Space => self.step(p, hit, space_hyphen, &mut walk),
-                Gap::Comma => self.comma_step(p, cur, space_hyphen, &mut walk),
-                Gap::CloseParen => self.paren_step(p, floor, space_hyphen, &mut walk),
+                Gap::Space => self.step(p, hit, floor, &mut walk),
+                Gap::Comma => self.comma_step(p, cur, &mut walk),
+                Gap::CloseParen => self.paren_step(p, floor, &mut walk),
                 Gap::OpenParen | Gap::Boundary => false,
             };
             if !accepted {
@@ -1376,19 +1421,22 @@ impl<'t> Scanner<'t> {
     }
 
     /// One word left of the name so far, across a plain space.
-    fn step(&self, p: usize, hit: &HeadHit, space_hyphen: bool, walk: &mut Walk) -> bool {
+    fn step(&self, p: usize, hit: &HeadHit, floor: usize, walk: &mut Walk) -> bool {
         let lower = self.lower(p);
         if self.lex.is_descriptive(lower) {
             return false;
         }
         if self.lex.conjunctions.contains(lower) {
-            return self.conjunction_step(p, space_hyphen, walk);
+            return self.conjunction_step(p, walk);
+        }
+        if self.token_text(p).starts_with(is_dash) {
+            return self.hyphen_genitive_step(p, floor, walk);
         }
         // With a genitive head, a genitive adjective left of a topic genitive
         // belongs to the topic (`Sosiaalisen kuntoutuksen työryhmän`).
         let chain_genitive_head =
             hit.case == Case::Genitive && walk.parts.iter().any(|x| x.role == Role::Chain);
-        if !space_hyphen
+        if !walk.space_hyphen
             && !chain_genitive_head
             && let Some((lemma, participle)) =
                 self.lex.agreeing_adjective(lower, hit.case, hit.plural)
@@ -1404,26 +1452,48 @@ impl<'t> Scanner<'t> {
             walk.push(p, Role::Adjective, with_case_of(self.token_text(p), &lemma));
             return true;
         }
-        self.chain_step(p, space_hyphen, walk)
+        self.chain_step(p, walk, true)
     }
 
-    /// A genitive attribute of the name's topic, kept as written.
-    fn chain_step(&self, p: usize, space_hyphen: bool, walk: &mut Walk) -> bool {
-        if !self.chain_eligible(p, walk.joint, space_hyphen) {
+    /// A genitive attribute of the name's topic, kept as written. An
+    /// owner's genitive joins when it stands directly before a topic
+    /// genitive of the name (`hyvinvointialueen valmistelun ohjausryhmä`;
+    /// not across a parenthesis, which names the owner: `kuntayhtymän (Siun
+    /// sote) valmistelun ryhmät`); the name ends with it, since what stands
+    /// before an owner describes the owner (`Pohjois-Savon`).
+    fn chain_step(&self, p: usize, walk: &mut Walk, owners: bool) -> bool {
+        let owner_ok = owners && walk.last_role() == Role::Chain && !walk.owner;
+        let Some(role) = self.chain_role(p, walk, owner_ok) else {
             return false;
-        }
+        };
         let word = self.token_text(p);
-        if space_hyphen && is_titlecase(word) {
+        if self.capital_stops(p) || role == Role::Owner {
             walk.stop = true;
         }
-        walk.push(p, Role::Chain, normalise_dashes(word));
+        walk.push(p, role, normalise_dashes(word));
         true
+    }
+
+    /// Whether the walk ends at the capitalised word `p`: a capital starts a
+    /// name (`asetti Asukasosallisuuden työryhmän`, `Keski-Suomen
+    /// Tulevaisuuden sote-keskus -hankkeen`), unless a conjunction joins the
+    /// word to one before it.
+    fn capital_stops(&self, p: usize) -> bool {
+        if !is_titlecase(self.token_text(p)) {
+            return false;
+        }
+        let Some(q) = p.checked_sub(1) else {
+            return true;
+        };
+        !(self.gap_after(q) == Gap::Space && self.lex.conjunctions.contains(self.lower(q)))
     }
 
     /// `ja`, `sekä`, `tai` inside a name: accepted together with the word
     /// before it when both sides are of one kind (`Hyvinvoinnin ja terveyden
     /// edistämisen`, `Maakunta- ja sote-uudistuksen`, `ICT- ja digityöryhmä`).
-    fn conjunction_step(&self, p: usize, space_hyphen: bool, walk: &mut Walk) -> bool {
+    /// An owner coordinated with a topic genitive is part of the topic
+    /// (`kuntien ja henkilöstön seurantaryhmä`).
+    fn conjunction_step(&self, p: usize, walk: &mut Walk) -> bool {
         let Some(q) = p.checked_sub(1) else {
             return false;
         };
@@ -1433,18 +1503,22 @@ impl<'t> Scanner<'t> {
         let left = self.token_text(q);
         let right_role = walk.last_role();
         let hyphen_prefix = left.ends_with(is_dash) && left.chars().any(is_word_char);
-        let ok = if hyphen_prefix {
-            right_role == Role::Chain || (right_role == Role::Head && self.head_is_compound(p))
+        let role = if hyphen_prefix {
+            (matches!(right_role, Role::Chain | Role::Owner)
+                || (right_role == Role::Head && self.head_is_compound(p)))
+            .then_some(Role::Chain)
+        } else if matches!(right_role, Role::Chain | Role::Owner) {
+            self.chain_role(q, walk, right_role == Role::Chain)
         } else {
-            right_role == Role::Chain && self.chain_eligible(q, walk.joint, space_hyphen)
+            None
         };
-        if !ok {
+        let Some(role) = role else {
             return false;
-        }
+        };
         walk.push(p, Role::Conjunction, self.token_text(p).to_string());
-        walk.push(q, Role::Chain, normalise_dashes(left));
+        walk.push(q, role, normalise_dashes(left));
         walk.conj_in_chain = true;
-        if space_hyphen && is_titlecase(left) {
+        if self.capital_stops(q) {
             walk.stop = true;
         }
         true
@@ -1459,24 +1533,32 @@ impl<'t> Scanner<'t> {
 
     /// A word before a comma: the first items of a list inside a name
     /// (`Sosiaali-, terveys- ja pelastustoimen`, `Talouden, hallinnon ja
-    /// henkilöstön työryhmä`).
-    fn comma_step(&self, p: usize, cur: usize, space_hyphen: bool, walk: &mut Walk) -> bool {
+    /// henkilöstön työryhmä`); owners may be items of a list that holds a
+    /// topic (`kuntien, järjestöjen ja henkilöstön`).
+    fn comma_step(&self, p: usize, cur: usize, walk: &mut Walk) -> bool {
         let left = self.token_text(p);
         let right = self.token_text(cur);
         let prefix_list = left.ends_with(is_dash) && right.ends_with(is_dash);
-        let genitive_list = walk.conj_in_chain
-            && walk.last_role() == Role::Chain
-            && self.chain_eligible(p, walk.joint, space_hyphen);
-        if !(prefix_list || genitive_list) {
+        let role = if prefix_list {
+            Some(Role::Chain)
+        } else if walk.conj_in_chain && matches!(walk.last_role(), Role::Chain | Role::Owner) {
+            self.chain_role(p, walk, walk.has_topic())
+        } else {
+            None
+        };
+        let Some(role) = role else {
             return false;
+        };
+        walk.push(p, role, format!("{},", normalise_dashes(left)));
+        if self.capital_stops(p) {
+            walk.stop = true;
         }
-        walk.push(p, Role::Chain, format!("{},", normalise_dashes(left)));
         true
     }
 
     /// A short parenthesis before the name so far (`edistämisen (hyte)
     /// työryhmän`): skipped, and the genitive before it taken.
-    fn paren_step(&self, p: usize, floor: usize, space_hyphen: bool, walk: &mut Walk) -> bool {
+    fn paren_step(&self, p: usize, floor: usize, walk: &mut Walk) -> bool {
         let mut k = p;
         for _ in 0..MAX_PAREN_WORDS {
             let Some(before) = k.checked_sub(1) else {
@@ -1487,13 +1569,71 @@ impl<'t> Scanner<'t> {
                     if self.tokens.get(before).is_none_or(|t| t.start < floor) {
                         return false;
                     }
-                    return self.chain_step(before, space_hyphen, walk);
+                    return self.chain_step(before, walk, false);
                 }
                 Gap::Space | Gap::Comma => k = before,
                 _ => return false,
             }
         }
         false
+    }
+
+    /// A space-hyphen genitive inside a name: the programme or project the
+    /// body belongs to, named by the phrase before the hyphen
+    /// (`Tulevaisuuden sote-keskus -hankkeen ohjausryhmä`, `Uusimaa 2019
+    /// -hankkeen johtoryhmä`). The phrase is read as before a space-hyphen
+    /// head; a place before it stays out (`Keski-Suomen`).
+    fn hyphen_genitive_step(&self, p: usize, floor: usize, walk: &mut Walk) -> bool {
+        let word = self.token_text(p);
+        let bare = word.trim_start_matches(is_dash);
+        let lower = self.lower(p).trim_start_matches(is_dash);
+        let lex = self.lex;
+        if !self.genitive_shape(bare, lower)
+            || self.head_hit(p).is_some()
+            || lex.is_descriptive(lower)
+            || lex.generic.contains(lower)
+            || lex.is_object(lower)
+        {
+            return false;
+        }
+        let saved = (walk.parts.len(), walk.stop, walk.conj_in_chain);
+        walk.push(p, Role::Chain, normalise_dashes(word));
+        if self.space_hyphen_topic(p, floor, walk).is_none() {
+            walk.parts.truncate(saved.0);
+            walk.stop = saved.1;
+            walk.conj_in_chain = saved.2;
+            return false;
+        }
+        walk.space_hyphen = true;
+        self.place_before_phrase(floor, walk);
+        true
+    }
+
+    /// A place's genitive before a lower-case space-hyphen phrase inside a
+    /// name starts that phrase: the phrase names an organisation or a
+    /// project, and the place is part of its name (`Kainuun sote
+    /// -kuntayhtymän yhtymähallitus`). A capitalised phrase has begun
+    /// already (`Keski-Suomen Tulevaisuuden sote-keskus -hankkeen`).
+    fn place_before_phrase(&self, floor: usize, walk: &mut Walk) {
+        let Some(first) = walk.parts.last().map(|part| part.token) else {
+            return;
+        };
+        if walk.stop || is_titlecase(self.token_text(first)) {
+            return;
+        }
+        let Some(q) = first.checked_sub(1) else {
+            return;
+        };
+        let word = self.token_text(q);
+        if self.gap_after(q) == Gap::Space
+            && self.tokens.get(q).is_some_and(|t| t.start >= floor)
+            && is_titlecase(word)
+            && self.lower(q).ends_with('n')
+            && super::places::lookup(word).is_some()
+        {
+            walk.push(q, Role::Topic, normalise_dashes(word));
+            walk.stop = true;
+        }
     }
 
     /// The phrase before a space-hyphen head (`ICT ja digi -työryhmä`,
@@ -1518,8 +1658,44 @@ impl<'t> Scanner<'t> {
         if is_number(word) {
             self.topic_before_number(p, floor, walk);
         }
-        while !walk.stop && self.topic_conjunct(walk.leftmost(idx), floor, walk) {}
+        while !walk.stop
+            && walk.parts.len() < MAX_LEFT_WORDS
+            && self.topic_conjunct(walk.leftmost(idx), floor, walk)
+        {}
+        self.capitalised_name_words(floor, walk);
         Some(())
+    }
+
+    /// The words of a proper name before a space-hyphen phrase that starts
+    /// with a capital: capitalised words inside a sentence (`kokoontui Oma
+    /// Häme -hankkeen ohjausryhmä`), not places, given names or the words of
+    /// a person's name (`Liisa Aaltonen Sote 2030 -työryhmästä`).
+    fn capitalised_name_words(&self, floor: usize, walk: &mut Walk) {
+        for _ in 0..MAX_PAREN_WORDS {
+            let Some(first) = walk.parts.last().map(|part| part.token) else {
+                return;
+            };
+            if !is_titlecase(self.token_text(first)) {
+                return;
+            }
+            let Some(q) = first.checked_sub(1) else {
+                return;
+            };
+            let word = self.token_text(q);
+            let person = |i: usize| super::person::is_given_name(self.token_text(i));
+            if self.gap_after(q) != Gap::Space
+                || self.tokens.get(q).is_none_or(|t| t.start < floor)
+                || !is_titlecase(word)
+                || self.phrase_start(q)
+                || super::places::lookup(word).is_some()
+                || person(q)
+                || q.checked_sub(1).is_some_and(person)
+                || self.head_hit(q).is_some()
+            {
+                return;
+            }
+            walk.push(q, Role::Topic, normalise_dashes(word));
+        }
     }
 
     /// A capitalised word or acronym before a number in a space-hyphen
@@ -1591,33 +1767,71 @@ impl<'t> Scanner<'t> {
             && !self.lex.conjunctions.contains(lower)
     }
 
-    /// Whether token `p` can be a genitive attribute of a name's topic.
-    fn chain_eligible(&self, p: usize, joint: bool, space_hyphen: bool) -> bool {
+    /// Whether token `p` can be a genitive attribute of the name, and as
+    /// what: a topic genitive (`Role::Chain`), or an owner (`Role::Owner`).
+    /// An owner's genitive (`maakunnan`, `hankkeen`) names whose body it is
+    /// and stays out (`maakunnan johtoryhmä` → `johtoryhmä`), except where
+    /// it is part of a formal name: after a joint adjective (`kuntien ja
+    /// hyvinvointialueen yhteinen`), or where the caller allows it
+    /// (`owner_ok`: directly before a topic genitive, `hyvinvointialueen
+    /// valmistelun ohjausryhmä`; coordinated with one, `kuntien ja
+    /// henkilöstön seurantaryhmä`), and where the owner is a proper name
+    /// (`LAPE-hankkeen ohjausryhmä`, see [`acronym_compound`]).
+    fn chain_role(&self, p: usize, walk: &Walk, owner_ok: bool) -> Option<Role> {
         let word = self.token_text(p);
         let lower = self.lower(p);
         if !self.genitive_shape(word, lower) || self.head_hit(p).is_some() {
-            return false;
+            return None;
         }
         let lex = self.lex;
         if lex.is_descriptive(lower) || lex.generic.contains(lower) || lex.is_object(lower) {
-            return false;
+            return None;
         }
-        if lex.is_owner(lower) && !joint {
-            return false;
-        }
-        if is_titlecase(word) {
+        let role = if !lex.is_owner(lower) || walk.joint {
+            Role::Chain
+        } else if owner_ok || acronym_compound(word) {
+            Role::Owner
+        } else {
+            return None;
+        };
+        if is_titlecase(word) && !acronym_compound(word) {
             if super::places::lookup(word).is_some() {
-                return false;
+                return None;
             }
-            return space_hyphen || self.phrase_start(p);
+            let starts = walk.space_hyphen || self.phrase_start(p) || self.starts_formal_name(p);
+            return starts.then_some(role);
         }
-        true
+        Some(role)
+    }
+
+    /// Whether a capitalised genitive inside a sentence starts a body's
+    /// formal name (`asetti Asukasosallisuuden työryhmän`, `seuraa Kuntien
+    /// ja henkilöstön seurantaryhmä`, `Kymsoten yhtymähallitus`) rather
+    /// than ending another proper name: it is not an acronym's genitive
+    /// (`HUSin`), and the word before it does not start with a capital
+    /// (`Tuija Kalliokosken`), unless that word is a place (`Keski-Suomen
+    /// Tulevaisuuden …`) or a sentence's first word that is not a given
+    /// name (`Lisäksi Asukasosallisuuden työryhmä`).
+    fn starts_formal_name(&self, p: usize) -> bool {
+        let word = self.token_text(p);
+        if word.chars().filter(|c| c.is_uppercase()).count() > 1 {
+            return false;
+        }
+        let Some(q) = p.checked_sub(1) else {
+            return true;
+        };
+        let prev = self.token_text(q);
+        !prev.chars().next().is_some_and(char::is_uppercase)
+            || super::places::lookup(prev).is_some()
+            || (self.phrase_start(q) && is_titlecase(prev) && !super::person::is_given_name(prev))
     }
 
     /// Whether a word looks like a genitive noun: ends in -n, is not a
     /// number, acronym genitive (`STM:n`) or dash-led word, and does not end
     /// like an illative, a passive verb or an adverb (`-aan`, `-iin`,
-    /// `-seen`, `-mmin`, `-ttain`).
+    /// `-seen`, `-mmin`, `-ttain`), nor like the nominative of a -nen word
+    /// (`alainen`, `Virtanen`; the genitive is `-sen`; `-nnen` stays, as in
+    /// `kolmannen`).
     fn genitive_shape(&self, word: &str, lower: &str) -> bool {
         const NOT_GENITIVE: &[&str] = &[
             "aan", "ään", "oon", "öön", "uun", "yyn", "iin", "seen", "ihin", "mmin", "ttain",
@@ -1625,6 +1839,7 @@ impl<'t> Scanner<'t> {
         ];
         lower.ends_with('n')
             && lower.chars().count() >= 3
+            && (!lower.ends_with("nen") || lower.ends_with("nnen"))
             && !word.starts_with(is_dash)
             && !word.contains(':')
             && !word.chars().any(|c| c.is_ascii_digit())
@@ -2044,7 +2259,7 @@ mod tests {
             &[(
                 "Vanhusneuvostolle",
                 "Vanhusneuvosto",
-                Council,
+                Other,
                 Allative,
                 false,
             )],
@@ -2713,6 +2928,306 @@ mod tests {
                 false,
             )],
         ),
+        // --- owners inside a formal name ---
+        (
+            "Keski-Pohjanmaan hyvinvointialueen valmistelun johtoryhmä kokoontui.",
+            &[(
+                "hyvinvointialueen valmistelun johtoryhmä",
+                "hyvinvointialueen valmistelun johtoryhmä",
+                SteeringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Kuntayhtymän valmistelun työryhmässä sovittiin aikataulusta.",
+            &[(
+                "Kuntayhtymän valmistelun työryhmässä",
+                "Kuntayhtymän valmistelun työryhmä",
+                WorkingGroup,
+                Inessive,
+                false,
+            )],
+        ),
+        (
+            "Puheenjohtajana toimii Anna Aho hyvinvointialueen valmistelun poliittisesta ohjausryhmästä.",
+            &[(
+                "hyvinvointialueen valmistelun poliittisesta ohjausryhmästä",
+                "hyvinvointialueen valmistelun poliittinen ohjausryhmä",
+                SteeringGroup,
+                Elative,
+                false,
+            )],
+        ),
+        (
+            "Kuntayhtymän johtoryhmä kokoontui.",
+            &[("johtoryhmä", "johtoryhmä", SteeringGroup, Nominative, false)],
+        ),
+        (
+            "Maakunnan ja kuntien työryhmä kokoontui.",
+            &[("työryhmä", "työryhmä", WorkingGroup, Nominative, false)],
+        ),
+        (
+            "Etelä-Savon sosiaali- ja terveyspalvelujen kuntayhtymän (Essote) valmistelun työryhmä kokoontui.",
+            &[(
+                "valmistelun työryhmä",
+                "valmistelun työryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Asiaa seuraa kuntien ja asiakkaiden neuvottelukunta.",
+            &[(
+                "kuntien ja asiakkaiden neuvottelukunta",
+                "kuntien ja asiakkaiden neuvottelukunta",
+                Committee,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Järjestöjen, yritysten ja asukkaiden seurantaryhmä kokoontui.",
+            &[(
+                "Järjestöjen, yritysten ja asukkaiden seurantaryhmä",
+                "Järjestöjen, yritysten ja asukkaiden seurantaryhmä",
+                MonitoringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Raportti lähti Sote 2025 -projektin johtoryhmälle.",
+            &[(
+                "Sote 2025 -projektin johtoryhmälle",
+                "Sote 2025 -projektin johtoryhmä",
+                SteeringGroup,
+                Allative,
+                false,
+            )],
+        ),
+        (
+            "Asia vietiin Lapin Kaste -hankkeen ohjausryhmälle.",
+            &[(
+                "Kaste -hankkeen ohjausryhmälle",
+                "Kaste -hankkeen ohjausryhmä",
+                SteeringGroup,
+                Allative,
+                false,
+            )],
+        ),
+        (
+            "Eilen kokoontui Oma Häme -hankkeen ohjausryhmä.",
+            &[(
+                "Oma Häme -hankkeen ohjausryhmä",
+                "Oma Häme -hankkeen ohjausryhmä",
+                SteeringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Sihteerinä toimii lapsiperheiden palvelut -projektin työryhmän jäsen.",
+            &[(
+                "lapsiperheiden palvelut -projektin työryhmän",
+                "lapsiperheiden palvelut -projektin työryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Päätöksen teki Lapin sote -kuntayhtymän yhtymähallitus.",
+            &[(
+                "Lapin sote -kuntayhtymän yhtymähallitus",
+                "Lapin sote -kuntayhtymän yhtymähallitus",
+                Board,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Asia esiteltiin Etelä-Savon I&O-kärkihankkeen ohjausryhmälle.",
+            &[(
+                "I&O-kärkihankkeen ohjausryhmälle",
+                "I&O-kärkihankkeen ohjausryhmä",
+                SteeringGroup,
+                Allative,
+                false,
+            )],
+        ),
+        // --- capitalised names inside a sentence ---
+        (
+            "Hallitus asetti Kotouttamisen työryhmän.",
+            &[(
+                "Kotouttamisen työryhmän",
+                "Kotouttamisen työryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Lisäksi Maahanmuuttajien palvelujen työryhmä kokoontuu.",
+            &[(
+                "Maahanmuuttajien palvelujen työryhmä",
+                "Maahanmuuttajien palvelujen työryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Mukana on Essoten johtoryhmä.",
+            &[(
+                "Essoten johtoryhmä",
+                "Essoten johtoryhmä",
+                SteeringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Kaupunginhallitus nimesi Matti Virtasen työryhmän jäseneksi.",
+            &[
+                (
+                    "Kaupunginhallitus",
+                    "Kaupunginhallitus",
+                    Board,
+                    Nominative,
+                    false,
+                ),
+                ("työryhmän", "työryhmä", WorkingGroup, Genitive, false),
+            ],
+        ),
+        (
+            "Asiantuntijana toimi HUSin työryhmä.",
+            &[("työryhmä", "työryhmä", WorkingGroup, Nominative, false)],
+        ),
+        (
+            "Asiaa valmisteli Oulun Perhekeskuksen työryhmä.",
+            &[(
+                "Perhekeskuksen työryhmä",
+                "Perhekeskuksen työryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        // --- words that describe a body, and nouns in -minen ---
+        (
+            "Perustettiin lautakunnan alainen jaosto.",
+            &[
+                ("lautakunnan", "lautakunta", Committee, Genitive, false),
+                ("jaosto", "jaosto", Committee, Nominative, false),
+            ],
+        ),
+        (
+            "Yhtymähallituksen alaisen jaoston kokous peruttiin.",
+            &[
+                (
+                    "Yhtymähallituksen",
+                    "Yhtymähallitus",
+                    Board,
+                    Genitive,
+                    false,
+                ),
+                ("jaoston", "jaosto", Committee, Genitive, false),
+            ],
+        ),
+        (
+            "Valmistelusta vastuullinen projektiryhmä kokoontui.",
+            &[(
+                "projektiryhmä",
+                "projektiryhmä",
+                WorkingGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Kunta asettaa lain mukaisen vammaisneuvoston.",
+            &[(
+                "vammaisneuvoston",
+                "vammaisneuvosto",
+                Other,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Tehtävä on yhteinen työryhmälle.",
+            &[("työryhmälle", "työryhmä", WorkingGroup, Allative, false)],
+        ),
+        (
+            "Kuntien välinen neuvottelukunta aloitti.",
+            &[(
+                "Kuntien välinen neuvottelukunta",
+                "Kuntien välinen neuvottelukunta",
+                Committee,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Perustettiin hallinnonalojen välinen työryhmä.",
+            &[("työryhmä", "työryhmä", WorkingGroup, Nominative, false)],
+        ),
+        (
+            "Osallistamisen työryhmälle esitettiin malli.",
+            &[(
+                "Osallistamisen työryhmälle",
+                "Osallistamisen työryhmä",
+                WorkingGroup,
+                Allative,
+                false,
+            )],
+        ),
+        (
+            "17.5.2019Palvelujen kehittämisen työryhmän kokous",
+            &[(
+                "Palvelujen kehittämisen työryhmän",
+                "Palvelujen kehittämisen työryhmä",
+                WorkingGroup,
+                Genitive,
+                false,
+            )],
+        ),
+        (
+            "Ennaltaehkäisemisen valmisteluryhmässä sovittiin.",
+            &[(
+                "Ennaltaehkäisemisen valmisteluryhmässä",
+                "Ennaltaehkäisemisen valmisteluryhmä",
+                WorkingGroup,
+                Inessive,
+                false,
+            )],
+        ),
+        // --- advisory and participation bodies ---
+        (
+            "Projektin kokemusraadille esiteltiin luonnos.",
+            &[("kokemusraadille", "kokemusraati", Other, Allative, false)],
+        ),
+        (
+            "Nuorten raati ja nuorisovaltuusto kokoontuivat.",
+            &[
+                ("Nuorten raati", "Nuorten raati", Other, Nominative, false),
+                (
+                    "nuorisovaltuusto",
+                    "nuorisovaltuusto",
+                    Council,
+                    Nominative,
+                    false,
+                ),
+            ],
+        ),
+        ("Raati kokoontui.", &[]),
+        (
+            "Demokraatit, demokraatin ja byrokraateille kerrottiin.",
+            &[],
+        ),
+        ("SOKO:n kokous 10.9.2018", &[]),
     ];
 
     fn observed(text: &str) -> Vec<Expect> {
@@ -2766,6 +3281,19 @@ mod tests {
             ("Työryhmä (ks. liite) päätti työnsä.", None),
             ("Työryhmä (hyte) päätti työnsä.", None),
             ("Työryhmä(TR) päätti työnsä.", Some("TR")),
+            (
+                "Sote-uudistuksen koordinaatioryhmä (SOKO)\nSOKO:n kokous 10.9.2018",
+                Some("SOKO"),
+            ),
+            (
+                "Hyvinvointialueen valmistelun koordinaatioryhmän (HVK) kokous pidettiin.",
+                Some("HVK"),
+            ),
+            (
+                "Asia tuotiin maakuntauudistuksen koordinaatioryhmän (KOORA) kokoukseen.",
+                Some("KOORA"),
+            ),
+            ("Hankkeen asiakasraati (ASRA) kokoontui.", Some("ASRA")),
         ];
         for (text, expected) in rows {
             let bodies = find_bodies(text);
@@ -2819,6 +3347,15 @@ mod tests {
                 "Hallinnon työryhmän ",
                 Some(("Hallinnon työryhmä", WorkingGroup)),
             ),
+            (
+                "aluehallituksen alaiselle jaostolle",
+                Some(("jaosto", Committee)),
+            ),
+            (
+                "Kehittämisen työryhmän",
+                Some(("Kehittämisen työryhmä", WorkingGroup)),
+            ),
+            ("hankkeen asiakasraadille", Some(("asiakasraati", Other))),
             ("Strategisen ohjausryhmän kokous", None),
             ("kokousasiakirjat", None),
             ("Kohderyhmän", None),
@@ -2853,6 +3390,10 @@ mod tests {
             ("jaosto", Committee),
             ("Kuntajohtajakokous", Forum),
             ("kehittäjäverkosto", Network),
+            ("asiakasraati", Other),
+            ("vammaisneuvosto", Other),
+            ("nuorisovaltuusto", Council),
+            ("Uusimaa 2019 -hankkeen johtoryhmä", SteeringGroup),
             ("Vammaiset ja kuntoutus -työryhmä", WorkingGroup),
             ("kohderyhmä", Other),
             ("eduskunta", Other),
