@@ -115,9 +115,18 @@ fn walk(root: &Path, dir: &Path, jobs: &mut Vec<Job>, failures: &mut Vec<Failure
     }
     paths.sort();
     for path in paths {
+        let is_txt = path.extension().is_some_and(|e| e == "txt");
         if path.is_dir() {
+            // A folder named like a text is reported (it was probably meant
+            // to be one), and its contents are still converted.
+            if is_txt {
+                failures.push(Failure {
+                    path: path.clone(),
+                    reason: "is a folder, not a text file; converting what it holds".into(),
+                });
+            }
             walk(root, &path, jobs, failures);
-        } else if path.extension().is_some_and(|e| e == "txt") {
+        } else if is_txt {
             let relative = path.strip_prefix(root).unwrap_or(&path);
             jobs.push(Job {
                 source: relative.to_string_lossy().replace('\\', "/"),

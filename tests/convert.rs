@@ -154,3 +154,129 @@ fn usage_errors_exit_with_two() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown format"), "{}", stderr(&out));
 }
+
+/// A file that cannot be read even by root: a link to `/proc/self/mem`,
+/// whose first page is unmapped (reading it fails with EIO). As another user
+/// a file without read permission does the same.
+#[cfg(unix)]
+fn make_unreadable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    if is_root {
+        std::os::unix::fs::symlink("/proc/self/mem", path).unwrap();
+    } else {
+        std::fs::write(path, "salainen").unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn every_bad_input_is_reported_and_every_good_one_converted() {
+    let dir = archive(); // a.txt, kainuu/b.txt, notes.md, rikki.txt (invalid UTF-8)
+    let p = dir.path();
+    std::fs::create_dir(p.join("x.txt")).unwrap();
+    std::fs::write(
+        p.join("x.txt/c.txt"),
+        "Sote-tiimi\n\nTiimi kokoontui Kajaanissa.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(p.join("ei-ole.txt"), p.join("katkennut.txt")).unwrap();
+    make_unreadable(&p.join("lukukelvoton.txt"));
+
+    let out = run(&[p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for (file, why) in [
+        ("rikki.txt", "invalid UTF-8"),
+        ("x.txt", "is a folder"),
+        ("katkennut.txt", "cannot read"),
+        ("lukukelvoton.txt", "cannot read"),
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("error: ") && l.contains(file) && l.contains(why)),
+            "{file} ({why}) not reported:\n{err}"
+        );
+    }
+    let sources: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(sources, ["a.txt", "kainuu/b.txt", "x.txt/c.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_the_previous_output_or_none() {
+    let input = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/data/pohjois-savo/alueellinen-johtoryhma.txt"),
+    )
+    .unwrap();
+    for i in 0..3000 {
+        std::fs::write(input.path().join(format!("{i:05}.txt")), &text).unwrap();
+    }
+    let target = tempfile::tempdir().unwrap();
+    let out_path = target.path().join("out.jsonl");
+
+    // Interrupted before any output existed: no file, or a complete one.
+    let mut child = Command::new(convert_bin())
+        .args([
+            input.path().to_str().unwrap(),
+            "--output",
+            out_path.to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    if let Ok(written) = std::fs::read_to_string(&out_path) {
+        assert_eq!(
+            written.lines().count(),
+            3000,
+            "a partial output file was left"
+        );
+    }
+
+    // A complete run, then an interrupted one: the complete output stays.
+    let small = tempfile::tempdir().unwrap();
+    std::fs::write(small.path().join("a.txt"), &text).unwrap();
+    let done = run(&[
+        small.path().to_str().unwrap(),
+        "--output",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    let before = std::fs::read(&out_path).unwrap();
+    let mut child = Command::new(convert_bin())
+        .args([
+            input.path().to_str().unwrap(),
+            "--output",
+            out_path.to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let after = std::fs::read(&out_path).unwrap();
+    let lines = after.iter().filter(|&&b| b == b'\n').count();
+    assert!(
+        after == before || lines == 3000,
+        "output is neither the previous file nor complete ({lines} lines)"
+    );
+}

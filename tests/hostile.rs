@@ -13,19 +13,30 @@ fn survive(name: &str, bytes: &[u8]) -> Option<Document> {
     let doc = match sote_records::parse_bytes(name, bytes) {
         Ok(d) => d,
         Err(e) => {
-            assert!(e.position().is_some(), "{name}: error without a position: {e}");
+            assert!(
+                e.position().is_some(),
+                "{name}: error without a position: {e}"
+            );
             assert_eq!(e.input(), Some(name));
             return None;
         }
     };
     let json = sote_records::to_json_string(&doc).expect("JSON export");
     serde_json::from_str::<serde_json::Value>(&json).expect("valid JSON");
-    assert_eq!(sote_records::from_json(&json).expect("JSON read-back"), doc, "{name}");
+    assert_eq!(
+        sote_records::from_json(&json).expect("JSON read-back"),
+        doc,
+        "{name}"
+    );
     let xml = sote_records::to_xml_string(&doc).expect("XML export");
     if let Err(e) = roxmltree::Document::parse(&xml) {
         panic!("{name}: XML not well-formed: {e}");
     }
-    assert_eq!(sote_records::from_xml(&xml).expect("XML read-back"), doc, "{name}");
+    assert_eq!(
+        sote_records::from_xml(&xml).expect("XML read-back"),
+        doc,
+        "{name}"
+    );
     let text = std::str::from_utf8(bytes).expect("accepted input is UTF-8");
     for d in &doc.dates {
         assert_eq!(d.span.slice(text), Some(d.text.as_str()), "{name}");
@@ -41,7 +52,10 @@ fn invalid_utf8_is_a_clear_error_with_its_position() {
     let p = err.position().unwrap();
     assert_eq!((p.byte, p.line, p.column), (10, 1, 11));
     let message = err.to_string();
-    assert!(message.starts_with("arkisto/rikki.txt:1:11 (byte 10): invalid UTF-8"), "{message}");
+    assert!(
+        message.starts_with("arkisto/rikki.txt:1:11 (byte 10): invalid UTF-8"),
+        "{message}"
+    );
     // The lossy policy keeps the document instead.
     let doc = Config::new()
         .invalid_utf8(InvalidUtf8::Replace)
@@ -64,15 +78,31 @@ fn empty_whitespace_bom_and_line_ends() {
         ("empty", ""),
         ("spaces", "   \t \u{a0}\u{3000} "),
         ("newlines", "\n\n\r\n\r\r\n"),
-        ("bom", "\u{feff}Ajankohtaista\n\n23.02.2018\n\nJohtoryhmä kokoontui Oulussa\n"),
-        ("crlf", "Ajankohtaista\r\n\r\n23.02.2018\r\n\r\nJohtoryhmä kokoontui 22.2. Oulussa\r\n"),
-        ("lone cr", "Ajankohtaista\r\r23.02.2018\r\rJohtoryhmä kokoontui 22.2. Oulussa\r"),
+        (
+            "bom",
+            "\u{feff}Ajankohtaista\n\n23.02.2018\n\nJohtoryhmä kokoontui Oulussa\n",
+        ),
+        (
+            "crlf",
+            "Ajankohtaista\r\n\r\n23.02.2018\r\n\r\nJohtoryhmä kokoontui 22.2. Oulussa\r\n",
+        ),
+        (
+            "lone cr",
+            "Ajankohtaista\r\r23.02.2018\r\rJohtoryhmä kokoontui 22.2. Oulussa\r",
+        ),
     ] {
         survive(name, input.as_bytes()).expect("a record");
     }
-    let crlf = survive("crlf", "Uutiset\r\n\r\n05.03.2019\r\n\r\nOtsikko tässä\r\n".as_bytes()).unwrap();
+    let crlf = survive(
+        "crlf",
+        "Uutiset\r\n\r\n05.03.2019\r\n\r\nOtsikko tässä\r\n".as_bytes(),
+    )
+    .unwrap();
     assert_eq!(crlf.title.as_deref(), Some("Otsikko tässä"));
-    assert_eq!(crlf.published.map(|d| d.to_string()).as_deref(), Some("2019-03-05"));
+    assert_eq!(
+        crlf.published.map(|d| d.to_string()).as_deref(),
+        Some("2019-03-05")
+    );
     let cr = survive("cr", "Uutiset\r\r05.03.2019\r\rOtsikko tässä\r".as_bytes()).unwrap();
     assert_eq!(cr.title, crlf.title);
 }
@@ -99,7 +129,8 @@ fn a_megabyte_of_dots_and_ones() {
 
 #[test]
 fn a_hundred_thousand_group_meetings() {
-    let doc = survive("kokous.txt", "-ryhmän kokous ".repeat(100_000).as_bytes()).expect("a record");
+    let doc =
+        survive("kokous.txt", "-ryhmän kokous ".repeat(100_000).as_bytes()).expect("a record");
     assert!(doc.meetings.is_empty(), "no dates, no meetings");
 }
 
@@ -120,5 +151,8 @@ fn size_limit_gives_a_clear_error() {
         matches!(err.kind(), ErrorKind::TooLarge { size, limit } if *size == (1 << 20) + 1 && *limit == 1 << 20)
     );
     assert!(err.to_string().contains("iso.txt"), "{err}");
-    assert_eq!(Config::default().get_max_document_bytes(), Config::DEFAULT_MAX_DOCUMENT_BYTES);
+    assert_eq!(
+        Config::default().get_max_document_bytes(),
+        Config::DEFAULT_MAX_DOCUMENT_BYTES
+    );
 }
