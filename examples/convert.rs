@@ -1,7 +1,7 @@
 //! Converts an archive of announcements into document records.
 //!
 //! ```text
-//! cargo run --release --example convert -- [INPUT ...] [--format jsonl|json|xml] [--output PATH]
+//! cargo run --release --example convert -- [INPUT ...] [--format jsonl|json|xml] [--output PATH] [--jobs N] [--quiet]
 //! ```
 //!
 //! INPUT are files or folders; folders are walked recursively for `*.txt`
@@ -18,19 +18,28 @@
 //! and the exit status is 1. A summary (files, records, errors, time) ends
 //! the run on standard error.
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::io::IsTerminal;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
-use sote_records::{Config, DocumentWriter, JsonArrayWriter, JsonLinesWriter, XmlDocumentsWriter};
+use sote_records::{
+    Config, Document, DocumentWriter, JsonArrayWriter, JsonLinesWriter, XmlDocumentsWriter,
+};
 
-const USAGE: &str = "usage: convert [INPUT ...] [--format jsonl|json|xml] [--output PATH]
+const USAGE: &str =
+    "usage: convert [INPUT ...] [--format jsonl|json|xml] [--output PATH] [--jobs N] [--quiet]
 
 INPUT      files, or folders walked recursively for *.txt (default: the bundled sample archive)
 --format   jsonl (one JSON record per line, the default), json (one array) or xml (<documents>)
---output   write to PATH (atomically) instead of standard output";
+--output   write to PATH (atomically) instead of standard output
+--jobs     files read and parsed at once (default: every core); records keep input order
+--quiet    no progress line on a terminal";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -44,6 +53,8 @@ struct Args {
     inputs: Vec<PathBuf>,
     format: Format,
     output: Option<PathBuf>,
+    jobs: usize,
+    quiet: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -51,6 +62,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         inputs: Vec::new(),
         format: Format::JsonLines,
         output: None,
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        quiet: false,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -67,6 +80,16 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--output" | "-o" => {
                 parsed.output = Some(args.next().ok_or("--output needs a path")?.into())
             }
+            "--jobs" | "-j" => {
+                parsed.jobs = args
+                    .next()
+                    .ok_or("--jobs needs a number")?
+                    .parse()
+                    .ok()
+                    .filter(|&n: &usize| n > 0)
+                    .ok_or("--jobs needs a number above 0")?
+            }
+            "--quiet" | "-q" => parsed.quiet = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => parsed.inputs.push(arg.into()),
         }
@@ -171,44 +194,204 @@ struct Summary {
     failures: Vec<Failure>,
 }
 
-/// Converts every job into `sink`. Bad inputs are recorded and skipped; an
-/// error writing the output stops the run.
-fn convert(jobs: &[Job], sink: &mut dyn DocumentWriter, summary: &mut Summary) -> io::Result<()> {
-    let config = Config::default();
-    for job in jobs {
-        summary.files += 1;
-        let bytes = match fs::read(&job.path) {
-            Ok(b) => b,
-            Err(e) => {
-                summary.failures.push(Failure {
+/// What reading and parsing one file gave.
+enum Outcome {
+    Record(Box<Document>, u64),
+    Failed(Failure, u64),
+}
+
+/// Reads and parses one file.
+fn process(config: &Config, job: &Job) -> Outcome {
+    let bytes = match fs::read(&job.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Outcome::Failed(
+                Failure {
                     path: job.path.clone(),
                     reason: format!("cannot read: {e}"),
-                });
-                continue;
-            }
-        };
-        summary.bytes += bytes.len() as u64;
-        match config.parse_bytes(&job.source, &bytes) {
-            Ok(doc) => {
-                sink.write_document(&doc).map_err(io::Error::other)?;
-                summary.records += 1;
-            }
-            Err(e) => summary.failures.push(Failure {
+                },
+                0,
+            );
+        }
+    };
+    let size = bytes.len() as u64;
+    match config.parse_bytes(&job.source, &bytes) {
+        Ok(doc) => Outcome::Record(Box::new(doc), size),
+        Err(e) => Outcome::Failed(
+            Failure {
                 path: job.path.clone(),
                 reason: e.to_string(),
-            }),
+            },
+            size,
+        ),
+    }
+}
+
+/// How many files the workers may run ahead of the writer, per worker: the
+/// bound on records held in memory while an earlier, slower file is parsed.
+const WINDOW_PER_JOB: usize = 32;
+
+/// The workers' shared place in the job list and the writer's progress.
+struct Schedule {
+    next: AtomicUsize,
+    written: Mutex<usize>,
+    advanced: Condvar,
+    stop: AtomicBool,
+}
+
+/// Converts every job into `sink`, reading and parsing on `workers` threads
+/// and writing records in input order as they complete. Bad inputs are
+/// recorded and skipped; an error writing the output stops the run.
+fn convert(
+    jobs: &[Job],
+    workers: usize,
+    sink: &mut dyn DocumentWriter,
+    summary: &mut Summary,
+    progress: &mut Progress,
+) -> io::Result<()> {
+    let config = Config::default();
+    let window = WINDOW_PER_JOB * workers.max(1);
+    let schedule = Schedule {
+        next: AtomicUsize::new(0),
+        written: Mutex::new(0),
+        advanced: Condvar::new(),
+        stop: AtomicBool::new(false),
+    };
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers.max(1) {
+            let tx = tx.clone();
+            let (schedule, config) = (&schedule, &config);
+            scope.spawn(move || worker(jobs, schedule, config, window, &tx));
+        }
+        drop(tx);
+        let result = write_in_order(&rx, jobs.len(), &schedule, sink, summary, progress);
+        if result.is_err() {
+            schedule.stop.store(true, Ordering::SeqCst);
+            schedule.advanced.notify_all();
+        }
+        // Unblock and drain the workers before the scope joins them.
+        for _ in rx.iter() {}
+        result
+    })?;
+    sink.finish().map_err(io::Error::other)
+}
+
+/// One worker: takes the next file, waiting while it is more than `window`
+/// files ahead of the writer, parses it and hands the outcome on.
+fn worker(
+    jobs: &[Job],
+    schedule: &Schedule,
+    config: &Config,
+    window: usize,
+    tx: &mpsc::Sender<(usize, Outcome)>,
+) {
+    loop {
+        let i = schedule.next.fetch_add(1, Ordering::SeqCst);
+        let Some(job) = jobs.get(i) else { return };
+        {
+            let mut written = schedule.written.lock().unwrap_or_else(|e| e.into_inner());
+            while i >= *written + window && !schedule.stop.load(Ordering::SeqCst) {
+                written = schedule
+                    .advanced
+                    .wait(written)
+                    .unwrap_or_else(|e| e.into_inner());
+            }
+        }
+        if schedule.stop.load(Ordering::SeqCst) || tx.send((i, process(config, job))).is_err() {
+            return;
         }
     }
-    sink.finish().map_err(io::Error::other)
+}
+
+/// Receives outcomes in any order and writes them in input order.
+fn write_in_order(
+    rx: &mpsc::Receiver<(usize, Outcome)>,
+    total: usize,
+    schedule: &Schedule,
+    sink: &mut dyn DocumentWriter,
+    summary: &mut Summary,
+    progress: &mut Progress,
+) -> io::Result<()> {
+    let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+    let mut expected = 0;
+    while expected < total {
+        let Ok((i, outcome)) = rx.recv() else { break };
+        pending.insert(i, outcome);
+        while let Some(outcome) = pending.remove(&expected) {
+            summary.files += 1;
+            match outcome {
+                Outcome::Record(doc, size) => {
+                    summary.bytes += size;
+                    sink.write_document(&doc).map_err(io::Error::other)?;
+                    summary.records += 1;
+                }
+                Outcome::Failed(failure, size) => {
+                    summary.bytes += size;
+                    summary.failures.push(failure);
+                }
+            }
+            expected += 1;
+            *schedule.written.lock().unwrap_or_else(|e| e.into_inner()) = expected;
+            schedule.advanced.notify_all();
+            progress.update(summary, total);
+        }
+    }
+    progress.finish();
+    Ok(())
+}
+
+/// A one-line progress display on a terminal; silent otherwise.
+struct Progress {
+    enabled: bool,
+    started: Instant,
+    last: Instant,
+}
+
+impl Progress {
+    /// Progress every quarter second is plenty for a person, and cheap.
+    const EVERY: Duration = Duration::from_millis(250);
+
+    fn new(enabled: bool) -> Progress {
+        let now = Instant::now();
+        Progress {
+            enabled,
+            started: now,
+            last: now,
+        }
+    }
+
+    fn update(&mut self, summary: &Summary, total: usize) {
+        if !self.enabled || self.last.elapsed() < Self::EVERY {
+            return;
+        }
+        self.last = Instant::now();
+        let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+        let mb = summary.bytes as f64 / 1e6;
+        eprint!(
+            "\r{} / {} files, {:.1} MB, {:.1} MB/s   ",
+            summary.files,
+            total,
+            mb,
+            mb / secs
+        );
+    }
+
+    fn finish(&mut self) {
+        if self.enabled {
+            eprint!("\r{:60}\r", "");
+        }
+    }
 }
 
 /// Writes to `path` through a temporary file in the same folder, renamed
 /// into place only when everything was written.
 fn convert_to_file(
     jobs: &[Job],
-    format: Format,
+    args: &Args,
     path: &Path,
     summary: &mut Summary,
+    progress: &mut Progress,
 ) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -219,8 +402,8 @@ fn convert_to_file(
         .suffix(".partial")
         .tempfile_in(dir)?;
     {
-        let mut sink = writer_for(format, BufWriter::new(tmp.as_file()));
-        convert(jobs, sink.as_mut(), summary)?;
+        let mut sink = writer_for(args.format, BufWriter::new(tmp.as_file()));
+        convert(jobs, args.jobs, sink.as_mut(), summary, progress)?;
     }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -245,26 +428,30 @@ fn main() -> ExitCode {
         failures,
         ..Summary::default()
     };
+    let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal());
     let written = match &args.output {
-        Some(path) => convert_to_file(&jobs, args.format, path, &mut summary),
+        Some(path) => convert_to_file(&jobs, &args, path, &mut summary, &mut progress),
         None => {
             let stdout = io::stdout();
             let mut sink = writer_for(args.format, BufWriter::new(stdout.lock()));
-            convert(&jobs, sink.as_mut(), &mut summary)
+            convert(&jobs, args.jobs, sink.as_mut(), &mut summary, &mut progress)
         }
     };
     for f in &summary.failures {
         eprintln!("error: {}: {}", f.path.display(), f.reason);
     }
     let secs = started.elapsed().as_secs_f64();
+    let mb = summary.bytes as f64 / 1e6;
     eprintln!(
-        "converted {} of {} files ({:.1} MB) into {} records, {} errors, in {:.3} s",
+        "converted {} of {} files ({:.1} MB) into {} records, {} errors, in {:.3} s ({:.1} MB/s, {} jobs)",
         summary.records,
         summary.files,
-        summary.bytes as f64 / 1e6,
+        mb,
         summary.records,
         summary.failures.len(),
-        secs
+        secs,
+        mb / secs.max(1e-9),
+        args.jobs
     );
     if let Err(e) = written {
         eprintln!("convert: cannot write output: {e}");

@@ -280,3 +280,20 @@ fn an_interrupted_run_leaves_the_previous_output_or_none() {
         "output is neither the previous file nor complete ({lines} lines)"
     );
 }
+
+#[test]
+fn parallel_jobs_keep_input_order_and_records() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+    let data = data.to_str().unwrap();
+    let one = run(&[data, "--jobs", "1"]);
+    let three = run(&[data, "--jobs", "3"]);
+    assert!(one.status.success() && three.status.success());
+    assert!(!one.stdout.is_empty());
+    assert_eq!(
+        one.stdout, three.stdout,
+        "records or their order differ between 1 and 3 jobs"
+    );
+    assert!(stderr(&three).contains("3 jobs"), "{}", stderr(&three));
+    let bad = run(&["--jobs", "0"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
