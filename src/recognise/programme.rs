@@ -117,6 +117,11 @@ pub fn find_programmes(text: &str) -> Vec<ProgrammeMatch<'_>> {
         let Some(name_part) = text.get(start..w.start + head.at) else {
             continue;
         };
+        // A longer name swallows a shorter one found inside it
+        // (`Tulevaisuuden sote-keskuskokeilu -ohjelma` holds a `-kokeilu`).
+        while out.last().is_some_and(|p: &ProgrammeMatch<'_>| p.span.start >= start) {
+            out.pop();
+        }
         out.push(ProgrammeMatch {
             span: Span::new(start, w.end()),
             text: &text[start..w.end()],
@@ -160,6 +165,10 @@ mod tests {
                 &[("Kymenlaakso\u{A0}2019 -hanke", "Kymenlaakso 2019 -hanke")],
             ),
             ("hankinta -ohjelma", &[]),
+            (
+                "Kainuun sote-keskuskokeilut -ohjelma",
+                &[("Kainuun sote-keskuskokeilut -ohjelma", "Kainuun sote-keskuskokeilut -ohjelma")],
+            ),
             (
                 "osana Tulevaisuuden sosiaali- ja terveyskeskus -ohjelmaa",
                 &[(
