@@ -24,7 +24,7 @@ use std::io::IsTerminal;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
@@ -114,68 +114,117 @@ struct Failure {
     reason: String,
 }
 
-/// Collects `*.txt` files under `dir` in sorted order.
-fn walk(root: &Path, dir: &Path, jobs: &mut Vec<Job>, failures: &mut Vec<Failure>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            failures.push(Failure {
-                path: dir.to_owned(),
-                reason: format!("cannot read folder: {e}"),
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => paths.push(entry.path()),
-            Err(e) => failures.push(Failure {
-                path: dir.to_owned(),
-                reason: format!("cannot list folder: {e}"),
-            }),
+/// Something found while walking the inputs: a file to convert, or a
+/// problem to report.
+enum Found {
+    File(Job),
+    Problem(Failure),
+}
+
+/// Walks the inputs lazily, one folder listing at a time, yielding `*.txt`
+/// files in sorted order. Only the listings of the folders on the current
+/// path are held, so memory does not grow with the archive.
+struct Walker {
+    /// Inputs not yet started, in the order given.
+    inputs: std::vec::IntoIter<PathBuf>,
+    /// For each open folder: its root (what sources are relative to) and
+    /// its remaining entries, sorted, in reverse for cheap popping.
+    stack: Vec<(PathBuf, Vec<PathBuf>)>,
+}
+
+impl Walker {
+    fn new(inputs: Vec<PathBuf>) -> Walker {
+        Walker {
+            inputs: inputs.into_iter(),
+            stack: Vec::new(),
         }
     }
-    paths.sort();
-    for path in paths {
-        let is_txt = path.extension().is_some_and(|e| e == "txt");
-        if path.is_dir() {
-            // A folder named like a text is reported (it was probably meant
-            // to be one), and its contents are still converted.
-            if is_txt {
-                failures.push(Failure {
-                    path: path.clone(),
-                    reason: "is a folder, not a text file; converting what it holds".into(),
-                });
+
+    /// Opens a folder: lists and sorts its entries, or reports why not.
+    fn open(&mut self, root: PathBuf, dir: &Path) -> Option<Found> {
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                return Some(Found::Problem(Failure {
+                    path: dir.to_owned(),
+                    reason: format!("cannot read folder: {e}"),
+                }));
             }
-            walk(root, &path, jobs, failures);
-        } else if is_txt {
-            let relative = path.strip_prefix(root).unwrap_or(&path);
-            jobs.push(Job {
-                source: relative.to_string_lossy().replace('\\', "/"),
-                path,
-            });
+        };
+        let mut paths = Vec::new();
+        let mut problem = None;
+        for entry in entries {
+            match entry {
+                Ok(entry) => paths.push(entry.path()),
+                Err(e) => {
+                    problem = Some(Found::Problem(Failure {
+                        path: dir.to_owned(),
+                        reason: format!("cannot list folder: {e}"),
+                    }))
+                }
+            }
+        }
+        paths.sort_by(|a, b| b.cmp(a));
+        self.stack.push((root, paths));
+        problem
+    }
+
+    /// The job for a file under `root`, named by its path relative to it.
+    fn job(root: &Path, path: PathBuf) -> Job {
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        Job {
+            source: relative.to_string_lossy().replace('\\', "/"),
+            path,
         }
     }
 }
 
-fn collect(inputs: &[PathBuf]) -> (Vec<Job>, Vec<Failure>) {
-    let mut jobs = Vec::new();
-    let mut failures = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            walk(input, input, &mut jobs, &mut failures);
-        } else {
-            let name = input
-                .file_name()
-                .map_or_else(|| input.to_string_lossy(), |n| n.to_string_lossy());
-            jobs.push(Job {
-                source: name.into_owned(),
-                path: input.clone(),
-            });
+impl Iterator for Walker {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        loop {
+            let Some((root, entries)) = self.stack.last_mut() else {
+                let input = self.inputs.next()?;
+                if input.is_dir() {
+                    if let Some(problem) = self.open(input.clone(), &input) {
+                        return Some(problem);
+                    }
+                    continue;
+                }
+                let name = input
+                    .file_name()
+                    .map_or_else(|| input.to_string_lossy(), |n| n.to_string_lossy())
+                    .into_owned();
+                return Some(Found::File(Job {
+                    source: name,
+                    path: input,
+                }));
+            };
+            let Some(path) = entries.pop() else {
+                self.stack.pop();
+                continue;
+            };
+            let root = root.clone();
+            let is_txt = path.extension().is_some_and(|e| e == "txt");
+            if path.is_dir() {
+                let problem = self.open(root, &path);
+                // A folder named like a text is reported (it was probably
+                // meant to be one), and its contents are still converted.
+                if is_txt {
+                    return Some(Found::Problem(Failure {
+                        path,
+                        reason: "is a folder, not a text file; converting what it holds".into(),
+                    }));
+                }
+                if problem.is_some() {
+                    return problem;
+                }
+            } else if is_txt {
+                return Some(Found::File(Walker::job(&root, path)));
+            }
         }
     }
-    (jobs, failures)
 }
 
 fn writer_for<'a, W: Write + 'a>(format: Format, out: W) -> Box<dyn DocumentWriter + 'a> {
@@ -194,14 +243,19 @@ struct Summary {
     failures: Vec<Failure>,
 }
 
-/// What reading and parsing one file gave.
+/// What reading and parsing one file gave, or a problem met while walking.
 enum Outcome {
     Record(Box<Document>, u64),
     Failed(Failure, u64),
+    Problem(Failure),
 }
 
-/// Reads and parses one file.
-fn process(config: &Config, job: &Job) -> Outcome {
+/// Reads and parses one file, or passes a walking problem on.
+fn process(config: &Config, found: Found) -> Outcome {
+    let job = match found {
+        Found::File(job) => job,
+        Found::Problem(failure) => return Outcome::Problem(failure),
+    };
     let bytes = match fs::read(&job.path) {
         Ok(b) => b,
         Err(e) => {
@@ -231,9 +285,10 @@ fn process(config: &Config, job: &Job) -> Outcome {
 /// bound on records held in memory while an earlier, slower file is parsed.
 const WINDOW_PER_JOB: usize = 32;
 
-/// The workers' shared place in the job list and the writer's progress.
+/// The workers' shared walker (with the number of items it has given out)
+/// and the writer's progress.
 struct Schedule {
-    next: AtomicUsize,
+    next: Mutex<(usize, Walker)>,
     written: Mutex<usize>,
     advanced: Condvar,
     stop: AtomicBool,
@@ -243,7 +298,7 @@ struct Schedule {
 /// and writing records in input order as they complete. Bad inputs are
 /// recorded and skipped; an error writing the output stops the run.
 fn convert(
-    jobs: &[Job],
+    inputs: &[PathBuf],
     workers: usize,
     sink: &mut dyn DocumentWriter,
     summary: &mut Summary,
@@ -252,7 +307,7 @@ fn convert(
     let config = Config::default();
     let window = WINDOW_PER_JOB * workers.max(1);
     let schedule = Schedule {
-        next: AtomicUsize::new(0),
+        next: Mutex::new((0, Walker::new(inputs.to_vec()))),
         written: Mutex::new(0),
         advanced: Condvar::new(),
         stop: AtomicBool::new(false),
@@ -262,10 +317,10 @@ fn convert(
         for _ in 0..workers.max(1) {
             let tx = tx.clone();
             let (schedule, config) = (&schedule, &config);
-            scope.spawn(move || worker(jobs, schedule, config, window, &tx));
+            scope.spawn(move || worker(schedule, config, window, &tx));
         }
         drop(tx);
-        let result = write_in_order(&rx, jobs.len(), &schedule, sink, summary, progress);
+        let result = write_in_order(&rx, &schedule, sink, summary, progress);
         if result.is_err() {
             schedule.stop.store(true, Ordering::SeqCst);
             schedule.advanced.notify_all();
@@ -280,15 +335,18 @@ fn convert(
 /// One worker: takes the next file, waiting while it is more than `window`
 /// files ahead of the writer, parses it and hands the outcome on.
 fn worker(
-    jobs: &[Job],
     schedule: &Schedule,
     config: &Config,
     window: usize,
     tx: &mpsc::Sender<(usize, Outcome)>,
 ) {
     loop {
-        let i = schedule.next.fetch_add(1, Ordering::SeqCst);
-        let Some(job) = jobs.get(i) else { return };
+        let (i, found) = {
+            let mut next = schedule.next.lock().unwrap_or_else(|e| e.into_inner());
+            let Some(found) = next.1.next() else { return };
+            next.0 += 1;
+            (next.0 - 1, found)
+        };
         {
             let mut written = schedule.written.lock().unwrap_or_else(|e| e.into_inner());
             while i >= *written + window && !schedule.stop.load(Ordering::SeqCst) {
@@ -298,7 +356,7 @@ fn worker(
                     .unwrap_or_else(|e| e.into_inner());
             }
         }
-        if schedule.stop.load(Ordering::SeqCst) || tx.send((i, process(config, job))).is_err() {
+        if schedule.stop.load(Ordering::SeqCst) || tx.send((i, process(config, found))).is_err() {
             return;
         }
     }
@@ -307,7 +365,6 @@ fn worker(
 /// Receives outcomes in any order and writes them in input order.
 fn write_in_order(
     rx: &mpsc::Receiver<(usize, Outcome)>,
-    total: usize,
     schedule: &Schedule,
     sink: &mut dyn DocumentWriter,
     summary: &mut Summary,
@@ -315,18 +372,20 @@ fn write_in_order(
 ) -> io::Result<()> {
     let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
     let mut expected = 0;
-    while expected < total {
-        let Ok((i, outcome)) = rx.recv() else { break };
+    // The channel closes when every worker has run out of files.
+    while let Ok((i, outcome)) = rx.recv() {
         pending.insert(i, outcome);
         while let Some(outcome) = pending.remove(&expected) {
-            summary.files += 1;
             match outcome {
+                Outcome::Problem(failure) => summary.failures.push(failure),
                 Outcome::Record(doc, size) => {
+                    summary.files += 1;
                     summary.bytes += size;
                     sink.write_document(&doc).map_err(io::Error::other)?;
                     summary.records += 1;
                 }
                 Outcome::Failed(failure, size) => {
+                    summary.files += 1;
                     summary.bytes += size;
                     summary.failures.push(failure);
                 }
@@ -334,7 +393,7 @@ fn write_in_order(
             expected += 1;
             *schedule.written.lock().unwrap_or_else(|e| e.into_inner()) = expected;
             schedule.advanced.notify_all();
-            progress.update(summary, total);
+            progress.update(summary);
         }
     }
     progress.finish();
@@ -361,7 +420,7 @@ impl Progress {
         }
     }
 
-    fn update(&mut self, summary: &Summary, total: usize) {
+    fn update(&mut self, summary: &Summary) {
         if !self.enabled || self.last.elapsed() < Self::EVERY {
             return;
         }
@@ -369,9 +428,8 @@ impl Progress {
         let secs = self.started.elapsed().as_secs_f64().max(1e-9);
         let mb = summary.bytes as f64 / 1e6;
         eprint!(
-            "\r{} / {} files, {:.1} MB, {:.1} MB/s   ",
+            "\r{} files, {:.1} MB, {:.1} MB/s   ",
             summary.files,
-            total,
             mb,
             mb / secs
         );
@@ -387,7 +445,7 @@ impl Progress {
 /// Writes to `path` through a temporary file in the same folder, renamed
 /// into place only when everything was written.
 fn convert_to_file(
-    jobs: &[Job],
+    inputs: &[PathBuf],
     args: &Args,
     path: &Path,
     summary: &mut Summary,
@@ -403,7 +461,7 @@ fn convert_to_file(
         .tempfile_in(dir)?;
     {
         let mut sink = writer_for(args.format, BufWriter::new(tmp.as_file()));
-        convert(jobs, args.jobs, sink.as_mut(), summary, progress)?;
+        convert(inputs, args.jobs, sink.as_mut(), summary, progress)?;
     }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -423,18 +481,20 @@ fn main() -> ExitCode {
         }
     };
     let started = Instant::now();
-    let (jobs, failures) = collect(&args.inputs);
-    let mut summary = Summary {
-        failures,
-        ..Summary::default()
-    };
+    let mut summary = Summary::default();
     let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal());
     let written = match &args.output {
-        Some(path) => convert_to_file(&jobs, &args, path, &mut summary, &mut progress),
+        Some(path) => convert_to_file(&args.inputs, &args, path, &mut summary, &mut progress),
         None => {
             let stdout = io::stdout();
             let mut sink = writer_for(args.format, BufWriter::new(stdout.lock()));
-            convert(&jobs, args.jobs, sink.as_mut(), &mut summary, &mut progress)
+            convert(
+                &args.inputs,
+                args.jobs,
+                sink.as_mut(),
+                &mut summary,
+                &mut progress,
+            )
         }
     };
     for f in &summary.failures {
