@@ -1,16 +1,18 @@
 //! Throughput of each recogniser and of the whole-document parser, in MB/s,
 //! over the bundled sample archive (all texts joined, repeated to ~1 MB so a
-//! run measures steady-state scanning rather than set-up).
+//! run measures steady-state scanning rather than set-up), and of the parser
+//! on the sample and fixture texts one by one, as an archive is converted.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-fn sample_text() -> String {
-    fn walk(dir: &Path, out: &mut String) {
+/// Every `.txt` file under `dir` (relative to the crate), in sorted order.
+fn texts_under(dir: &str) -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .expect("examples/data")
+            .expect("bench data folder")
             .map(|e| e.expect("entry").path())
             .collect();
         entries.sort();
@@ -18,16 +20,21 @@ fn sample_text() -> String {
             if p.is_dir() {
                 walk(&p, out);
             } else if p.extension().is_some_and(|e| e == "txt") {
-                out.push_str(&std::fs::read_to_string(&p).expect("UTF-8 sample"));
-                out.push_str("\n\n");
+                out.push(std::fs::read_to_string(&p).expect("UTF-8 sample"));
             }
         }
     }
-    let mut one = String::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data"),
-        &mut one,
-    );
+    let mut out = Vec::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut out);
+    out
+}
+
+/// The sample archive joined and repeated to about 1 MB.
+fn sample_text() -> String {
+    let one: String = texts_under("examples/data")
+        .iter()
+        .map(|t| format!("{t}\n\n"))
+        .collect();
     one.repeat((1 << 20) / one.len().max(1) + 1)
 }
 
@@ -85,5 +92,27 @@ fn documents(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, recognisers, documents);
+/// Many small documents, as the converter sees them: every sample and
+/// fixture text parsed and exported to JSON on its own.
+fn archive(c: &mut Criterion) {
+    let mut texts = texts_under("examples/data");
+    texts.extend(texts_under("tests/fixtures"));
+    let total: usize = texts.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("documents");
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("sample_archive", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|text| {
+                    let doc = sote_records::parse("bench.txt", black_box(text)).expect("parse");
+                    sote_records::to_json_string(&doc).expect("json").len()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, recognisers, documents, archive);
 criterion_main!(benches);

@@ -20,49 +20,186 @@ const GIVEN_NAMES: &str = include_str!("../src/lexicon/given_names.txt");
 
 /// Common Finnish family names (general knowledge, not from any text).
 const FAMILY_NAMES: &[&str] = &[
-    "Virtanen", "Korhonen", "Nieminen", "Mäkinen", "Hämäläinen", "Laine", "Heikkinen", "Koskinen",
-    "Järvinen", "Lehtonen", "Lehtinen", "Saarinen", "Salminen", "Heinonen", "Niemi", "Heikkilä",
-    "Kinnunen", "Salonen", "Turunen", "Salo", "Laitinen", "Tuominen", "Rantanen", "Karjalainen",
-    "Jokinen", "Mattila", "Savolainen", "Lahtinen", "Ahonen", "Leinonen", "Kallio", "Hiltunen",
-    "Miettinen", "Leppänen", "Aaltonen", "Pitkänen", "Lappalainen", "Väisänen", "Kettunen",
-    "Huttunen", "Ojala", "Räsänen", "Rautio", "Peltonen", "Kärkkäinen", "Honkanen", "Anttila",
-    "Seppälä", "Ylitalo", "Kivelä", "Lindqvist", "Nyberg", "Backman", "Lehto-Kallio", "Rinne-Saari",
+    "Virtanen",
+    "Korhonen",
+    "Nieminen",
+    "Mäkinen",
+    "Hämäläinen",
+    "Laine",
+    "Heikkinen",
+    "Koskinen",
+    "Järvinen",
+    "Lehtonen",
+    "Lehtinen",
+    "Saarinen",
+    "Salminen",
+    "Heinonen",
+    "Niemi",
+    "Heikkilä",
+    "Kinnunen",
+    "Salonen",
+    "Turunen",
+    "Salo",
+    "Laitinen",
+    "Tuominen",
+    "Rantanen",
+    "Karjalainen",
+    "Jokinen",
+    "Mattila",
+    "Savolainen",
+    "Lahtinen",
+    "Ahonen",
+    "Leinonen",
+    "Kallio",
+    "Hiltunen",
+    "Miettinen",
+    "Leppänen",
+    "Aaltonen",
+    "Pitkänen",
+    "Lappalainen",
+    "Väisänen",
+    "Kettunen",
+    "Huttunen",
+    "Ojala",
+    "Räsänen",
+    "Rautio",
+    "Peltonen",
+    "Kärkkäinen",
+    "Honkanen",
+    "Anttila",
+    "Seppälä",
+    "Ylitalo",
+    "Kivelä",
+    "Lindqvist",
+    "Nyberg",
+    "Backman",
+    "Lehto-Kallio",
+    "Rinne-Saari",
 ];
 
 /// Body heads with their forms: nominative, genitive, inessive, allative, essive.
 const HEADS: &[[&str; 5]] = &[
-    ["työryhmä", "työryhmän", "työryhmässä", "työryhmälle", "työryhmänä"],
-    ["johtoryhmä", "johtoryhmän", "johtoryhmässä", "johtoryhmälle", "johtoryhmänä"],
-    ["ohjausryhmä", "ohjausryhmän", "ohjausryhmässä", "ohjausryhmälle", "ohjausryhmänä"],
-    ["valmisteluryhmä", "valmisteluryhmän", "valmisteluryhmässä", "valmisteluryhmälle", "valmisteluryhmänä"],
-    ["seurantaryhmä", "seurantaryhmän", "seurantaryhmässä", "seurantaryhmälle", "seurantaryhmänä"],
-    ["koordinaatioryhmä", "koordinaatioryhmän", "koordinaatioryhmässä", "koordinaatioryhmälle", "koordinaatioryhmänä"],
+    [
+        "työryhmä",
+        "työryhmän",
+        "työryhmässä",
+        "työryhmälle",
+        "työryhmänä",
+    ],
+    [
+        "johtoryhmä",
+        "johtoryhmän",
+        "johtoryhmässä",
+        "johtoryhmälle",
+        "johtoryhmänä",
+    ],
+    [
+        "ohjausryhmä",
+        "ohjausryhmän",
+        "ohjausryhmässä",
+        "ohjausryhmälle",
+        "ohjausryhmänä",
+    ],
+    [
+        "valmisteluryhmä",
+        "valmisteluryhmän",
+        "valmisteluryhmässä",
+        "valmisteluryhmälle",
+        "valmisteluryhmänä",
+    ],
+    [
+        "seurantaryhmä",
+        "seurantaryhmän",
+        "seurantaryhmässä",
+        "seurantaryhmälle",
+        "seurantaryhmänä",
+    ],
+    [
+        "koordinaatioryhmä",
+        "koordinaatioryhmän",
+        "koordinaatioryhmässä",
+        "koordinaatioryhmälle",
+        "koordinaatioryhmänä",
+    ],
     ["tiimi", "tiimin", "tiimissä", "tiimille", "tiiminä"],
-    ["lautakunta", "lautakunnan", "lautakunnassa", "lautakunnalle", "lautakuntana"],
+    [
+        "lautakunta",
+        "lautakunnan",
+        "lautakunnassa",
+        "lautakunnalle",
+        "lautakuntana",
+    ],
     ["jaosto", "jaoston", "jaostossa", "jaostolle", "jaostona"],
-    ["verkosto", "verkoston", "verkostossa", "verkostolle", "verkostona"],
+    [
+        "verkosto",
+        "verkoston",
+        "verkostossa",
+        "verkostolle",
+        "verkostona",
+    ],
 ];
 
 /// Topics that name bodies, in the genitive (kept as written in the name).
 const TOPICS: &[&str] = &[
-    "Talousasioiden", "Palvelutuotannon", "Henkilöstöasioiden", "Viestinnän", "Digitalisaation",
-    "Ikäihmisten palvelujen", "Lasten ja perheiden palvelujen", "Ympäristöterveydenhuollon",
-    "Pelastustoimen", "Tietohallinnon", "Hyvinvoinnin ja terveyden edistämisen", "Kuntayhteistyön",
-    "Asukasosallisuuden", "Sosiaalipäivystyksen", "Vammaispalvelujen", "Mielenterveyspalvelujen",
+    "Talousasioiden",
+    "Palvelutuotannon",
+    "Henkilöstöasioiden",
+    "Viestinnän",
+    "Digitalisaation",
+    "Ikäihmisten palvelujen",
+    "Lasten ja perheiden palvelujen",
+    "Ympäristöterveydenhuollon",
+    "Pelastustoimen",
+    "Tietohallinnon",
+    "Hyvinvoinnin ja terveyden edistämisen",
+    "Kuntayhteistyön",
+    "Asukasosallisuuden",
+    "Sosiaalipäivystyksen",
+    "Vammaispalvelujen",
+    "Mielenterveyspalvelujen",
 ];
 
 const TITLES: &[&str] = &[
-    "muutosjohtaja", "hankejohtaja", "kehitysjohtaja", "sosiaalijohtaja", "kaupunginjohtaja",
-    "kunnanjohtaja", "hallintojohtaja", "talousjohtaja", "viestintäpäällikkö", "projektipäällikkö",
-    "erityisasiantuntija", "suunnittelija", "koordinaattori", "valmistelija", "perusturvajohtaja",
+    "muutosjohtaja",
+    "hankejohtaja",
+    "kehitysjohtaja",
+    "sosiaalijohtaja",
+    "kaupunginjohtaja",
+    "kunnanjohtaja",
+    "hallintojohtaja",
+    "talousjohtaja",
+    "viestintäpäällikkö",
+    "projektipäällikkö",
+    "erityisasiantuntija",
+    "suunnittelija",
+    "koordinaattori",
+    "valmistelija",
+    "perusturvajohtaja",
 ];
 
 const MONTHS: &[&str] = &[
-    "tammikuussa", "helmikuussa", "maaliskuussa", "huhtikuussa", "toukokuussa", "kesäkuussa",
-    "heinäkuussa", "elokuussa", "syyskuussa", "lokakuussa", "marraskuussa", "joulukuussa",
+    "tammikuussa",
+    "helmikuussa",
+    "maaliskuussa",
+    "huhtikuussa",
+    "toukokuussa",
+    "kesäkuussa",
+    "heinäkuussa",
+    "elokuussa",
+    "syyskuussa",
+    "lokakuussa",
+    "marraskuussa",
+    "joulukuussa",
 ];
 
-const SEASONS: &[&str] = &["keväällä", "kesällä", "syksyllä", "talvella", "kevään aikana", "syksyn aikana"];
+const SEASONS: &[&str] = &[
+    "keväällä",
+    "kesällä",
+    "syksyllä",
+    "talvella",
+    "kevään aikana",
+    "syksyn aikana",
+];
 
 /// A small, fast, deterministic generator (SplitMix64).
 struct Rng(u64);
@@ -98,7 +235,10 @@ struct Town {
 fn towns() -> Vec<Town> {
     use std::collections::BTreeMap;
     let mut by_name: BTreeMap<String, (Option<String>, Option<String>, String)> = BTreeMap::new();
-    for line in PLACES.lines().filter(|l| !l.starts_with('#') && !l.starts_with("form\t")) {
+    for line in PLACES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("form\t"))
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 7 || cols[2] != "municipality" || cols[6] == "1" {
             continue;
@@ -200,14 +340,23 @@ impl Gen<'_> {
 
     fn phone(&mut self) -> String {
         let prefix = *self.rng.pick(&["040", "050", "044", "045"]);
-        format!("{prefix} {} {}", 100 + self.rng.below(900), 1000 + self.rng.below(9000))
+        format!(
+            "{prefix} {} {}",
+            100 + self.rng.below(900),
+            1000 + self.rng.below(9000)
+        )
     }
 
     fn sentence(&mut self, town: &Town) -> String {
         let head = self.rng.pick(HEADS);
         let topic = self.rng.pick(TOPICS).to_string();
         match self.rng.below(8) {
-            0 => format!("{topic} {} kokoontui {} {}.", head[0], self.date_phrase(), town.locative),
+            0 => format!(
+                "{topic} {} kokoontui {} {}.",
+                head[0],
+                self.date_phrase(),
+                town.locative
+            ),
             1 => format!(
                 "{topic} {} seuraava kokous pidetään {}.",
                 head[1],
@@ -274,7 +423,13 @@ impl Gen<'_> {
                     fold(&f)
                 );
             } else {
-                let _ = writeln!(out, "{g} {f}\n{title}\n{}\n{}.{}@{domain}.fi\n", self.phone(), fold(&g), fold(&f));
+                let _ = writeln!(
+                    out,
+                    "{g} {f}\n{title}\n{}\n{}.{}@{domain}.fi\n",
+                    self.phone(),
+                    fold(&g),
+                    fold(&f)
+                );
             }
         }
     }
@@ -283,7 +438,17 @@ impl Gen<'_> {
         for _ in 0..count {
             let (d, m) = self.day();
             let (_, head, topic) = self.body();
-            let _ = write!(out, "{}.{}.{}{topic} {} kokous {}.{}.{}\n\n", (d + 2).min(28), m, self.year, head[1], d, m, self.year);
+            let _ = write!(
+                out,
+                "{}.{}.{}{topic} {} kokous {}.{}.{}\n\n",
+                (d + 2).min(28),
+                m,
+                self.year,
+                head[1],
+                d,
+                m,
+                self.year
+            );
             out.push_str("Muistiot\n> Muistio\n\n");
             let n = 2 + self.rng.below(4);
             out.push_str(&self.paragraph(town, n));
@@ -303,7 +468,11 @@ impl Gen<'_> {
         let mut out = String::with_capacity(target_len + 1024);
         match self.rng.below(3) {
             0 => {
-                let _ = write!(out, "{} sote-uudistuksen valmisteluaineistot\n\n", town.genitive);
+                let _ = write!(
+                    out,
+                    "{} sote-uudistuksen valmisteluaineistot\n\n",
+                    town.genitive
+                );
                 while out.len() < target_len {
                     self.entries(&mut out, &town, 1);
                 }
@@ -324,7 +493,11 @@ impl Gen<'_> {
                 );
                 for _ in 0..4 + self.rng.below(6) {
                     let (g, f) = self.person();
-                    let _ = writeln!(out, "{f} {g}, {} kaupunki", self.rng.pick(&self.w.towns).genitive);
+                    let _ = writeln!(
+                        out,
+                        "{f} {g}, {} kaupunki",
+                        self.rng.pick(&self.w.towns).genitive
+                    );
                 }
                 out.push('\n');
                 while out.len() < target_len {
@@ -371,8 +544,16 @@ fn parse_args() -> Result<Args, String> {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
             "--out" => out = Some(PathBuf::from(value("--out")?)),
-            "--docs" => docs = value("--docs")?.parse().map_err(|e| format!("--docs: {e}"))?,
-            "--seed" => seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--docs" => {
+                docs = value("--docs")?
+                    .parse()
+                    .map_err(|e| format!("--docs: {e}"))?
+            }
+            "--seed" => {
+                seed = value("--seed")?
+                    .parse()
+                    .map_err(|e| format!("--seed: {e}"))?
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }

@@ -7,7 +7,7 @@ use crate::recognise::date::find_dates;
 use crate::recognise::email::find_emails;
 use crate::recognise::money::find_amounts;
 use crate::recognise::organization::find_organizations;
-use crate::recognise::person::{find_people, find_roles};
+use crate::recognise::person::find_people_and_roles;
 use crate::recognise::phone::find_phones;
 use crate::recognise::places::find_places;
 use crate::recognise::programme::find_programmes;
@@ -89,9 +89,10 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     let mut taken = structural;
     taken.extend(doc.meetings.iter().map(|m| m.span));
     doc.events = events(&found, &doc.meetings, &taken);
+    let (people_found, roles) = find_people_and_roles(text);
     let contacts = Contacts {
-        people: find_people(text),
-        roles: find_roles(text),
+        people: people_found,
+        roles,
         phones: find_phones(text),
         emails: find_emails(text),
     };

@@ -4,7 +4,9 @@
 //! names and their inflected forms) live beside this file as TSV and are
 //! included at compile time. Each table says where its words come from.
 
+pub(crate) mod fx;
 pub(crate) mod heads;
+pub(crate) mod suffix;
 
 /// Page furniture of Finnish regional project sites: section names that head
 /// a page before its date and title (from the sites' navigation menus).

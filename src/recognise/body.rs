@@ -51,7 +51,8 @@
 //! abbreviation in parentheses): one pass, a bounded walk left from each
 //! head, so the time is linear in the text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use nom::bytes::complete::{take_while, take_while1};
@@ -60,8 +61,10 @@ use nom::combinator::verify;
 use nom::sequence::delimited;
 use nom::{IResult, Parser};
 
+use crate::lexicon::fx::{FxHashMap, FxHashSet};
+use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
-use crate::text::is_space;
+use crate::text::{is_space, push_lowercase};
 
 /// The lexicon: inflection classes, head words, and the word lists around
 /// them (see the file's header for sources and syntax).
@@ -392,10 +395,22 @@ impl Pattern {
         }
     }
 
-    fn matches(&self, word: &str) -> bool {
+    /// Whether the -inen lemma `{stem}nen` is the pattern's word (or ends
+    /// with its ending, and is longer), without building the lemma.
+    fn matches_lemma(&self, stem: &str) -> bool {
+        const NEN: &str = "nen";
+        let len = stem.len() + NEN.len();
         match self {
-            Pattern::Exact(w) => word == w,
-            Pattern::Ending(e) => word.len() > e.len() && word.ends_with(e.as_str()),
+            Pattern::Exact(w) => {
+                w.len() == len && w.starts_with(stem) && w.ends_with(NEN)
+            }
+            Pattern::Ending(e) => {
+                len > e.len()
+                    && match e.strip_suffix(NEN) {
+                        Some(before) => stem.ends_with(before),
+                        None => NEN.ends_with(e.as_str()),
+                    }
+            }
         }
     }
 }
@@ -413,23 +428,27 @@ struct GenitiveRule {
 #[derive(Debug, Default)]
 struct Lexicon {
     heads: Vec<Head>,
-    head_forms: HashMap<String, HeadForm>,
-    max_head_form_chars: usize,
-    adjectives: HashMap<String, Vec<AdjForm>>,
-    adjective_plurals: HashMap<String, String>,
+    /// Every inflected form of every head, while the lexicon is built.
+    head_forms: FxHashMap<String, HeadForm>,
+    /// The same forms, searched from the end of a word.
+    head_endings: SuffixTrie<HeadForm>,
+    adjectives: FxHashMap<String, Vec<AdjForm>>,
+    adjective_plurals: FxHashMap<String, String>,
     /// The productive -inen endings (after the stem's `i`): ending, case, plural.
     inen_endings: Vec<(String, Case, bool)>,
-    joint: HashSet<String>,
-    descriptive_forms: HashSet<String>,
+    /// The byte length of the longest of `inen_endings`.
+    max_inen_ending: usize,
+    joint: FxHashSet<String>,
+    descriptive_forms: FxHashSet<String>,
     descriptive_patterns: Vec<Pattern>,
-    numerals: HashSet<String>,
+    numerals: FxHashSet<String>,
     /// -inen words that are nouns, never agreeing adjectives: people
     /// (`vammainen`) and verbal nouns (`johtaminen`).
     inen_nouns: Vec<Pattern>,
     owners: Vec<String>,
     objects: Vec<String>,
-    generic: HashSet<String>,
-    conjunctions: HashSet<String>,
+    generic: FxHashSet<String>,
+    conjunctions: FxHashSet<String>,
     forum_members: Vec<String>,
     forum_member_genitives: Vec<String>,
     kind_overrides: Vec<(String, BodyKind)>,
@@ -502,16 +521,16 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         if let Some(inen) = classes.get("inen") {
             lex.inen_endings = Self::productive_endings(inen);
+            lex.max_inen_ending = lex.inen_endings.iter().map(|e| e.0.len()).max().unwrap_or(0);
         }
         for (name, _, rows) in &sections {
             lex.add_section(name, rows, &classes);
         }
-        lex.max_head_form_chars = lex
-            .head_forms
-            .keys()
-            .map(|f| f.chars().count())
-            .max()
-            .unwrap_or(0);
+        let mut endings = SuffixTrieBuilder::new(Keep::First);
+        for (form, head) in &lex.head_forms {
+            endings.insert(form, *head);
+        }
+        lex.head_endings = endings.build();
         lex.genitive_rules
             .sort_by_key(|r| std::cmp::Reverse(r.ending.len()));
         lex
@@ -752,16 +771,21 @@ impl Lexicon {
     /// The longest head form that `lower` (a lower-case word) ends in, with
     /// the byte offset where it starts.
     fn longest_head_form(&self, lower: &str) -> Option<(usize, HeadForm)> {
-        let chars = lower.chars().count();
-        let skip = chars.saturating_sub(self.max_head_form_chars);
-        lower
-            .char_indices()
-            .skip(skip)
-            .find_map(|(pos, _)| Some((pos, *self.head_forms.get(lower.get(pos..)?)?)))
+        self.head_endings
+            .longest_suffix(lower.as_bytes())
+            .map(|(pos, form)| (pos, *form))
     }
 
     /// The kind an override gives a lower-case name ending in its words.
     fn kind_override(&self, lower_name: &str) -> Option<BodyKind> {
+        // An override's last word ends the name's last word: most names
+        // are told apart without collapsing their spaces.
+        let trimmed = lower_name.trim_end_matches(is_space);
+        if !self.kind_overrides.iter().any(|(words, _)| {
+            trimmed.ends_with(words.rsplit(' ').next().unwrap_or(words))
+        }) {
+            return None;
+        }
         let collapsed = lower_name
             .split(is_space)
             .filter(|w| !w.is_empty())
@@ -775,17 +799,27 @@ impl Lexicon {
 
     /// The -inen lemmas a lower-case word can be a form of, with case and
     /// number (`strategisen` → `strateginen`, genitive singular).
+    /// The -inen lemmas a lower-case word can be a form of, with case and
+    /// number (`strategisen` → `strateginen`, genitive singular); each
+    /// lemma is given by its stem (`strategi`), the lemma being
+    /// `{stem}nen`.
     fn inen_readings<'s>(
         &'s self,
         lower: &'s str,
-    ) -> impl Iterator<Item = (String, Case, bool)> + 's {
-        self.inen_endings
-            .iter()
-            .filter_map(move |(ending, case, plural)| {
-                let stem = lower.strip_suffix(ending.as_str())?;
-                (stem.ends_with('i') && stem.chars().count() >= 4)
-                    .then(|| (format!("{stem}nen"), *case, *plural))
-            })
+    ) -> impl Iterator<Item = (&'s str, Case, bool)> + 's {
+        // Every reading has an `i` before its ending: a word without one
+        // near its end has none, and most words are told so at once.
+        let tail = lower
+            .len()
+            .saturating_sub(self.max_inen_ending + 1);
+        let endings = match lower.as_bytes().get(tail..) {
+            Some(t) if t.contains(&b'i') => self.inen_endings.as_slice(),
+            _ => &[],
+        };
+        endings.iter().filter_map(move |(ending, case, plural)| {
+            let stem = lower.strip_suffix(ending.as_str())?;
+            (stem.ends_with('i') && stem.chars().count() >= 4).then_some((stem, *case, *plural))
+        })
     }
 
     /// Whether a lower-case word never belongs to a name: a determiner,
@@ -793,9 +827,11 @@ impl Lexicon {
     fn is_descriptive(&self, lower: &str) -> bool {
         self.descriptive_forms.contains(lower)
             || self.numerals.contains(lower)
-            || self
-                .inen_readings(lower)
-                .any(|(lemma, _, _)| self.descriptive_patterns.iter().any(|p| p.matches(&lemma)))
+            || self.inen_readings(lower).any(|(stem, _, _)| {
+                self.descriptive_patterns
+                    .iter()
+                    .any(|p| p.matches_lemma(stem))
+            })
     }
 
     /// The nominative of an agreeing name-forming adjective: `word` in
@@ -819,10 +855,12 @@ impl Lexicon {
             return None;
         }
         self.inen_readings(lower)
-            .find(|(lemma, c, p)| {
-                *c == case && *p == plural && !self.inen_nouns.iter().any(|pat| pat.matches(lemma))
+            .find(|&(stem, c, p)| {
+                c == case
+                    && p == plural
+                    && !self.inen_nouns.iter().any(|pat| pat.matches_lemma(stem))
             })
-            .map(|(lemma, _, _)| (lemma, false))
+            .map(|(stem, _, _)| (format!("{stem}nen"), false))
     }
 
     /// The nominative plural of a head word in the nominative singular
@@ -944,7 +982,13 @@ fn is_dash(c: char) -> bool {
 
 /// Whether `c` can be part of a word: a letter, digit or combining mark.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // The Finnish letters first, without the Unicode tables.
+    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å')
+        || c.is_alphanumeric()
+        || matches!(c, '\u{0300}'..='\u{036F}')
 }
 
 /// Whether `c` may join two word parts inside one token (`sote-uudistus`,
@@ -982,41 +1026,61 @@ struct Token {
 /// followed by a capital letter splits (`2017Vammaisten`), as listing pages
 /// glue a date to a title.
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, d)| d);
-        if !(is_word_char(c) || (is_dash(c) && next.is_some_and(is_word_char))) {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 8);
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let start = i;
+        i += c.len_utf8();
+        let starts = is_word_char(c) || (is_dash(c) && char_at(text, i).is_some_and(is_word_char));
+        if !starts {
             continue;
         }
         let mut last = c;
-        let mut end = start + c.len_utf8();
-        while let Some(&(pos, d)) = chars.peek() {
+        loop {
+            // Plain ASCII letters and digits first, without decoding.
+            while let Some(&b) = bytes.get(i) {
+                if !b.is_ascii_alphanumeric() || (last.is_ascii_digit() && b.is_ascii_uppercase()) {
+                    break;
+                }
+                last = char::from(b);
+                i += 1;
+            }
+            let Some(d) = char_at(text, i) else { break };
+            let after = || char_at(text, i + d.len_utf8());
             let take = if is_word_char(d) {
                 !(last.is_ascii_digit() && d.is_uppercase())
             } else if is_joiner(d) && is_word_char(last) {
-                let after = text
-                    .get(pos + d.len_utf8()..)
-                    .and_then(|r| r.chars().next());
                 // An inner joiner, or a dash that ends the token (`Maakunta-`).
-                after.is_some_and(is_word_char) || is_dash(d)
+                after().is_some_and(is_word_char) || is_dash(d)
             } else {
                 false
             };
             if !take {
                 break;
             }
-            chars.next();
-            end = pos + d.len_utf8();
+            let joiner_ends = is_joiner(d) && !after().is_some_and(is_word_char);
+            i += d.len_utf8();
             last = d;
-            let after = text.get(end..).and_then(|r| r.chars().next());
-            if is_joiner(d) && !after.is_some_and(is_word_char) {
+            if joiner_ends {
                 break;
             }
         }
-        tokens.push(Token { start, end });
+        tokens.push(Token { start, end: i });
     }
     tokens
+}
+
+/// The character at byte `i` of `text` (`None` at the end or inside a
+/// character); ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        text.get(i..)?.chars().next()
+    }
 }
 
 /// What separates two tokens.
@@ -1126,6 +1190,53 @@ fn aligned_lowercase(s: &str) -> Option<String> {
         out.push(l);
     }
     Some(out)
+}
+
+/// The head word `token` ends in, if any: its longest head form, after an
+/// optional clitic (`johtoryhmäkin`). `lower` is the token's lower case
+/// (as [`str::to_lowercase`] gives it); a token whose lower case changes
+/// byte lengths has no head, as offsets into it must be offsets into the
+/// token.
+fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
+    // `str::to_lowercase` and a char-by-char lower case differ only for Σ
+    // (final sigma); such tokens take the slow path.
+    let aligned_owned;
+    let lower = if token.is_ascii() {
+        lower
+    } else if token.contains('Σ') {
+        aligned_owned = aligned_lowercase(token)?;
+        aligned_owned.as_str()
+    } else if is_aligned(token) {
+        lower
+    } else {
+        return None;
+    };
+    // Every clitic ends in `n`: other words are tried whole only.
+    let clitics = if lower.ends_with('n') { CLITICS } else { &[] };
+    std::iter::once(lower)
+        .chain(clitics.iter().filter_map(|c| lower.strip_suffix(c)))
+        .find_map(|core| {
+            let (pos, form) = lex.longest_head_form(core)?;
+            Some(HeadHit {
+                head: form.head,
+                case: form.case,
+                plural: form.plural,
+                form_start: pos,
+                form_end: core.len(),
+            })
+        })
+}
+
+/// Whether every character of `s` lowers to one character of its own byte
+/// length (see [`aligned_lowercase`]).
+fn is_aligned(s: &str) -> bool {
+    s.chars().all(|c| {
+        if c.is_ascii() {
+            return true;
+        }
+        let mut lower = c.to_lowercase();
+        lower.next().is_some_and(|l| l.len_utf8() == c.len_utf8()) && lower.next().is_none()
+    })
 }
 
 /// `(ABBR)` right after a name: optional spaces, a parenthesis, an
@@ -1238,10 +1349,14 @@ impl Walk {
 struct Scanner<'t> {
     text: &'t str,
     tokens: Vec<Token>,
-    /// Lower case of each token.
-    lower: Vec<String>,
+    /// Lower case of every token, one after another (one allocation).
+    lower_text: String,
+    /// Where each token's lower case lies in `lower_text`.
+    lower: Vec<Range<usize>>,
     /// What follows each token (the gap before the next one), classified once.
     gaps: Vec<Gap>,
+    /// The head word each token ends in, looked up once.
+    hits: Vec<Option<HeadHit>>,
     lex: &'static Lexicon,
     /// `basic_form`: a lone generic head standing as the whole phrase counts.
     lenient: bool,
@@ -1249,11 +1364,19 @@ struct Scanner<'t> {
 
 impl<'t> Scanner<'t> {
     fn new(text: &'t str, lenient: bool) -> Scanner<'t> {
+        let lex = &*LEXICON;
         let tokens = tokenize(text);
-        let lower = tokens
-            .iter()
-            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
-            .collect();
+        let mut lower_text = String::with_capacity(text.len());
+        let mut lower = Vec::with_capacity(tokens.len());
+        let mut hits = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let token = text.get(t.start..t.end).unwrap_or("");
+            let from = lower_text.len();
+            push_lowercase(&mut lower_text, token);
+            let range = from..lower_text.len();
+            hits.push(head_hit_of(lex, token, &lower_text[range.clone()]));
+            lower.push(range);
+        }
         let gaps = tokens
             .iter()
             .zip(tokens.iter().skip(1))
@@ -1262,9 +1385,11 @@ impl<'t> Scanner<'t> {
         Scanner {
             text,
             tokens,
+            lower_text,
             lower,
             gaps,
-            lex: &LEXICON,
+            hits,
+            lex,
             lenient,
         }
     }
@@ -1297,7 +1422,10 @@ impl<'t> Scanner<'t> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower
+            .get(i)
+            .and_then(|r| self.lower_text.get(r.clone()))
+            .unwrap_or("")
     }
 
     /// The gap between token `left` and the token after it.
@@ -1316,20 +1444,7 @@ impl<'t> Scanner<'t> {
 
     /// The head word token `i` ends in, if any.
     fn head_hit(&self, i: usize) -> Option<HeadHit> {
-        let token = self.token_text(i);
-        let lower = aligned_lowercase(token)?;
-        let mut cores = vec![lower.as_str()];
-        cores.extend(CLITICS.iter().filter_map(|c| lower.strip_suffix(c)));
-        cores.into_iter().find_map(|core| {
-            let (pos, form) = self.lex.longest_head_form(core)?;
-            Some(HeadHit {
-                head: form.head,
-                case: form.case,
-                plural: form.plural,
-                form_start: pos,
-                form_end: core.len(),
-            })
-        })
+        self.hits.get(i).copied().flatten()
     }
 
     /// The body whose head is token `idx`, if it names one.

@@ -35,8 +35,12 @@ use nom::combinator::{not, opt, peek};
 use nom::error::{Error as NomError, ErrorKind};
 use nom::{IResult, Parser};
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use crate::lexicon::fx::FxHashSet;
 use crate::model::{EdtfDate, Precision, Season, Span};
-use crate::text::is_space;
+use crate::text::{is_lowercase_fixed_point, is_space};
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -111,24 +115,202 @@ pub struct DateMatch<'a> {
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMatch<'_>> {
     let mut found = Vec::new();
-    let mut at = 0;
-    let (mut prev, mut prev2) = (None, None);
-    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
-        let mut next = at + c.len_utf8();
-        if may_start(c, prev, prev2) {
-            match attempt(text, at, c) {
-                Step::Found(m) => {
-                    next = next.max(m.span.end);
-                    found.push(m);
-                }
-                Step::Skip(end) => next = next.max(end),
-                Step::Nothing => {}
-            }
+    let mut next_free = 0;
+    for at in candidates(text) {
+        if at < next_free {
+            continue;
         }
-        (prev, prev2) = last_two_chars(text, next);
-        at = next;
+        let Some(c) = char_at(text, at) else {
+            continue;
+        };
+        let (prev, prev2) = last_two_chars(text, at);
+        if !may_start(c, prev, prev2) {
+            continue;
+        }
+        next_free = at + c.len_utf8();
+        match attempt(text, at, c) {
+            Step::Found(m) => {
+                next_free = next_free.max(m.span.end);
+                found.push(m);
+            }
+            Step::Skip(end) => next_free = next_free.max(end),
+            Step::Nothing => {}
+        }
     }
     found
+}
+
+/// Every position of `text` where a date or a clock time may start, in
+/// order: a superset of the positions where [`attempt`] finds something.
+///
+/// Trying every word of a text costs more than everything else the
+/// recogniser does, and few words can start a date: a number shaped like
+/// one, a word of [`STARTING_WORDS`], or a word ending in a year word. So
+/// the candidates are the starts of such numbers; the word starts whose
+/// first letters begin a starting word (read in lower case; a word starting
+/// with a letter the table does not know is a candidate too); and the
+/// starts of the words holding a year word's `vuo`. A text holding a
+/// character that folds to a letter of the table some other way (a
+/// combining ring or diaeresis, the Kelvin or Ångström sign) is scanned
+/// position by position instead.
+fn candidates(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    if folds_unusually(bytes) {
+        return text.char_indices().map(|(i, _)| i).collect();
+    }
+    let table = &*STARTING_PREFIXES;
+    let mut out = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        // A non-ASCII character before may end a word (NBSP, a dash): only
+        // an ASCII letter or digit there rules a start out.
+        if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let candidate = if b.is_ascii_digit() {
+            may_be_numeric_date(&text[i..])
+        } else {
+            // A letter (ASCII, or the first byte of another character).
+            (b.is_ascii_alphabetic() || b >= 0xC0) && table.may_start(&text[i..])
+        };
+        if candidate {
+            out.push(i);
+        }
+    }
+    // A year word's word starts at most MAX_WORD characters before its `vuo`.
+    for v in memchr::memchr2_iter(b'v', b'V', bytes) {
+        let uo = bytes.get(v + 1..v + 3);
+        if uo.is_some_and(|uo| uo.eq_ignore_ascii_case(b"uo"))
+            && let Some(start) = word_start_before(text, v)
+        {
+            out.push(start);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The beginnings (one to three letters, in lower case) of the starting
+/// words, over the letters `a`–`z`, `ä`, `ö`, `å`.
+struct Prefixes {
+    /// Bit `key` set for each beginning.
+    bits: Vec<u64>,
+}
+
+impl Prefixes {
+    /// How many letters of a word the table knows.
+    const LETTERS: usize = 3;
+
+    /// The number of a lower-case letter of the table (1 and up).
+    fn letter(c: char) -> Option<usize> {
+        match c {
+            'a'..='z' => Some(usize::from(c as u8 - b'a') + 1),
+            'ä' => Some(27),
+            'ö' => Some(28),
+            'å' => Some(29),
+            _ => None,
+        }
+    }
+
+    /// The key of up to [`Prefixes::LETTERS`] letter numbers.
+    fn key(letters: &[usize]) -> usize {
+        letters.iter().fold(letters.len(), |k, &l| k * 30 + l)
+    }
+
+    /// Whether the word at the start of `rest` may fold to a starting word:
+    /// its first three letters in lower case, or all of it if shorter, begin
+    /// one. A word with another character among them (another letter, a
+    /// mark), or none, passes: the table cannot tell.
+    fn may_start(&self, rest: &str) -> bool {
+        let mut letters = [0usize; Self::LETTERS];
+        let mut n = 0;
+        for c in rest.chars() {
+            if !is_word_char(c) {
+                break;
+            }
+            if n == Self::LETTERS {
+                break;
+            }
+            // `fold` lowers each character; these lower to a table letter.
+            let lower = match c {
+                'A'..='Z' => c.to_ascii_lowercase(),
+                'Ä' => 'ä',
+                'Ö' => 'ö',
+                'Å' => 'å',
+                _ => c,
+            };
+            let Some(l) = Self::letter(lower) else {
+                return true;
+            };
+            letters[n] = l;
+            n += 1;
+        }
+        if n == 0 {
+            return true;
+        }
+        let key = Self::key(&letters[..n]);
+        self.bits
+            .get(key / 64)
+            .is_some_and(|w| w & (1 << (key % 64)) != 0)
+    }
+}
+
+/// See [`Prefixes`].
+static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
+    let mut bits = vec![0u64; ((Prefixes::LETTERS + 1) * 30 * 30 * 30) / 64 + 1];
+    for w in STARTING_WORDS.iter() {
+        let mut letters = Vec::new();
+        for c in w.chars().take(Prefixes::LETTERS) {
+            let Some(l) = Prefixes::letter(c) else { break };
+            letters.push(l);
+            let key = Prefixes::key(&letters);
+            if let Some(word) = bits.get_mut(key / 64) {
+                *word |= 1 << (key % 64);
+            }
+        }
+    }
+    Prefixes { bits }
+});
+
+/// Whether `bytes` hold a character that folds to a letter of the starting
+/// words without being that letter in either case: U+0308 or U+030A
+/// (`CC 88`, `CC 8A`), the Kelvin sign U+212A or the Ångström sign U+212B
+/// (`E2 84 AA`, `E2 84 AB`).
+fn folds_unusually(bytes: &[u8]) -> bool {
+    let combining = memchr::memchr_iter(0xCC, bytes)
+        .any(|i| matches!(bytes.get(i + 1), Some(0x88 | 0x8A)));
+    combining
+        || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{212B}".as_bytes()).is_some()
+}
+
+/// Where the run of word characters holding byte `at` starts, if it starts
+/// at most [`MAX_WORD`] characters back (a longer word is no date word).
+fn word_start_before(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?;
+    let mut start = at;
+    for (n, (i, c)) in head.char_indices().rev().enumerate() {
+        if !is_word_char(c) {
+            return Some(start);
+        }
+        if n >= MAX_WORD {
+            return None;
+        }
+        start = i;
+    }
+    Some(start)
+}
+
+/// The character at byte `at` of `text`, if one starts there; ASCII
+/// without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        text.get(at..)?.chars().next()
+    }
 }
 
 /// The numeric date at the very start of `text` (a line), even when glued to the next word (`4.10.2019Perhepalvelujen`).
@@ -495,13 +677,31 @@ fn starts_worded(input: &str) -> bool {
         return false;
     };
     let w = fold(w);
-    CLOCK_WORDS.contains(&w.as_str())
-        || DETERMINERS.contains(&w.as_str())
-        || month_word(&w).is_some()
-        || month_range_start(&w).is_some()
-        || season_word(&w).is_some()
-        || year_word(&w).is_some()
+    STARTING_WORDS.contains(w.as_ref()) || year_word(&w).is_some()
 }
+
+/// Every word that can begin a worded date or a clock time, except the
+/// open class of year words (compounds ending in them): clock words,
+/// determiners, month names and range starts, season words. All are
+/// finite lists, so one set answers for them.
+static STARTING_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut words: FxHashSet<String> = FxHashSet::default();
+    words.extend(CLOCK_WORDS.iter().map(|w| w.to_string()));
+    words.extend(DETERMINERS.iter().map(|w| w.to_string()));
+    for (stem, _) in MONTH_STEMS {
+        words.insert(stem.to_string());
+        for ending in MONTH_ENDINGS {
+            words.insert(format!("{stem}{ending}"));
+        }
+    }
+    for (form, _) in SEASON_FORMS {
+        words.insert(form.to_string());
+        for (prefix, _) in SEASON_PREFIXES {
+            words.insert(format!("{prefix}{form}"));
+        }
+    }
+    words
+});
 
 /// A match of `len` bytes at `at`, with the cue next to it.
 fn make_match(text: &str, at: usize, len: usize, value: EdtfDate) -> Option<DateMatch<'_>> {
@@ -522,6 +722,9 @@ fn make_match(text: &str, at: usize, len: usize, value: EdtfDate) -> Option<Date
 /// Dates that start with a digit, longest reading first; returns the
 /// length in bytes and the value.
 fn numeric(text: &str, at: usize, input: &str) -> Option<(usize, EdtfDate)> {
+    if !may_be_numeric_date(input) {
+        return None;
+    }
     let len = |rest: &str| input.len() - rest.len();
     if let Ok((rest, value)) = alt((written_day, ordinal_month_date)).parse(input) {
         return Some((len(rest), value));
@@ -529,8 +732,10 @@ fn numeric(text: &str, at: usize, input: &str) -> Option<(usize, EdtfDate)> {
     if let Some(found) = day_before_conjunction(input) {
         return Some(found);
     }
-    if !numbering_before(text, at)
-        && let Ok((rest, value)) = month_slash_year(input)
+    // The month parser first: it fails at once on most numbers, and the
+    // look back for a numbering word costs more.
+    if let Ok((rest, value)) = month_slash_year(input)
+        && !numbering_before(text, at)
     {
         return Some((len(rest), value));
     }
@@ -538,6 +743,22 @@ fn numeric(text: &str, at: usize, input: &str) -> Option<(usize, EdtfDate)> {
         .parse(input)
         .ok()
         .map(|(rest, value)| (len(rest), value))
+}
+
+/// Whether the digits at the start of `input` can begin a numeric date:
+/// every form starts with a year (four digits) or with a day or month (one
+/// or two digits) and a `.`, a `/` or a space (`15 päivänä`). Most numbers
+/// (phone numbers, sums, counts) fail here before any parser runs.
+fn may_be_numeric_date(input: &str) -> bool {
+    let digits = input.bytes().take_while(u8::is_ascii_digit).count();
+    match digits {
+        1 | 2 => input[digits..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == '.' || c == '/' || is_hspace(c)),
+        4 => true,
+        _ => false,
+    }
 }
 
 /// Dates that start with a word; returns the length in bytes and the value.
@@ -582,7 +803,10 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_combining(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphabetic() || is_combining(c)
 }
 
 /// Characters that join the parts of one number (`1.2`, `1,5`, `12:30`,
@@ -647,14 +871,70 @@ fn year(input: &str) -> Res<'_, i32> {
 
 /// A whole word of at most [`MAX_WORD`] letters.
 fn word(input: &str) -> Res<'_, &str> {
-    let (rest, w) = take_while_m_n(1, MAX_WORD, is_word_char).parse(input)?;
-    let (rest, ()) = not(satisfy(is_word_char)).parse(rest)?;
-    Ok((rest, w))
+    // By hand rather than `take_while_m_n` and `not`: every word start of a
+    // text comes here. ASCII letters first, without decoding.
+    let bytes = input.as_bytes();
+    let ascii = bytes
+        .iter()
+        .take(MAX_WORD + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if ascii > MAX_WORD {
+        return fail(input);
+    }
+    if bytes.get(ascii).is_none_or(|b| b.is_ascii()) {
+        return if ascii == 0 {
+            fail(input)
+        } else {
+            Ok((&input[ascii..], &input[..ascii]))
+        };
+    }
+    // Then character by character from the first non-ASCII one.
+    let mut chars = ascii;
+    let mut end = ascii;
+    for c in input[ascii..].chars() {
+        if !is_word_char(c) {
+            break;
+        }
+        if chars == MAX_WORD {
+            // A longer word is no word of the lexicons.
+            return fail(input);
+        }
+        chars += 1;
+        end += c.len_utf8();
+    }
+    if chars == 0 {
+        return fail(input);
+    }
+    Ok((&input[end..], &input[..end]))
 }
 
 /// Lower case, with decomposed `ä`, `ö`, `å` (a letter plus a combining
-/// mark, as some pages store them) composed, for lexicon look-up.
-fn fold(word: &str) -> String {
+/// mark, as some pages store them) composed, for lexicon look-up; borrowed
+/// when the word is so already (most words).
+fn fold(word: &str) -> Cow<'_, str> {
+    if is_folded(word) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold_owned(word))
+    }
+}
+
+/// Whether [`fold`] leaves `word` as it is: no capital, and no combining
+/// ring or diaeresis to compose (U+0308 and U+030A are `CC 88`, `CC 8A`).
+fn is_folded(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if !bytes.iter().any(|&b| b.is_ascii_uppercase() || b >= 0x80) {
+        return true;
+    }
+    let composes = bytes
+        .windows(2)
+        .any(|w| w[0] == 0xCC && matches!(w[1], 0x88 | 0x8A));
+    !composes && is_lowercase_fixed_point(word)
+}
+
+/// [`fold`], always building the folded word.
+fn fold_owned(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
         let composed = match (out.chars().next_back(), c) {
@@ -745,6 +1025,10 @@ fn is_nominative_season(w: &str) -> bool {
 }
 
 fn year_word(w: &str) -> Option<()> {
+    // Every year word starts with `vuo`: only a word holding it can end in one.
+    if !w.contains("vuo") {
+        return None;
+    }
     YEAR_WORDS.iter().any(|y| w.ends_with(y)).then_some(())
 }
 
@@ -1148,17 +1432,25 @@ fn cue_after(text: &str, end: usize) -> Option<(DateCue, Span)> {
     let rest = text.get(end..)?;
     let (after_gap, _) = hsp(rest).ok()?;
     let start = end + rest.len() - after_gap.len();
+    // Every phrase starts with a word: read and fold it once for all.
+    let (after_first, first) = word(after_gap).ok()?;
+    let first = fold(first);
     CUES_AFTER.iter().find_map(|&(words, cue)| {
-        let tail = phrase(after_gap, words)?;
+        let (expected, more) = words.split_first()?;
+        if first != *expected {
+            return None;
+        }
+        let tail = phrase(after_first, more, true)?;
         Some((cue, Span::new(start, end + rest.len() - tail.len())))
     })
 }
 
-/// The rest of `input` after `words`, separated by spaces.
-fn phrase<'a>(input: &'a str, words: &[&str]) -> Option<&'a str> {
+/// The rest of `input` after `words`, separated by spaces (and after a
+/// space first, when `spaced`).
+fn phrase<'a>(input: &'a str, words: &[&str], spaced: bool) -> Option<&'a str> {
     let mut rest = input;
     for (n, expected) in words.iter().enumerate() {
-        if n > 0 {
+        if n > 0 || spaced {
             rest = hsp(rest).ok()?.0;
         }
         let (after, got) = word(rest).ok()?;
@@ -1213,7 +1505,7 @@ fn word_before(text: &str, end: usize) -> Option<(Span, String)> {
         return None;
     }
     let w = text.get(word_start..word_end)?;
-    Some((Span::new(word_start, word_end), fold(w)))
+    Some((Span::new(word_start, word_end), fold(w).into_owned()))
 }
 
 /// Whether the number at `at` follows a numbering word or sign

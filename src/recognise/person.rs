@@ -31,11 +31,13 @@
 //! punctuation tokens (borrowed, with byte offsets), and every rule looks at a
 //! bounded number of neighbouring tokens, so the work is linear in the text.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use crate::lexicon::fx::FxHashMap;
+use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
-use crate::text::is_space;
+use crate::text::{is_space, lower_cow};
 
 // ---------------------------------------------------------------------------
 // Lexicons
@@ -394,14 +396,10 @@ const ORDINAL_WORDS: &[&str] = &["i", "ii", "iii", "ensimmäinen", "toinen", "ko
 /// The lexicons, parsed once.
 struct Lexicon {
     /// Given name → whether it is also an ordinary word.
-    given: HashMap<&'static str, bool>,
-    /// Title head words.
-    heads: HashSet<&'static str>,
-    /// Byte length of the longest head, to bound suffix look-ups.
-    longest_head: usize,
-    /// The last two letters of every head: a word ending otherwise is no
-    /// title, which most words show at once.
-    head_tails: HashSet<&'static str>,
+    given: FxHashMap<&'static str, bool>,
+    /// Title head words, searched from the end of a word (every head has
+    /// at least two letters; see the tests).
+    heads: SuffixTrie<()>,
 }
 
 impl Lexicon {
@@ -415,22 +413,15 @@ impl Lexicon {
                 (!name.is_empty()).then_some((name, common))
             })
             .collect();
-        let heads: HashSet<&'static str> = data_lines(TITLES_TABLE).map(str::trim).collect();
-        let longest_head = heads.iter().map(|h| h.len()).max().unwrap_or(0);
-        let head_tails = heads.iter().filter_map(|h| last_two(h)).collect();
+        let mut heads = SuffixTrieBuilder::new(Keep::First);
+        for head in data_lines(TITLES_TABLE).map(str::trim) {
+            heads.insert(head, ());
+        }
         Self {
             given,
-            heads,
-            longest_head,
-            head_tails,
+            heads: heads.build(),
         }
     }
-}
-
-/// The last two characters of `word`, if it has two.
-fn last_two(word: &str) -> Option<&str> {
-    let (i, _) = word.char_indices().rev().nth(1)?;
-    word.get(i..)
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -555,6 +546,16 @@ pub fn find_roles(text: &str) -> Vec<RoleMatch<'_>> {
     let doc = Doc::new(text);
     let people = doc.people();
     doc.roles(&people)
+}
+
+/// [`find_people`] and [`find_roles`] together, for the document parser:
+/// the text is tokenized and its people found once for both.
+pub(crate) fn find_people_and_roles(text: &str) -> (Vec<PersonMatch<'_>>, Vec<RoleMatch<'_>>) {
+    let doc = Doc::new(text);
+    let found = doc.people();
+    let roles = doc.roles(&found);
+    let people = found.iter().map(|p| doc.person_match(p)).collect();
+    (people, roles)
 }
 
 /// Reads the name at the start of a contact-block or member-list line:
@@ -722,29 +723,22 @@ fn known_given(word: &str) -> Option<bool> {
 /// Whether a lower-case word is a title: a head word or a compound ending
 /// in one (`maakuntajohtaja`, `hr-johtaja`).
 fn is_title_word(lower: &str) -> bool {
-    let lex = &*LEXICON;
-    if !last_two(lower).is_some_and(|t| lex.head_tails.contains(t))
-        || !lower.chars().all(|c| c.is_alphabetic() || is_dash(c))
-    {
-        return false;
-    }
-    if lex.heads.contains(lower) {
-        return true;
-    }
-    let min = lower.len().saturating_sub(lex.longest_head);
-    lower
-        .char_indices()
-        .filter(|&(i, _)| i > 0 && i >= min)
-        .any(|(i, _)| lower.get(i..).is_some_and(|s| lex.heads.contains(s)))
+    LEXICON.heads.longest_suffix(lower.as_bytes()).is_some()
+        && lower.chars().all(|c| c.is_alphabetic() || is_dash(c))
 }
 
 /// The role and form of a lower-case role word.
 fn role_word(lower: &str) -> Option<(RoleKind, RoleForm)> {
+    // Every role word starts with one of these letters: most words are
+    // told apart by their first byte.
+    if !matches!(lower.as_bytes().first(), Some(b'p' | b'v' | b's' | b'j' | b'e')) {
+        return None;
+    }
     ROLE_INDEX.get(lower).copied()
 }
 
 /// [`ROLE_WORDS`] by word.
-static ROLE_INDEX: LazyLock<HashMap<&'static str, (RoleKind, RoleForm)>> =
+static ROLE_INDEX: LazyLock<FxHashMap<&'static str, (RoleKind, RoleForm)>> =
     LazyLock::new(|| ROLE_WORDS.iter().map(|&(w, k, f)| (w, (k, f))).collect());
 
 /// Whether a word could be a genitive completing a title (`Pirkanmaan`,
@@ -838,8 +832,9 @@ struct Tok<'a> {
     end: usize,
     /// Its text.
     text: &'a str,
-    /// Its text in lower case (words only; empty otherwise).
-    lower: String,
+    /// Its text in lower case (words only; empty otherwise), borrowed
+    /// when the word is in lower case already.
+    lower: Cow<'a, str>,
     /// What the lexicons say about it (words only; all false otherwise).
     facts: Facts,
 }
@@ -897,11 +892,11 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         };
         if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
             let (lower, facts) = if kind == Kind::Word {
-                let lower = slice.to_lowercase();
+                let lower = lower_cow(slice);
                 let facts = Facts::of(slice, &lower);
                 (lower, facts)
             } else {
-                (String::new(), Facts::default())
+                (Cow::Borrowed(""), Facts::default())
             };
             toks.push(Tok {
                 kind,
@@ -1039,7 +1034,7 @@ impl<'a> Doc<'a> {
 
     /// The lower-case text of the word at `i`.
     fn lower(&self, i: usize) -> Option<&str> {
-        self.word(i).map(|t| t.lower.as_str())
+        self.word(i).map(|t| t.lower.as_ref())
     }
 
     /// Whether the token at `i` is the punctuation `c`.
@@ -1243,7 +1238,7 @@ impl<'a> Doc<'a> {
                 Kind::Word => {
                     starts_digit(t.text)
                         || t.text.contains('@')
-                        || CONTACT_MARKERS.contains(&t.lower.as_str())
+                        || CONTACT_MARKERS.contains(&t.lower.as_ref())
                 }
             },
         }
@@ -1283,7 +1278,7 @@ impl<'a> Doc<'a> {
         self.word(p).is_some_and(|t| {
             starts_upper(t.text)
                 && !t.facts.is_title_or_role()
-                && !INTRODUCERS.contains(&t.lower.as_str())
+                && !INTRODUCERS.contains(&t.lower.as_ref())
                 && !t.lower.ends_with(":n")
                 && !looks_genitive(&t.lower)
         })
@@ -1308,7 +1303,12 @@ impl<'a> Doc<'a> {
 
     /// The name starting at token `i`, if one does.
     fn name_at(&self, i: usize) -> Option<Name> {
-        self.word(i)?;
+        // Every name starts with a name-shaped word (a family name, a given
+        // name, or an unknown given name after a title): most words are no
+        // name's start.
+        if !self.word(i)?.facts.shaped {
+            return None;
+        }
         if self.at_list_start(i)
             && let Some(n) = self.surname_first_at(i)
         {
@@ -1432,7 +1432,7 @@ impl<'a> Doc<'a> {
         if is_complement_genitive(pw.text, &pw.lower) {
             return Some(p);
         }
-        let coordinator = matches!(pw.lower.as_str(), "ja" | "sekä" | "tai");
+        let coordinator = matches!(pw.lower.as_ref(), "ja" | "sekä" | "tai");
         let q = p.checked_sub(1).filter(|&q| free(q))?;
         let qw = self.word(q)?;
         let hyphen = qw.text.ends_with(is_dash);
@@ -1510,7 +1510,7 @@ impl<'a> Doc<'a> {
     fn skip_ordinal(&self, i: usize) -> usize {
         match self.word(i) {
             Some(_) if self.is_ordinal_number(i) && self.is_punct(i + 1, '.') => i + 2,
-            Some(t) if ORDINAL_WORDS.contains(&t.lower.as_str()) && self.word(i + 1).is_some() => {
+            Some(t) if ORDINAL_WORDS.contains(&t.lower.as_ref()) && self.word(i + 1).is_some() => {
                 i + 1
             }
             _ => i,
@@ -1530,7 +1530,7 @@ impl<'a> Doc<'a> {
                 Kind::Word => {
                     starts_digit(t.text)
                         || t.text.starts_with('+')
-                        || CONTACT_MARKERS.contains(&t.lower.as_str())
+                        || CONTACT_MARKERS.contains(&t.lower.as_ref())
                 }
             },
         }
@@ -1800,8 +1800,8 @@ impl<'a> Doc<'a> {
                 return Some(p);
             }
             let skippable = self.word(j).is_some_and(|t| {
-                verbs.contains(&t.lower.as_str())
-                    || ROLE_ADVERBS.contains(&t.lower.as_str())
+                verbs.contains(&t.lower.as_ref())
+                    || ROLE_ADVERBS.contains(&t.lower.as_ref())
                     || is_demonym(&t.lower)
                     || (!starts_upper(t.text) && is_complement_genitive(t.text, &t.lower))
             });
@@ -1889,20 +1889,20 @@ fn is_demonym(lower: &str) -> bool {
 /// People looked up by token.
 struct PeopleIndex {
     /// First token of the whole mention → person.
-    by_start: HashMap<usize, usize>,
+    by_start: FxHashMap<usize, usize>,
     /// Last token of the name → person.
-    by_end: HashMap<usize, usize>,
+    by_end: FxHashMap<usize, usize>,
     /// Title head token → person.
-    by_head: HashMap<usize, usize>,
+    by_head: FxHashMap<usize, usize>,
 }
 
 impl PeopleIndex {
     /// Indexes `people`.
     fn new(people: &[Found]) -> Self {
         let mut index = Self {
-            by_start: HashMap::new(),
-            by_end: HashMap::new(),
-            by_head: HashMap::new(),
+            by_start: FxHashMap::default(),
+            by_end: FxHashMap::default(),
+            by_head: FxHashMap::default(),
         };
         for (p, f) in people.iter().enumerate() {
             index.by_start.insert(f.start(), p);
@@ -2318,7 +2318,14 @@ mod tests {
     #[test]
     fn lexicons_load() {
         assert!(LEXICON.given.len() > 1500, "{}", LEXICON.given.len());
-        assert!(LEXICON.heads.contains("johtaja"));
+        assert!(LEXICON.heads.get(b"johtaja").is_some());
+        // Every title head has two letters or more: `is_title_word` relies
+        // on it (a title ends in a head's last two letters).
+        assert!(
+            data_lines(TITLES_TABLE)
+                .map(str::trim)
+                .all(|h| h.chars().count() >= 2)
+        );
         assert!(!LEXICON.given.contains_key("Uusimaa"));
         assert_eq!(LEXICON.given.get("Toivo"), Some(&true));
         assert_eq!(LEXICON.given.get("Aino"), Some(&false));

@@ -119,7 +119,10 @@ pub fn find_programmes(text: &str) -> Vec<ProgrammeMatch<'_>> {
         };
         // A longer name swallows a shorter one found inside it
         // (`Tulevaisuuden sote-keskuskokeilu -ohjelma` holds a `-kokeilu`).
-        while out.last().is_some_and(|p: &ProgrammeMatch<'_>| p.span.start >= start) {
+        while out
+            .last()
+            .is_some_and(|p: &ProgrammeMatch<'_>| p.span.start >= start)
+        {
             out.pop();
         }
         out.push(ProgrammeMatch {
@@ -167,7 +170,10 @@ mod tests {
             ("hankinta -ohjelma", &[]),
             (
                 "Kainuun sote-keskuskokeilut -ohjelma",
-                &[("Kainuun sote-keskuskokeilut -ohjelma", "Kainuun sote-keskuskokeilut -ohjelma")],
+                &[(
+                    "Kainuun sote-keskuskokeilut -ohjelma",
+                    "Kainuun sote-keskuskokeilut -ohjelma",
+                )],
             ),
             (
                 "osana Tulevaisuuden sosiaali- ja terveyskeskus -ohjelmaa",

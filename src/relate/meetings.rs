@@ -184,7 +184,10 @@ impl Gathered {
                 .find(|&i| self.list[i].bodies.iter().any(|b| m.bodies.contains(b)))
         });
         let Some(i) = same else {
-            self.by_date.entry(m.date).or_default().push(self.list.len());
+            self.by_date
+                .entry(m.date)
+                .or_default()
+                .push(self.list.len());
             self.list.push(m);
             return;
         };
@@ -283,17 +286,15 @@ pub(crate) fn meetings(
                 }
             }
         }
-        out.push(
-            Meeting {
-                bodies,
-                date,
-                location: place.or_else(|| location(found, heading)),
-                status,
-                documents: e.documents.iter().map(|d| (*d).to_owned()).collect(),
-                text: e.heading.to_owned(),
-                span: heading,
-            },
-        );
+        out.push(Meeting {
+            bodies,
+            date,
+            location: place.or_else(|| location(found, heading)),
+            status,
+            documents: e.documents.iter().map(|d| (*d).to_owned()).collect(),
+            text: e.heading.to_owned(),
+            span: heading,
+        });
     }
     for sentence in &found.sentences {
         let span = span_of(sentence);

@@ -8,11 +8,13 @@
 //! it returns borrows the source. A span is therefore a source offset by
 //! construction.
 
+mod case;
 mod segment;
 mod sentence;
 mod space;
 mod words;
 
+pub(crate) use case::{is_lowercase_fixed_point, lower_cow, push_lowercase};
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences};
 pub(crate) use space::is_space;

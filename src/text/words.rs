@@ -46,8 +46,13 @@ impl Word<'_> {
 }
 
 /// Whether `c` is part of a word.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // The Finnish letters first, without the Unicode tables.
+    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphanumeric() || is_combining(c)
 }
 
 /// Combining marks (`a` + U+0308) stay with their letter.
@@ -67,15 +72,39 @@ fn joins(prev: Option<char>, c: char, next: Option<char>) -> bool {
     }
 }
 
+/// The character at byte `i` of `text`, if one starts there; ASCII
+/// without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        text.get(i..)?.chars().next()
+    }
+}
+
 /// Every word of `text`, left to right, in one pass.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut prev: Option<char> = None;
     let mut gap_start = 0;
     let mut word_start: Option<usize> = None;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        // Inside a word, plain ASCII letters and digits need no decoding:
+        // they are word characters whatever stands around them.
+        if word_start.is_some() && c.is_ascii_alphanumeric() {
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            i += run;
+            prev = Some(char::from(bytes[i - 1]));
+            continue;
+        }
+        let next = char_at(text, i + c.len_utf8());
         let in_word = is_word_char(c) || joins(prev, c, next);
         match (in_word, word_start) {
             (true, None) => word_start = Some(i),
@@ -91,6 +120,7 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
             _ => {}
         }
         prev = Some(c);
+        i += c.len_utf8();
     }
     if let Some(s) = word_start {
         out.push(Word {

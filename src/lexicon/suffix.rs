@@ -1,0 +1,283 @@
+//! Word endings looked up right to left.
+//!
+//! Finnish inflects and compounds at the end of a word (`sote-`
+//! `virkamies` `koordinaatio` `ryhmä` `n`), so the lexicons ask "which
+//! known form does this word end in?" for every word of a text. Asking a
+//! hash map once per possible ending hashes every tail of every word; a
+//! trie of the forms spelled backwards answers in one walk from the last
+//! byte, and most words leave it after a byte or two.
+
+use super::fx::FxHashMap;
+
+/// A set of keys with values, searched by the endings of a word.
+///
+/// Nodes with many children (near the root, where every word enters) keep
+/// a dense row of children by byte class; the rest, most of them with one
+/// child, a short list. A node also says whether a key ends there, so a
+/// step reads one node.
+#[derive(Debug, Clone)]
+pub(crate) struct SuffixTrie<V> {
+    /// The class of each byte among the bytes of the keys (0: in no key).
+    class: Box<[u16; 256]>,
+    /// The nodes; the root is node 0.
+    nodes: Vec<Node>,
+    /// Dense rows of children, `classes` entries each (0: none).
+    dense: Vec<u32>,
+    /// Listed children: the byte before and the node.
+    edges: Vec<(u8, u32)>,
+    /// The values of the keys.
+    values: Vec<V>,
+}
+
+/// One node: where its children are, and the key that ends at it.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// A dense row's start in `dense`, or a list's start in `edges`.
+    children: u32,
+    /// The length of the list of children; [`DENSE`] for a dense row.
+    len: u32,
+    /// The index of the value of the key ending here; [`NO_VALUE`] if none.
+    value: u32,
+}
+
+/// `Node::len` of a node with a dense row.
+const DENSE: u32 = u32::MAX;
+
+/// `Node::value` of a node where no key ends.
+const NO_VALUE: u32 = u32::MAX;
+
+/// Nodes with at least this many children get a dense row.
+const DENSE_FROM: usize = 3;
+
+/// What to keep when a key is added twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// The value added first (`HashMap::entry(..).or_insert`).
+    First,
+    /// The value added last (`HashMap::insert`).
+    Last,
+}
+
+/// Builds a [`SuffixTrie`].
+#[derive(Debug)]
+pub(crate) struct SuffixTrieBuilder<V> {
+    children: Vec<FxHashMap<u8, u32>>,
+    values: Vec<Option<V>>,
+    keep: Keep,
+}
+
+impl<V> SuffixTrieBuilder<V> {
+    /// An empty builder keeping the first or last value of a key.
+    pub(crate) fn new(keep: Keep) -> Self {
+        Self {
+            children: vec![FxHashMap::default()],
+            values: vec![None],
+            keep,
+        }
+    }
+
+    /// Adds `key` with `value` (an empty key is ignored).
+    pub(crate) fn insert(&mut self, key: &str, value: V) {
+        if key.is_empty() {
+            return;
+        }
+        let mut node = 0usize;
+        for &b in key.as_bytes().iter().rev() {
+            let next = self.children.len() as u32;
+            let child = *self.children[node].entry(b).or_insert(next);
+            if child == next {
+                self.children.push(FxHashMap::default());
+                self.values.push(None);
+            }
+            node = child as usize;
+        }
+        let slot = &mut self.values[node];
+        if slot.is_none() || self.keep == Keep::Last {
+            *slot = Some(value);
+        }
+    }
+
+    /// The finished trie.
+    pub(crate) fn build(self) -> SuffixTrie<V> {
+        let mut class = Box::new([0u16; 256]);
+        let mut classes: u16 = 1;
+        for children in &self.children {
+            for &b in children.keys() {
+                if class[usize::from(b)] == 0 {
+                    class[usize::from(b)] = classes;
+                    classes += 1;
+                }
+            }
+        }
+        let classes = usize::from(classes);
+        let mut nodes = Vec::with_capacity(self.children.len());
+        let mut dense = Vec::new();
+        let mut edges = Vec::new();
+        let mut values = Vec::new();
+        for (children, value) in self.children.iter().zip(self.values) {
+            let value = match value {
+                Some(v) => {
+                    values.push(v);
+                    values.len() as u32 - 1
+                }
+                None => NO_VALUE,
+            };
+            let mut sorted: Vec<(u8, u32)> = children.iter().map(|(&b, &c)| (b, c)).collect();
+            sorted.sort_unstable();
+            let node = if sorted.len() >= DENSE_FROM {
+                let row = dense.len();
+                dense.resize(row + classes, 0);
+                for &(b, c) in &sorted {
+                    dense[row + usize::from(class[usize::from(b)])] = c;
+                }
+                Node {
+                    children: row as u32,
+                    len: DENSE,
+                    value,
+                }
+            } else {
+                let start = edges.len() as u32;
+                edges.extend(sorted);
+                Node {
+                    children: start,
+                    len: edges.len() as u32 - start,
+                    value,
+                }
+            };
+            nodes.push(node);
+        }
+        SuffixTrie {
+            class,
+            nodes,
+            dense,
+            edges,
+            values,
+        }
+    }
+}
+
+impl<V> Default for SuffixTrie<V> {
+    /// A trie without keys.
+    fn default() -> Self {
+        SuffixTrieBuilder::new(Keep::First).build()
+    }
+}
+
+impl<V> SuffixTrie<V> {
+    /// The node reached from `node` by the byte `b` before it.
+    #[inline]
+    fn step(&self, node: &Node, b: u8) -> Option<&Node> {
+        let child = if node.len == DENSE {
+            let c = usize::from(self.class[usize::from(b)]);
+            if c == 0 {
+                return None;
+            }
+            *self.dense.get(node.children as usize + c)?
+        } else {
+            let start = node.children as usize;
+            let edges = self.edges.get(start..start + node.len as usize)?;
+            edges.iter().find(|&&(label, _)| label == b)?.1
+        };
+        if child == 0 {
+            return None;
+        }
+        self.nodes.get(child as usize)
+    }
+
+    /// The value of the key ending at `node`, if one does.
+    #[inline]
+    fn value(&self, node: &Node) -> Option<&V> {
+        if node.value == NO_VALUE {
+            None
+        } else {
+            self.values.get(node.value as usize)
+        }
+    }
+
+    /// The longest key that `word` ends with: where it starts in `word` and
+    /// its value. A key is valid UTF-8, so its start is a char boundary of
+    /// a `str` that ends with it.
+    #[inline]
+    pub(crate) fn longest_suffix(&self, word: &[u8]) -> Option<(usize, &V)> {
+        self.longest_suffix_by(word.len(), |i| word[i])
+    }
+
+    /// [`SuffixTrie::longest_suffix`] of the `len` bytes given by `byte`
+    /// (the bytes of a word seen through a transformation, such as ASCII
+    /// lower case).
+    #[inline]
+    pub(crate) fn longest_suffix_by(
+        &self,
+        len: usize,
+        byte: impl Fn(usize) -> u8,
+    ) -> Option<(usize, &V)> {
+        let mut node = self.nodes.first()?;
+        let mut best = None;
+        for i in (0..len).rev() {
+            match self.step(node, byte(i)) {
+                Some(next) => node = next,
+                None => break,
+            }
+            if let Some(v) = self.value(node) {
+                best = Some((i, v));
+            }
+        }
+        best
+    }
+
+    /// The value of exactly `key`.
+    pub(crate) fn get(&self, key: &[u8]) -> Option<&V> {
+        if key.is_empty() {
+            return None;
+        }
+        let mut node = self.nodes.first()?;
+        for &b in key.iter().rev() {
+            node = self.step(node, b)?;
+        }
+        self.value(node)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_ending_wins() {
+        let mut b = SuffixTrieBuilder::new(Keep::First);
+        for (k, v) in [("ryhmä", 1), ("työryhmä", 2), ("ryhmän", 3), ("ryhmä", 9)] {
+            b.insert(k, v);
+        }
+        let t = b.build();
+        assert_eq!(t.longest_suffix("johtoryhmä".as_bytes()), Some((5, &1)));
+        assert_eq!(t.longest_suffix("työryhmä".as_bytes()), Some((0, &2)));
+        assert_eq!(t.longest_suffix("x-työryhmä".as_bytes()), Some((2, &2)));
+        assert_eq!(t.longest_suffix("ryhmät".as_bytes()), None);
+        assert_eq!(t.longest_suffix(b""), None);
+        assert_eq!(t.get("ryhmän".as_bytes()), Some(&3));
+        assert_eq!(t.get("yhmän".as_bytes()), None);
+        assert_eq!(t.get(b""), None);
+        let mut b = SuffixTrieBuilder::new(Keep::Last);
+        b.insert("a", 1);
+        b.insert("a", 2);
+        assert_eq!(b.build().get(b"a"), Some(&2));
+        let empty: SuffixTrie<u8> = SuffixTrie::default();
+        assert_eq!(empty.longest_suffix(b"abc"), None);
+    }
+
+    #[test]
+    fn many_children_and_any_bytes() {
+        let mut b = SuffixTrieBuilder::new(Keep::First);
+        let keys: Vec<String> = (0u8..=255)
+            .filter_map(|x| char::from_u32(u32::from(x) + 0x40))
+            .map(|c| format!("{c}x"))
+            .collect();
+        for (i, k) in keys.iter().enumerate() {
+            b.insert(k, i);
+        }
+        let t = b.build();
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(t.longest_suffix(format!("ab{k}").as_bytes()), Some((2, &i)));
+        }
+    }
+}

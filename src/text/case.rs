@@ -1,0 +1,85 @@
+//! Lower case without needless allocation.
+//!
+//! Most words of a Finnish text are in lower case already; the scanners
+//! look their lower-case form up in lexicons for every word, so lowering
+//! must cost nothing for them. The results are exactly those of
+//! [`str::to_lowercase`].
+
+use std::borrow::Cow;
+
+/// `s` in lower case, exactly as [`str::to_lowercase`] gives it, borrowed
+/// when nothing changes (most words).
+pub(crate) fn lower_cow(s: &str) -> Cow<'_, str> {
+    if is_lowercase_fixed_point(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// Appends `s` in lower case to `out`, exactly as [`str::to_lowercase`]
+/// gives it, without an allocation of its own.
+pub(crate) fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        // `str::to_lowercase` lowers each character on its own, except Σ.
+        let from = out.len();
+        for c in s.chars() {
+            match c {
+                'a'..='z' | '0'..='9' | 'ä' | 'ö' | 'å' => out.push(c),
+                'A'..='Z' => out.push(c.to_ascii_lowercase()),
+                'Ä' => out.push('ä'),
+                'Ö' => out.push('ö'),
+                'Å' => out.push('å'),
+                'Σ' => {
+                    // The final-sigma rule looks at the neighbours of the
+                    // letter; only `str::to_lowercase` knows it.
+                    out.truncate(from);
+                    out.push_str(&s.to_lowercase());
+                    return;
+                }
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+}
+
+/// Whether lowering `s` leaves it unchanged: ASCII with no capital, or
+/// every character its own lower case (Σ, whose lower case depends on its
+/// neighbours, always counts as a change).
+pub(crate) fn is_lowercase_fixed_point(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    s.chars().all(|c| {
+        if c.is_ascii() {
+            return !c.is_ascii_uppercase();
+        }
+        let mut lower = c.to_lowercase();
+        c != 'Σ' && lower.next() == Some(c) && lower.next().is_none()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_as_to_lowercase() {
+        for s in [
+            "", "ja", "Ja", "ÄÖÅ", "äöå", "Kärkkäinen", "ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "İstanbul", "ǅ", "ß",
+            "STM:n", "a\u{308}", "Ⓐ", "ﬁ",
+        ] {
+            assert_eq!(lower_cow(s), s.to_lowercase(), "{s:?}");
+            let mut out = String::from("x");
+            push_lowercase(&mut out, s);
+            assert_eq!(out, format!("x{}", s.to_lowercase()), "{s:?}");
+        }
+        assert!(matches!(lower_cow("työryhmä"), Cow::Borrowed(_)));
+    }
+}
