@@ -723,6 +723,26 @@ fn may_start(text: &str, i: usize) -> bool {
     !continues_group
 }
 
+/// How far (in bytes) a sum may start before its currency word or sign:
+/// two hedges, a number of [`MAX_GROUPS`] groups with decimals or a number
+/// phrase, a multiplier and the gaps between them fit well inside it.
+const MAX_SUM_BEFORE_CURRENCY: usize = 256;
+
+/// Where a currency marker may start: `€`, or `eur` in any case (every
+/// euro word and code, `euroa`, `EUR`, `MEUR`, `keur`, holds one). Every
+/// sum holds a marker, so only the text shortly before one needs parsing.
+fn currency_marks(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let euro_sign = "€".as_bytes();
+    memchr::memchr3_iter(b'e', b'E', euro_sign[0], bytes)
+        .filter(|&i| {
+            let tail = bytes.get(i..).unwrap_or_default();
+            tail.starts_with(euro_sign)
+                || tail.get(1..3).is_some_and(|ur| ur.eq_ignore_ascii_case(b"ur"))
+        })
+        .collect()
+}
+
 /// Every sum of money in `text`, in order, none overlapping.
 ///
 /// A match starts at a word boundary and takes the longest reading there
@@ -742,9 +762,20 @@ fn may_start(text: &str, i: usize) -> bool {
 /// ```
 pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
     let mut found = Vec::new();
+    let marks = currency_marks(text);
+    if marks.is_empty() {
+        return found;
+    }
+    let mut next_mark = 0;
     let mut resume = 0;
     for (i, _) in text.char_indices() {
-        if i < resume || !may_start(text, i) {
+        while marks.get(next_mark).is_some_and(|&m| m < i) {
+            next_mark += 1;
+        }
+        let Some(&mark) = marks.get(next_mark) else {
+            break;
+        };
+        if i < resume || mark - i > MAX_SUM_BEFORE_CURRENCY || !may_start(text, i) {
             continue;
         }
         let Some(rest) = text.get(i..) else {

@@ -191,28 +191,34 @@ impl Registry {
     /// one, as an alias: the page's own body first, else the nearest body
     /// named before the short name's first mention, else the first.
     fn fold_short_names(&mut self) {
+        // Names change only by folding, so their keys are made once.
+        let mut keys: Vec<String> = self.bodies.iter().map(|b| key(&b.name)).collect();
+        let mut topics: Vec<Option<String>> =
+            self.bodies.iter().map(|b| topic(&b.name)).collect();
+        let mut abbreviations: Vec<Option<String>> = self
+            .bodies
+            .iter()
+            .map(|b| b.abbreviation.as_deref().map(str::to_lowercase))
+            .collect();
         let mut i = 0;
         while i < self.bodies.len() {
-            let short = key(&self.bodies[i].name);
-            let subject = topic(&self.bodies[i].name);
+            let short = &keys[i];
+            let subject = &topics[i];
             let at = self.bodies[i].span.start;
             let kind = self.bodies[i].kind;
-            let bare = is_bare_head(&short);
+            let bare = is_bare_head(short);
             let longer: Vec<usize> = (0..self.bodies.len())
                 .filter(|&j| j != i)
                 .filter(|&j| {
                     let other = &self.bodies[j];
-                    let long = key(&other.name);
-                    ends_with_words(&long, &short)
-                        || (bare && compound_of(&long, &short))
-                        || other
-                            .abbreviation
-                            .as_deref()
-                            .is_some_and(|a| a.to_lowercase() == short)
+                    let long = &keys[j];
+                    ends_with_words(long, short)
+                        || (bare && compound_of(long, short))
+                        || abbreviations[j].as_ref() == Some(short)
                         || (other.span.start < at
                             && other.kind == kind
                             && subject.is_some()
-                            && topic(&other.name) == subject)
+                            && topics[j] == *subject)
                 })
                 .collect();
             let target = self
@@ -231,6 +237,9 @@ impl Registry {
                 continue;
             };
             let folded = self.bodies.remove(i);
+            keys.remove(i);
+            topics.remove(i);
+            let folded_abbreviation = abbreviations.remove(i);
             let target = if target > i { target - 1 } else { target };
             self.main = match self.main {
                 Some(m) if m == i => Some(target),
@@ -245,6 +254,7 @@ impl Registry {
             }
             if into.abbreviation.is_none() {
                 into.abbreviation = folded.abbreviation;
+                abbreviations[target] = folded_abbreviation;
             }
             // `i` now holds the next body.
         }

@@ -5,7 +5,7 @@
 use crate::lexicon::{DEADLINE_STEMS, EVENT_STEMS, START_STEMS};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
-use crate::text::words;
+use crate::text::{Word, words};
 
 use super::found::{Found, span_of};
 
@@ -23,16 +23,46 @@ fn taken(span: Span, taken: &[Span]) -> bool {
         .any(|t| span.end <= t.end)
 }
 
+/// The words of one sentence with what the event rules ask of them, made
+/// once per sentence however many dates it holds.
+struct Worded<'s> {
+    words: Vec<Word<'s>>,
+    /// Each word in lower case.
+    lower: Vec<String>,
+    /// The kind of event each word names, if it holds an event noun.
+    nouns: Vec<Option<EventKind>>,
+}
+
+impl<'s> Worded<'s> {
+    /// Splits `sentence` into words and looks each up.
+    fn new(sentence: &'s str) -> Self {
+        let words = words(sentence);
+        let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+        let nouns = lower
+            .iter()
+            .map(|l| {
+                EVENT_STEMS
+                    .iter()
+                    .find(|(stem, _)| l.contains(stem))
+                    .map(|(_, k)| *k)
+            })
+            .collect();
+        Self {
+            words,
+            lower,
+            nouns,
+        }
+    }
+}
+
 /// The kind of the event noun nearest to `at` in the sentence, if any.
-fn nearest_noun(sentence: &str, base: usize, at: Span) -> Option<EventKind> {
-    words(sentence)
-        .into_iter()
-        .filter_map(|w| {
-            let lower = w.text.to_lowercase();
-            let kind = EVENT_STEMS
-                .iter()
-                .find(|(stem, _)| lower.contains(stem))
-                .map(|(_, k)| *k)?;
+fn nearest_noun(sentence: &Worded<'_>, base: usize, at: Span) -> Option<EventKind> {
+    sentence
+        .words
+        .iter()
+        .zip(&sentence.nouns)
+        .filter_map(|(w, kind)| {
+            let kind = (*kind)?;
             let (s, e) = (base + w.start, base + w.end());
             let distance = if e <= at.start {
                 at.start - e
@@ -55,8 +85,8 @@ const VERB_REACH: usize = 5;
 /// semicolons and dashes end a clause: in `vaalit pidetään 23.1., ja
 /// valtuusto aloittaa maaliskuussa` the start is the council's, not the
 /// election's).
-fn verb_near(sentence: &str, base: usize, at: Span, stems: &[&str]) -> bool {
-    let ws = words(sentence);
+fn verb_near(sentence: &Worded<'_>, base: usize, at: Span, stems: &[&str]) -> bool {
+    let ws = &sentence.words;
     let breaks_clause = |gap: &str| gap.contains([',', ';', '–', '—', '(', ')']);
     let Some(first) = ws.iter().position(|w| base + w.end() > at.start) else {
         return false;
@@ -73,10 +103,9 @@ fn verb_near(sentence: &str, base: usize, at: Span, stems: &[&str]) -> bool {
     while hi < ws.len() && hi - last <= VERB_REACH && !breaks_clause(ws[hi].gap) {
         hi += 1;
     }
-    ws[lo..hi].iter().any(|w| {
-        let lower = w.text.to_lowercase();
-        stems.iter().any(|s| lower.starts_with(s))
-    })
+    sentence.lower[lo..hi]
+        .iter()
+        .any(|lower| stems.iter().any(|s| lower.starts_with(s)))
 }
 
 /// The events of one text. `meetings` and `taken_spans` hold the dates
@@ -91,14 +120,16 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
         if meeting_spans.contains(&span) {
             continue;
         }
+        let mut worded: Option<Worded<'_>> = None;
         for i in found.dates_in(span) {
             let d = &found.dates[i];
             if taken(d.span, &taken_spans) {
                 continue;
             }
             let cue = d.cue.map(|(c, _)| c);
-            let near = |stems| verb_near(sentence.text, sentence.start, d.span, stems);
-            let kind = nearest_noun(sentence.text, sentence.start, d.span).or(match cue {
+            let worded = &*worded.get_or_insert_with(|| Worded::new(sentence.text));
+            let near = |stems| verb_near(worded, sentence.start, d.span, stems);
+            let kind = nearest_noun(worded, sentence.start, d.span).or(match cue {
                 Some(DateCue::By) => Some(EventKind::Deadline),
                 Some(DateCue::From) => Some(EventKind::Start),
                 _ if near(DEADLINE_STEMS) => Some(EventKind::Deadline),

@@ -4,6 +4,9 @@
 //! (`X ja Y pitivät yhteisen kokouksen`).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::layout::Layout;
 use crate::lexicon::{
@@ -13,10 +16,23 @@ use crate::lexicon::{
 use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Span};
 use crate::recognise::body::{BodyMatch, Case};
 use crate::recognise::date::DateCue;
-use crate::text::Sentence;
+use crate::text::{Sentence, lower_cow};
 
 use super::bodies::Registry;
 use super::found::{Found, lower_words, span_of};
+
+/// The meeting words as one automaton, to pass over the many sentences
+/// that hold none without splitting them into words.
+static MEETING_WORD_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(MEETING_WORDS).ok());
+
+/// Whether `text` may hold a meeting word: false only when no meeting word
+/// occurs anywhere in it, even inside another word.
+fn may_name_meeting(text: &str) -> bool {
+    MEETING_WORD_FINDER
+        .as_ref()
+        .is_none_or(|finder| finder.is_match(lower_cow(text).as_ref()))
+}
 
 /// Whether a date names a meeting day (or days), not a month or a season.
 fn is_meeting_date(value: &EdtfDate) -> bool {
@@ -360,6 +376,9 @@ fn sentence_meetings(
     structural: &[Span],
     anchor_at: &impl Fn(usize) -> Option<chrono::NaiveDate>,
 ) -> Vec<Meeting> {
+    if !may_name_meeting(sentence.text) {
+        return Vec::new();
+    }
     let words = lower_words(sentence.text);
     if !has_any(&words, MEETING_WORDS) {
         return Vec::new();
