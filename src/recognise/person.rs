@@ -669,6 +669,14 @@ fn starts_digit(word: &str) -> bool {
 /// parts, each a capital letter followed by at least one lower-case letter,
 /// letters only (an apostrophe may come before a capital: `O'Neill`).
 fn name_shaped(word: &str) -> bool {
+    // Most words start with a lower-case ASCII letter: no name.
+    if word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     let mut parts = 0;
     for part in word.split(is_dash) {
         parts += 1;
