@@ -75,8 +75,16 @@ pub(crate) fn comment_count(text: &str) -> Option<u32> {
 /// Whether a short line is a photo credit: a credit word followed by at most
 /// a few words (a name or an agency), e.g. `Idealamppu, kuva pexels`.
 fn is_photo_credit(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split(is_space).filter(|w| !w.is_empty()).collect();
-    if words.len() > 10 || lower.ends_with('.') {
+    const MAX_WORDS: usize = 10;
+    if lower.ends_with('.') {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .split(is_space)
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS + 1)
+        .collect();
+    if words.len() > MAX_WORDS {
         return false;
     }
     words.iter().enumerate().any(|(i, w)| {

@@ -63,6 +63,10 @@ fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<It
     // `Jäsenet (henkilökohtainen varajäsen suluissa)`: a note in brackets
     // after the label is not part of it.
     let head = head.split('(').next().unwrap_or(head);
+    // A label line without a colon must be the label alone (`Kokoonpano`).
+    if rest.is_none() && head.split(is_space).count() > 3 {
+        return None;
+    }
     let lower = head.trim_matches(is_space).to_lowercase();
     let kind = SECTION_LABELS
         .iter()
@@ -76,10 +80,6 @@ fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<It
             line: index,
         })
     });
-    // A label line without a colon must be the label alone (`Kokoonpano`).
-    if rest.is_none() && head.split(is_space).count() > 3 {
-        return None;
-    }
     Some((kind, item))
 }
 

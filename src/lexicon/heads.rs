@@ -156,7 +156,12 @@ mod tests {
 mod tmp_dbg {
     #[test]
     fn dbg() {
-        for w in ["sote-keskuskokeiluista", "keskuskokeiluista", "kokeiluista", "Kokeiluista"] {
+        for w in [
+            "sote-keskuskokeiluista",
+            "keskuskokeiluista",
+            "kokeiluista",
+            "Kokeiluista",
+        ] {
             eprintln!("{w}: {:?}", super::head_at_end(w));
         }
     }

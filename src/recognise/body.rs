@@ -401,9 +401,7 @@ impl Pattern {
         const NEN: &str = "nen";
         let len = stem.len() + NEN.len();
         match self {
-            Pattern::Exact(w) => {
-                w.len() == len && w.starts_with(stem) && w.ends_with(NEN)
-            }
+            Pattern::Exact(w) => w.len() == len && w.starts_with(stem) && w.ends_with(NEN),
             Pattern::Ending(e) => {
                 len > e.len()
                     && match e.strip_suffix(NEN) {
@@ -521,7 +519,12 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         if let Some(inen) = classes.get("inen") {
             lex.inen_endings = Self::productive_endings(inen);
-            lex.max_inen_ending = lex.inen_endings.iter().map(|e| e.0.len()).max().unwrap_or(0);
+            lex.max_inen_ending = lex
+                .inen_endings
+                .iter()
+                .map(|e| e.0.len())
+                .max()
+                .unwrap_or(0);
         }
         for (name, _, rows) in &sections {
             lex.add_section(name, rows, &classes);
@@ -781,9 +784,11 @@ impl Lexicon {
         // An override's last word ends the name's last word: most names
         // are told apart without collapsing their spaces.
         let trimmed = lower_name.trim_end_matches(is_space);
-        if !self.kind_overrides.iter().any(|(words, _)| {
-            trimmed.ends_with(words.rsplit(' ').next().unwrap_or(words))
-        }) {
+        if !self
+            .kind_overrides
+            .iter()
+            .any(|(words, _)| trimmed.ends_with(words.rsplit(' ').next().unwrap_or(words)))
+        {
             return None;
         }
         let collapsed = lower_name
@@ -809,9 +814,7 @@ impl Lexicon {
     ) -> impl Iterator<Item = (&'s str, Case, bool)> + 's {
         // Every reading has an `i` before its ending: a word without one
         // near its end has none, and most words are told so at once.
-        let tail = lower
-            .len()
-            .saturating_sub(self.max_inen_ending + 1);
+        let tail = lower.len().saturating_sub(self.max_inen_ending + 1);
         let endings = match lower.as_bytes().get(tail..) {
             Some(t) if t.contains(&b'i') => self.inen_endings.as_slice(),
             _ => &[],

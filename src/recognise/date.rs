@@ -277,8 +277,8 @@ static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
 /// (`CC 88`, `CC 8A`), the Kelvin sign U+212A or the Ångström sign U+212B
 /// (`E2 84 AA`, `E2 84 AB`).
 fn folds_unusually(bytes: &[u8]) -> bool {
-    let combining = memchr::memchr_iter(0xCC, bytes)
-        .any(|i| matches!(bytes.get(i + 1), Some(0x88 | 0x8A)));
+    let combining =
+        memchr::memchr_iter(0xCC, bytes).any(|i| matches!(bytes.get(i + 1), Some(0x88 | 0x8A)));
     combining
         || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
         || memchr::memmem::find(bytes, "\u{212B}".as_bytes()).is_some()

@@ -738,7 +738,9 @@ fn currency_marks(text: &str) -> Vec<usize> {
         .filter(|&i| {
             let tail = bytes.get(i..).unwrap_or_default();
             tail.starts_with(euro_sign)
-                || tail.get(1..3).is_some_and(|ur| ur.eq_ignore_ascii_case(b"ur"))
+                || tail
+                    .get(1..3)
+                    .is_some_and(|ur| ur.eq_ignore_ascii_case(b"ur"))
         })
         .collect()
 }

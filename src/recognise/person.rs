@@ -739,7 +739,10 @@ fn is_title_word(lower: &str) -> bool {
 fn role_word(lower: &str) -> Option<(RoleKind, RoleForm)> {
     // Every role word starts with one of these letters: most words are
     // told apart by their first byte.
-    if !matches!(lower.as_bytes().first(), Some(b'p' | b'v' | b's' | b'j' | b'e')) {
+    if !matches!(
+        lower.as_bytes().first(),
+        Some(b'p' | b'v' | b's' | b'j' | b'e')
+    ) {
         return None;
     }
     ROLE_INDEX.get(lower).copied()

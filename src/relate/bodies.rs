@@ -193,8 +193,7 @@ impl Registry {
     fn fold_short_names(&mut self) {
         // Names change only by folding, so their keys are made once.
         let mut keys: Vec<String> = self.bodies.iter().map(|b| key(&b.name)).collect();
-        let mut topics: Vec<Option<String>> =
-            self.bodies.iter().map(|b| topic(&b.name)).collect();
+        let mut topics: Vec<Option<String>> = self.bodies.iter().map(|b| topic(&b.name)).collect();
         let mut abbreviations: Vec<Option<String>> = self
             .bodies
             .iter()

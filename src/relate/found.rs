@@ -84,10 +84,10 @@ pub(crate) fn span_of(s: &Sentence<'_>) -> Span {
     Span::new(s.start, s.end())
 }
 
-/// The words of a sentence in lower case.
-pub(crate) fn lower_words(text: &str) -> Vec<String> {
+/// The words of a sentence in lower case (borrowed where already so).
+pub(crate) fn lower_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
     crate::text::words(text)
         .into_iter()
-        .map(|w| w.text.to_lowercase())
+        .map(|w| crate::text::lower_cow(w.text))
         .collect()
 }

@@ -3,6 +3,7 @@
 //! `seuraava kokous pidetään 11.4.2019`), joint when several bodies met
 //! (`X ja Y pitivät yhteisen kokouksen`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -34,13 +35,19 @@ fn may_name_meeting(text: &str) -> bool {
         .is_none_or(|finder| finder.is_match(lower_cow(text).as_ref()))
 }
 
+/// Whether `word` (any case) is a meeting word.
+fn is_meeting_word(word: &str) -> bool {
+    MEETING_WORDS.contains(&lower_cow(word).as_ref())
+}
+
 /// Whether a date names a meeting day (or days), not a month or a season.
 fn is_meeting_date(value: &EdtfDate) -> bool {
     matches!(value.precision(), Precision::Day | Precision::Interval)
 }
 
-fn has_any(words: &[String], list: &[&str]) -> bool {
-    words.iter().any(|w| list.contains(&w.as_str()))
+/// Whether any of `words` (lower case) is in `list`.
+fn has_any(words: &[Cow<'_, str>], list: &[&str]) -> bool {
+    words.iter().any(|w| list.contains(&w.as_ref()))
 }
 
 /// The distinct record names of the bodies mentioned in `span`.
@@ -76,7 +83,7 @@ fn meeting_clause_dates(found: &Found<'_>, sentence: &Sentence<'_>) -> Vec<usize
         }
         if let Some(c) = clauses.last_mut() {
             c.1 = sentence.start + w.end();
-            c.2 |= MEETING_WORDS.contains(&w.text.to_lowercase().as_str());
+            c.2 |= is_meeting_word(w.text);
         }
     }
     found
@@ -121,7 +128,7 @@ fn meeting_bodies(
                 crate::text::words(rest)
                     .into_iter()
                     .take(MAX_WORDS_BETWEEN + 1)
-                    .any(|w| MEETING_WORDS.contains(&w.text.to_lowercase().as_str()))
+                    .any(|w| is_meeting_word(w.text))
             })
     };
     let chosen: Vec<&BodyMatch<'_>> = if named.iter().any(before_meeting) {
@@ -150,7 +157,7 @@ fn meeting_bodies(
 /// Held or planned, from the words of the sentence, else from the date
 /// against the anchor (the entry's posting or the publication).
 fn status(
-    words: &[String],
+    words: &[Cow<'_, str>],
     date: Option<EdtfDate>,
     anchor: Option<chrono::NaiveDate>,
 ) -> MeetingStatus {

@@ -72,8 +72,21 @@ mod tests {
     #[test]
     fn same_as_to_lowercase() {
         for s in [
-            "", "ja", "Ja", "ÄÖÅ", "äöå", "Kärkkäinen", "ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "İstanbul", "ǅ", "ß",
-            "STM:n", "a\u{308}", "Ⓐ", "ﬁ",
+            "",
+            "ja",
+            "Ja",
+            "ÄÖÅ",
+            "äöå",
+            "Kärkkäinen",
+            "ΣΑΣ",
+            "ὈΔΥΣΣΕΎΣ",
+            "İstanbul",
+            "ǅ",
+            "ß",
+            "STM:n",
+            "a\u{308}",
+            "Ⓐ",
+            "ﬁ",
         ] {
             assert_eq!(lower_cow(s), s.to_lowercase(), "{s:?}");
             let mut out = String::from("x");
