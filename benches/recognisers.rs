@@ -1,7 +1,8 @@
 //! Throughput of each recogniser and of the whole-document parser, in MB/s,
 //! over the bundled sample archive (all texts joined, repeated to ~1 MB so a
 //! run measures steady-state scanning rather than set-up), and of the parser
-//! on the sample and fixture texts one by one, as an archive is converted.
+//! with JSON export on the sample, fixture and generated texts one by one,
+//! as an archive is converted (MB/s and documents/s).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -92,25 +93,57 @@ fn documents(c: &mut Criterion) {
     group.finish();
 }
 
-/// Many small documents, as the converter sees them: every sample and
-/// fixture text parsed and exported to JSON on its own.
-fn archive(c: &mut Criterion) {
-    let mut texts = texts_under("examples/data");
-    texts.extend(texts_under("tests/fixtures"));
-    let total: usize = texts.iter().map(String::len).sum();
-    let mut group = c.benchmark_group("documents");
-    group.throughput(Throughput::Bytes(total as u64));
-    group.bench_function("sample_archive", |b| {
-        b.iter(|| {
-            texts
-                .iter()
-                .map(|text| {
-                    let doc = sote_records::parse("bench.txt", black_box(text)).expect("parse");
-                    sote_records::to_json_string(&doc).expect("json").len()
-                })
-                .sum::<usize>()
+/// The synthetic archive generator of `examples/gen_archive.rs`, so the
+/// benches measure the very text the converter is timed on.
+#[path = "../examples/gen_archive.rs"]
+#[allow(dead_code)]
+mod gen_archive;
+
+/// How many generated announcements the bench parses (about 1 MB).
+const GENERATED_DOCS: usize = 220;
+
+/// Generated announcements, as `gen_archive --docs N --seed 7` writes them.
+fn generated_texts(docs: usize) -> Vec<String> {
+    let mut texts = Vec::with_capacity(docs);
+    gen_archive::generate(7, docs, |_, text| {
+        texts.push(text);
+        Ok(())
+    })
+    .expect("generating in memory cannot fail");
+    texts
+}
+
+/// Parses every text on its own and exports it to JSON, as the converter
+/// does for each file.
+fn parse_and_export(texts: &[String]) -> usize {
+    texts
+        .iter()
+        .map(|text| {
+            let doc = sote_records::parse("bench.txt", black_box(text)).expect("parse");
+            sote_records::to_json_string(&doc).expect("json").len()
         })
-    });
+        .sum()
+}
+
+/// Many small documents, as the converter sees them: each text parsed and
+/// exported to JSON on its own, reported in MB/s and in documents/s, over
+/// the bundled sample with the fixtures and over generated announcements.
+fn archive(c: &mut Criterion) {
+    let mut sample = texts_under("examples/data");
+    sample.extend(texts_under("tests/fixtures"));
+    let generated = generated_texts(GENERATED_DOCS);
+    let mut group = c.benchmark_group("documents");
+    for (name, texts) in [("sample_archive", &sample), ("generated", &generated)] {
+        let bytes: usize = texts.iter().map(String::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(format!("{name}/bytes"), |b| {
+            b.iter(|| parse_and_export(texts))
+        });
+        group.throughput(Throughput::Elements(texts.len() as u64));
+        group.bench_function(format!("{name}/documents"), |b| {
+            b.iter(|| parse_and_export(texts))
+        });
+    }
     group.finish();
 }
 

@@ -564,28 +564,41 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
-fn write_archive(args: &Args) -> io::Result<u64> {
+/// Generates `docs` announcements from `seed`, handing each with its number
+/// to `sink`; returns the bytes generated. The benches call this too, so
+/// they measure the same text as the converter runs over.
+pub fn generate(
+    seed: u64,
+    docs: usize,
+    mut sink: impl FnMut(usize, String) -> io::Result<()>,
+) -> io::Result<u64> {
     let world = World {
         towns: towns(),
         given: given_names(),
     };
     let mut generator = Gen {
         w: &world,
-        rng: Rng(args.seed),
+        rng: Rng(seed),
         year: 2018,
     };
     let mut bytes = 0u64;
-    for i in 0..args.docs {
+    for i in 0..docs {
+        let target = 1024 + generator.rng.below(7 * 1024);
+        let text = generator.document(target);
+        bytes += text.len() as u64;
+        sink(i, text)?;
+    }
+    Ok(bytes)
+}
+
+fn write_archive(args: &Args) -> io::Result<u64> {
+    generate(args.seed, args.docs, |i, text| {
         let dir: PathBuf = args.out.join(format!("{:04}", i / 1000));
         if i % 1000 == 0 {
             fs::create_dir_all(&dir)?;
         }
-        let target = 1024 + generator.rng.below(7 * 1024);
-        let text = generator.document(target);
-        bytes += text.len() as u64;
-        fs::write(Path::new(&dir).join(format!("{i:07}.txt")), text)?;
-    }
-    Ok(bytes)
+        fs::write(Path::new(&dir).join(format!("{i:07}.txt")), text)
+    })
 }
 
 fn main() {
