@@ -723,14 +723,18 @@ fn may_start(text: &str, i: usize) -> bool {
     !continues_group
 }
 
-/// How far (in bytes) a sum may start before its currency word or sign:
-/// two hedges, a number of [`MAX_GROUPS`] groups with decimals or a number
-/// phrase, a multiplier and the gaps between them fit well inside it.
-const MAX_SUM_BEFORE_CURRENCY: usize = 256;
+/// How many inline spaces a sum may hold before its currency word or sign.
+/// Two hedges, a number of [`MAX_GROUPS`] groups or a number phrase, a
+/// multiplier and the gaps between them (three spaces at most each) hold
+/// fewer than forty; digits and letters are not counted, so a sum with a
+/// thousand decimals is still found.
+const MAX_SPACES_BEFORE_CURRENCY: usize = 64;
 
 /// Where a currency marker may start: `€`, or `eur` in any case (every
-/// euro word and code, `euroa`, `EUR`, `MEUR`, `keur`, holds one). Every
-/// sum holds a marker, so only the text shortly before one needs parsing.
+/// euro word and code, `euroa`, `EUR`, `MEUR`, `keur`, holds one) that
+/// starts a word or follows the multiplier of a code. Every sum holds a
+/// marker, so only the text shortly before one needs parsing; `eur` inside
+/// a word (`seuraava`, `Keuruu`) is none.
 fn currency_marks(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let euro_sign = "€".as_bytes();
@@ -738,11 +742,30 @@ fn currency_marks(text: &str) -> Vec<usize> {
         .filter(|&i| {
             let tail = bytes.get(i..).unwrap_or_default();
             tail.starts_with(euro_sign)
-                || tail
+                || (tail
                     .get(1..3)
                     .is_some_and(|ur| ur.eq_ignore_ascii_case(b"ur"))
+                    && euro_letters_start(text, i))
         })
         .collect()
+}
+
+/// Whether the letters `eur` at byte `i` can begin a currency word or code:
+/// nothing alphabetic before them (a digit may be: `500eur`), or only the
+/// multiplier of a code in [`SCALED_CODES`] (`MEUR`, `kEUR`). A letter
+/// form glued to a letter before it never ends its word, so no sum reads on.
+fn euro_letters_start(text: &str, i: usize) -> bool {
+    let ends_in_letter = |s: &str| s.chars().next_back().is_some_and(char::is_alphabetic);
+    let before = text.get(..i).unwrap_or_default();
+    if !ends_in_letter(before) {
+        return true;
+    }
+    SCALED_CODES.iter().any(|(code, _)| {
+        let multiplier = code.get(..code.len().saturating_sub(3)).unwrap_or_default();
+        before
+            .strip_suffix(multiplier)
+            .is_some_and(|b| !ends_in_letter(b))
+    })
 }
 
 /// Every sum of money in `text`, in order, none overlapping.
@@ -768,16 +791,31 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
     if marks.is_empty() {
         return found;
     }
+    // For each marker, how many inline spaces stand before it.
+    let spaces: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| is_inline_space(c))
+        .map(|(i, _)| i)
+        .collect();
+    let spaces_before: Vec<usize> = marks
+        .iter()
+        .map(|&m| spaces.partition_point(|&s| s < m))
+        .collect();
     let mut next_mark = 0;
+    let mut seen_spaces = 0;
     let mut resume = 0;
-    for (i, _) in text.char_indices() {
+    for (i, c) in text.char_indices() {
         while marks.get(next_mark).is_some_and(|&m| m < i) {
             next_mark += 1;
         }
-        let Some(&mark) = marks.get(next_mark) else {
+        let Some(&before_mark) = spaces_before.get(next_mark) else {
             break;
         };
-        if i < resume || mark - i > MAX_SUM_BEFORE_CURRENCY || !may_start(text, i) {
+        let in_reach = before_mark - seen_spaces <= MAX_SPACES_BEFORE_CURRENCY;
+        if is_inline_space(c) {
+            seen_spaces += 1;
+        }
+        if i < resume || !in_reach || !may_start(text, i) {
             continue;
         }
         let Some(rest) = text.get(i..) else {
@@ -1084,6 +1122,23 @@ mod tests {
             found[0].span,
             Span::new(start, start + "noin 2,8 milj. €".len())
         );
+    }
+
+    #[test]
+    fn currency_letters_inside_words_mark_no_sum() {
+        // `eur` inside `Seuraavaksi`, `Keuruulle` and at the start of a
+        // place name is no currency; codes with a multiplier and a euro code
+        // glued to digits are.
+        let text = "Seuraavaksi Keuruulle myönnettiin 3 MEUR, Eurajoelle 450 kEUR ja seuralle 500eur.";
+        let found: Vec<(&str, u64)> = find_amounts(text)
+            .iter()
+            .map(|m| (m.text, m.value))
+            .collect();
+        assert_eq!(
+            found,
+            [("3 MEUR", 3_000_000), ("450 kEUR", 450_000), ("500eur", 500)]
+        );
+        assert!(find_amounts("Seuraava seurantaryhmän kokous Keuruulla 12.5.").is_empty());
     }
 
     #[test]
