@@ -25,6 +25,8 @@ use nom::error::{Error, ErrorKind};
 use nom::multi::fold_many_m_n;
 use nom::{IResult, Parser};
 
+use std::sync::LazyLock;
+
 use crate::model::{Currency, Span};
 use crate::text::is_space;
 
@@ -693,6 +695,25 @@ fn group_sized_run(rest: &str) -> bool {
         == 3
 }
 
+/// The first bytes a sum that starts with a word can have: those of the
+/// hedges, number words and currency symbols, in either case. Most words
+/// of a text are passed over on their first byte.
+static WORD_LEADS: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut leads = [false; 256];
+    let forms = HEDGES
+        .iter()
+        .map(|(f, _)| *f)
+        .chain(NUMBER_WORDS.iter().map(|(f, _)| *f))
+        .chain(EURO_SYMBOLS.iter().map(|(f, _)| *f));
+    for form in forms {
+        if let Some(&b) = form.as_bytes().first() {
+            leads[usize::from(b)] = true;
+            leads[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
+    leads
+});
+
 /// Whether a sum may start at byte `i`: at a digit, `€` or letter that
 /// starts a word, and for digits not inside another number (`1,5`,
 /// `13.12.`), a range (`100–200`) or a grouped number that could not be read
@@ -711,7 +732,8 @@ fn may_start(text: &str, i: usize) -> bool {
         return false;
     };
     if !first.is_ascii_digit() {
-        return first == '€' || first.is_alphabetic();
+        let lead = rest.as_bytes().first().copied().unwrap_or_default();
+        return (first == '€' || first.is_alphabetic()) && WORD_LEADS[usize::from(lead)];
     }
     let prev2_digit = back.next().is_some_and(|c| c.is_ascii_digit());
     if (matches!(prev, '.' | ',') || is_dash(prev)) && prev2_digit {
@@ -724,11 +746,11 @@ fn may_start(text: &str, i: usize) -> bool {
 }
 
 /// How many inline spaces a sum may hold before its currency word or sign.
-/// Two hedges, a number of [`MAX_GROUPS`] groups or a number phrase, a
-/// multiplier and the gaps between them (three spaces at most each) hold
-/// fewer than forty; digits and letters are not counted, so a sum with a
-/// thousand decimals is still found.
-const MAX_SPACES_BEFORE_CURRENCY: usize = 64;
+/// No table form holds a space; the most a sum can hold is 18: two hedges
+/// with their gaps (6), `kaksi ja puoli` or a number of [`MAX_GROUPS`]
+/// groups (6), the gaps before and after a multiplier (6). Digits and
+/// letters are not counted, so a sum with a thousand decimals is found.
+const MAX_SPACES_BEFORE_CURRENCY: usize = 24;
 
 /// Where a currency marker may start: `€`, or `eur` in any case (every
 /// euro word and code, `euroa`, `EUR`, `MEUR`, `keur`, holds one) that
@@ -1129,14 +1151,19 @@ mod tests {
         // `eur` inside `Seuraavaksi`, `Keuruulle` and at the start of a
         // place name is no currency; codes with a multiplier and a euro code
         // glued to digits are.
-        let text = "Seuraavaksi Keuruulle myönnettiin 3 MEUR, Eurajoelle 450 kEUR ja seuralle 500eur.";
+        let text =
+            "Seuraavaksi Keuruulle myönnettiin 3 MEUR, Eurajoelle 450 kEUR ja seuralle 500eur.";
         let found: Vec<(&str, u64)> = find_amounts(text)
             .iter()
             .map(|m| (m.text, m.value))
             .collect();
         assert_eq!(
             found,
-            [("3 MEUR", 3_000_000), ("450 kEUR", 450_000), ("500eur", 500)]
+            [
+                ("3 MEUR", 3_000_000),
+                ("450 kEUR", 450_000),
+                ("500eur", 500)
+            ]
         );
         assert!(find_amounts("Seuraava seurantaryhmän kokous Keuruulla 12.5.").is_empty());
     }
