@@ -6,11 +6,11 @@ use crate::recognise::body::find_bodies;
 use crate::recognise::date::find_dates;
 use crate::recognise::email::find_emails;
 use crate::recognise::money::find_amounts;
-use crate::recognise::organization::find_organizations;
+use crate::recognise::organization::find_organizations_in;
 use crate::recognise::person::find_people_and_roles;
 use crate::recognise::phone::find_phones;
 use crate::recognise::places::find_places;
-use crate::recognise::programme::find_programmes;
+use crate::recognise::programme::find_programmes_in;
 use crate::relate::bodies::Registry;
 use crate::relate::dates::Anchors;
 use crate::relate::events::events;
@@ -18,6 +18,7 @@ use crate::relate::found::Found;
 use crate::relate::meetings::meetings;
 use crate::relate::people::{Contacts, people};
 use crate::relate::region::region_of;
+use crate::text::words;
 
 fn slice(source: &str, start: usize, end: usize) -> String {
     source.get(start..end).unwrap_or_default().to_owned()
@@ -109,7 +110,8 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             span: a.span,
         })
         .collect();
-    doc.organizations = find_organizations(text)
+    let ws = words(text);
+    doc.organizations = find_organizations_in(text, &ws)
         .into_iter()
         .map(|o| Organization {
             text: o.text.to_owned(),
@@ -117,7 +119,7 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             name: o.name,
         })
         .collect();
-    doc.programmes = find_programmes(text)
+    doc.programmes = find_programmes_in(text, &ws)
         .into_iter()
         .map(|p| Programme {
             text: p.text.to_owned(),

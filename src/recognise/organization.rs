@@ -531,12 +531,20 @@ fn open_compound(
 /// assert_eq!(names, ["Kuntien Tiera Oy", "STM"]);
 /// ```
 pub fn find_organizations(text: &str) -> Vec<OrganizationMatch<'_>> {
-    let ws = words(text);
+    find_organizations_in(text, &words(text))
+}
+
+/// [`find_organizations`] over the words of `text` already split (the pipeline
+/// splits a text once for several recognisers).
+pub(crate) fn find_organizations_in<'t>(
+    text: &'t str,
+    ws: &[Word<'t>],
+) -> Vec<OrganizationMatch<'t>> {
     let mut out: Vec<OrganizationMatch<'_>> = Vec::new();
     let mut i = 0;
     let mut claimed = 0..0;
     while i < ws.len() {
-        let Some(mention) = organization_at(&ws, i, text, &claimed) else {
+        let Some(mention) = organization_at(ws, i, text, &claimed) else {
             i += 1;
             continue;
         };

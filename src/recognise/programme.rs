@@ -93,7 +93,12 @@ fn open_name_start(ws: &[Word<'_>], i: usize) -> Option<usize> {
 /// assert_eq!(names, ["Kainuu 2020 -hanke", "Apotti-projekti"]);
 /// ```
 pub fn find_programmes(text: &str) -> Vec<ProgrammeMatch<'_>> {
-    let ws = words(text);
+    find_programmes_in(text, &words(text))
+}
+
+/// [`find_programmes`] over the words of `text` already split (the pipeline
+/// splits a text once for several recognisers).
+pub(crate) fn find_programmes_in<'t>(text: &'t str, ws: &[Word<'t>]) -> Vec<ProgrammeMatch<'t>> {
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         let Some(head) = head_at_end(w.text) else {
@@ -104,7 +109,7 @@ pub fn find_programmes(text: &str) -> Vec<ProgrammeMatch<'_>> {
         }
         let prefix = &w.text[..head.at];
         let first = if prefix == "-" {
-            let Some(first) = open_name_start(&ws, i) else {
+            let Some(first) = open_name_start(ws, i) else {
                 continue;
             };
             first
