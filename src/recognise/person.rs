@@ -340,6 +340,41 @@ const NEN_ENDINGS: &[&str] = &[
     "seen", "sena", "senä", "sen",
 ];
 
+/// Nature words that end many Finnish family names (`Kalliokoski`,
+/// `Rantamäki`, `Alajärvi`, `Rinne`) with the stem their other cases are
+/// built on (`Kalliokosken`, `Rantamäelle`, `Alajärvellä`, `Rinteen`):
+/// `(nominative ending, oblique stem)`. The stem differs from the
+/// nominative (an `-i` turned `-e`, consonant gradation), so an inflected
+/// form tells its basic form without doubt.
+const FAMILY_NAME_STEMS: &[(&str, &str)] = &[
+    ("koski", "koske"),
+    ("mäki", "mäe"),
+    ("järvi", "järve"),
+    ("lahti", "lahde"),
+    ("niemi", "nieme"),
+    ("saari", "saare"),
+    ("vuori", "vuore"),
+    ("joki", "joe"),
+    ("salmi", "salme"),
+    ("lampi", "lamme"),
+    ("kivi", "kive"),
+    ("korpi", "korve"),
+    ("nummi", "numme"),
+    ("lehti", "lehde"),
+    ("rinne", "rintee"),
+    ("ranta", "ranna"),
+    ("pelto", "pello"),
+    ("lehto", "lehdo"),
+    ("kangas", "kankaa"),
+];
+
+/// Case endings after an oblique stem of [`FAMILY_NAME_STEMS`]: genitive,
+/// illative, essive and the local cases (`Kalliokosken`, `Mäkeen` aside,
+/// `Alajärvelle`).
+const FAMILY_STEM_ENDINGS: &[&str] = &[
+    "n", "en", "na", "nä", "lle", "lla", "llä", "lta", "ltä", "ssa", "ssä", "sta", "stä", "ksi",
+];
+
 /// Words after a genitive name that show it is a genitive (`Aino Harjun
 /// mukaan`): the family name is then not in its basic form.
 const GENITIVE_CONTEXT: &[&str] = &[
@@ -809,11 +844,43 @@ fn family_basic_form(word: &str) -> (String, bool) {
             return (format!("{stem}nen"), true);
         }
     }
+    if let Some(basic) = family_from_stem(word) {
+        return (basic, true);
+    }
     let lower = word.to_lowercase();
     let inflected = LOCAL_CASE_ENDINGS
         .iter()
         .any(|e| ends_after_vowel(&lower, e));
     (word.to_string(), !inflected)
+}
+
+/// The nominative of a family name inflected on an oblique stem of
+/// [`FAMILY_NAME_STEMS`] (`Kalliokosken` → `Kalliokoski`, `Mäen` →
+/// `Mäki`), keeping the name's own capitals.
+fn family_from_stem(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    // Lower-casing keeps the length of Finnish letters; a name where it
+    // would not is left alone rather than cut at a wrong place.
+    if lower.len() != word.len() {
+        return None;
+    }
+    FAMILY_STEM_ENDINGS.iter().find_map(|ending| {
+        let rest = lower.strip_suffix(ending)?;
+        FAMILY_NAME_STEMS.iter().find_map(|(nominative, stem)| {
+            let prefix_len = rest.strip_suffix(stem)?.len();
+            let prefix = word.get(..prefix_len)?;
+            if prefix.is_empty() {
+                // The whole name is the word: `Mäen` → `Mäki`.
+                let mut chars = nominative.chars();
+                let first = chars.next()?;
+                Some(first.to_uppercase().chain(chars).collect())
+            } else if prefix.ends_with(|c: char| c.is_alphabetic()) {
+                Some(format!("{prefix}{nominative}"))
+            } else {
+                None
+            }
+        })
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -2315,6 +2382,26 @@ mod tests {
             ("Kiitos Marja Virtaselle.", "Marja Virtanen", true),
             ("Kertoo hankejohtaja Niko Valle.", "Niko Valle", true),
             ("Kertoo hankejohtaja Lars Eriksson.", "Lars Eriksson", true),
+            // Nature-word names back from their oblique stems.
+            (
+                "Hallitus nimesi puheenjohtajaksi perusturvajohtaja Anneli Rantamäen.",
+                "Anneli Rantamäki",
+                true,
+            ),
+            ("Kiitos Raimo Alajärvelle.", "Raimo Alajärvi", true),
+            (
+                "Asiasta sovittiin Pekka Rinteen kanssa.",
+                "Pekka Rinne",
+                true,
+            ),
+            ("Kiitos Sari Mäelle.", "Sari Mäki", true),
+            ("Kiitos Olli Kankaalle.", "Olli Kangas", true),
+            // Already nominative: left as written.
+            (
+                "Kertoo hankejohtaja Ville Koivuniemi.",
+                "Ville Koivuniemi",
+                true,
+            ),
         ] {
             let p = find_people(input);
             assert_eq!(p.len(), 1, "{input:?}");
