@@ -606,7 +606,7 @@ pub fn parse_name_line(line: &str) -> Option<NameLine> {
     let doc = Doc::new(line);
     let first = doc.next_word_index(0)?;
     let name = doc
-        .surname_first_at(first)
+        .surname_first_at(first, false)
         .or_else(|| doc.given_first_at(first, false))?;
     if !doc.ends_name_line(name.last + 1) {
         return None;
@@ -1279,11 +1279,12 @@ impl<'a> Doc<'a> {
 
     /// A name written family name first at the start of a list line
     /// (`Kärkkäinen Aino`, `Pitkänen Jussi Pekka`), followed by the end of
-    /// the line or a separator.
-    fn surname_first_at(&self, i: usize) -> Option<Name> {
+    /// the line or a separator. The family name may also be a given name
+    /// (`Heino Jukka`) only `in_surname_first_list`.
+    fn surname_first_at(&self, i: usize, in_surname_first_list: bool) -> Option<Name> {
         let family = self.word(i)?;
         let plausible = family.facts.shaped
-            && family.facts.given.is_none()
+            && (in_surname_first_list || family.facts.given.is_none())
             && !NOT_NAMES.contains(&family.text)
             && !family.facts.is_title_or_role();
         if !plausible {
@@ -1379,8 +1380,9 @@ impl<'a> Doc<'a> {
         first_common && family_inflected && self.at_sentence_start(name.first)
     }
 
-    /// The name starting at token `i`, if one does.
-    fn name_at(&self, i: usize) -> Option<Name> {
+    /// The name starting at token `i`, if one does; `in_surname_first_list`
+    /// when the list lines just before wrote family names first.
+    fn name_at(&self, i: usize, in_surname_first_list: bool) -> Option<Name> {
         // Every name starts with a name-shaped word (a family name, a given
         // name, or an unknown given name after a title): most words are no
         // name's start.
@@ -1388,7 +1390,15 @@ impl<'a> Doc<'a> {
             return None;
         }
         if self.at_list_start(i)
-            && let Some(n) = self.surname_first_at(i)
+            && let Some(n) = self.surname_first_at(i, false)
+        {
+            return Some(n);
+        }
+        // A list keeps one order: after `Aro Pirjo` lines, `Heino Jukka`
+        // is Jukka Heino, though Heino is a given name too.
+        if in_surname_first_list
+            && self.at_list_start(i)
+            && let Some(n) = self.surname_first_at(i, true)
         {
             return Some(n);
         }
@@ -1402,12 +1412,23 @@ impl<'a> Doc<'a> {
 
     /// Every name in the text, left to right, not overlapping.
     fn names(&self) -> Vec<Name> {
+        // How many line breaks a list's order carries over: the end of the
+        // last row, a blank line, the next label (`Poissa:`).
+        const LIST_GAP_LINES: usize = 3;
         let mut out = Vec::new();
         let mut i = 0;
+        // Line breaks since the last name written family name first.
+        let mut lines_since_surname_first = usize::MAX;
         while i < self.toks.len() {
-            match self.name_at(i) {
+            if self.is_newline(i) {
+                lines_since_surname_first = lines_since_surname_first.saturating_add(1);
+            }
+            match self.name_at(i, lines_since_surname_first <= LIST_GAP_LINES) {
                 Some(n) => {
                     i = n.last + 1;
+                    if n.surname_first {
+                        lines_since_surname_first = 0;
+                    }
                     out.push(n);
                 }
                 None => i += 1,
@@ -2368,6 +2389,25 @@ mod tests {
         ] {
             assert_eq!(role_kind(word), expected, "{word:?}");
         }
+    }
+
+    #[test]
+    fn attendance_lists_keep_their_order() {
+        // `Toivo` is a given name and a family name: after surname-first
+        // rows it is read as the family name.
+        let text = "Läsnä:\nKorhonen Matti, Lahti\nLaine Sirpa, Orimattila\n\nPoissa:\nToivo Jari, Hollola\n";
+        let names: Vec<String> = find_people(text).into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Matti Korhonen", "Sirpa Laine", "Jari Toivo"]);
+        // Without such rows the first of two given names is the given name.
+        let alone: Vec<String> = find_people("Poissa:\nToivo Jari, Hollola\n")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(alone, ["Toivo Jari"]);
+        // Far below the list, a contact line is read given name first again.
+        let later = format!("{text}\nMuistio.\n\nTeksti jatkuu.\n\nLisätiedot:\nToivo Jari\n");
+        let names: Vec<String> = find_people(&later).into_iter().map(|p| p.name).collect();
+        assert_eq!(names.last().map(String::as_str), Some("Toivo Jari"));
     }
 
     #[test]
