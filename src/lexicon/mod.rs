@@ -210,6 +210,7 @@ pub(crate) const MEETING_WORDS: &[&str] = &[
     "kokouksensa",
     "kokoukseensa",
     "kokouksestaan",
+    "kokoukset",
     "kokouksiin",
     "kokouksissa",
     "kokouksissaan",

@@ -319,7 +319,9 @@ pub(crate) fn meetings(
             span: heading,
         });
     }
-    for sentence in &found.sentences {
+    // The meetings the previous sentence told, by their place in the list.
+    let mut told_before: Option<(usize, std::ops::Range<usize>)> = None;
+    for (n, sentence) in found.sentences.iter().enumerate() {
         let span = span_of(sentence);
         // Headings are in text order: only the last one starting before the
         // sentence's end can overlap it.
@@ -330,13 +332,39 @@ pub(crate) fn meetings(
         {
             continue;
         }
+        let before = out.list.len();
         for m in sentence_meetings(
             text, sentence, found, registry, layout, structural, &anchor_at,
         ) {
             out.push(m);
         }
+        if out.list.len() > before {
+            told_before = Some((n, before..out.list.len()));
+        } else if let Some((_, told)) = told_before.take().filter(|(p, _)| p + 1 == n) {
+            place_told_after(found, sentence, &mut out.list[told]);
+        }
     }
     out.list
+}
+
+/// Gives the meetings of one sentence the place the next sentence tells
+/// for them (`… kokoontuu seuraavasti: 28.9., 12.10. ja 9.11. Kokoukset
+/// pidetään Tampereella.`): a sentence with a meeting word, no date of its
+/// own and a place in a locative case. Places already known are kept.
+fn place_told_after(found: &Found<'_>, sentence: &Sentence<'_>, meetings: &mut [Meeting]) {
+    let span = span_of(sentence);
+    if !may_name_meeting(sentence.text)
+        || !has_any(&lower_words(sentence.text), MEETING_WORDS)
+        || found.dates_in(span).next().is_some()
+    {
+        return;
+    }
+    let Some(place) = location(found, span) else {
+        return;
+    };
+    for m in meetings.iter_mut().filter(|m| m.location.is_none()) {
+        m.location = Some(place.clone());
+    }
 }
 
 /// What the word nearest a date in a sentence names.
@@ -488,4 +516,43 @@ fn header_meeting(
         text: text.get(time_span.range()).unwrap_or_default().to_owned(),
         span: time_span,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// The meetings of `text` as `(date, location)`.
+    fn meetings_of(text: &str) -> Vec<(String, Option<String>)> {
+        crate::parse("t.txt", text)
+            .expect("parses")
+            .meetings
+            .iter()
+            .map(|m| {
+                (
+                    m.date.map(|d| d.to_string()).unwrap_or_default(),
+                    m.location.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_place_told_in_the_next_sentence() {
+        let text = "Julkaistu 3.2.2020\n\nKoordinaatioryhmä kokoontuu keväällä 2020 \
+                    seuraavasti: 11.3., 8.4. ja 13.5. Kokoukset pidetään Kouvolassa.\n";
+        assert_eq!(
+            meetings_of(text),
+            [
+                ("2020-03-11".to_owned(), Some("Kouvola".to_owned())),
+                ("2020-04-08".to_owned(), Some("Kouvola".to_owned())),
+                ("2020-05-13".to_owned(), Some("Kouvola".to_owned())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_two_sentences_later_is_not_the_meetings() {
+        let text = "Julkaistu 3.2.2020\n\nKoordinaatioryhmä kokoontuu 11.3. \
+                    Ryhmä valmistelee palveluverkkoa. Kokoukset pidetään Kouvolassa.\n";
+        assert_eq!(meetings_of(text), [("2020-03-11".to_owned(), None)]);
+    }
 }
