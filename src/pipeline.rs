@@ -7,9 +7,9 @@ use crate::recognise::date::find_dates;
 use crate::recognise::email::find_emails;
 use crate::recognise::money::find_amounts;
 use crate::recognise::organization::find_organizations_in;
-use crate::recognise::person::find_people_and_roles;
+use crate::recognise::person::{PersonMatch, find_people_and_roles};
 use crate::recognise::phone::find_phones;
-use crate::recognise::places::find_places;
+use crate::recognise::places::{PlaceMatch, find_places};
 use crate::recognise::programme::find_programmes_in;
 use crate::relate::bodies::Registry;
 use crate::relate::dates::Anchors;
@@ -54,6 +54,28 @@ fn structural_dates(layout: &Layout<'_>) -> Vec<Span> {
     spans
 }
 
+/// The places not inside a person's name: `Tervo` in `Tervo Anne` and
+/// `Salo` in `Riikka Salo` are family names there, not municipalities.
+/// Both lists are in text order.
+fn outside_names<'t>(
+    places: Vec<PlaceMatch<'t>>,
+    people: &[PersonMatch<'_>],
+) -> Vec<PlaceMatch<'t>> {
+    let mut names: Vec<Span> = people.iter().map(|p| p.name_span).collect();
+    names.sort();
+    places
+        .into_iter()
+        .filter(|place| {
+            let k = names.partition_point(|n| n.start <= place.span.start);
+            // Names do not overlap: only the last one starting at or before
+            // the place can hold it.
+            !k.checked_sub(1)
+                .and_then(|j| names.get(j))
+                .is_some_and(|n| place.span.end <= n.end)
+        })
+        .collect()
+}
+
 /// Parses one text into its record. Never fails: what the text does not
 /// show is left empty.
 pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
@@ -69,7 +91,8 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     let anchors = Anchors::new(&layout, &dates);
     doc.dates = anchors.mentions(&dates);
 
-    let places = find_places(text);
+    let (people_found, roles) = find_people_and_roles(text);
+    let places = outside_names(find_places(text), &people_found);
     doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));
     doc.places = places
         .iter()
@@ -90,7 +113,6 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     let mut taken = structural;
     taken.extend(doc.meetings.iter().map(|m| m.span));
     doc.events = events(&found, &doc.meetings, &taken);
-    let (people_found, roles) = find_people_and_roles(text);
     let contacts = Contacts {
         people: people_found,
         roles,
@@ -128,4 +150,28 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
         })
         .collect();
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn places_inside_names_are_names() {
+        // `Salo`, `Inari` and `Kaarina` are municipalities and names.
+        let text = "Jäsenet:\nSalo Riikka, Lohja\nVirtanen Kaarina, Raasepori\n\n\
+                    Sihteerinä toimii suunnittelija Inari Koskela. Ryhmä kokoontuu Salossa.\n";
+        let doc = crate::parse("t.txt", text).expect("parses");
+        let places: Vec<(&str, &str)> = doc
+            .places
+            .iter()
+            .map(|p| (p.name.as_str(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("Lohja", "Lohja"),
+                ("Raasepori", "Raasepori"),
+                ("Salo", "Salossa")
+            ]
+        );
+    }
 }

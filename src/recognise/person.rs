@@ -111,6 +111,10 @@ const ROLE_WORDS: &[(&str, RoleKind, RoleForm)] = {
         ("sihteerinä", Secretary, Essive),
         ("sihteeriksi", Secretary, Translative),
         ("sihteerit", Secretary, NominativePlural),
+        // The minute-taker of a meeting is its secretary.
+        ("pöytäkirjanpitäjä", Secretary, Nominative),
+        ("pöytäkirjanpitäjänä", Secretary, Essive),
+        ("pöytäkirjanpitäjäksi", Secretary, Translative),
         ("sihteereinä", Secretary, EssivePlural),
         ("sihteereiksi", Secretary, TranslativePlural),
         ("pääsihteeri", SecretaryGeneral, Nominative),
@@ -2378,6 +2382,7 @@ mod tests {
             ("Puheenjohtajana", Some(Chair)),
             ("varapuheenjohtajaksi", Some(ViceChair)),
             ("sihteerinä", Some(Secretary)),
+            ("pöytäkirjanpitäjänä", Some(Secretary)),
             ("pääsihteeri", Some(SecretaryGeneral)),
             ("jäseninä", Some(Member)),
             ("varajäsen", Some(DeputyMember)),

@@ -17,6 +17,7 @@ use crate::lexicon::{
 use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Span};
 use crate::recognise::body::{BodyMatch, Case};
 use crate::recognise::date::DateCue;
+use crate::recognise::places::PlaceKind;
 use crate::text::{Sentence, lower_cow};
 
 use super::bodies::Registry;
@@ -172,6 +173,21 @@ fn status(
         (Some(_), Some(_)) => MeetingStatus::Planned,
         _ => MeetingStatus::Unknown,
     }
+}
+
+/// The place on a `Paikka:` line: a meeting is held in a town, so the first
+/// municipality (`Lapin aluehallintoviraston auditorio, Rovaniemi` is in
+/// Rovaniemi, not Lappi), else the first place named.
+fn meeting_town(found: &Found<'_>, line: Span) -> Option<String> {
+    let mut places = found.places_in(line).map(|i| &found.places[i]);
+    let first = places.clone().next()?;
+    let town = places.find(|p| {
+        matches!(
+            p.kind,
+            PlaceKind::Municipality | PlaceKind::FormerMunicipality
+        )
+    });
+    Some(town.unwrap_or(first).name.to_owned())
 }
 
 /// The place a sentence says the meeting was held in: the first place
@@ -501,12 +517,7 @@ fn header_meeting(
         .or_else(|| registry.bodies.first().map(|b| b.name.as_str()))?;
     let location = field("paikka")
         .or_else(|| field("kokouspaikka"))
-        .and_then(|l| {
-            found
-                .places_in(Span::new(l.start, l.end()))
-                .next()
-                .map(|i| found.places[i].name.to_owned())
-        });
+        .and_then(|l| meeting_town(found, Span::new(l.start, l.end())));
     Some(Meeting {
         bodies: vec![body.to_owned()],
         date: Some(date),
@@ -546,6 +557,18 @@ mod tests {
                 ("2020-04-08".to_owned(), Some("Kouvola".to_owned())),
                 ("2020-05-13".to_owned(), Some("Kouvola".to_owned())),
             ]
+        );
+    }
+
+    #[test]
+    fn a_minutes_place_line_gives_the_town() {
+        let text = "Pohjois-Savon maakuntahallitus – pöytäkirja 3/2019\n\n\
+                    Aika: 14.3.2019 klo 13.00\n\
+                    Paikka: Pohjois-Savon liiton kokoushuone, Kuopio\n\n\
+                    Läsnä:\nKorhonen Matti\nLaine Sirpa\n";
+        assert_eq!(
+            meetings_of(text),
+            [("2019-03-14".to_owned(), Some("Kuopio".to_owned()))]
         );
     }
 
