@@ -69,9 +69,9 @@ fn outside_names<'t>(
             let k = names.partition_point(|n| n.start <= place.span.start);
             // Names do not overlap: only the last one starting at or before
             // the place can hold it.
-            !k.checked_sub(1)
+            k.checked_sub(1)
                 .and_then(|j| names.get(j))
-                .is_some_and(|n| place.span.end <= n.end)
+                .is_none_or(|n| place.span.end > n.end)
         })
         .collect()
 }
