@@ -263,6 +263,13 @@ pub(crate) const EVENT_STEMS: &[(&str, crate::model::EventKind)] = {
         ("kuuleminen", PublicEvent),
         ("asukasil", PublicEvent),
         ("foorumi", PublicEvent),
+        // `henkilöstöinfot`, `verkkoinfoissa`: briefings (not `informaatio`).
+        ("infot", PublicEvent),
+        ("infoj", PublicEvent),
+        ("infoss", PublicEvent),
+        ("infoih", PublicEvent),
+        ("infoon", PublicEvent),
+        ("vuoropuhelu", PublicEvent),
         ("vaalit", Other),
         ("vaaleissa", Other),
         ("vaaleihin", Other),
@@ -301,5 +308,21 @@ pub(crate) const START_STEMS: &[&str] = &[
     "aloitettava",
     "aloittaa",
     "aloittavat",
+    "aloitti",
+    "aloittivat",
+    "aloitettiin",
+    "alkoi",
+    "alkoivat",
     "voimaan",
+];
+
+/// Verbs that say a dated thing is organised (`järjestetään … 12.10.`):
+/// an event even when its noun is none of [`EVENT_STEMS`]. Lower case; a
+/// word starting with one counts.
+pub(crate) const ORGANISED_STEMS: &[&str] = &[
+    "järjestetään",
+    "järjestettiin",
+    "järjestää",
+    "järjestävät",
+    "järjesti",
 ];

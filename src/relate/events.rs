@@ -2,7 +2,7 @@
 //! simulations, public events (by the noun nearest the date), deadlines and
 //! starts (by the date's cue or the sentence's verb).
 
-use crate::lexicon::{DEADLINE_STEMS, EVENT_STEMS, START_STEMS};
+use crate::lexicon::{DEADLINE_STEMS, EVENT_STEMS, ORGANISED_STEMS, START_STEMS};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
 use crate::text::{Word, words};
@@ -80,17 +80,16 @@ fn nearest_noun(sentence: &Worded<'_>, base: usize, at: Span) -> Option<EventKin
 /// (`tulee jättää ministeriöön 15.3.`, `tulevat voimaan kesällä`).
 const VERB_REACH: usize = 5;
 
-/// Whether a word starting with one of `stems` stands within
-/// [`VERB_REACH`] words of the date at `at`, in the same clause (commas,
+/// The kind of event the verb nearest the date at `at` makes of it: a word
+/// starting with a stem of [`VERB_KINDS`] within [`VERB_REACH`] words of
+/// the date, in the same clause (commas,
 /// semicolons and dashes end a clause: in `vaalit pidetään 23.1., ja
 /// valtuusto aloittaa maaliskuussa` the start is the council's, not the
 /// election's).
-fn verb_near(sentence: &Worded<'_>, base: usize, at: Span, stems: &[&str]) -> bool {
+fn verb_near(sentence: &Worded<'_>, base: usize, at: Span) -> Option<EventKind> {
     let ws = &sentence.words;
     let breaks_clause = |gap: &str| gap.contains([',', ';', '–', '—', '(', ')']);
-    let Some(first) = ws.iter().position(|w| base + w.end() > at.start) else {
-        return false;
-    };
+    let first = ws.iter().position(|w| base + w.end() > at.start)?;
     let last = ws
         .iter()
         .rposition(|w| base + w.start < at.end)
@@ -103,10 +102,28 @@ fn verb_near(sentence: &Worded<'_>, base: usize, at: Span, stems: &[&str]) -> bo
     while hi < ws.len() && hi - last <= VERB_REACH && !breaks_clause(ws[hi].gap) {
         hi += 1;
     }
-    sentence.lower[lo..hi]
-        .iter()
-        .any(|lower| stems.iter().any(|s| lower.starts_with(s)))
+    // The verb nearest the date decides (`toimikausi alkoi 1.3.2022 ja
+    // päättyy 31.5.2025`: the first date starts, the second ends); at equal
+    // distance the table's order.
+    (lo..hi)
+        .filter_map(|k| {
+            let lower = sentence.lower.get(k)?;
+            let kind = VERB_KINDS.iter().find_map(|(stems, kind)| {
+                stems.iter().any(|s| lower.starts_with(s)).then_some(*kind)
+            })?;
+            let distance = first.saturating_sub(k).max(k.saturating_sub(last));
+            Some((distance, kind))
+        })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, kind)| kind)
 }
+
+/// The verbs that date an event, by the kind they make it.
+const VERB_KINDS: &[(&[&str], EventKind)] = &[
+    (DEADLINE_STEMS, EventKind::Deadline),
+    (START_STEMS, EventKind::Start),
+    (ORGANISED_STEMS, EventKind::Other),
+];
 
 /// The events of one text. `meetings` and `taken_spans` hold the dates
 /// that are not events.
@@ -128,14 +145,15 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
             }
             let cue = d.cue.map(|(c, _)| c);
             let worded = &*worded.get_or_insert_with(|| Worded::new(sentence.text));
-            let near = |stems| verb_near(worded, sentence.start, d.span, stems);
-            let kind = nearest_noun(worded, sentence.start, d.span).or(match cue {
+            // A date's own cue (`… mennessä`, `… alkaen`) says most: in
+            // `seminaariin on ilmoittauduttava 5.3. mennessä` the date is a
+            // deadline; then the nearest event noun, then the nearest verb.
+            let kind = match cue {
                 Some(DateCue::By) => Some(EventKind::Deadline),
                 Some(DateCue::From) => Some(EventKind::Start),
-                _ if near(DEADLINE_STEMS) => Some(EventKind::Deadline),
-                _ if near(START_STEMS) => Some(EventKind::Start),
-                _ => None,
-            });
+                _ => nearest_noun(worded, sentence.start, d.span)
+                    .or_else(|| verb_near(worded, sentence.start, d.span)),
+            };
             if let Some(kind) = kind {
                 out.push(Event {
                     kind,
@@ -147,4 +165,57 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The events of `text` as `(kind, date)`.
+    fn events_of(text: &str) -> Vec<(String, String)> {
+        crate::parse("t.txt", text)
+            .expect("parses")
+            .events
+            .iter()
+            .map(|e| {
+                let kind = serde_json::to_value(e.kind).expect("kind serialises");
+                let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+                (kind.as_str().unwrap_or_default().to_owned(), date)
+            })
+            .collect()
+    }
+
+    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+        expected
+            .iter()
+            .map(|(k, d)| ((*k).to_owned(), (*d).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn the_nearest_verb_decides() {
+        let text = "Julkaistu 2.6.2021\n\nAluehallituksen toimikausi alkoi 1.6.2021 ja päättyy 31.5.2025.\n";
+        assert_eq!(
+            events_of(text),
+            pairs(&[("start", "2021-06-01"), ("deadline", "2025-05-31")])
+        );
+    }
+
+    #[test]
+    fn a_date_cue_comes_before_the_event_noun() {
+        let text = "Julkaistu 2.2.2020\n\nSeminaariin on ilmoittauduttava 5.3. mennessä.\n";
+        assert_eq!(events_of(text), pairs(&[("deadline", "2020-03-05")]));
+    }
+
+    #[test]
+    fn briefings_and_organised_things_are_events() {
+        let text = "Julkaistu 2.7.2020\n\nHenkilöstölle järjestetään verkkoinfot 14.8. ja 16.8. \
+                    Luottamushenkilöille järjestetään valmistelun katsaus syksyllä.\n";
+        assert_eq!(
+            events_of(text),
+            pairs(&[
+                ("public_event", "2020-08-14"),
+                ("public_event", "2020-08-16"),
+                ("other", "2020-23"),
+            ])
+        );
+    }
 }
