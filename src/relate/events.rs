@@ -151,7 +151,13 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
             let kind = match cue {
                 Some(DateCue::By) => Some(EventKind::Deadline),
                 Some(DateCue::From) => Some(EventKind::Start),
-                _ => nearest_noun(worded, sentence.start, d.span)
+                // What lasts until a date (`jatkuu vuoden 2022 loppuun
+                // saakka`) ends then: no start, but a deadline if a verb
+                // says so (`hakuaika on auki 15.3. saakka`).
+                Some(DateCue::Until) => {
+                    verb_near(worded, sentence.start, d.span).filter(|k| *k == EventKind::Deadline)
+                }
+                None => nearest_noun(worded, sentence.start, d.span)
                     .or_else(|| verb_near(worded, sentence.start, d.span)),
             };
             if let Some(kind) = kind {
@@ -196,6 +202,16 @@ mod tests {
         assert_eq!(
             events_of(text),
             pairs(&[("start", "2021-06-01"), ("deadline", "2025-05-31")])
+        );
+    }
+
+    #[test]
+    fn what_lasts_until_a_date_does_not_start_then() {
+        let text = "Julkaistu 2.2.2020\n\nHanke käynnistyy keväällä 2020 ja jatkuu vuoden 2021 loppuun saakka. \
+                    Hakuaika on auki 15.3. saakka.\n";
+        assert_eq!(
+            events_of(text),
+            pairs(&[("start", "2020-21"), ("deadline", "2020-03-15")])
         );
     }
 
