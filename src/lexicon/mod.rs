@@ -196,6 +196,16 @@ pub(crate) const MEETING_PLANNED_WORDS: &[&str] = &[
     "järjestetään",
 ];
 
+/// The [`MEETING_WORDS`] with a possessive suffix (`kokouksessaan`: in its
+/// meeting), lower case.
+pub(crate) const OWN_MEETING_WORDS: &[&str] = &[
+    "kokouksessaan",
+    "kokouksensa",
+    "kokoukseensa",
+    "kokouksestaan",
+    "kokouksissaan",
+];
+
 /// Forms of *kokous* (a meeting) and of the verb *kokoontua*, lower case:
 /// a sentence with one of them and a date speaks of a meeting.
 pub(crate) const MEETING_WORDS: &[&str] = &[
@@ -289,6 +299,7 @@ pub(crate) const DEADLINE_STEMS: &[&str] = &[
     "tehtävä",
     "lähetettävä",
     "ilmoittautu",
+    "ilmoittaudu",
     "haettava",
     "päättyy",
     "umpeutuu",

@@ -145,11 +145,16 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
             }
             let cue = d.cue.map(|(c, _)| c);
             let worded = &*worded.get_or_insert_with(|| Worded::new(sentence.text));
-            // A date's own cue (`… mennessä`, `… alkaen`) says most: in
-            // `seminaariin on ilmoittauduttava 5.3. mennessä` the date is a
-            // deadline; then the nearest event noun, then the nearest verb.
+            // A date's own cue (`… mennessä`, `… alkaen`) says most. A
+            // date things must be done by is a deadline, unless it dates an
+            // event without a deadline verb (`keskustelutilaisuus
+            // järjestetään vuoden loppuun mennessä`); in `seminaariin on
+            // ilmoittauduttava 5.3. mennessä` the verb makes it a deadline.
             let kind = match cue {
-                Some(DateCue::By) => Some(EventKind::Deadline),
+                Some(DateCue::By) => match verb_near(worded, sentence.start, d.span) {
+                    Some(EventKind::Deadline) => Some(EventKind::Deadline),
+                    _ => nearest_noun(worded, sentence.start, d.span).or(Some(EventKind::Deadline)),
+                },
                 Some(DateCue::From) => Some(EventKind::Start),
                 // What lasts until a date (`jatkuu vuoden 2022 loppuun
                 // saakka`) ends then: no start, but a deadline if a verb
@@ -212,6 +217,16 @@ mod tests {
         assert_eq!(
             events_of(text),
             pairs(&[("start", "2020-21"), ("deadline", "2020-03-15")])
+        );
+    }
+
+    #[test]
+    fn an_event_held_by_a_date_is_the_event() {
+        let text = "Julkaistu 2.2.2020\n\nAsukkaille järjestetään kuulemistilaisuus \
+                    huhtikuun loppuun mennessä. Lausunnot on jätettävä 30.4. mennessä.\n";
+        assert_eq!(
+            events_of(text),
+            pairs(&[("public_event", "2020-04"), ("deadline", "2020-04-30")])
         );
     }
 

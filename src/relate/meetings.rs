@@ -12,7 +12,7 @@ use aho_corasick::AhoCorasick;
 use crate::layout::Layout;
 use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, EVENT_STEMS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS,
-    MEETING_WORDS,
+    MEETING_WORDS, OWN_MEETING_WORDS,
 };
 use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Span};
 use crate::recognise::body::{BodyMatch, Case};
@@ -39,6 +39,14 @@ fn may_name_meeting(text: &str) -> bool {
 /// Whether `word` (any case) is a meeting word.
 fn is_meeting_word(word: &str) -> bool {
     MEETING_WORDS.contains(&lower_cow(word).as_ref())
+}
+
+/// Whether `word` is a meeting word with a possessive suffix
+/// (`kokouksessaan`, `kokouksensa`): the meeting is the subject's, not a
+/// genitive's before it (`Aluevaltuusto valitsi lautakunnan jäsenet
+/// kokouksessaan`: the council met).
+fn is_own_meeting_word(word: &str) -> bool {
+    OWN_MEETING_WORDS.contains(&lower_cow(word).as_ref())
 }
 
 /// Whether a date names a meeting day (or days), not a month or a season.
@@ -129,7 +137,7 @@ fn meeting_bodies(
                 crate::text::words(rest)
                     .into_iter()
                     .take(MAX_WORDS_BETWEEN + 1)
-                    .any(|w| is_meeting_word(w.text))
+                    .any(|w| is_meeting_word(w.text) && !is_own_meeting_word(w.text))
             })
     };
     let chosen: Vec<&BodyMatch<'_>> = if named.iter().any(before_meeting) {
@@ -191,17 +199,27 @@ fn meeting_town(found: &Found<'_>, line: Span) -> Option<String> {
 }
 
 /// The place a sentence says the meeting was held in: the first place
-/// written in a locative case (`Oulussa`, `Rovaniemellä`).
-fn location(found: &Found<'_>, span: Span) -> Option<String> {
+/// written in a locative case (`Oulussa`, `Rovaniemellä`), or in the
+/// genitive before a word in one (`Vantaan kaupungintalolla`).
+fn location(text: &str, found: &Found<'_>, span: Span) -> Option<String> {
+    const LOCATIVE: [&str; 4] = ["ssa", "ssä", "lla", "llä"];
+    let locative = |word: &str| {
+        let bare = word.trim_end_matches(['k', 'i', 'n']);
+        LOCATIVE
+            .iter()
+            .any(|e| word.ends_with(e) || bare.ends_with(e))
+    };
     found
         .places_in(span)
         .map(|i| &found.places[i])
         .find_map(|p| {
-            let t = p.text.trim_end_matches(['k', 'i', 'n']);
-            let locative = ["ssa", "ssä", "lla", "llä"]
-                .iter()
-                .any(|e| p.text.ends_with(e) || t.ends_with(e));
-            locative.then(|| p.name.to_owned())
+            let before_locative = p.text.ends_with('n')
+                && text
+                    .get(p.span.end..span.end)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .and_then(|rest| crate::text::words(rest).into_iter().next())
+                    .is_some_and(|w| w.start == 0 && locative(w.text));
+            (locative(p.text) || before_locative).then(|| p.name.to_owned())
         })
 }
 
@@ -314,7 +332,7 @@ pub(crate) fn meetings(
                 // A sentence that dates its own meeting is another meeting.
                 let undated = meeting_clause_dates(found, sentence).is_empty();
                 if place.is_none() && undated && has_any(&words, MEETING_HELD_WORDS) {
-                    place = location(found, span_of(sentence));
+                    place = location(text, found, span_of(sentence));
                 }
                 if undated && has_any(&words, JOINT_WORDS) && has_any(&words, MEETING_WORDS) {
                     for b in bodies_in(found, registry, span_of(sentence)) {
@@ -328,7 +346,7 @@ pub(crate) fn meetings(
         out.push(Meeting {
             bodies,
             date,
-            location: place.or_else(|| location(found, heading)),
+            location: place.or_else(|| location(text, found, heading)),
             status,
             documents: e.documents.iter().map(|d| (*d).to_owned()).collect(),
             text: e.heading.to_owned(),
@@ -357,7 +375,7 @@ pub(crate) fn meetings(
         if out.list.len() > before {
             told_before = Some((n, before..out.list.len()));
         } else if let Some((_, told)) = told_before.take().filter(|(p, _)| p + 1 == n) {
-            place_told_after(found, sentence, &mut out.list[told]);
+            place_told_after(text, found, sentence, &mut out.list[told]);
         }
     }
     out.list
@@ -367,7 +385,12 @@ pub(crate) fn meetings(
 /// for them (`… kokoontuu seuraavasti: 28.9., 12.10. ja 9.11. Kokoukset
 /// pidetään Tampereella.`): a sentence with a meeting word, no date of its
 /// own and a place in a locative case. Places already known are kept.
-fn place_told_after(found: &Found<'_>, sentence: &Sentence<'_>, meetings: &mut [Meeting]) {
+fn place_told_after(
+    text: &str,
+    found: &Found<'_>,
+    sentence: &Sentence<'_>,
+    meetings: &mut [Meeting],
+) {
     let span = span_of(sentence);
     if !may_name_meeting(sentence.text)
         || !has_any(&lower_words(sentence.text), MEETING_WORDS)
@@ -375,7 +398,7 @@ fn place_told_after(found: &Found<'_>, sentence: &Sentence<'_>, meetings: &mut [
     {
         return;
     }
-    let Some(place) = location(found, span) else {
+    let Some(place) = location(text, found, span) else {
         return;
     };
     for m in meetings.iter_mut().filter(|m| m.location.is_none()) {
@@ -472,7 +495,7 @@ fn sentence_meetings(
     if bodies.is_empty() {
         return Vec::new();
     }
-    let place = location(found, span);
+    let place = location(text, found, span);
     days.into_iter()
         .map(|(_, date)| Meeting {
             bodies: bodies.clone(),
@@ -570,6 +593,25 @@ mod tests {
             meetings_of(text),
             [("2019-03-14".to_owned(), Some("Kuopio".to_owned()))]
         );
+    }
+
+    #[test]
+    fn a_town_in_the_genitive_before_a_locative_is_the_place() {
+        let text = "Julkaistu 3.2.2020\n\nValtuusto kokoontuu seuraavan kerran 9.3.2020 \
+                    Porvoon kaupungintalolla.\n";
+        assert_eq!(
+            meetings_of(text),
+            [("2020-03-09".to_owned(), Some("Porvoo".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn a_meeting_with_a_possessive_is_the_subjects() {
+        let text =
+            "Julkaistu 3.2.2020\n\nAluehallitus nimesi jaoston jäsenet kokouksessaan 27.1.2020.\n";
+        let doc = crate::parse("t.txt", text).expect("parses");
+        let bodies: Vec<&[String]> = doc.meetings.iter().map(|m| m.bodies.as_slice()).collect();
+        assert_eq!(bodies, [["Aluehallitus".to_owned()]]);
     }
 
     #[test]
