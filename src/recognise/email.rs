@@ -23,7 +23,7 @@ use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use crate::model::Span;
-use crate::text::is_space;
+use crate::text::{is_inline_space, is_space};
 
 /// An email address, or a template of addresses (`etunimi.sukunimi@popmaakunta.fi`), found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,15 +186,6 @@ enum Marker {
     Sign,
     /// A bare ` at ` between spaces.
     Word,
-}
-
-/// Space inside a line: any Unicode space except line and paragraph breaks.
-fn is_inline_space(c: char) -> bool {
-    is_space(c)
-        && !matches!(
-            c,
-            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-        )
 }
 
 /// A character of a local part: letters, digits, `.`, `_`, `-`, `+`.

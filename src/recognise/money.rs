@@ -28,7 +28,7 @@ use nom::{IResult, Parser};
 use std::sync::LazyLock;
 
 use crate::model::{Currency, Span};
-use crate::text::is_space;
+use crate::text::is_inline_space;
 
 /// A sum of money found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -381,15 +381,6 @@ enum GroupSeparator {
     Space,
     /// A full stop (`1.200.000`).
     Dot,
-}
-
-/// Space inside a line: any Unicode space except line and paragraph breaks.
-fn is_inline_space(c: char) -> bool {
-    is_space(c)
-        && !matches!(
-            c,
-            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-        )
 }
 
 /// Hyphen-minus, the Unicode hyphens, figure dash, en dash, em dash, minus.

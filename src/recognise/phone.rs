@@ -28,7 +28,7 @@ use nom::combinator::{opt, verify};
 use nom::{IResult, Parser};
 
 use crate::model::Span;
-use crate::text::is_space;
+use crate::text::{is_inline_space, is_space};
 
 /// A telephone number found in a text, in E.164.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,15 +148,6 @@ impl Number {
             (false, _, _) => MIN_DIGITS_UNLABELLED,
         }
     }
-}
-
-/// Space inside a line: any Unicode space except line and paragraph breaks.
-fn is_inline_space(c: char) -> bool {
-    is_space(c)
-        && !matches!(
-            c,
-            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-        )
 }
 
 /// Hyphen-minus, the Unicode hyphens, figure dash, en dash, em dash, minus.

@@ -17,5 +17,5 @@ mod words;
 pub(crate) use case::{is_lowercase_fixed_point, lower_cow, push_lowercase};
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences};
-pub(crate) use space::is_space;
+pub(crate) use space::{is_inline_space, is_space};
 pub(crate) use words::{Word, words};

@@ -7,6 +7,16 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}')
 }
 
+/// Space inside a line: any space of [`is_space`] except line and
+/// paragraph breaks.
+pub(crate) fn is_inline_space(c: char) -> bool {
+    is_space(c)
+        && !matches!(
+            c,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
