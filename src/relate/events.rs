@@ -5,7 +5,9 @@
 use crate::lexicon::{DEADLINE_STEMS, EVENT_STEMS, ORGANISED_STEMS, START_STEMS};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
-use crate::text::{Word, words};
+use std::borrow::Cow;
+
+use crate::text::{Word, lower_cow, words};
 
 use super::found::{Found, span_of};
 
@@ -27,8 +29,8 @@ fn taken(span: Span, taken: &[Span]) -> bool {
 /// once per sentence however many dates it holds.
 struct Worded<'s> {
     words: Vec<Word<'s>>,
-    /// Each word in lower case.
-    lower: Vec<String>,
+    /// Each word in lower case (borrowed where it already is).
+    lower: Vec<Cow<'s, str>>,
     /// The kind of event each word names, if it holds an event noun.
     nouns: Vec<Option<EventKind>>,
 }
@@ -37,7 +39,7 @@ impl<'s> Worded<'s> {
     /// Splits `sentence` into words and looks each up.
     fn new(sentence: &'s str) -> Self {
         let words = words(sentence);
-        let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+        let lower: Vec<Cow<'s, str>> = words.iter().map(|w| lower_cow(w.text)).collect();
         let nouns = lower
             .iter()
             .map(|l| {

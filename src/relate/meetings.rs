@@ -24,16 +24,24 @@ use super::bodies::Registry;
 use super::found::{Found, lower_words, span_of};
 
 /// The meeting words as one automaton, to pass over the many sentences
-/// that hold none without splitting them into words.
-static MEETING_WORD_FINDER: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(MEETING_WORDS).ok());
+/// that hold none without splitting them into words. The words are ASCII,
+/// so ASCII case folding finds them in any case.
+static MEETING_WORD_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(MEETING_WORDS)
+        .ok()
+});
 
 /// Whether `text` may hold a meeting word: false only when no meeting word
-/// occurs anywhere in it, even inside another word.
+/// occurs anywhere in it, even inside another word. The Kelvin sign is the
+/// one non-ASCII letter that lower-cases to an ASCII one (`k`); a text with
+/// it is searched word by word.
 fn may_name_meeting(text: &str) -> bool {
-    MEETING_WORD_FINDER
-        .as_ref()
-        .is_none_or(|finder| finder.is_match(lower_cow(text).as_ref()))
+    text.contains('\u{212A}')
+        || MEETING_WORD_FINDER
+            .as_ref()
+            .is_none_or(|finder| finder.is_match(text))
 }
 
 /// Whether `word` (any case) is a meeting word.
@@ -567,6 +575,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn meeting_words_are_found_in_any_case() {
+        // `may_name_meeting` relies on the words being ASCII.
+        assert!(crate::lexicon::MEETING_WORDS.iter().all(|w| w.is_ascii()));
+        assert!(super::may_name_meeting("Ryhmä KOKOONTUU 5.3."));
+        assert!(super::may_name_meeting("\u{212A}okous pidetään 5.3."));
+        assert!(!super::may_name_meeting(
+            "Ryhmä valmistelee palveluverkkoa."
+        ));
     }
 
     #[test]
