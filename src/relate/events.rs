@@ -2,11 +2,11 @@
 //! simulations, public events (by the noun nearest the date), deadlines and
 //! starts (by the date's cue or the sentence's verb).
 
+use std::borrow::Cow;
+
 use crate::lexicon::{DEADLINE_STEMS, EVENT_STEMS, ORGANISED_STEMS, START_STEMS};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
-use std::borrow::Cow;
-
 use crate::text::{Word, lower_cow, words};
 
 use super::found::{Found, span_of};
