@@ -751,13 +751,10 @@ fn name_part_shaped(part: &str) -> bool {
     has_lower
 }
 
-/// The given-name entry for a capitalised word: `Some(common)` when every
-/// dash part is a known given name; `common` only for a one-part name that
-/// is also an ordinary word.
-fn known_given(word: &str) -> Option<bool> {
-    if !name_shaped(word) {
-        return None;
-    }
+/// The given-name entry for a name-shaped word ([`name_shaped`]):
+/// `Some(common)` when every dash part is a known given name; `common` only
+/// for a one-part name that is also an ordinary word.
+fn given_lookup(word: &str) -> Option<bool> {
     let mut parts = 0;
     let mut common = false;
     for part in word.split(is_dash) {
@@ -937,9 +934,10 @@ struct Facts {
 impl Facts {
     /// Looks a word up.
     fn of(text: &str, lower: &str) -> Self {
+        let shaped = name_shaped(text);
         Self {
-            shaped: name_shaped(text),
-            given: known_given(text),
+            shaped,
+            given: if shaped { given_lookup(text) } else { None },
             title: is_title_word(lower),
             role: role_word(lower),
         }
