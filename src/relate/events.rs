@@ -7,9 +7,9 @@ use std::borrow::Cow;
 use crate::lexicon::{DEADLINE_STEMS, EVENT_STEMS, ORGANISED_STEMS, START_STEMS};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
-use crate::text::{Word, lower_cow, words};
+use crate::text::Word;
 
-use super::found::{Found, span_of};
+use super::found::{Found, SentenceWords, span_of};
 
 /// Whether a date is already accounted for: it lies in a meeting's text,
 /// or it is an entry's posted date or the publication date. `taken` is
@@ -38,8 +38,7 @@ struct Worded<'s> {
 impl<'s> Worded<'s> {
     /// Splits `sentence` into words and looks each up.
     fn new(sentence: &'s str) -> Self {
-        let words = words(sentence);
-        let lower: Vec<Cow<'s, str>> = words.iter().map(|w| lower_cow(w.text)).collect();
+        let SentenceWords { words, lower } = SentenceWords::new(sentence);
         let nouns = lower
             .iter()
             .map(|l| {

@@ -91,3 +91,23 @@ pub(crate) fn lower_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
         .map(|w| crate::text::lower_cow(w.text))
         .collect()
 }
+
+/// The words of a sentence with their lower-case forms, split once for
+/// the several rules that read them.
+pub(crate) struct SentenceWords<'s> {
+    pub(crate) words: Vec<crate::text::Word<'s>>,
+    /// Each word in lower case (borrowed where already so).
+    pub(crate) lower: Vec<std::borrow::Cow<'s, str>>,
+}
+
+impl<'s> SentenceWords<'s> {
+    /// Splits `text` into words.
+    pub(crate) fn new(text: &'s str) -> Self {
+        let words = crate::text::words(text);
+        let lower = words
+            .iter()
+            .map(|w| crate::text::lower_cow(w.text))
+            .collect();
+        Self { words, lower }
+    }
+}

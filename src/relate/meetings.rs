@@ -21,7 +21,7 @@ use crate::recognise::places::PlaceKind;
 use crate::text::{Sentence, lower_cow};
 
 use super::bodies::Registry;
-use super::found::{Found, lower_words, span_of};
+use super::found::{Found, SentenceWords, lower_words, span_of};
 
 /// The meeting words as one automaton, to pass over the many sentences
 /// that hold none without splitting them into words. The words are ASCII,
@@ -87,10 +87,13 @@ fn bodies_in(found: &Found<'_>, registry: &Registry, span: Span) -> Vec<String> 
 /// The indexes of the dates in a sentence that stand in a clause with a
 /// meeting word: in `Ryhmä kokoontui Oulussa sen jälkeen, kun hallitus
 /// ilmoitti 8.3. …` the 8.3. dates the Government's notice, not the meeting.
-fn meeting_clause_dates(found: &Found<'_>, sentence: &Sentence<'_>) -> Vec<usize> {
-    let ws = crate::text::words(sentence.text);
+fn meeting_clause_dates(
+    found: &Found<'_>,
+    sentence: &Sentence<'_>,
+    ws: &SentenceWords<'_>,
+) -> Vec<usize> {
     let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
-    for w in &ws {
+    for (w, lower) in ws.words.iter().zip(&ws.lower) {
         // A comma before a number continues a list of dates (`28.9., 12.10.`).
         let listed = w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.gap.contains(';');
         let new_clause =
@@ -100,7 +103,7 @@ fn meeting_clause_dates(found: &Found<'_>, sentence: &Sentence<'_>) -> Vec<usize
         }
         if let Some(c) = clauses.last_mut() {
             c.1 = sentence.start + w.end();
-            c.2 |= is_meeting_word(w.text);
+            c.2 |= MEETING_WORDS.contains(&lower.as_ref());
         }
     }
     found
@@ -336,13 +339,14 @@ pub(crate) fn meetings(
         let mut place = None;
         if let Some((s, t)) = e.summary {
             for sentence in sentences_within(found, s, t) {
-                let words = lower_words(sentence.text);
+                let ws = SentenceWords::new(sentence.text);
+                let words = &ws.lower;
                 // A sentence that dates its own meeting is another meeting.
-                let undated = meeting_clause_dates(found, sentence).is_empty();
-                if place.is_none() && undated && has_any(&words, MEETING_HELD_WORDS) {
+                let undated = meeting_clause_dates(found, sentence, &ws).is_empty();
+                if place.is_none() && undated && has_any(words, MEETING_HELD_WORDS) {
                     place = location(text, found, span_of(sentence));
                 }
-                if undated && has_any(&words, JOINT_WORDS) && has_any(&words, MEETING_WORDS) {
+                if undated && has_any(words, JOINT_WORDS) && has_any(words, MEETING_WORDS) {
                     for b in bodies_in(found, registry, span_of(sentence)) {
                         if !bodies.contains(&b) {
                             bodies.push(b);
@@ -461,15 +465,16 @@ fn sentence_meetings(
     if !may_name_meeting(sentence.text) {
         return Vec::new();
     }
-    let words = lower_words(sentence.text);
-    if !has_any(&words, MEETING_WORDS) {
+    let ws = SentenceWords::new(sentence.text);
+    let words = &ws.lower;
+    if !has_any(words, MEETING_WORDS) {
         return Vec::new();
     }
     let span = span_of(sentence);
     // A meeting to come may be dated by a month or a season (`seuraava
     // yhteiskokous pidetään syksyllä`); one that was held names its day.
-    let planned = has_any(&words, MEETING_PLANNED_WORDS);
-    let days: Vec<(Span, EdtfDate)> = meeting_clause_dates(found, sentence)
+    let planned = has_any(words, MEETING_PLANNED_WORDS);
+    let days: Vec<(Span, EdtfDate)> = meeting_clause_dates(found, sentence, &ws)
         .into_iter()
         .filter(|&i| structural.binary_search(&found.dates[i].span).is_err())
         .filter(|&i| found.dates[i].cue.is_none_or(|(c, _)| c == DateCue::Until))
@@ -509,7 +514,7 @@ fn sentence_meetings(
             bodies: bodies.clone(),
             date: Some(date),
             location: place.clone(),
-            status: status(&words, Some(date), anchor_at(span.start)),
+            status: status(words, Some(date), anchor_at(span.start)),
             documents: Vec::new(),
             text: text.get(span.range()).unwrap_or_default().to_owned(),
             span,
