@@ -800,57 +800,67 @@ fn euro_letters_start(text: &str, i: usize) -> bool {
 /// ```
 pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
     let mut found = Vec::new();
-    let marks = currency_marks(text);
-    if marks.is_empty() {
-        return found;
-    }
-    // For each marker, how many inline spaces stand before it.
-    let spaces: Vec<usize> = text
-        .char_indices()
-        .filter(|&(_, c)| is_inline_space(c))
-        .map(|(i, _)| i)
-        .collect();
-    let spaces_before: Vec<usize> = marks
-        .iter()
-        .map(|&m| spaces.partition_point(|&s| s < m))
-        .collect();
-    let mut next_mark = 0;
-    let mut seen_spaces = 0;
     let mut resume = 0;
-    for (i, c) in text.char_indices() {
-        while marks.get(next_mark).is_some_and(|&m| m < i) {
-            next_mark += 1;
+    // Every byte before `floor` lies in an earlier marker's reach (or in
+    // none): each stretch of text is scanned once.
+    let mut floor = 0;
+    for mark in currency_marks(text) {
+        let from = reach_before(text, floor, mark).max(resume);
+        floor = mark
+            + text
+                .get(mark..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
+        let Some(stretch) = text.get(from..floor) else {
+            continue;
+        };
+        for (offset, _) in stretch.char_indices() {
+            let i = from + offset;
+            if i < resume || !may_start(text, i) {
+                continue;
+            }
+            let Some(rest) = text.get(i..) else {
+                continue;
+            };
+            let Ok((after, (approximate, value))) = amount(rest) else {
+                continue;
+            };
+            let end = text.len() - after.len();
+            let Some(matched) = text.get(i..end) else {
+                continue;
+            };
+            found.push(MoneyMatch {
+                span: Span::new(i, end),
+                text: matched,
+                value,
+                currency: Currency::Eur,
+                approximate,
+            });
+            resume = end;
         }
-        let Some(&before_mark) = spaces_before.get(next_mark) else {
-            break;
-        };
-        let in_reach = before_mark - seen_spaces <= MAX_SPACES_BEFORE_CURRENCY;
-        if is_inline_space(c) {
-            seen_spaces += 1;
-        }
-        if i < resume || !in_reach || !may_start(text, i) {
-            continue;
-        }
-        let Some(rest) = text.get(i..) else {
-            continue;
-        };
-        let Ok((after, (approximate, value))) = amount(rest) else {
-            continue;
-        };
-        let end = text.len() - after.len();
-        let Some(matched) = text.get(i..end) else {
-            continue;
-        };
-        found.push(MoneyMatch {
-            span: Span::new(i, end),
-            text: matched,
-            value,
-            currency: Currency::Eur,
-            approximate,
-        });
-        resume = end;
     }
     found
+}
+
+/// Where the reach of the currency marker at byte `mark` begins, not before
+/// `floor`: the first byte from which no more than
+/// [`MAX_SPACES_BEFORE_CURRENCY`] inline spaces stand before the marker.
+fn reach_before(text: &str, floor: usize, mark: usize) -> usize {
+    let Some(before) = text.get(floor..mark) else {
+        return mark;
+    };
+    let mut start = mark;
+    let mut spaces = 0;
+    for (i, c) in before.char_indices().rev() {
+        if is_inline_space(c) {
+            spaces += 1;
+            if spaces > MAX_SPACES_BEFORE_CURRENCY {
+                break;
+            }
+        }
+        start = floor + i;
+    }
+    start
 }
 
 #[cfg(test)]
