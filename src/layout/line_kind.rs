@@ -38,7 +38,7 @@ pub(crate) enum LineKind {
     Footer { comments: Option<u32> },
     /// Other navigation residue (`Ei kommentteja`, `Kommentoi`).
     Navigation,
-    /// A photo credit or caption (`kuva Tuula Palaste`).
+    /// A photo credit or caption (`kuva Liisa Aaltonen`).
     PhotoCredit,
     /// A section name of the site (`Ajankohtaista`, `Uutiset`).
     Section,

@@ -77,7 +77,7 @@ pub(crate) const NAVIGATION_LINES: &[&str] = &[
 /// `1 Kommentti`), lower case.
 pub(crate) const COMMENT_WORDS: &[&str] = &["kommenttia", "kommentti", "kommentit"];
 
-/// Words that say a line is a photo credit (`kuva Tuula Palaste`,
+/// Words that say a line is a photo credit (`kuva Liisa Aaltonen`,
 /// `Kuva: Pexels`), lower case, as the first word or after the caption.
 pub(crate) const PHOTO_CREDIT_WORDS: &[&str] = &[
     "kuva", "kuva:", "kuvat", "kuvat:", "kuvaaja", "kuvaaja:", "kuva/",

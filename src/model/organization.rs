@@ -8,7 +8,7 @@ use super::Span;
 /// joint municipal authority (`kuntayhtymä`), a hospital district.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organization {
-    /// Basic form of the name: `Monetra Oy:n` → `Monetra Oy`.
+    /// Basic form of the name: `Vimana Oy:n` → `Vimana Oy`.
     pub name: String,
     /// The exact source text.
     pub text: String,

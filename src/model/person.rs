@@ -40,7 +40,7 @@ pub struct Role {
 /// A person named in the text, once per person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    /// Given name(s) and family name in basic form: `Pauli Harju`.
+    /// Given name(s) and family name in basic form: `Aino Kärkkäinen`.
     pub name: String,
     /// Title as written, e.g. `maakuntajohtaja`.
     pub title: Option<String>,

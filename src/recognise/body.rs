@@ -64,7 +64,7 @@ use nom::{IResult, Parser};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
-use crate::text::{is_space, push_lowercase};
+use crate::text::{char_at, is_space, push_lowercase};
 
 /// The lexicon: inflection classes, head words, and the word lists around
 /// them (see the file's header for sources and syntax).
@@ -1072,18 +1072,6 @@ fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token { start, end: i });
     }
     tokens
-}
-
-/// The character at byte `i` of `text` (`None` at the end or inside a
-/// character); ASCII without decoding.
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        Some(char::from(b))
-    } else {
-        text.get(i..)?.chars().next()
-    }
 }
 
 /// What separates two tokens.

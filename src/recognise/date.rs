@@ -40,7 +40,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::fx::FxHashSet;
 use crate::model::{EdtfDate, Precision, Season, Span};
-use crate::text::{is_lowercase_fixed_point, is_space};
+use crate::text::{char_at, is_lowercase_fixed_point, is_space};
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -299,18 +299,6 @@ fn word_start_before(text: &str, at: usize) -> Option<usize> {
         start = i;
     }
     Some(start)
-}
-
-/// The character at byte `at` of `text`, if one starts there; ASCII
-/// without decoding.
-#[inline]
-fn char_at(text: &str, at: usize) -> Option<char> {
-    let b = *text.as_bytes().get(at)?;
-    if b.is_ascii() {
-        Some(char::from(b))
-    } else {
-        text.get(at..)?.chars().next()
-    }
 }
 
 /// The numeric date at the very start of `text` (a line), even when glued to the next word (`4.10.2019Perhepalvelujen`).

@@ -1,4 +1,4 @@
-//! Organisations: companies (`Monetra Oy:n` → `Monetra Oy`), associations,
+//! Organisations: companies (`Vimana Oy:n` → `Vimana Oy`), associations,
 //! ministries (`sosiaali- ja terveysministeriössä`), joint municipal
 //! authorities, hospital districts and regional councils named by their
 //! area (`Raahen seudun hyvinvointikuntayhtymässä`, `Kymenlaakson sosiaali-

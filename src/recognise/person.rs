@@ -21,7 +21,7 @@
 //! other given names, checked with Voikko by `tools/check_names.py`), unless
 //! a title or a role phrase stands right before it; the family name is any
 //! capitalised word (hyphen parts allowed) that is not a company form
-//! (`Oy`), a title or a role word. So `Uusimaa 2019`, `Monetra Oy` and
+//! (`Oy`), a title or a role word. So `Uusimaa 2019`, `Vimana Oy` and
 //! `Sote-tiimi` are not people. Titles are words ending in a head of
 //! `src/lexicon/titles.txt` (`johtaja`, `päällikkö`, `sihteeri` …), extended
 //! to the left over the genitives that complete them (`Helsingin sosiaali- ja
@@ -329,7 +329,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Endings of Finnish local cases and the translative after a stem vowel
-/// (`Harjulle`, `Mäkelässä`): a family name ending so is inflected.
+/// (`Kalliolle`, `Mäkelässä`): a family name ending so is inflected.
 const LOCAL_CASE_ENDINGS: &[&str] = &[
     "lle", "lla", "llä", "lta", "ltä", "ssa", "ssä", "sta", "stä", "ksi",
 ];
@@ -379,7 +379,7 @@ const FAMILY_STEM_ENDINGS: &[&str] = &[
     "n", "en", "na", "nä", "lle", "lla", "llä", "lta", "ltä", "ssa", "ssä", "sta", "stä", "ksi",
 ];
 
-/// Words after a genitive name that show it is a genitive (`Aino Harjun
+/// Words after a genitive name that show it is a genitive (`Aino Kallion
 /// mukaan`): the family name is then not in its basic form.
 const GENITIVE_CONTEXT: &[&str] = &[
     "mukaan",
@@ -498,7 +498,7 @@ pub struct PersonMatch<'a> {
     /// it), with its span.
     pub title: Option<(&'a str, Span)>,
     /// Whether `name` is the basic form. `false` when the family name stands
-    /// in a case this recogniser cannot undo (`Aino Harjulle`, `Aino Harjun
+    /// in a case this recogniser cannot undo (`Aino Kalliolle`, `Aino Kallion
     /// mukaan`): `name` then holds it as written. Family names in `-nen` are
     /// always undone (`Aino Virtaselle` → `Aino Virtanen`).
     pub basic_form: bool,
@@ -820,7 +820,7 @@ fn looks_genitive(lower: &str) -> bool {
 }
 
 /// Whether `word` ends with `ending` right after a vowel, with a stem of at
-/// least three letters (`Harjulle` yes, `Valle` no).
+/// least three letters (`Kalliolle` yes, `Valle` no).
 fn ends_after_vowel(word: &str, ending: &str) -> bool {
     word.strip_suffix(ending)
         .filter(|stem| stem.chars().count() >= 3)
@@ -1463,7 +1463,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether the name's family name is a genitive shown by the next word
-    /// (`Aino Harjun mukaan`); `-nen` names are undone and not counted.
+    /// (`Aino Kallion mukaan`); `-nen` names are undone and not counted.
     fn genitive_follows(&self, name: &Name) -> bool {
         let family = name.family.last().and_then(|&f| self.word(f));
         let is_gen = family
@@ -2124,7 +2124,7 @@ mod tests {
     const NOT_PEOPLE: &[&str] = &[
         "Uusimaa 2019 -hanke eteni suunnitellusti.",
         "Sote-tiimi kokoontui maanantaina.",
-        "Talous- ja henkilöstöhallinnon palvelut tuottaa Monetra Oy.",
+        "Talous- ja henkilöstöhallinnon palvelut tuottaa Vimana Oy.",
         "Neuvotteluja käydään Kuntien Tiera Oy:n kanssa.",
         "Strateginen johtoryhmä kokoontui Porissa.",
         "Puheenvuoron piti johtaja Kokouksessa todettiin, että asia etenee.",
@@ -2416,7 +2416,7 @@ mod tests {
     #[test]
     fn inflected_family_names() {
         for (input, name, basic) in [
-            ("Sopimus tehtiin Eila Harjulle.", "Eila Harjulle", false),
+            ("Sopimus tehtiin Eila Kalliolle.", "Eila Kalliolle", false),
             (
                 "Asiasta sovittiin Heikki Laurilan kanssa.",
                 "Heikki Laurilan",

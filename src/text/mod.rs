@@ -18,4 +18,4 @@ pub(crate) use case::{is_lowercase_fixed_point, lower_cow, push_lowercase};
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences};
 pub(crate) use space::{is_inline_space, is_space};
-pub(crate) use words::{Word, words};
+pub(crate) use words::{Word, char_at, words};
