@@ -84,14 +84,6 @@ pub(crate) fn span_of(s: &Sentence<'_>) -> Span {
     Span::new(s.start, s.end())
 }
 
-/// The words of a sentence in lower case (borrowed where already so).
-pub(crate) fn lower_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
-    crate::text::words(text)
-        .into_iter()
-        .map(|w| crate::text::lower_cow(w.text))
-        .collect()
-}
-
 /// The words of a sentence with their lower-case forms, split once for
 /// the several rules that read them.
 pub(crate) struct SentenceWords<'s> {

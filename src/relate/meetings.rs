@@ -21,7 +21,7 @@ use crate::recognise::places::PlaceKind;
 use crate::text::{Sentence, lower_cow};
 
 use super::bodies::Registry;
-use super::found::{Found, SentenceWords, lower_words, span_of};
+use super::found::{Found, SentenceWords, span_of};
 
 /// The meeting words as one automaton, to pass over the many sentences
 /// that hold none without splitting them into words. The words are ASCII,
@@ -405,7 +405,7 @@ fn place_told_after(
 ) {
     let span = span_of(sentence);
     if !may_name_meeting(sentence.text)
-        || !has_any(&lower_words(sentence.text), MEETING_WORDS)
+        || !has_any(&SentenceWords::new(sentence.text).lower, MEETING_WORDS)
         || found.dates_in(span).next().is_some()
     {
         return;
