@@ -286,6 +286,31 @@ pub(crate) const EVENT_STEMS: &[(&str, crate::model::EventKind)] = {
     ]
 };
 
+/// The stems of [`EVENT_STEMS`] as one automaton: a word is searched once
+/// for all of them instead of once per stem.
+static EVENT_STEM_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(EVENT_STEMS.iter().map(|(stem, _)| stem)).ok()
+    });
+
+/// The kind of event a lower-case word names, if it holds one of
+/// [`EVENT_STEMS`]; when it holds several, the one listed first decides.
+pub(crate) fn event_noun(lower: &str) -> Option<crate::model::EventKind> {
+    let first = match EVENT_STEM_FINDER.as_ref() {
+        // Pattern ids are the stems' places in the list.
+        Some(finder) => finder
+            .find_overlapping_iter(lower)
+            .map(|m| m.pattern().as_usize())
+            .min(),
+        None => EVENT_STEMS
+            .iter()
+            .position(|(stem, _)| lower.contains(stem)),
+    };
+    first
+        .and_then(|i| EVENT_STEMS.get(i))
+        .map(|&(_, kind)| kind)
+}
+
 /// Words that make a date a deadline (`hakemus tulee jättää … 15.3.`), lower
 /// case; a word starting with one counts.
 pub(crate) const DEADLINE_STEMS: &[&str] = &[

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::lexicon::{DEADLINE_STEMS, EVENT_STEMS, ORGANISED_STEMS, START_STEMS};
+use crate::lexicon::{DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
 use crate::text::Word;
@@ -39,15 +39,7 @@ impl<'s> Worded<'s> {
     /// Splits `sentence` into words and looks each up.
     fn new(sentence: &'s str) -> Self {
         let SentenceWords { words, lower } = SentenceWords::new(sentence);
-        let nouns = lower
-            .iter()
-            .map(|l| {
-                EVENT_STEMS
-                    .iter()
-                    .find(|(stem, _)| l.contains(stem))
-                    .map(|(_, k)| *k)
-            })
-            .collect();
+        let nouns = lower.iter().map(|l| event_noun(l)).collect();
         Self {
             words,
             lower,

@@ -11,8 +11,8 @@ use aho_corasick::AhoCorasick;
 
 use crate::layout::Layout;
 use crate::lexicon::{
-    AFTER_MEETING_DOCUMENTS, EVENT_STEMS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS,
-    MEETING_WORDS, OWN_MEETING_WORDS,
+    AFTER_MEETING_DOCUMENTS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS, MEETING_WORDS,
+    OWN_MEETING_WORDS, event_noun,
 };
 use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Span};
 use crate::recognise::body::{BodyMatch, Case};
@@ -430,10 +430,10 @@ fn nearest_cue(sentence: &Sentence<'_>, date: Span) -> Option<Cue> {
     crate::text::words(sentence.text)
         .into_iter()
         .filter_map(|w| {
-            let lower = w.text.to_lowercase();
-            let cue = if MEETING_WORDS.contains(&lower.as_str()) {
+            let lower = lower_cow(w.text);
+            let cue = if MEETING_WORDS.contains(&lower.as_ref()) {
                 Cue::Meeting
-            } else if EVENT_STEMS.iter().any(|(stem, _)| lower.contains(stem)) {
+            } else if event_noun(&lower).is_some() {
                 Cue::Event
             } else {
                 return None;
