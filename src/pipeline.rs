@@ -1,6 +1,7 @@
 //! The pipeline from text to record: lay out, recognise, relate.
 
 use crate::layout::{Layout, lay_out};
+use crate::lexicon::heads::heads_of;
 use crate::model::{Amount, Document, EdtfDate, Entry, Organization, Place, Programme, Span};
 use crate::recognise::body::find_bodies;
 use crate::recognise::date::find_dates;
@@ -133,7 +134,8 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
         })
         .collect();
     let ws = words(text);
-    doc.organizations = find_organizations_in(text, &ws)
+    let heads = heads_of(&ws);
+    doc.organizations = find_organizations_in(text, &ws, &heads)
         .into_iter()
         .map(|o| Organization {
             text: o.text.to_owned(),
@@ -141,7 +143,7 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             name: o.name,
         })
         .collect();
-    doc.programmes = find_programmes_in(text, &ws)
+    doc.programmes = find_programmes_in(text, &ws, &heads)
         .into_iter()
         .map(|p| Programme {
             text: p.text.to_owned(),

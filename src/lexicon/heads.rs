@@ -107,6 +107,12 @@ pub(crate) fn head_at_end(word: &str) -> Option<Head> {
     found.map(|(at, entry)| head(at, entry))
 }
 
+/// [`head_at_end`] of every word, looked up once for the recognisers that
+/// share one word split (organisations and programmes).
+pub(crate) fn heads_of(words: &[crate::text::Word<'_>]) -> Vec<Option<Head>> {
+    words.iter().map(|w| head_at_end(w.text)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::heads::{HeadForm, HeadGroup, head_at_end};
+use crate::lexicon::heads::{Head, HeadForm, HeadGroup, heads_of};
 use crate::model::Span;
 use crate::text::{Word, words};
 
@@ -305,7 +305,7 @@ fn is_proper(w: &Word<'_>, part: &str) -> bool {
 /// other cases, places and heads are not taken, nor a person's name (a
 /// second capital follows), nor a
 /// genitive whose nominative is not certain (`Selänteen`).
-fn apposition(ws: &[Word<'_>], i: usize, form: HeadForm) -> Option<String> {
+fn apposition(ws: &[Word<'_>], heads: &[Option<Head>], i: usize, form: HeadForm) -> Option<String> {
     let w = ws.get(i + 1)?;
     if !w.is_capitalised() || !joined_to_previous(w) || !w.follows_closely() {
         return None;
@@ -314,7 +314,11 @@ fn apposition(ws: &[Word<'_>], i: usize, form: HeadForm) -> Option<String> {
     let plain = text
         .chars()
         .all(|c| c.is_alphabetic() || c == '-' || is_combining_mark(c));
-    if !plain || lookup(text).is_some() || known(text).is_some() || head_at_end(text).is_some() {
+    if !plain
+        || lookup(text).is_some()
+        || known(text).is_some()
+        || heads.get(i + 1).copied().flatten().is_some()
+    {
         return None;
     }
     // `Kuntayhtymän Anna Virtanen`: a second capital makes it a person.
@@ -380,6 +384,7 @@ impl Mention {
 /// `claimed` are the words of the previous organisation after its first.
 fn organization_at(
     ws: &[Word<'_>],
+    heads: &[Option<Head>],
     i: usize,
     text: &str,
     claimed: &Range<usize>,
@@ -401,7 +406,7 @@ fn organization_at(
     if let Some(name) = known(w.text) {
         return Some(Mention::one(i, i, name.to_owned()));
     }
-    let head = head_at_end(w.text)?;
+    let head = heads.get(i).copied().flatten()?;
     if head.group != HeadGroup::Organization || !w.text.is_char_boundary(head.at) {
         return None;
     }
@@ -476,7 +481,7 @@ fn organization_at(
         return None;
     }
     let named_after = NAMED_AFTER.contains(&head.basic);
-    if named_after && let Some(name) = apposition(ws, i, head.form) {
+    if named_after && let Some(name) = apposition(ws, heads, i, head.form) {
         return Some(Mention::one(h, i + 1, format!("{head_phrase} {name}")));
     }
     let first = &ws[h];
@@ -531,20 +536,23 @@ fn open_compound(
 /// assert_eq!(names, ["Kuntien Tiera Oy", "STM"]);
 /// ```
 pub fn find_organizations(text: &str) -> Vec<OrganizationMatch<'_>> {
-    find_organizations_in(text, &words(text))
+    let ws = words(text);
+    find_organizations_in(text, &ws, &heads_of(&ws))
 }
 
-/// [`find_organizations`] over the words of `text` already split (the pipeline
-/// splits a text once for several recognisers).
+/// [`find_organizations`] over the words of `text` already split, with the
+/// head found at the end of each ([`heads_of`]); the pipeline splits a text
+/// once for several recognisers.
 pub(crate) fn find_organizations_in<'t>(
     text: &'t str,
     ws: &[Word<'t>],
+    heads: &[Option<Head>],
 ) -> Vec<OrganizationMatch<'t>> {
     let mut out: Vec<OrganizationMatch<'_>> = Vec::new();
     let mut i = 0;
     let mut claimed = 0..0;
     while i < ws.len() {
-        let Some(mention) = organization_at(ws, i, text, &claimed) else {
+        let Some(mention) = organization_at(ws, heads, i, text, &claimed) else {
             i += 1;
             continue;
         };

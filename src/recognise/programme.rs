@@ -1,7 +1,7 @@
 //! Projects, pilots and programmes: `Uusimaa 2019 -hankkeen` →
 //! `Uusimaa 2019 -hanke`, `I&O-kärkihankkeesta` → `I&O-kärkihanke`.
 
-use crate::lexicon::heads::{HeadGroup, head_at_end};
+use crate::lexicon::heads::{Head, HeadGroup, heads_of};
 use crate::model::Span;
 use crate::text::{Word, words};
 
@@ -93,15 +93,21 @@ fn open_name_start(ws: &[Word<'_>], i: usize) -> Option<usize> {
 /// assert_eq!(names, ["Kainuu 2020 -hanke", "Apotti-projekti"]);
 /// ```
 pub fn find_programmes(text: &str) -> Vec<ProgrammeMatch<'_>> {
-    find_programmes_in(text, &words(text))
+    let ws = words(text);
+    find_programmes_in(text, &ws, &heads_of(&ws))
 }
 
-/// [`find_programmes`] over the words of `text` already split (the pipeline
-/// splits a text once for several recognisers).
-pub(crate) fn find_programmes_in<'t>(text: &'t str, ws: &[Word<'t>]) -> Vec<ProgrammeMatch<'t>> {
+/// [`find_programmes`] over the words of `text` already split, with the
+/// head found at the end of each ([`heads_of`]); the pipeline splits a text
+/// once for several recognisers.
+pub(crate) fn find_programmes_in<'t>(
+    text: &'t str,
+    ws: &[Word<'t>],
+    heads: &[Option<Head>],
+) -> Vec<ProgrammeMatch<'t>> {
     let mut out = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
-        let Some(head) = head_at_end(w.text) else {
+    for (i, (w, head)) in ws.iter().zip(heads).enumerate() {
+        let Some(head) = *head else {
             continue;
         };
         if head.group != HeadGroup::Programme || !w.text.is_char_boundary(head.at) {
