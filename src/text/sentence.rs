@@ -1,10 +1,18 @@
 //! Sentences inside a line, with Finnish abbreviations and ordinal dates
 //! kept whole (`mm.`, `p.`, `klo`, `22.2. Oulussa`).
 
+use std::sync::LazyLock;
+
 use crate::lexicon::ABBREVIATIONS;
+use crate::lexicon::fx::FxHashSet;
 use crate::recognise::places::lookup;
 
+use super::case::lower_cow;
 use super::space::is_space;
+
+/// [`ABBREVIATIONS`] as a set: a full stop is checked against all of them.
+static ABBREVIATION_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
 
 /// One sentence, borrowed from the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +49,7 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
         });
     let word = &before[word_start..];
     let last = word.rsplit('.').next().unwrap_or(word);
-    if ABBREVIATIONS.contains(&last.to_lowercase().as_str()) {
+    if ABBREVIATION_SET.contains(lower_cow(last).as_ref()) {
         return false;
     }
     let rest = &text[dot + 1..];
@@ -81,12 +89,9 @@ fn first_word(text: &str) -> &str {
 pub(crate) fn sentences(text: &str, start: usize) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
     let mut from = 0;
-    for (i, c) in text.char_indices() {
-        let end = match c {
-            '!' | '?' => true,
-            '.' => ends_sentence(text, i),
-            _ => false,
-        };
+    // The three marks are ASCII, so each byte found starts a character.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
+        let end = text.as_bytes().get(i) != Some(&b'.') || ends_sentence(text, i);
         if end && i + 1 > from {
             push(&mut out, text, start, from, i + 1);
             from = i + 1;
