@@ -38,7 +38,7 @@ const USAGE: &str =
 INPUT      files, or folders walked recursively for *.txt (default: the bundled sample archive)
 --format   jsonl (one JSON record per line, the default), json (one array) or xml (<documents>)
 --output   write to PATH (atomically) instead of standard output
---jobs     files read and parsed at once (default: every core); records keep input order
+--jobs     files read and parsed at once (default: every core; 1 runs on this thread alone); records keep input order
 --quiet    no progress line on a terminal";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,6 +305,10 @@ fn convert(
     progress: &mut Progress,
 ) -> io::Result<()> {
     let config = Config::default();
+    if workers <= 1 {
+        convert_serially(inputs, &config, sink, summary, progress)?;
+        return sink.finish().map_err(io::Error::other);
+    }
     let window = WINDOW_PER_JOB * workers.max(1);
     let schedule = Schedule {
         next: Mutex::new((0, Walker::new(inputs.to_vec()))),
@@ -330,6 +334,23 @@ fn convert(
         result
     })?;
     sink.finish().map_err(io::Error::other)
+}
+
+/// `--jobs 1`: reads, parses and writes each file in turn on this thread,
+/// with no worker threads at all.
+fn convert_serially(
+    inputs: &[PathBuf],
+    config: &Config,
+    sink: &mut dyn DocumentWriter,
+    summary: &mut Summary,
+    progress: &mut Progress,
+) -> io::Result<()> {
+    for found in Walker::new(inputs.to_vec()) {
+        record(process(config, found), sink, summary)?;
+        progress.update(summary);
+    }
+    progress.finish();
+    Ok(())
 }
 
 /// One worker: takes the next file, waiting while it is more than `window`
@@ -376,20 +397,7 @@ fn write_in_order(
     while let Ok((i, outcome)) = rx.recv() {
         pending.insert(i, outcome);
         while let Some(outcome) = pending.remove(&expected) {
-            match outcome {
-                Outcome::Problem(failure) => summary.failures.push(failure),
-                Outcome::Record(doc, size) => {
-                    summary.files += 1;
-                    summary.bytes += size;
-                    sink.write_document(&doc).map_err(io::Error::other)?;
-                    summary.records += 1;
-                }
-                Outcome::Failed(failure, size) => {
-                    summary.files += 1;
-                    summary.bytes += size;
-                    summary.failures.push(failure);
-                }
-            }
+            record(outcome, sink, summary)?;
             expected += 1;
             *schedule.written.lock().unwrap_or_else(|e| e.into_inner()) = expected;
             schedule.advanced.notify_all();
@@ -397,6 +405,29 @@ fn write_in_order(
         }
     }
     progress.finish();
+    Ok(())
+}
+
+/// Writes one outcome's record, or notes its failure, in the summary.
+fn record(
+    outcome: Outcome,
+    sink: &mut dyn DocumentWriter,
+    summary: &mut Summary,
+) -> io::Result<()> {
+    match outcome {
+        Outcome::Problem(failure) => summary.failures.push(failure),
+        Outcome::Record(doc, size) => {
+            summary.files += 1;
+            summary.bytes += size;
+            sink.write_document(&doc).map_err(io::Error::other)?;
+            summary.records += 1;
+        }
+        Outcome::Failed(failure, size) => {
+            summary.files += 1;
+            summary.bytes += size;
+            summary.failures.push(failure);
+        }
+    }
     Ok(())
 }
 

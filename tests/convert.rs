@@ -187,9 +187,17 @@ fn every_bad_input_is_reported_and_every_good_one_converted() {
     std::os::unix::fs::symlink(p.join("ei-ole.txt"), p.join("katkennut.txt")).unwrap();
     make_unreadable(&p.join("lukukelvoton.txt"));
 
-    let out = run(&[p.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    // One job runs on the main thread alone; two run worker threads.
+    for jobs in ["1", "2"] {
+        every_bad_input_reported(p, jobs);
+    }
+}
+
+fn every_bad_input_reported(p: &Path, jobs: &str) {
+    let out = run(&[p.to_str().unwrap(), "--jobs", jobs]);
+    assert_eq!(out.status.code(), Some(1), "--jobs {jobs}");
     let err = stderr(&out);
+    assert!(err.contains(&format!("{jobs} jobs")), "{err}");
     for (file, why) in [
         ("rikki.txt", "invalid UTF-8"),
         ("x.txt", "is a folder"),
@@ -199,7 +207,7 @@ fn every_bad_input_is_reported_and_every_good_one_converted() {
         assert!(
             err.lines()
                 .any(|l| l.starts_with("error: ") && l.contains(file) && l.contains(why)),
-            "{file} ({why}) not reported:\n{err}"
+            "--jobs {jobs}: {file} ({why}) not reported:\n{err}"
         );
     }
     let sources: Vec<String> = String::from_utf8(out.stdout)
