@@ -3,6 +3,7 @@
 //! and bodies named only by listing headings (`Ympäristöterveydenhuollon
 //! kokous`).
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::layout::Layout;
@@ -193,7 +194,11 @@ impl Registry {
     fn fold_short_names(&mut self) {
         // Names change only by folding, so their keys are made once.
         let mut keys: Vec<String> = self.bodies.iter().map(|b| key(&b.name)).collect();
-        let mut topics: Vec<Option<String>> = self.bodies.iter().map(|b| topic(&b.name)).collect();
+        // Topics are dear (a genitive phrase back to the nominative) and
+        // only compared between bodies of one kind: each is made when first
+        // asked for.
+        let mut topics: Vec<OnceCell<Option<String>>> =
+            self.bodies.iter().map(|_| OnceCell::new()).collect();
         let mut abbreviations: Vec<Option<String>> = self
             .bodies
             .iter()
@@ -202,7 +207,7 @@ impl Registry {
         let mut i = 0;
         while i < self.bodies.len() {
             let short = &keys[i];
-            let subject = &topics[i];
+            let subject = || topics[i].get_or_init(|| topic(&self.bodies[i].name));
             let at = self.bodies[i].span.start;
             let kind = self.bodies[i].kind;
             let bare = is_bare_head(short);
@@ -216,8 +221,8 @@ impl Registry {
                         || abbreviations[j].as_ref() == Some(short)
                         || (other.span.start < at
                             && other.kind == kind
-                            && subject.is_some()
-                            && topics[j] == *subject)
+                            && subject().is_some()
+                            && topics[j].get_or_init(|| topic(&other.name)) == subject())
                 })
                 .collect();
             let target = self
