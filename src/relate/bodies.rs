@@ -36,10 +36,18 @@ fn key(name: &str) -> String {
 /// The name with case, spaces and hyphens ignored: `ICT ja digi -työryhmä`
 /// and `ICT- ja digityöryhmä` are one body written two ways.
 fn spelling(name: &str) -> String {
-    name.chars()
-        .filter(|c| !is_space(*c) && !matches!(c, '-' | '–' | '\u{2010}' | '\u{2011}'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if is_space(c) || matches!(c, '-' | '–' | '\u{2010}' | '\u{2011}') {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// What a body is about, when its name says it twice over: `Vammaisten

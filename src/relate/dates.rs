@@ -94,12 +94,21 @@ fn heading_days(layout: &Layout<'_>, dates: &[DateMatch<'_>]) -> Vec<(usize, Nai
             .get(i)
             .zip(layout.kinds.get(i))
             .is_some_and(|(l, k)| {
-                let words = l.text.split(is_space).filter(|w| !w.is_empty()).count();
+                // Words are counted only up to one past the most a heading
+                // has: a paragraph holding many dates is not recounted whole.
+                let short = || {
+                    l.text
+                        .split(is_space)
+                        .filter(|w| !w.is_empty())
+                        .take(MAX_HEADING_WORDS + 1)
+                        .count()
+                        <= MAX_HEADING_WORDS
+                };
                 !matches!(k, LineKind::Text)
                     || l.text
                         .split_once(':')
                         .is_some_and(|(label, _)| label.trim().eq_ignore_ascii_case("aika"))
-                    || (words <= MAX_HEADING_WORDS && !l.text.ends_with('.'))
+                    || (!l.text.ends_with('.') && short())
             })
     };
     let headings: Vec<(usize, NaiveDate)> =
