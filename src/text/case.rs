@@ -57,8 +57,9 @@ pub(crate) fn is_lowercase_fixed_point(s: &str) -> bool {
         return !s.bytes().any(|b| b.is_ascii_uppercase());
     }
     s.chars().all(|c| {
-        if c.is_ascii() {
-            return !c.is_ascii_uppercase();
+        if u32::from(c) < 0x100 {
+            // Latin-1 without a table: the capitals are A–Z and À–Þ but ×.
+            return !(c.is_ascii_uppercase() || (('\u{C0}'..='\u{DE}').contains(&c) && c != '×'));
         }
         let mut lower = c.to_lowercase();
         c != 'Σ' && lower.next() == Some(c) && lower.next().is_none()
@@ -68,6 +69,18 @@ pub(crate) fn is_lowercase_fixed_point(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_is_its_own_lower_case_exactly_when_to_lowercase_agrees() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = c.to_string();
+            assert_eq!(
+                is_lowercase_fixed_point(&text),
+                text.to_lowercase() == text && c != 'Σ',
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn same_as_to_lowercase() {
