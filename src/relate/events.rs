@@ -27,29 +27,28 @@ fn taken(span: Span, taken: &[Span]) -> bool {
 
 /// The words of one sentence with what the event rules ask of them, made
 /// once per sentence however many dates it holds.
-struct Worded<'s> {
-    words: Vec<Word<'s>>,
+struct Worded<'w, 's> {
+    words: &'w [Word<'s>],
     /// Each word in lower case (borrowed where it already is).
-    lower: Vec<Cow<'s, str>>,
+    lower: &'w [Cow<'s, str>],
     /// The kind of event each word names, if it holds an event noun.
     nouns: Vec<Option<EventKind>>,
 }
 
-impl<'s> Worded<'s> {
-    /// Splits `sentence` into words and looks each up.
-    fn new(sentence: &'s str) -> Self {
-        let SentenceWords { words, lower } = SentenceWords::new(sentence);
-        let nouns = lower.iter().map(|l| event_noun(l)).collect();
+impl<'w, 's> Worded<'w, 's> {
+    /// Looks up each of the words of a sentence.
+    fn new(sentence: &'w SentenceWords<'s>) -> Self {
+        let nouns = sentence.lower.iter().map(|l| event_noun(l)).collect();
         Self {
-            words,
-            lower,
+            words: &sentence.words,
+            lower: &sentence.lower,
             nouns,
         }
     }
 }
 
 /// The kind of the event noun nearest to `at` in the sentence, if any.
-fn nearest_noun(sentence: &Worded<'_>, base: usize, at: Span) -> Option<EventKind> {
+fn nearest_noun(sentence: &Worded<'_, '_>, base: usize, at: Span) -> Option<EventKind> {
     sentence
         .words
         .iter()
@@ -79,7 +78,7 @@ const VERB_REACH: usize = 5;
 /// semicolons and dashes end a clause: in `vaalit pidetään 23.1., ja
 /// valtuusto aloittaa maaliskuussa` the start is the council's, not the
 /// election's).
-fn verb_near(sentence: &Worded<'_>, base: usize, at: Span) -> Option<EventKind> {
+fn verb_near(sentence: &Worded<'_, '_>, base: usize, at: Span) -> Option<EventKind> {
     let ws = &sentence.words;
     let breaks_clause = |gap: &str| gap.contains([',', ';', '–', '—', '(', ')']);
     let first = ws.iter().position(|w| base + w.end() > at.start)?;
@@ -125,19 +124,19 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
     let mut taken_spans = taken_spans.to_vec();
     taken_spans.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
     let meeting_spans: std::collections::HashSet<Span> = meetings.iter().map(|m| m.span).collect();
-    for sentence in &found.sentences {
+    for (n, sentence) in found.sentences.iter().enumerate() {
         let span = span_of(sentence);
         if meeting_spans.contains(&span) {
             continue;
         }
-        let mut worded: Option<Worded<'_>> = None;
+        let mut worded: Option<Worded<'_, '_>> = None;
         for i in found.dates_in(span) {
             let d = &found.dates[i];
             if taken(d.span, &taken_spans) {
                 continue;
             }
             let cue = d.cue.map(|(c, _)| c);
-            let worded = &*worded.get_or_insert_with(|| Worded::new(sentence.text));
+            let worded = &*worded.get_or_insert_with(|| Worded::new(found.sentence_words(n)));
             // A date's own cue (`… mennessä`, `… alkaen`) says most. A
             // date things must be done by is a deadline, unless it dates an
             // event without a deadline verb (`keskustelutilaisuus

@@ -6,6 +6,8 @@ use crate::model::{EdtfDate, Span};
 use crate::recognise::body::BodyMatch;
 use crate::recognise::date::DateMatch;
 use crate::recognise::places::PlaceMatch;
+use std::cell::OnceCell;
+
 use crate::text::{Sentence, sentences};
 
 use super::dates::Anchors;
@@ -19,6 +21,9 @@ pub(crate) struct Found<'t> {
     pub(crate) places: Vec<PlaceMatch<'t>>,
     /// The sentences of the running text (not page furniture).
     pub(crate) sentences: Vec<Sentence<'t>>,
+    /// The words of each of `sentences`, split when a rule first reads them
+    /// and then shared by the meeting and event rules.
+    words: Vec<OnceCell<SentenceWords<'t>>>,
 }
 
 /// The items of `items` (sorted by start) that lie inside `within`.
@@ -53,14 +58,35 @@ impl<'t> Found<'t> {
             .zip(&layout.kinds)
             .filter(|(_, k)| matches!(k, LineKind::Text | LineKind::Date { .. }))
             .flat_map(|(l, _)| sentences(l.text, l.start))
-            .collect();
+            .collect::<Vec<_>>();
+        let words = sentences.iter().map(|_| OnceCell::new()).collect();
         Found {
             dates,
             values,
             bodies,
             places,
             sentences,
+            words,
         }
+    }
+
+    /// The words of sentence `n` (of [`Found::sentences`]), split once.
+    pub(crate) fn sentence_words(&self, n: usize) -> &SentenceWords<'t> {
+        let text = self.sentences.get(n).map_or("", |s| s.text);
+        match self.words.get(n) {
+            Some(cell) => cell.get_or_init(|| SentenceWords::new(text)),
+            // Never reached: `words` is as long as `sentences`.
+            None => self.empty_words(),
+        }
+    }
+
+    /// An empty word list (see [`Found::sentence_words`]).
+    fn empty_words(&self) -> &SentenceWords<'t> {
+        static EMPTY: SentenceWords<'static> = SentenceWords {
+            words: Vec::new(),
+            lower: Vec::new(),
+        };
+        &EMPTY
     }
 
     /// Indexes of the dates inside `span`.

@@ -279,14 +279,14 @@ impl Gathered {
     }
 }
 
-/// The sentences of `found` that lie inside `from..to`.
-fn sentences_within<'f, 't>(found: &'f Found<'t>, from: usize, to: usize) -> &'f [Sentence<'t>] {
+/// The indexes of the sentences of `found` that lie inside `from..to`.
+fn sentences_within(found: &Found<'_>, from: usize, to: usize) -> std::ops::Range<usize> {
     let lo = found.sentences.partition_point(|x| x.start < from);
     let n = found.sentences[lo..]
         .iter()
         .take_while(|x| x.end() <= to)
         .count();
-    &found.sentences[lo..lo + n]
+    lo..lo + n
 }
 
 /// The index of the listing entry that holds `span`, if any.
@@ -338,11 +338,12 @@ pub(crate) fn meetings(
         // entry's summary (`Ryhmä kokoontui Raisiossa.`).
         let mut place = None;
         if let Some((s, t)) = e.summary {
-            for sentence in sentences_within(found, s, t) {
-                let ws = SentenceWords::new(sentence.text);
+            for n in sentences_within(found, s, t) {
+                let sentence = &found.sentences[n];
+                let ws = found.sentence_words(n);
                 let words = &ws.lower;
                 // A sentence that dates its own meeting is another meeting.
-                let undated = meeting_clause_dates(found, sentence, &ws).is_empty();
+                let undated = meeting_clause_dates(found, sentence, ws).is_empty();
                 if place.is_none() && undated && has_any(words, MEETING_HELD_WORDS) {
                     place = location(text, found, span_of(sentence));
                 }
@@ -379,15 +380,13 @@ pub(crate) fn meetings(
             continue;
         }
         let before = out.list.len();
-        for m in sentence_meetings(
-            text, sentence, found, registry, layout, structural, &anchor_at,
-        ) {
+        for m in sentence_meetings(text, n, found, registry, layout, structural, &anchor_at) {
             out.push(m);
         }
         if out.list.len() > before {
             told_before = Some((n, before..out.list.len()));
         } else if let Some((_, told)) = told_before.take().filter(|(p, _)| p + 1 == n) {
-            place_told_after(text, found, sentence, &mut out.list[told]);
+            place_told_after(text, found, n, &mut out.list[told]);
         }
     }
     out.list
@@ -397,15 +396,11 @@ pub(crate) fn meetings(
 /// for them (`… kokoontuu seuraavasti: 28.9., 12.10. ja 9.11. Kokoukset
 /// pidetään Tampereella.`): a sentence with a meeting word, no date of its
 /// own and a place in a locative case. Places already known are kept.
-fn place_told_after(
-    text: &str,
-    found: &Found<'_>,
-    sentence: &Sentence<'_>,
-    meetings: &mut [Meeting],
-) {
+fn place_told_after(text: &str, found: &Found<'_>, n: usize, meetings: &mut [Meeting]) {
+    let sentence = &found.sentences[n];
     let span = span_of(sentence);
     if !may_name_meeting(sentence.text)
-        || !has_any(&SentenceWords::new(sentence.text).lower, MEETING_WORDS)
+        || !has_any(&found.sentence_words(n).lower, MEETING_WORDS)
         || found.dates_in(span).next().is_some()
     {
         return;
@@ -426,14 +421,14 @@ enum Cue {
 }
 
 /// The kind of the meeting word or event noun nearest to `date`.
-fn nearest_cue(sentence: &Sentence<'_>, date: Span) -> Option<Cue> {
-    crate::text::words(sentence.text)
-        .into_iter()
-        .filter_map(|w| {
-            let lower = lower_cow(w.text);
+fn nearest_cue(sentence: &Sentence<'_>, ws: &SentenceWords<'_>, date: Span) -> Option<Cue> {
+    ws.words
+        .iter()
+        .zip(&ws.lower)
+        .filter_map(|(w, lower)| {
             let cue = if MEETING_WORDS.contains(&lower.as_ref()) {
                 Cue::Meeting
-            } else if event_noun(&lower).is_some() {
+            } else if event_noun(lower).is_some() {
                 Cue::Event
             } else {
                 return None;
@@ -455,17 +450,18 @@ fn nearest_cue(sentence: &Sentence<'_>, date: Span) -> Option<Cue> {
 /// met (or, in an entry or on a body's page, that body).
 fn sentence_meetings(
     text: &str,
-    sentence: &Sentence<'_>,
+    n: usize,
     found: &Found<'_>,
     registry: &Registry,
     layout: &Layout<'_>,
     structural: &[Span],
     anchor_at: &impl Fn(usize) -> Option<chrono::NaiveDate>,
 ) -> Vec<Meeting> {
+    let sentence = &found.sentences[n];
     if !may_name_meeting(sentence.text) {
         return Vec::new();
     }
-    let ws = SentenceWords::new(sentence.text);
+    let ws = found.sentence_words(n);
     let words = &ws.lower;
     if !has_any(words, MEETING_WORDS) {
         return Vec::new();
@@ -474,7 +470,7 @@ fn sentence_meetings(
     // A meeting to come may be dated by a month or a season (`seuraava
     // yhteiskokous pidetään syksyllä`); one that was held names its day.
     let planned = has_any(words, MEETING_PLANNED_WORDS);
-    let days: Vec<(Span, EdtfDate)> = meeting_clause_dates(found, sentence, &ws)
+    let days: Vec<(Span, EdtfDate)> = meeting_clause_dates(found, sentence, ws)
         .into_iter()
         .filter(|&i| structural.binary_search(&found.dates[i].span).is_err())
         .filter(|&i| found.dates[i].cue.is_none_or(|(c, _)| c == DateCue::Until))
@@ -495,7 +491,7 @@ fn sentence_meetings(
     let Some(&(first, _)) = days.first() else {
         return Vec::new();
     };
-    if nearest_cue(sentence, first) != Some(Cue::Meeting) {
+    if nearest_cue(sentence, ws, first) != Some(Cue::Meeting) {
         return Vec::new();
     }
     let entry = entry_holding(layout, span);
