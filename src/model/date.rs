@@ -378,6 +378,95 @@ impl EdtfDate {
     }
 }
 
+/// An EDTF string written into a fixed buffer: every record carries many
+/// dates, and exporting them through the formatting machinery cost more
+/// than the rest of their serialisation.
+struct EdtfText {
+    /// Room for the longest value, `XXXX-MM-DD/XXXX-MM-DD`.
+    bytes: [u8; 24],
+    len: usize,
+}
+
+impl EdtfText {
+    fn new() -> Self {
+        EdtfText {
+            bytes: [0; 24],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    /// `n` in `width` digits, zero-padded (`n` must fit).
+    fn digits(&mut self, n: u16, width: u32) {
+        for place in (0..width).rev() {
+            let digit = (n / 10u16.pow(place)) % 10;
+            self.push(b'0' + digit as u8);
+        }
+    }
+
+    /// Writes one point (`2019-03-14`, `XXXX-05`, `2020-23`).
+    fn point(&mut self, p: &Point) {
+        match p.year {
+            Some(y) => self.digits(y, 4),
+            None => self.bytes_of(b"XXXX"),
+        }
+        match p.unit {
+            Unit::Year => {}
+            Unit::Month(m) => {
+                self.push(b'-');
+                self.digits(u16::from(m), 2);
+            }
+            Unit::Day(m, d) => {
+                self.push(b'-');
+                self.digits(u16::from(m), 2);
+                self.push(b'-');
+                self.digits(u16::from(d), 2);
+            }
+            Unit::Season(s) => {
+                self.push(b'-');
+                self.digits(u16::from(s.code()), 2);
+            }
+        }
+    }
+
+    fn bytes_of(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.push(b);
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
+impl EdtfDate {
+    /// The EDTF string in a buffer; `None` for a year past [`MAX_YEAR`]
+    /// (never made by this crate's constructors), which takes the slow path.
+    fn edtf_text(&self) -> Option<EdtfText> {
+        let fits = |p: &Point| p.year.is_none_or(|y| i32::from(y) <= MAX_YEAR);
+        if !fits(&self.start) || !self.end.as_ref().is_none_or(fits) {
+            return None;
+        }
+        let mut text = EdtfText::new();
+        text.point(&self.start);
+        if let Some(end) = &self.end {
+            text.push(b'/');
+            text.point(end);
+        }
+        Some(text)
+    }
+}
+
 impl fmt::Display for Point {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.year {
@@ -396,6 +485,9 @@ impl fmt::Display for Point {
 impl fmt::Display for EdtfDate {
     /// Writes the EDTF string.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(text) = self.edtf_text() {
+            return f.write_str(text.as_str());
+        }
         write!(f, "{}", self.start)?;
         if let Some(end) = self.end {
             write!(f, "/{end}")?;
@@ -483,7 +575,10 @@ impl FromStr for EdtfDate {
 
 impl Serialize for EdtfDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.edtf_text() {
+            Some(text) => serializer.serialize_str(text.as_str()),
+            None => serializer.collect_str(self),
+        }
     }
 }
 
@@ -501,6 +596,54 @@ mod tests {
     fn rt(s: &str) {
         let d: EdtfDate = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
         assert_eq!(d.to_string(), s);
+    }
+
+    /// The EDTF string the formatting machinery writes (the slow path).
+    fn formatted(d: &EdtfDate) -> String {
+        match d.end {
+            Some(end) => format!("{}/{end}", d.start),
+            None => d.start.to_string(),
+        }
+    }
+
+    #[test]
+    fn buffered_text_matches_the_formatted_one() {
+        let mut dates = vec![EdtfDate::season_without_year(Season::Winter)];
+        for year in (0..=9999)
+            .step_by(7)
+            .chain([1, 9, 10, 99, 100, 999, 1000, 9999])
+        {
+            dates.push(EdtfDate::from_year(year).unwrap());
+            for month in 1..=12 {
+                dates.push(EdtfDate::month(year, month).unwrap());
+                dates.push(EdtfDate::day(year, month, 1 + (year as u32 + month) % 28).unwrap());
+            }
+            for season in [
+                Season::Spring,
+                Season::Summer,
+                Season::Autumn,
+                Season::Winter,
+            ] {
+                dates.push(EdtfDate::season(year, season).unwrap());
+            }
+        }
+        for month in 1..=12 {
+            dates.push(EdtfDate::month_without_year(month).unwrap());
+            dates.push(EdtfDate::day_without_year(month, 28).unwrap());
+        }
+        let start = EdtfDate::day(2019, 11, 30).unwrap();
+        let end = EdtfDate::day(2019, 12, 2).unwrap();
+        dates.push(EdtfDate::interval(start, end).unwrap());
+        let (start, end) = (
+            EdtfDate::day_without_year(3, 4).unwrap(),
+            EdtfDate::day_without_year(3, 5).unwrap(),
+        );
+        dates.push(EdtfDate::interval(start, end).unwrap());
+        for d in dates {
+            let want = formatted(&d);
+            assert_eq!(d.to_string(), want);
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{want}\""));
+        }
     }
 
     #[test]
