@@ -1222,7 +1222,8 @@ fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
 /// length (see [`aligned_lowercase`]).
 fn is_aligned(s: &str) -> bool {
     s.chars().all(|c| {
-        if c.is_ascii() {
+        // Latin-1 (ASCII, ä, ö, å, é…) lowers within its two-byte range.
+        if u32::from(c) < 0x100 {
             return true;
         }
         let mut lower = c.to_lowercase();
@@ -2028,6 +2029,15 @@ fn compound_head_case(written: &str, nominative: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aligned_exactly_when_each_character_lowers_to_one_of_its_length() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            let want = lower.len() == 1 && lower[0].len_utf8() == c.len_utf8();
+            assert_eq!(is_aligned(&c.to_string()), want, "{c:?}");
+        }
+    }
     use proptest::prelude::*;
 
     use BodyKind::*;
