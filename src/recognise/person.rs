@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
-use crate::text::{is_space, lower_cow};
+use crate::text::{char_at, is_space, lower_cow};
 
 // ---------------------------------------------------------------------------
 // Lexicons
@@ -1004,6 +1004,44 @@ fn starts_word(c: char, next: Option<char>, prev: Option<char>) -> bool {
 
 /// Byte offset where the word starting at `start` ends.
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let Some(first_len) = char_at(text, start).map(char::len_utf8) else {
+        return start;
+    };
+    let mut end = start;
+    let mut prev_alpha = false;
+    let mut i = start;
+    loop {
+        // Plain ASCII letters and digits first, without decoding.
+        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+            prev_alpha = b.is_ascii_alphabetic();
+            i += 1;
+            end = i;
+        }
+        let Some(c) = char_at(text, i) else { break };
+        let here = i + c.len_utf8();
+        let next = char_at(text, here);
+        if is_word_char(c) || (i == start && is_dash(c)) {
+            end = here;
+            prev_alpha = c.is_alphabetic() || is_combining(c);
+        } else if is_joiner(c) && next.is_some_and(is_word_char) {
+            end = here;
+        } else if is_dash(c) && prev_alpha && next.is_none_or(|n| !is_word_char(n) && !is_dash(n)) {
+            // A trailing hyphen of a coordinated compound: `sosiaali- ja`.
+            end = here;
+            break;
+        } else {
+            break;
+        }
+        i = here;
+    }
+    end.max(start + first_len)
+}
+
+/// The character-by-character [`word_end`] it replaced, kept as the
+/// oracle its tests compare with.
+#[cfg(test)]
+fn word_end_by_chars(text: &str, start: usize) -> usize {
     let Some(rest) = text.get(start..) else {
         return start;
     };
@@ -2584,6 +2622,18 @@ mod tests {
         #[test]
         fn announcement_text_never_panics(pieces in prop::collection::vec(finnish_piece(), 0..60)) {
             check_all(&pieces.concat());
+        }
+
+        #[test]
+        fn word_end_agrees_with_the_char_by_char_scan(
+            pieces in prop::collection::vec(finnish_piece(), 0..30),
+            noise in any::<String>(),
+        ) {
+            for text in [pieces.concat(), noise, format!("{}-\u{308}a- ja:n", pieces.concat())] {
+                for (i, _) in text.char_indices() {
+                    prop_assert_eq!(word_end(&text, i), word_end_by_chars(&text, i), "{:?} at {}", text, i);
+                }
+            }
         }
     }
 }
