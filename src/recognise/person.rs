@@ -954,10 +954,14 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let mut pos = 0;
     let mut prev: Option<char> = None;
-    while let Some(c) = text.get(pos..).and_then(|s| s.chars().next()) {
-        let next = text
-            .get(pos + c.len_utf8()..)
-            .and_then(|s| s.chars().next());
+    while let Some(c) = char_at(text, pos) {
+        if c == ' ' {
+            // The commonest character, and no token.
+            prev = Some(c);
+            pos += 1;
+            continue;
+        }
+        let next = char_at(text, pos + c.len_utf8());
         let (kind, end) = if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
             (Some(Kind::Newline), pos + c.len_utf8())
         } else if c == '\r' {
