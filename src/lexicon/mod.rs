@@ -7,6 +7,7 @@
 pub(crate) mod fx;
 pub(crate) mod heads;
 pub(crate) mod suffix;
+pub(crate) mod word_set;
 
 /// Page furniture of Finnish regional project sites: section names that head
 /// a page before its date and title (from the sites' navigation menus).

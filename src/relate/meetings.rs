@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::layout::Layout;
+use crate::lexicon::word_set::WordSet;
 use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS, MEETING_WORDS,
     OWN_MEETING_WORDS, event_noun,
@@ -46,7 +47,7 @@ fn may_name_meeting(text: &str) -> bool {
 
 /// Whether `word` (any case) is a meeting word.
 fn is_meeting_word(word: &str) -> bool {
-    MEETING_WORDS.contains(&lower_cow(word).as_ref())
+    MEETING_WORD_SET.contains(&lower_cow(word))
 }
 
 /// Whether `word` is a meeting word with a possessive suffix
@@ -65,6 +66,14 @@ fn is_meeting_date(value: &EdtfDate) -> bool {
 /// Whether any of `words` (lower case) is in `list`.
 fn has_any(words: &[Cow<'_, str>], list: &[&str]) -> bool {
     words.iter().any(|w| list.contains(&w.as_ref()))
+}
+
+/// [`MEETING_WORDS`], asked about every word of many sentences.
+static MEETING_WORD_SET: WordSet = WordSet::new(MEETING_WORDS);
+
+/// Whether any of `words` (lower case) is a meeting word.
+fn has_meeting_word(words: &[Cow<'_, str>]) -> bool {
+    words.iter().any(|w| MEETING_WORD_SET.contains(w))
 }
 
 /// The distinct record names of the bodies mentioned in `span`.
@@ -103,7 +112,7 @@ fn meeting_clause_dates(
         }
         if let Some(c) = clauses.last_mut() {
             c.1 = sentence.start + w.end();
-            c.2 |= MEETING_WORDS.contains(&lower.as_ref());
+            c.2 |= MEETING_WORD_SET.contains(lower);
         }
     }
     found
@@ -347,7 +356,7 @@ pub(crate) fn meetings(
                 if place.is_none() && undated && has_any(words, MEETING_HELD_WORDS) {
                     place = location(text, found, span_of(sentence));
                 }
-                if undated && has_any(words, JOINT_WORDS) && has_any(words, MEETING_WORDS) {
+                if undated && has_any(words, JOINT_WORDS) && has_meeting_word(words) {
                     for b in bodies_in(found, registry, span_of(sentence)) {
                         if !bodies.contains(&b) {
                             bodies.push(b);
@@ -400,7 +409,7 @@ fn place_told_after(text: &str, found: &Found<'_>, n: usize, meetings: &mut [Mee
     let sentence = &found.sentences[n];
     let span = span_of(sentence);
     if !may_name_meeting(sentence.text)
-        || !has_any(&found.sentence_words(n).lower, MEETING_WORDS)
+        || !has_meeting_word(&found.sentence_words(n).lower)
         || found.dates_in(span).next().is_some()
     {
         return;
@@ -426,7 +435,7 @@ fn nearest_cue(sentence: &Sentence<'_>, ws: &SentenceWords<'_>, date: Span) -> O
         .iter()
         .zip(&ws.lower)
         .filter_map(|(w, lower)| {
-            let cue = if MEETING_WORDS.contains(&lower.as_ref()) {
+            let cue = if MEETING_WORD_SET.contains(lower) {
                 Cue::Meeting
             } else if event_noun(lower).is_some() {
                 Cue::Event
@@ -463,7 +472,7 @@ fn sentence_meetings(
     }
     let ws = found.sentence_words(n);
     let words = &ws.lower;
-    if !has_any(words, MEETING_WORDS) {
+    if !has_meeting_word(words) {
         return Vec::new();
     }
     let span = span_of(sentence);
