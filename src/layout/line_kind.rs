@@ -75,7 +75,7 @@ pub(crate) fn comment_count(text: &str) -> Option<u32> {
 /// Whether a short line is a photo credit: a credit word followed by at most
 /// a few words (a name or an agency), e.g. `Idealamppu, kuva pexels`.
 fn is_photo_credit(lower: &str) -> bool {
-    const MAX_WORDS: usize = 10;
+    const MAX_WORDS: usize = SHORT_LINE_WORDS;
     if lower.ends_with('.') {
         return false;
     }
@@ -93,12 +93,32 @@ fn is_photo_credit(lower: &str) -> bool {
     })
 }
 
-fn starts_with_navigation(lower: &str, word: &str) -> bool {
-    lower.strip_prefix(word).is_some_and(|rest| {
+/// Whether `text` starts with the navigation link `word` (lower case), in
+/// any case, alone or before a `|` (`Lue lisää | 0 Kommenttia`).
+fn starts_with_navigation(text: &str, word: &str) -> bool {
+    strip_prefix_lowering_to(text, word).is_some_and(|rest| {
         rest.trim_start_matches(is_space).is_empty()
             || rest.trim_start_matches(is_space).starts_with('|')
     })
 }
+
+/// `text` after a prefix that lowers to `word`, character for character,
+/// without lowering the rest of a long line. Exact for words of plain
+/// letters and spaces (no Σ, whose lower case depends on its neighbours).
+fn strip_prefix_lowering_to<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let mut chars = text.chars();
+    for want in word.chars() {
+        let mut lower = chars.next()?.to_lowercase();
+        if lower.next() != Some(want) || lower.next().is_some() {
+            return None;
+        }
+    }
+    Some(chars.as_str())
+}
+
+/// Most words of a line that may be a header or a photo credit; longer
+/// lines are running text, and are not lowered to be compared.
+const SHORT_LINE_WORDS: usize = 10;
 
 /// A `Julkaistu 2.11.2020` line: a publication word, then a date.
 fn publication_line(line: &Line<'_>) -> Option<DateAt> {
@@ -145,24 +165,33 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
             };
         }
     }
-    let lower = text.to_lowercase();
-    let bare = lower.trim_end_matches(':');
-    if starts_with_navigation(&lower, "lue lisää") {
+    if starts_with_navigation(text, "lue lisää") {
         return LineKind::ReadMore {
             comments: comment_count(text),
         };
     }
-    if starts_with_navigation(&lower, "palaa otsikoihin") {
+    if starts_with_navigation(text, "palaa otsikoihin") {
         return LineKind::Footer {
             comments: comment_count(text),
         };
     }
     if NAVIGATION_LINES
         .iter()
-        .any(|w| starts_with_navigation(&lower, w))
+        .any(|w| starts_with_navigation(text, w))
     {
         return LineKind::Navigation;
     }
+    // Headers and photo credits are short: a paragraph is text.
+    if text
+        .split(is_space)
+        .filter(|w| !w.is_empty())
+        .nth(SHORT_LINE_WORDS)
+        .is_some()
+    {
+        return LineKind::Text;
+    }
+    let lower = text.to_lowercase();
+    let bare = lower.trim_end_matches(':');
     if is_one_of(DOCUMENT_HEADERS, bare) {
         return LineKind::DocumentHeader;
     }
@@ -178,6 +207,37 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_are_short_lines_and_navigation_plain_letters() {
+        for h in DOCUMENT_HEADERS.iter().chain(SECTION_HEADERS) {
+            assert!(h.split(' ').count() <= SHORT_LINE_WORDS, "{h}");
+        }
+        for w in NAVIGATION_LINES
+            .iter()
+            .chain(&["lue lisää", "palaa otsikoihin"])
+        {
+            assert!(
+                w.chars().all(|c| c == ' ' || c.is_lowercase()) && !w.contains('σ'),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn navigation_prefixes_in_any_case() {
+        assert!(starts_with_navigation(
+            "LUE LISÄÄ | 2 kommenttia",
+            "lue lisää"
+        ));
+        assert!(starts_with_navigation(
+            "Palaa otsikoihin",
+            "palaa otsikoihin"
+        ));
+        assert!(!starts_with_navigation("Lue lisää hankkeesta", "lue lisää"));
+        assert!(!starts_with_navigation("Lue\u{a0}lisää", "lue lisää"));
+        assert!(!starts_with_navigation("Lue", "lue lisää"));
+    }
 
     fn kind(text: &str) -> LineKind {
         classify(&Line { text, start: 0 })
