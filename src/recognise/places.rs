@@ -13,8 +13,9 @@
 //! initial capital as it stands in text. A mention must be a whole word; see
 //! [`find_places`] for the boundary rules.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::lexicon::fx::FxHashMap;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
@@ -111,8 +112,9 @@ struct Entry {
 struct Gazetteer {
     /// One entry per distinct form; index = Aho-Corasick pattern id.
     entries: Vec<Entry>,
-    /// Form → index into `entries`, for exact look-ups.
-    by_form: HashMap<&'static str, usize>,
+    /// Form → index into `entries`, for exact look-ups. The keys are the
+    /// table's own, so a fast hash cannot be led into collisions by a text.
+    by_form: FxHashMap<&'static str, usize>,
     /// Automaton over all forms (leftmost-longest, so `Pohjois-Pohjanmaalla`
     /// wins over `Pohjanmaalla` inside it). `None` only if building failed,
     /// which cannot happen for this table; searching then finds nothing
@@ -129,7 +131,7 @@ impl Gazetteer {
     fn build() -> Self {
         let mut forms: Vec<&'static str> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
-        let mut by_form: HashMap<&'static str, usize> = HashMap::new();
+        let mut by_form: FxHashMap<&'static str, usize> = FxHashMap::default();
         for line in TABLE.lines() {
             if line.is_empty() || line.starts_with('#') || line.starts_with("form\t") {
                 continue;

@@ -1,13 +1,13 @@
 //! Everything the recognisers found in one text, in text order, with
 //! lookups by region of the text.
 
+use std::cell::OnceCell;
+
 use crate::layout::{Layout, LineKind};
 use crate::model::{EdtfDate, Span};
 use crate::recognise::body::BodyMatch;
 use crate::recognise::date::DateMatch;
 use crate::recognise::places::PlaceMatch;
-use std::cell::OnceCell;
-
 use crate::text::{Sentence, sentences};
 
 use super::dates::Anchors;
@@ -71,22 +71,16 @@ impl<'t> Found<'t> {
     }
 
     /// The words of sentence `n` (of [`Found::sentences`]), split once.
+    /// No words for an `n` past the sentences (never asked for).
     pub(crate) fn sentence_words(&self, n: usize) -> &SentenceWords<'t> {
-        let text = self.sentences.get(n).map_or("", |s| s.text);
-        match self.words.get(n) {
-            Some(cell) => cell.get_or_init(|| SentenceWords::new(text)),
-            // Never reached: `words` is as long as `sentences`.
-            None => self.empty_words(),
-        }
-    }
-
-    /// An empty word list (see [`Found::sentence_words`]).
-    fn empty_words(&self) -> &SentenceWords<'t> {
-        static EMPTY: SentenceWords<'static> = SentenceWords {
+        static NONE: SentenceWords<'static> = SentenceWords {
             words: Vec::new(),
             lower: Vec::new(),
         };
-        &EMPTY
+        match (self.words.get(n), self.sentences.get(n)) {
+            (Some(cell), Some(s)) => cell.get_or_init(|| SentenceWords::new(s.text)),
+            _ => &NONE,
+        }
     }
 
     /// Indexes of the dates inside `span`.
