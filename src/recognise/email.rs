@@ -426,6 +426,16 @@ pub fn find_emails(text: &str) -> Vec<EmailMatch<'_>> {
         if i < resume || !(c == '@' || c == '[' || c == '(' || is_inline_space(c)) {
             continue;
         }
+        // After a space only `at`, `@` or a bracket can make a marker: most
+        // spaces are passed over without trying the parsers.
+        if is_inline_space(c)
+            && !matches!(
+                text.as_bytes().get(i + c.len_utf8()),
+                Some(b'a' | b'@' | b'[' | b'(')
+            )
+        {
+            continue;
+        }
         let Some(rest) = text.get(i..) else {
             continue;
         };
