@@ -1,7 +1,7 @@
 //! The pipeline from text to record: lay out, recognise, relate.
 
 use crate::layout::{Layout, lay_out};
-use crate::lexicon::heads::heads_of;
+use crate::lexicon::heads::HeadedWords;
 use crate::model::{Amount, Document, EdtfDate, Entry, Organization, Place, Programme, Span};
 use crate::recognise::body::find_bodies;
 use crate::recognise::date::find_dates;
@@ -19,7 +19,6 @@ use crate::relate::found::Found;
 use crate::relate::meetings::meetings;
 use crate::relate::people::{Contacts, people};
 use crate::relate::region::region_of;
-use crate::text::words;
 
 fn slice(source: &str, start: usize, end: usize) -> String {
     source.get(start..end).unwrap_or_default().to_owned()
@@ -133,9 +132,8 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             span: a.span,
         })
         .collect();
-    let ws = words(text);
-    let heads = heads_of(&ws);
-    doc.organizations = find_organizations_in(text, &ws, &heads)
+    let headed = HeadedWords::new(text);
+    doc.organizations = find_organizations_in(text, &headed)
         .into_iter()
         .map(|o| Organization {
             text: o.text.to_owned(),
@@ -143,7 +141,7 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             name: o.name,
         })
         .collect();
-    doc.programmes = find_programmes_in(text, &ws, &heads)
+    doc.programmes = find_programmes_in(text, &headed)
         .into_iter()
         .map(|p| Programme {
             text: p.text.to_owned(),

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::lower_cow;
+use crate::text::{Word, lower_cow, words};
 
 use super::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 
@@ -107,10 +107,27 @@ pub(crate) fn head_at_end(word: &str) -> Option<Head> {
     found.map(|(at, entry)| head(at, entry))
 }
 
-/// [`head_at_end`] of every word, looked up once for the recognisers that
-/// share one word split (organisations and programmes).
-pub(crate) fn heads_of(words: &[crate::text::Word<'_>]) -> Vec<Option<Head>> {
-    words.iter().map(|w| head_at_end(w.text)).collect()
+/// The words of a text with the head ending each, split and looked up once
+/// for the recognisers that read both (organisations and programmes).
+pub(crate) struct HeadedWords<'t> {
+    /// The words, in text order.
+    pub(crate) words: Vec<Word<'t>>,
+    /// [`head_at_end`] of each of `words`.
+    heads: Vec<Option<Head>>,
+}
+
+impl<'t> HeadedWords<'t> {
+    /// Splits `text` into words and looks up the head ending each.
+    pub(crate) fn new(text: &'t str) -> Self {
+        let words = words(text);
+        let heads = words.iter().map(|w| head_at_end(w.text)).collect();
+        HeadedWords { words, heads }
+    }
+
+    /// The head ending word `i`, if any.
+    pub(crate) fn head(&self, i: usize) -> Option<Head> {
+        self.heads.get(i).copied().flatten()
+    }
 }
 
 #[cfg(test)]

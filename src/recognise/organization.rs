@@ -15,9 +15,9 @@
 
 use std::ops::Range;
 
-use crate::lexicon::heads::{Head, HeadForm, HeadGroup, heads_of};
+use crate::lexicon::heads::{HeadForm, HeadGroup, HeadedWords};
 use crate::model::Span;
-use crate::text::{Word, words};
+use crate::text::Word;
 
 use super::phrase::{
     is_compound_coordination, is_name_word, joined_to_previous, phrase_start, tidy,
@@ -305,7 +305,8 @@ fn is_proper(w: &Word<'_>, part: &str) -> bool {
 /// other cases, places and heads are not taken, nor a person's name (a
 /// second capital follows), nor a
 /// genitive whose nominative is not certain (`Selänteen`).
-fn apposition(ws: &[Word<'_>], heads: &[Option<Head>], i: usize, form: HeadForm) -> Option<String> {
+fn apposition(headed: &HeadedWords<'_>, i: usize, form: HeadForm) -> Option<String> {
+    let ws = &headed.words;
     let w = ws.get(i + 1)?;
     if !w.is_capitalised() || !joined_to_previous(w) || !w.follows_closely() {
         return None;
@@ -314,11 +315,7 @@ fn apposition(ws: &[Word<'_>], heads: &[Option<Head>], i: usize, form: HeadForm)
     let plain = text
         .chars()
         .all(|c| c.is_alphabetic() || c == '-' || is_combining_mark(c));
-    if !plain
-        || lookup(text).is_some()
-        || known(text).is_some()
-        || heads.get(i + 1).copied().flatten().is_some()
-    {
+    if !plain || lookup(text).is_some() || known(text).is_some() || headed.head(i + 1).is_some() {
         return None;
     }
     // `Kuntayhtymän Anna Virtanen`: a second capital makes it a person.
@@ -383,12 +380,12 @@ impl Mention {
 /// An organisation ending at `ws[i]` or at the name in apposition after it.
 /// `claimed` are the words of the previous organisation after its first.
 fn organization_at(
-    ws: &[Word<'_>],
-    heads: &[Option<Head>],
+    headed: &HeadedWords<'_>,
     i: usize,
     text: &str,
     claimed: &Range<usize>,
 ) -> Option<Mention> {
+    let ws = &headed.words;
     let w = &ws[i];
     if let Some(form) = legal_form(w.text) {
         let mut first = phrase_start(ws, i, MAX_NAME_WORDS, |x| is_name_word(x.text));
@@ -406,7 +403,7 @@ fn organization_at(
     if let Some(name) = known(w.text) {
         return Some(Mention::one(i, i, name.to_owned()));
     }
-    let head = heads.get(i).copied().flatten()?;
+    let head = headed.head(i)?;
     if head.group != HeadGroup::Organization || !w.text.is_char_boundary(head.at) {
         return None;
     }
@@ -481,7 +478,7 @@ fn organization_at(
         return None;
     }
     let named_after = NAMED_AFTER.contains(&head.basic);
-    if named_after && let Some(name) = apposition(ws, heads, i, head.form) {
+    if named_after && let Some(name) = apposition(headed, i, head.form) {
         return Some(Mention::one(h, i + 1, format!("{head_phrase} {name}")));
     }
     let first = &ws[h];
@@ -536,23 +533,21 @@ fn open_compound(
 /// assert_eq!(names, ["Kuntien Tiera Oy", "STM"]);
 /// ```
 pub fn find_organizations(text: &str) -> Vec<OrganizationMatch<'_>> {
-    let ws = words(text);
-    find_organizations_in(text, &ws, &heads_of(&ws))
+    find_organizations_in(text, &HeadedWords::new(text))
 }
 
-/// [`find_organizations`] over the words of `text` already split, with the
-/// head found at the end of each ([`heads_of`]); the pipeline splits a text
-/// once for several recognisers.
+/// [`find_organizations`] over the words of `text` already split and looked
+/// up; the pipeline does that once for several recognisers.
 pub(crate) fn find_organizations_in<'t>(
     text: &'t str,
-    ws: &[Word<'t>],
-    heads: &[Option<Head>],
+    headed: &HeadedWords<'t>,
 ) -> Vec<OrganizationMatch<'t>> {
+    let ws = &headed.words;
     let mut out: Vec<OrganizationMatch<'_>> = Vec::new();
     let mut i = 0;
     let mut claimed = 0..0;
     while i < ws.len() {
-        let Some(mention) = organization_at(ws, heads, i, text, &claimed) else {
+        let Some(mention) = organization_at(headed, i, text, &claimed) else {
             i += 1;
             continue;
         };

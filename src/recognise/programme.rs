@@ -1,9 +1,9 @@
 //! Projects, pilots and programmes: `Uusimaa 2019 -hankkeen` →
 //! `Uusimaa 2019 -hanke`, `I&O-kärkihankkeesta` → `I&O-kärkihanke`.
 
-use crate::lexicon::heads::{Head, HeadGroup, heads_of};
+use crate::lexicon::heads::{HeadGroup, HeadedWords};
 use crate::model::Span;
-use crate::text::{Word, words};
+use crate::text::Word;
 
 use super::phrase::{is_compound_coordination, is_name_word, joined_to_previous, tidy};
 
@@ -93,21 +93,19 @@ fn open_name_start(ws: &[Word<'_>], i: usize) -> Option<usize> {
 /// assert_eq!(names, ["Kainuu 2020 -hanke", "Apotti-projekti"]);
 /// ```
 pub fn find_programmes(text: &str) -> Vec<ProgrammeMatch<'_>> {
-    let ws = words(text);
-    find_programmes_in(text, &ws, &heads_of(&ws))
+    find_programmes_in(text, &HeadedWords::new(text))
 }
 
-/// [`find_programmes`] over the words of `text` already split, with the
-/// head found at the end of each ([`heads_of`]); the pipeline splits a text
-/// once for several recognisers.
+/// [`find_programmes`] over the words of `text` already split and looked
+/// up; the pipeline does that once for several recognisers.
 pub(crate) fn find_programmes_in<'t>(
     text: &'t str,
-    ws: &[Word<'t>],
-    heads: &[Option<Head>],
+    headed: &HeadedWords<'t>,
 ) -> Vec<ProgrammeMatch<'t>> {
+    let ws = &headed.words;
     let mut out = Vec::new();
-    for (i, (w, head)) in ws.iter().zip(heads).enumerate() {
-        let Some(head) = *head else {
+    for (i, w) in ws.iter().enumerate() {
+        let Some(head) = headed.head(i) else {
             continue;
         };
         if head.group != HeadGroup::Programme || !w.text.is_char_boundary(head.at) {
