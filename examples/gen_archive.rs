@@ -383,9 +383,8 @@ impl Gen<'_> {
                 self.date_phrase()
             ),
             6 => format!(
-                "{topic} {}ssä käsiteltiin palvelustrategian luonnosta ja sen vaikutuksia {} palveluihin.",
-                head[0].trim_end_matches('ä').trim_end_matches('a'),
-                town.genitive
+                "{topic} {} käsiteltiin palvelustrategian luonnosta ja sen vaikutuksia {} palveluihin.",
+                head[2], town.genitive
             ),
             _ => format!(
                 "Uudistus etenee {} {}, ja hyvinvointialue aloittaa toimintansa 1.1.{} alkaen.",
