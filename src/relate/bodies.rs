@@ -73,6 +73,24 @@ fn ends_with_words(long: &str, short: &str) -> bool {
             .ends_with(|c: char| c.is_alphanumeric())
 }
 
+/// The head word of a lower-case name: its last word, without the dash of
+/// `-ryhmä`.
+fn head_word(key: &str) -> &str {
+    key.rsplit(' ')
+        .next()
+        .unwrap_or(key)
+        .trim_start_matches('-')
+}
+
+/// Whether two lower-case names have heads of one family, so that one topic
+/// can make them one body: `ryhmä` and `valmisteluryhmä` can, `jaosto` and
+/// `lautakunta` cannot (a division and its board are two bodies), and
+/// neither can `työryhmä` and `seurantaryhmä`.
+fn heads_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (head_word(a), head_word(b));
+    a.ends_with(b) || b.ends_with(a)
+}
+
 /// Whether `name` is a head word alone (`Lautakunta`, `Seurantaryhmä`): a
 /// text calls its body that once the full name is known.
 fn is_bare_head(name: &str) -> bool {
@@ -229,6 +247,7 @@ impl Registry {
                         || abbreviations[j].as_ref() == Some(short)
                         || (other.span.start < at
                             && other.kind == kind
+                            && heads_agree(long, short)
                             && subject().is_some()
                             && topics[j].get_or_init(|| topic(&other.name)) == subject())
                 })
@@ -311,5 +330,51 @@ mod tests {
             "lautakunta"
         ));
         assert!(!compound_of("lautakunta", "lautakunta"));
+    }
+
+    #[test]
+    fn head_families() {
+        assert!(heads_agree(
+            "kotihoidon -ryhmä",
+            "kotihoidon valmisteluryhmä"
+        ));
+        assert!(heads_agree("a tiimi", "b tiimi"));
+        assert!(!heads_agree(
+            "nuorisopalvelujen jaosto",
+            "nuorisopalvelujen lautakunta"
+        ));
+        assert!(!heads_agree("x työryhmä", "x seurantaryhmä"));
+    }
+
+    fn body_names(text: &str) -> Vec<(String, Vec<String>)> {
+        crate::pipeline::parse_document("t.txt", text)
+            .bodies
+            .into_iter()
+            .map(|b| (b.name, b.aliases))
+            .collect()
+    }
+
+    #[test]
+    fn one_topic_two_heads_of_one_family_is_one_body() {
+        let names = body_names(
+            "Ikäihmisten palvelut -ryhmä kokoontui Lohjalla. \
+             Ikäihmisten palvelujen valmisteluryhmä jatkaa työtään syksyllä.",
+        );
+        assert_eq!(names.len(), 1, "{names:?}");
+        assert_eq!(names[0].1, ["Ikäihmisten palvelujen valmisteluryhmä"]);
+    }
+
+    #[test]
+    fn a_division_is_not_its_board() {
+        let names = body_names(
+            "Nuorisopalvelujen jaoston kokous pidettiin Raahessa. \
+             Nuorisopalvelujen lautakunnassa käsiteltiin talousarviota.",
+        );
+        let plain: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            plain,
+            ["Nuorisopalvelujen jaosto", "Nuorisopalvelujen lautakunta"],
+            "{names:?}"
+        );
     }
 }
