@@ -3,7 +3,7 @@
 use crate::layout::{Layout, lay_out};
 use crate::lexicon::heads::HeadedWords;
 use crate::model::{Amount, Document, EdtfDate, Entry, Organization, Place, Programme, Span};
-use crate::recognise::body::find_bodies;
+use crate::recognise::body::find_bodies_in;
 use crate::recognise::date::find_dates;
 use crate::recognise::email::find_emails;
 use crate::recognise::money::find_amounts;
@@ -19,6 +19,7 @@ use crate::relate::found::Found;
 use crate::relate::meetings::meetings;
 use crate::relate::people::{Contacts, people};
 use crate::relate::region::region_of;
+use crate::text::LowerText;
 
 fn slice(source: &str, start: usize, end: usize) -> String {
     source.get(start..end).unwrap_or_default().to_owned()
@@ -91,7 +92,8 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     let anchors = Anchors::new(&layout, &dates);
     doc.dates = anchors.mentions(&dates);
 
-    let (people_found, roles) = find_people_and_roles(text);
+    let lowered = LowerText::new(text);
+    let (people_found, roles) = find_people_and_roles(text, &lowered);
     let places = outside_names(find_places(text), &people_found);
     doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));
     doc.places = places
@@ -103,9 +105,9 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
         })
         .collect();
 
-    let body_matches = find_bodies(text);
+    let body_matches = find_bodies_in(text, &lowered);
     let registry = Registry::build(text, &layout, &body_matches);
-    let found = Found::new(&layout, dates, &anchors, body_matches, places);
+    let found = Found::new(&layout, dates, &anchors, body_matches, places, &lowered);
     let structural = structural_dates(&layout);
     doc.meetings = meetings(text, &layout, &found, &registry, &structural, |at| {
         anchors.anchor_at(at)
@@ -132,7 +134,7 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             span: a.span,
         })
         .collect();
-    let headed = HeadedWords::new(text);
+    let headed = HeadedWords::new_in(text, &lowered);
     doc.organizations = find_organizations_in(text, &headed)
         .into_iter()
         .map(|o| Organization {

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::{Word, lower_cow, words};
+use crate::text::{LowerText, Word, words};
 
 use super::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 
@@ -84,7 +84,13 @@ static HEADS: LazyLock<Table> = LazyLock::new(|| {
 /// The longest head form that ends `word` (`I&O-kärkihankkeesta` →
 /// `hanke` at byte 10). The head may be the whole word, capitalised
 /// (`Hankkeen`).
+#[cfg(test)]
 pub(crate) fn head_at_end(word: &str) -> Option<Head> {
+    head_at_end_lowered(word, &crate::text::lower_cow(word))
+}
+
+/// [`head_at_end`] given the word's lower case as well.
+fn head_at_end_lowered(word: &str, lower: &str) -> Option<Head> {
     let table = &*HEADS;
     let head = |at: usize, &(basic, group, form): &(&'static str, HeadGroup, HeadForm)| Head {
         at,
@@ -99,7 +105,7 @@ pub(crate) fn head_at_end(word: &str) -> Option<Head> {
     // A capitalised head standing alone: `Hanke`, `Ministeriö`. The whole
     // word comes before any shorter ending, in lower case too.
     if word.len() <= table.longest
-        && let std::borrow::Cow::Owned(lower) = lower_cow(word)
+        && lower != word
         && let Some(entry) = table.forms.get(lower.as_bytes())
     {
         return Some(head(0, entry));
@@ -119,8 +125,16 @@ pub(crate) struct HeadedWords<'t> {
 impl<'t> HeadedWords<'t> {
     /// Splits `text` into words and looks up the head ending each.
     pub(crate) fn new(text: &'t str) -> Self {
+        Self::new_in(text, &LowerText::new(text))
+    }
+
+    /// [`HeadedWords::new`] with the text's lower case made already.
+    pub(crate) fn new_in(text: &'t str, lowered: &LowerText) -> Self {
         let words = words(text);
-        let heads = words.iter().map(|w| head_at_end(w.text)).collect();
+        let heads = words
+            .iter()
+            .map(|w| head_at_end_lowered(w.text, &lowered.of(text, w.start, w.end())))
+            .collect();
         HeadedWords { words, heads }
     }
 

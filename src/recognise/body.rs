@@ -51,8 +51,8 @@
 //! abbreviation in parentheses): one pass, a bounded walk left from each
 //! head, so the time is linear in the text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use nom::bytes::complete::{take_while, take_while1};
@@ -64,7 +64,7 @@ use nom::{IResult, Parser};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
-use crate::text::{char_at, is_space, push_lowercase};
+use crate::text::{LowerText, char_at, is_space};
 
 /// The lexicon: inflection classes, head words, and the word lists around
 /// them (see the file's header for sources and syntax).
@@ -222,7 +222,12 @@ pub struct BodyMatch<'a> {
 /// assert_eq!(body.abbreviation.map(|(a, _)| a), Some("AOR"));
 /// ```
 pub fn find_bodies(text: &str) -> Vec<BodyMatch<'_>> {
-    Scanner::new(text, false).scan()
+    find_bodies_in(text, &LowerText::new(text))
+}
+
+/// [`find_bodies`] with the text's lower case made already.
+pub(crate) fn find_bodies_in<'t>(text: &'t str, lowered: &LowerText) -> Vec<BodyMatch<'t>> {
+    Scanner::new(text, lowered, false).scan()
 }
 
 /// The basic form and kind of one body-name phrase:
@@ -236,7 +241,7 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch<'_>> {
 /// phrase does not end in a body's head word.
 pub fn basic_form(phrase: &str) -> Option<(String, BodyKind)> {
     let last_end = last_token_end(phrase)?;
-    Scanner::new(phrase, true)
+    Scanner::new(phrase, &LowerText::new(phrase), true)
         .scan()
         .into_iter()
         .rev()
@@ -1338,13 +1343,11 @@ impl Walk {
 }
 
 /// Finds bodies in one text.
-struct Scanner<'t> {
+struct Scanner<'t, 'l> {
     text: &'t str,
     tokens: Vec<Token>,
-    /// Lower case of every token, one after another (one allocation).
-    lower_text: String,
-    /// Where each token's lower case lies in `lower_text`.
-    lower: Vec<Range<usize>>,
+    /// Lower case of every token, borrowed from the text's lower case.
+    lower: Vec<Cow<'l, str>>,
     /// What follows each token (the gap before the next one), classified once.
     gaps: Vec<Gap>,
     /// The head word each token ends in, looked up once.
@@ -1354,20 +1357,17 @@ struct Scanner<'t> {
     lenient: bool,
 }
 
-impl<'t> Scanner<'t> {
-    fn new(text: &'t str, lenient: bool) -> Scanner<'t> {
+impl<'t, 'l> Scanner<'t, 'l> {
+    fn new(text: &'t str, lowered: &'l LowerText, lenient: bool) -> Scanner<'t, 'l> {
         let lex = &*LEXICON;
         let tokens = tokenize(text);
-        let mut lower_text = String::with_capacity(text.len());
         let mut lower = Vec::with_capacity(tokens.len());
         let mut hits = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let token = text.get(t.start..t.end).unwrap_or("");
-            let from = lower_text.len();
-            push_lowercase(&mut lower_text, token);
-            let range = from..lower_text.len();
-            hits.push(head_hit_of(lex, token, &lower_text[range.clone()]));
-            lower.push(range);
+            let token_lower = lowered.of(text, t.start, t.end);
+            hits.push(head_hit_of(lex, token, &token_lower));
+            lower.push(token_lower);
         }
         let gaps = tokens
             .iter()
@@ -1377,7 +1377,6 @@ impl<'t> Scanner<'t> {
         Scanner {
             text,
             tokens,
-            lower_text,
             lower,
             gaps,
             hits,
@@ -1414,10 +1413,7 @@ impl<'t> Scanner<'t> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        self.lower
-            .get(i)
-            .and_then(|r| self.lower_text.get(r.clone()))
-            .unwrap_or("")
+        self.lower.get(i).map_or("", |l| l.as_ref())
     }
 
     /// The gap between token `left` and the token after it.

@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
-use crate::text::{char_at, is_space, lower_cow};
+use crate::text::{LowerText, char_at, is_space};
 
 // ---------------------------------------------------------------------------
 // Lexicons
@@ -557,7 +557,8 @@ pub struct NameLine {
 /// assert_eq!(&text[people[0].span.start..people[0].span.end], people[0].text);
 /// ```
 pub fn find_people(text: &str) -> Vec<PersonMatch<'_>> {
-    let doc = Doc::new(text);
+    let lowered = LowerText::new(text);
+    let doc = Doc::new(text, &lowered);
     let found = doc.people();
     found.iter().map(|p| doc.person_match(p)).collect()
 }
@@ -582,15 +583,20 @@ pub fn find_people(text: &str) -> Vec<PersonMatch<'_>> {
 /// assert_eq!(roles[0].person.name, "Ville Kettunen");
 /// ```
 pub fn find_roles(text: &str) -> Vec<RoleMatch<'_>> {
-    let doc = Doc::new(text);
+    let lowered = LowerText::new(text);
+    let doc = Doc::new(text, &lowered);
     let people = doc.people();
     doc.roles(&people)
 }
 
 /// [`find_people`] and [`find_roles`] together, for the document parser:
-/// the text is tokenized and its people found once for both.
-pub(crate) fn find_people_and_roles(text: &str) -> (Vec<PersonMatch<'_>>, Vec<RoleMatch<'_>>) {
-    let doc = Doc::new(text);
+/// the text is tokenized and its people found once for both; `lowered` is
+/// the text's lower case.
+pub(crate) fn find_people_and_roles<'t>(
+    text: &'t str,
+    lowered: &LowerText,
+) -> (Vec<PersonMatch<'t>>, Vec<RoleMatch<'t>>) {
+    let doc = Doc::new(text, lowered);
     let found = doc.people();
     let roles = doc.roles(&found);
     let people = found.iter().map(|p| doc.person_match(p)).collect();
@@ -607,7 +613,8 @@ pub(crate) fn find_people_and_roles(text: &str) -> (Vec<PersonMatch<'_>>, Vec<Ro
 /// `Muutosjohtaja Aino Virtanen` (a title first) give `None`. When both
 /// words are given names the first is taken as the given name.
 pub fn parse_name_line(line: &str) -> Option<NameLine> {
-    let doc = Doc::new(line);
+    let lowered = LowerText::new(line);
+    let doc = Doc::new(line, &lowered);
     let first = doc.next_word_index(0)?;
     let name = doc
         .surname_first_at(first, false)
@@ -630,7 +637,8 @@ pub fn parse_name_line(line: &str) -> Option<NameLine> {
 /// kaupunki` → `sosiaali- ja terveysjohtaja`). `None` for lines that are not
 /// titles (`Rauman kaupunki`, `Puheenjohtaja avaa kokouksen.`).
 pub fn title_head(phrase: &str) -> Option<Span> {
-    let doc = Doc::new(phrase);
+    let lowered = LowerText::new(phrase);
+    let doc = Doc::new(phrase, &lowered);
     let first = doc.next_word_index(0)?;
     let (start, head) = doc.title_segment(first)?;
     Some(doc.span_of(start, head))
@@ -902,7 +910,7 @@ enum Kind {
 
 /// A token borrowed from the text.
 #[derive(Debug, Clone)]
-struct Tok<'a> {
+struct Tok<'a, 'l> {
     /// What it is.
     kind: Kind,
     /// Byte offset of its first byte.
@@ -912,8 +920,8 @@ struct Tok<'a> {
     /// Its text.
     text: &'a str,
     /// Its text in lower case (words only; empty otherwise), borrowed
-    /// when the word is in lower case already.
-    lower: Cow<'a, str>,
+    /// from the text's lower case.
+    lower: Cow<'l, str>,
     /// What the lexicons say about it (words only; all false otherwise).
     facts: Facts,
 }
@@ -950,7 +958,7 @@ impl Facts {
 }
 
 /// Splits `text` into tokens: one pass, spaces skipped.
-fn tokenize(text: &str) -> Vec<Tok<'_>> {
+fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
     let mut toks = Vec::new();
     let mut pos = 0;
     let mut prev: Option<char> = None;
@@ -976,7 +984,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         };
         if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
             let (lower, facts) = if kind == Kind::Word {
-                let lower = lower_cow(slice);
+                let lower = lowered.of(text, pos, end);
                 let facts = Facts::of(slice, &lower);
                 (lower, facts)
             } else {
@@ -1123,11 +1131,11 @@ impl Found {
 }
 
 /// The text and its tokens.
-struct Doc<'a> {
+struct Doc<'a, 'l> {
     /// The text searched.
     text: &'a str,
     /// Its tokens.
-    toks: Vec<Tok<'a>>,
+    toks: Vec<Tok<'a, 'l>>,
 }
 
 /// Most tokens a title's complement may take (`Itä-Uudenmaan
@@ -1140,17 +1148,17 @@ const MAX_SEGMENT: usize = 12;
 /// Most people in one list after a plural role word.
 const MAX_LIST: usize = 40;
 
-impl<'a> Doc<'a> {
+impl<'a, 'l> Doc<'a, 'l> {
     /// Tokenizes `text`.
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, lowered: &'l LowerText) -> Self {
         Self {
             text,
-            toks: tokenize(text),
+            toks: tokenize(text, lowered),
         }
     }
 
     /// The token at `i`, if it is a word.
-    fn word(&self, i: usize) -> Option<&Tok<'a>> {
+    fn word(&self, i: usize) -> Option<&Tok<'a, 'l>> {
         self.toks.get(i).filter(|t| t.kind == Kind::Word)
     }
 

@@ -8,7 +8,7 @@ use crate::model::{EdtfDate, Span};
 use crate::recognise::body::BodyMatch;
 use crate::recognise::date::DateMatch;
 use crate::recognise::places::PlaceMatch;
-use crate::text::{Sentence, sentences};
+use crate::text::{LowerText, Sentence, sentences};
 
 use super::dates::Anchors;
 
@@ -24,6 +24,8 @@ pub(crate) struct Found<'t> {
     /// The words of each of `sentences`, split when a rule first reads them
     /// and then shared by the meeting and event rules.
     words: Vec<OnceCell<SentenceWords<'t>>>,
+    /// The lower case of the whole text, for the sentences' words.
+    lowered: &'t LowerText,
 }
 
 /// The items of `items` (sorted by start) that lie inside `within`.
@@ -47,6 +49,7 @@ impl<'t> Found<'t> {
         anchors: &Anchors,
         bodies: Vec<BodyMatch<'t>>,
         places: Vec<PlaceMatch<'t>>,
+        lowered: &'t LowerText,
     ) -> Found<'t> {
         let values = dates
             .iter()
@@ -67,6 +70,7 @@ impl<'t> Found<'t> {
             places,
             sentences,
             words,
+            lowered,
         }
     }
 
@@ -78,7 +82,7 @@ impl<'t> Found<'t> {
             lower: Vec::new(),
         };
         match (self.words.get(n), self.sentences.get(n)) {
-            (Some(cell), Some(s)) => cell.get_or_init(|| SentenceWords::new(s.text)),
+            (Some(cell), Some(s)) => cell.get_or_init(|| SentenceWords::new(s, self.lowered)),
             _ => &NONE,
         }
     }
@@ -108,17 +112,18 @@ pub(crate) fn span_of(s: &Sentence<'_>) -> Span {
 /// the several rules that read them.
 pub(crate) struct SentenceWords<'s> {
     pub(crate) words: Vec<crate::text::Word<'s>>,
-    /// Each word in lower case (borrowed where already so).
+    /// Each word in lower case (borrowed from the text's lower case).
     pub(crate) lower: Vec<std::borrow::Cow<'s, str>>,
 }
 
 impl<'s> SentenceWords<'s> {
-    /// Splits `text` into words.
-    pub(crate) fn new(text: &'s str) -> Self {
-        let words = crate::text::words(text);
+    /// Splits `sentence` into words; `lowered` is the whole text's lower
+    /// case.
+    pub(crate) fn new(sentence: &Sentence<'s>, lowered: &'s LowerText) -> Self {
+        let words = crate::text::words(sentence.text);
         let lower = words
             .iter()
-            .map(|w| crate::text::lower_cow(w.text))
+            .map(|w| lowered.at(w.text, sentence.start + w.start))
             .collect();
         Self { words, lower }
     }

@@ -9,12 +9,14 @@
 //! construction.
 
 mod case;
+mod lower;
 mod segment;
 mod sentence;
 mod space;
 mod words;
 
-pub(crate) use case::{is_lowercase_fixed_point, lower_cow, push_lowercase};
+pub(crate) use case::{is_lowercase_fixed_point, lower_cow};
+pub(crate) use lower::LowerText;
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences};
 pub(crate) use space::{is_inline_space, is_space};

@@ -1,0 +1,190 @@
+//! A whole text in lower case, made once and read by every recogniser.
+//!
+//! Each recogniser needs the lower case of the words it looks at. Lowering
+//! word by word allocates a string for every capitalised word, once per
+//! recogniser; lowering the text once costs about one instruction a byte and
+//! lets every word's lower case be a borrowed slice at the word's own
+//! offsets.
+
+use std::borrow::Cow;
+
+/// The lower case of a text, byte for byte at the text's offsets.
+///
+/// Almost every character lowers to one character of its own UTF-8 length
+/// (`Ä` → `ä`, `K` → `k`). The few that do not (`İ`, the Kelvin sign `K`,
+/// `ẞ`), and `Σ`, whose lower case depends on its neighbours, stay as
+/// written and are remembered: a slice holding one of them is lowered on its
+/// own by [`str::to_lowercase`]. So [`LowerText::of`] always gives exactly
+/// what `str::to_lowercase` gives for the slice.
+#[derive(Debug, Clone)]
+pub(crate) struct LowerText {
+    /// The text with every aligned character lowered.
+    lower: String,
+    /// Byte offsets of the characters left as written, ascending.
+    unaligned: Vec<usize>,
+}
+
+/// The lower case of `c` when it is one character of `c`'s own length and
+/// does not depend on context.
+#[inline]
+fn aligned_lower(c: char) -> Option<char> {
+    if u32::from(c) < 0x100 {
+        // Latin-1 without a table: the capitals are A–Z and À–Þ but ×.
+        let capital = c.is_ascii_uppercase() || (('\u{C0}'..='\u{DE}').contains(&c) && c != '×');
+        return Some(if capital {
+            char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
+        } else {
+            c
+        });
+    }
+    if c == 'Σ' {
+        return None;
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => Some(l),
+        _ => None,
+    }
+}
+
+impl LowerText {
+    /// Lowers `text`: ASCII runs in bulk, other characters one by one.
+    pub(crate) fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut lower = String::with_capacity(text.len());
+        let mut unaligned = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len() - i);
+            if let Some(ascii) = text.get(i..i + run) {
+                lower.push_str(ascii);
+            }
+            i += run;
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            match aligned_lower(c) {
+                Some(l) => lower.push(l),
+                None => {
+                    unaligned.push(i);
+                    lower.push(c);
+                }
+            }
+            i += c.len_utf8();
+        }
+        lower.make_ascii_lowercase();
+        LowerText { lower, unaligned }
+    }
+
+    /// The lower case of `text[start..end]`, exactly as
+    /// [`str::to_lowercase`] gives it; borrowed unless the slice holds a
+    /// character that lowers out of line. `text` must be the text this was
+    /// made from; an out-of-range or split slice gives the empty string.
+    pub(crate) fn of<'s>(&'s self, text: &str, start: usize, end: usize) -> Cow<'s, str> {
+        self.at(text.get(start..end).unwrap_or(""), start)
+    }
+
+    /// The lower case of `piece`, a slice of the text that starts at byte
+    /// `at`, exactly as [`str::to_lowercase`] gives it.
+    pub(crate) fn at<'s>(&'s self, piece: &str, at: usize) -> Cow<'s, str> {
+        let end = at + piece.len();
+        let k = self.unaligned.partition_point(|&u| u < at);
+        if self.unaligned.get(k).is_some_and(|&u| u < end) {
+            return Cow::Owned(piece.to_lowercase());
+        }
+        match self.lower.get(at..end) {
+            Some(lower) => Cow::Borrowed(lower),
+            None => Cow::Owned(piece.to_lowercase()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every slice on character boundaries of `text`.
+    fn check_every_slice(text: &str) {
+        let lower = LowerText::new(text);
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for (a, &s) in bounds.iter().enumerate() {
+            for &e in &bounds[a..] {
+                assert_eq!(
+                    lower.of(text, s, e),
+                    text[s..e].to_lowercase(),
+                    "{text:?} {s}..{e}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn slices_lower_as_to_lowercase_does() {
+        for text in [
+            "",
+            "Kärkkäinen ÄÖÅ äöå",
+            "ΣΑΣ ΟΔΥΣΣΕΥΣ",
+            "İstanbul ja Iisalmi",
+            "\u{212A}elvin ẞ ß ǅ",
+            "STM:n a\u{308} Ⓐ ﬁ ×÷",
+        ] {
+            check_every_slice(text);
+        }
+    }
+
+    #[test]
+    fn every_character_alone() {
+        let text: String = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        let lower = LowerText::new(&text);
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            assert_eq!(
+                lower.of(&text, i, end),
+                c.to_string().to_lowercase(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn aligned_slices_are_borrowed() {
+        let text = "Strategisen JOHTORYHMÄN İ kokous";
+        let lower = LowerText::new(text);
+        assert!(matches!(
+            lower.of(text, 0, 11),
+            Cow::Borrowed("strategisen")
+        ));
+        let j = text.find('J').unwrap_or(0);
+        let i = text.find('İ').unwrap_or(0);
+        assert_eq!((j, i), (12, 25));
+        assert!(matches!(
+            lower.of(text, j, j + "JOHTORYHMÄN".len()),
+            Cow::Borrowed("johtoryhmän")
+        ));
+        assert!(matches!(
+            lower.of(text, i, i + 'İ'.len_utf8()),
+            Cow::Owned(_)
+        ));
+        assert_eq!(lower.of(text, 99, 100), "");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_any_slice(text in "\\PC{0,24}", a in 0usize..80, b in 0usize..80) {
+            let lower = LowerText::new(&text);
+            let (s, e) = (a.min(b), a.max(b));
+            if text.is_char_boundary(s.min(text.len())) && text.is_char_boundary(e.min(text.len())) {
+                let (s, e) = (s.min(text.len()), e.min(text.len()));
+                prop_assert_eq!(lower.of(&text, s, e), text[s..e].to_lowercase());
+            }
+        }
+    }
+}
