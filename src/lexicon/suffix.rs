@@ -225,6 +225,17 @@ impl<V> SuffixTrie<V> {
         best
     }
 
+    /// Every key that `word` ends with, shortest first: where each starts
+    /// in `word`, and its value.
+    pub(crate) fn suffixes<'w>(&self, word: &'w [u8]) -> Suffixes<'_, 'w, V> {
+        Suffixes {
+            trie: self,
+            word,
+            node: self.nodes.first(),
+            next: word.len(),
+        }
+    }
+
     /// The value of exactly `key`.
     pub(crate) fn get(&self, key: &[u8]) -> Option<&V> {
         if key.is_empty() {
@@ -235,6 +246,35 @@ impl<V> SuffixTrie<V> {
             node = self.step(node, b)?;
         }
         self.value(node)
+    }
+}
+
+/// The iterator of [`SuffixTrie::suffixes`]: one step through the trie per
+/// byte, from the word's last byte.
+pub(crate) struct Suffixes<'t, 'w, V> {
+    trie: &'t SuffixTrie<V>,
+    word: &'w [u8],
+    /// The node reached so far (`None`: the walk has left the trie).
+    node: Option<&'t Node>,
+    /// How many bytes of the word are not yet read.
+    next: usize,
+}
+
+impl<'t, V> Iterator for Suffixes<'t, '_, V> {
+    type Item = (usize, &'t V);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.next > 0 {
+            let i = self.next - 1;
+            self.next = i;
+            let byte = *self.word.get(i)?;
+            let node = self.trie.step(self.node?, byte);
+            self.node = node;
+            if let Some(v) = node.and_then(|n| self.trie.value(n)) {
+                return Some((i, v));
+            }
+        }
+        None
     }
 }
 
@@ -263,6 +303,22 @@ mod tests {
         assert_eq!(b.build().get(b"a"), Some(&2));
         let empty: SuffixTrie<u8> = SuffixTrie::default();
         assert_eq!(empty.longest_suffix(b"abc"), None);
+    }
+
+    #[test]
+    fn every_ending_shortest_first() {
+        let mut b = SuffixTrieBuilder::new(Keep::First);
+        for (k, v) in [("n", 1), ("sen", 2), ("isen", 3), ("ryhmän", 4), ("x", 5)] {
+            b.insert(k, v);
+        }
+        let t = b.build();
+        let all = |w: &str| t.suffixes(w.as_bytes()).collect::<Vec<_>>();
+        assert_eq!(all("strategisen"), [(10, &1), (8, &2), (7, &3)]);
+        assert_eq!(all("ryhmän"), [(6, &1), (0, &4)]);
+        assert_eq!(all("ryhmä"), []);
+        assert_eq!(all(""), []);
+        let empty: SuffixTrie<u8> = SuffixTrie::default();
+        assert_eq!(empty.suffixes(b"abc").count(), 0);
     }
 
     #[test]

@@ -441,6 +441,9 @@ struct Lexicon {
     inen_endings: Vec<(String, Case, bool)>,
     /// The byte length of the longest of `inen_endings`.
     max_inen_ending: usize,
+    /// `inen_endings` searched from the end of a word: each ending's
+    /// readings, in the order of `inen_endings`.
+    inen_trie: SuffixTrie<Vec<(Case, bool)>>,
     joint: FxHashSet<String>,
     descriptive_forms: FxHashSet<String>,
     descriptive_patterns: Vec<Pattern>,
@@ -449,14 +452,24 @@ struct Lexicon {
     /// (`vammainen`) and verbal nouns (`johtaminen`).
     inen_nouns: Vec<Pattern>,
     owners: Vec<String>,
+    /// `owners`, searched from the end of a word.
+    owner_endings: SuffixTrie<()>,
     objects: Vec<String>,
+    /// `objects`, searched from the end of a word.
+    object_endings: SuffixTrie<()>,
     generic: FxHashSet<String>,
     conjunctions: FxHashSet<String>,
     forum_members: Vec<String>,
     forum_member_genitives: Vec<String>,
     kind_overrides: Vec<(String, BodyKind)>,
     genitive_rules: Vec<GenitiveRule>,
+    /// For each ending of `genitive_rules`, its rules' indexes in order.
+    genitive_endings: SuffixTrie<Vec<usize>>,
 }
+
+/// Most -inen endings one word can end in at once (`-sen`, `-isen`…): no
+/// more than the longest ending has bytes.
+const MAX_NESTED_ENDINGS: usize = 16;
 
 /// The lexicon, compiled once from [`DATA`].
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
@@ -539,8 +552,12 @@ impl Lexicon {
             endings.insert(form, *head);
         }
         lex.head_endings = endings.build();
+        lex.inen_trie = Self::inen_trie(&lex.inen_endings);
+        lex.owner_endings = Self::ending_set(&lex.owners);
+        lex.object_endings = Self::ending_set(&lex.objects);
         lex.genitive_rules
             .sort_by_key(|r| std::cmp::Reverse(r.ending.len()));
+        lex.genitive_endings = Self::rule_trie(&lex.genitive_rules);
         lex
     }
 
@@ -576,6 +593,47 @@ impl Lexicon {
 
     /// The -inen endings after the stem's `i` (`sen`, `sessa`, `sessä`, …),
     /// in both harmonies, longest first.
+    /// The readings of each ending, in list order, searchable by word end.
+    fn inen_trie(endings: &[(String, Case, bool)]) -> SuffixTrie<Vec<(Case, bool)>> {
+        let mut readings: Vec<(&str, Vec<(Case, bool)>)> = Vec::new();
+        for (ending, case, plural) in endings {
+            match readings.iter_mut().find(|(e, _)| e == ending) {
+                Some((_, r)) => r.push((*case, *plural)),
+                None => readings.push((ending, vec![(*case, *plural)])),
+            }
+        }
+        let mut trie = SuffixTrieBuilder::new(Keep::First);
+        for (ending, r) in readings {
+            trie.insert(ending, r);
+        }
+        trie.build()
+    }
+
+    /// The indexes of the rules with each ending, in rule order.
+    fn rule_trie(rules: &[GenitiveRule]) -> SuffixTrie<Vec<usize>> {
+        let mut by_ending: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            match by_ending.iter_mut().find(|(e, _)| *e == r.ending) {
+                Some((_, v)) => v.push(i),
+                None => by_ending.push((&r.ending, vec![i])),
+            }
+        }
+        let mut trie = SuffixTrieBuilder::new(Keep::First);
+        for (ending, v) in by_ending {
+            trie.insert(ending, v);
+        }
+        trie.build()
+    }
+
+    /// A word list searchable by word end.
+    fn ending_set(words: &[String]) -> SuffixTrie<()> {
+        let mut trie = SuffixTrieBuilder::new(Keep::First);
+        for w in words {
+            trie.insert(w, ());
+        }
+        trie.build()
+    }
+
     fn productive_endings(class: &Class) -> Vec<(String, Case, bool)> {
         let mut endings: Vec<(String, Case, bool)> = class
             .endings
@@ -808,8 +866,6 @@ impl Lexicon {
     }
 
     /// The -inen lemmas a lower-case word can be a form of, with case and
-    /// number (`strategisen` → `strateginen`, genitive singular).
-    /// The -inen lemmas a lower-case word can be a form of, with case and
     /// number (`strategisen` → `strateginen`, genitive singular); each
     /// lemma is given by its stem (`strategi`), the lemma being
     /// `{stem}nen`.
@@ -820,14 +876,31 @@ impl Lexicon {
         // Every reading has an `i` before its ending: a word without one
         // near its end has none, and most words are told so at once.
         let tail = lower.len().saturating_sub(self.max_inen_ending + 1);
-        let endings = match lower.as_bytes().get(tail..) {
-            Some(t) if t.contains(&b'i') => self.inen_endings.as_slice(),
-            _ => &[],
-        };
-        endings.iter().filter_map(move |(ending, case, plural)| {
-            let stem = lower.strip_suffix(ending.as_str())?;
-            (stem.ends_with('i') && stem.chars().count() >= 4).then_some((stem, *case, *plural))
-        })
+        // The endings a word ends in, longest first, as `inen_endings`
+        // lists them: nested endings, so no more than the longest is long.
+        let mut hits: [(usize, &[(Case, bool)]); MAX_NESTED_ENDINGS] =
+            [(0, &[]); MAX_NESTED_ENDINGS];
+        let mut n = 0;
+        if lower
+            .as_bytes()
+            .get(tail..)
+            .is_some_and(|t| t.contains(&b'i'))
+        {
+            for (at, readings) in self.inen_trie.suffixes(lower.as_bytes()) {
+                if let Some(slot) = hits.get_mut(n) {
+                    *slot = (at, readings.as_slice());
+                    n += 1;
+                }
+            }
+        }
+        hits.into_iter()
+            .take(n)
+            .rev()
+            .flat_map(|(at, readings)| readings.iter().map(move |&(c, p)| (at, c, p)))
+            .filter_map(move |(at, case, plural)| {
+                let stem = lower.get(..at)?;
+                (stem.ends_with('i') && stem.chars().count() >= 4).then_some((stem, case, plural))
+            })
     }
 
     /// Whether a lower-case word never belongs to a name: a determiner,
@@ -933,13 +1006,18 @@ impl Lexicon {
 
     /// The ending rules on a lower-case genitive.
     fn by_genitive_rules(&self, lower: &str) -> Option<(String, bool)> {
-        let rule = self.genitive_rules.iter().find(|r| {
-            if r.whole_word {
-                lower == r.ending
-            } else {
-                lower.ends_with(r.ending.as_str())
-            }
-        })?;
+        // The rules are longest ending first: the last ending found is
+        // the longest, and a whole-word rule needs the whole word.
+        let rule =
+            self.genitive_endings
+                .suffixes(lower.as_bytes())
+                .fold(None, |best, (at, rules)| {
+                    rules
+                        .iter()
+                        .filter_map(|&i| self.genitive_rules.get(i))
+                        .find(|r| !r.whole_word || at == 0)
+                        .or(best)
+                })?;
         let stem = lower.strip_suffix(rule.ending.as_str())?;
         let replacement = rule.replacement.as_ref()?;
         let plural = replacement.ends_with('t');
@@ -950,11 +1028,15 @@ impl Lexicon {
     }
 
     fn is_owner(&self, lower: &str) -> bool {
-        self.owners.iter().any(|o| lower.ends_with(o.as_str()))
+        self.owner_endings
+            .longest_suffix(lower.as_bytes())
+            .is_some()
     }
 
     fn is_object(&self, lower: &str) -> bool {
-        self.objects.iter().any(|o| lower.ends_with(o.as_str()))
+        self.object_endings
+            .longest_suffix(lower.as_bytes())
+            .is_some()
     }
 
     fn is_forum_member_compound(&self, lower_prefix: &str) -> bool {
@@ -3600,6 +3682,7 @@ mod tests {
             assert_ne!(head.plural, head.nominative, "{}", head.nominative);
         }
         assert!(lex.inen_endings.len() >= 30);
+        assert!(lex.max_inen_ending <= MAX_NESTED_ENDINGS);
         assert!(lex.descriptive_forms.contains("aiemman"));
         assert!(lex.descriptive_forms.contains("uuden"));
         assert!(!lex.genitive_rules.is_empty());
