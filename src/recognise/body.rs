@@ -446,7 +446,11 @@ struct Lexicon {
     inen_trie: SuffixTrie<Vec<(Case, bool)>>,
     joint: FxHashSet<String>,
     descriptive_forms: FxHashSet<String>,
+    /// Descriptive -inen lemmas by ending (`*mainen`).
     descriptive_patterns: Vec<Pattern>,
+    /// Descriptive -inen lemmas listed whole, by stem: `edelli` for
+    /// `edellinen` (see [`Lexicon::inen_readings`]).
+    descriptive_stems: FxHashSet<String>,
     numerals: FxHashSet<String>,
     /// -inen words that are nouns, never agreeing adjectives: people
     /// (`vammainen`) and verbal nouns (`johtaminen`).
@@ -820,8 +824,9 @@ impl Lexicon {
                 let Some(class) = classes.get(*class) else {
                     return;
                 };
-                self.descriptive_patterns
-                    .push(Pattern::Exact(word.to_string()));
+                if let Some(stem) = word.strip_suffix("nen") {
+                    self.descriptive_stems.insert(stem.to_string());
+                }
                 for (form, _, _) in inflect(word, class, *harmony == "back") {
                     self.descriptive_forms.insert(form);
                 }
@@ -909,9 +914,11 @@ impl Lexicon {
         self.descriptive_forms.contains(lower)
             || self.numerals.contains(lower)
             || self.inen_readings(lower).any(|(stem, _, _)| {
-                self.descriptive_patterns
-                    .iter()
-                    .any(|p| p.matches_lemma(stem))
+                self.descriptive_stems.contains(stem)
+                    || self
+                        .descriptive_patterns
+                        .iter()
+                        .any(|p| p.matches_lemma(stem))
             })
     }
 
