@@ -5,9 +5,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 
 use crate::layout::Layout;
 use crate::lexicon::word_set::WordSet;
@@ -24,25 +21,23 @@ use crate::text::{Sentence, lower_cow};
 use super::bodies::Registry;
 use super::found::{Found, SentenceWords, span_of};
 
-/// The meeting words as one automaton, to pass over the many sentences
-/// that hold none without splitting them into words. The words are ASCII,
-/// so ASCII case folding finds them in any case.
-static MEETING_WORD_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(MEETING_WORDS)
-        .ok()
-});
+/// Letters every meeting word holds (`kokous`, `yhteiskokouksen`,
+/// `kokoontui`): the many sentences without them, in any case, are passed
+/// over without splitting them into words.
+const MEETING_CORE: &[u8] = b"koko";
 
 /// Whether `text` may hold a meeting word: false only when no meeting word
 /// occurs anywhere in it, even inside another word. The Kelvin sign is the
 /// one non-ASCII letter that lower-cases to an ASCII one (`k`); a text with
 /// it is searched word by word.
 fn may_name_meeting(text: &str) -> bool {
+    let bytes = text.as_bytes();
     text.contains('\u{212A}')
-        || MEETING_WORD_FINDER
-            .as_ref()
-            .is_none_or(|finder| finder.is_match(text))
+        || memchr::memchr2_iter(b'k', b'K', bytes).any(|i| {
+            bytes
+                .get(i..i + MEETING_CORE.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(MEETING_CORE))
+        })
 }
 
 /// Whether `word` (any case) is a meeting word.
@@ -589,8 +584,17 @@ mod tests {
 
     #[test]
     fn meeting_words_are_found_in_any_case() {
-        // `may_name_meeting` relies on the words being ASCII.
-        assert!(crate::lexicon::MEETING_WORDS.iter().all(|w| w.is_ascii()));
+        // `may_name_meeting` relies on the words being ASCII and holding
+        // its core letters.
+        for w in crate::lexicon::MEETING_WORDS {
+            assert!(w.is_ascii(), "{w}");
+            assert!(
+                w.as_bytes()
+                    .windows(super::MEETING_CORE.len())
+                    .any(|x| x == super::MEETING_CORE),
+                "{w}"
+            );
+        }
         assert!(super::may_name_meeting("Ryhmä KOKOONTUU 5.3."));
         assert!(super::may_name_meeting("\u{212A}okous pidetään 5.3."));
         assert!(!super::may_name_meeting(
