@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::fx::FxHashMap;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::model::Span;
 
@@ -118,8 +118,11 @@ struct Gazetteer {
     /// Automaton over all forms (leftmost-longest, so `Pohjois-Pohjanmaalla`
     /// wins over `Pohjanmaalla` inside it). `None` only if building failed,
     /// which cannot happen for this table; searching then finds nothing
-    /// instead of panicking.
+    /// instead of panicking. Searches are anchored at word starts.
     automaton: Option<AhoCorasick>,
+    /// The bytes a form can start with (capitals): the only places where
+    /// a search is worth starting.
+    first_bytes: [bool; 256],
 }
 
 /// Built on first use and shared: parsing the table and building the
@@ -172,12 +175,20 @@ impl Gazetteer {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&forms)
             .ok();
+        let mut first_bytes = [false; 256];
+        for form in &forms {
+            if let Some(&b) = form.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
         Self {
             entries,
             by_form,
             automaton,
+            first_bytes,
         }
     }
 
@@ -273,27 +284,6 @@ fn mention_end(text: &str, end: usize) -> Option<usize> {
     })
 }
 
-/// The first position after `from` at which a word can start: past the
-/// current character and the rest of its word. Keeps the search linear: no
-/// position inside a word is tried twice.
-fn next_word_start(text: &str, from: usize) -> usize {
-    let Some(rest) = text.get(from..) else {
-        return text.len();
-    };
-    let mut chars = rest.char_indices();
-    let Some((_, first)) = chars.next() else {
-        return text.len();
-    };
-    let mut prev = first;
-    for (offset, c) in chars {
-        if !is_word_char(prev) {
-            return from + offset;
-        }
-        prev = c;
-    }
-    text.len()
-}
-
 /// Every place mention in `text`, left to right, non-overlapping.
 ///
 /// A mention is a form from the gazetteer standing as a whole word: the
@@ -313,31 +303,32 @@ pub fn find_places(text: &str) -> Vec<PlaceMatch<'_>> {
         return Vec::new();
     };
     let mut found = Vec::new();
+    // Every byte before `pos` is inside a mention found already.
     let mut pos = 0;
-    while pos < text.len() {
-        let input = Input::new(text).span(pos..text.len());
-        let Ok(Some(m)) = automaton.try_find(input) else {
-            break;
-        };
-        let start = m.start();
-        if starts_word(text, start) {
-            let accepted = gazetteer.accept_at(text, start, m.end(), m.pattern().as_usize());
-            if let Some((end, i)) = accepted {
-                if let Some(entry) = gazetteer.entries.get(i) {
-                    found.push(PlaceMatch {
-                        span: Span::new(start, end),
-                        text: text.get(start..end).unwrap_or_default(),
-                        name: entry.name,
-                        kind: entry.kind,
-                        region: entry.region,
-                        ambiguous: entry.ambiguous,
-                    });
-                }
-                pos = end;
-                continue;
-            }
+    for (start, &b) in text.as_bytes().iter().enumerate() {
+        if start < pos || !gazetteer.first_bytes[usize::from(b)] || !starts_word(text, start) {
+            continue;
         }
-        pos = next_word_start(text, start).max(start + 1);
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        let Ok(Some(m)) = automaton.try_find(input) else {
+            continue;
+        };
+        let accepted = gazetteer.accept_at(text, start, m.end(), m.pattern().as_usize());
+        if let Some((end, i)) = accepted {
+            if let Some(entry) = gazetteer.entries.get(i) {
+                found.push(PlaceMatch {
+                    span: Span::new(start, end),
+                    text: text.get(start..end).unwrap_or_default(),
+                    name: entry.name,
+                    kind: entry.kind,
+                    region: entry.region,
+                    ambiguous: entry.ambiguous,
+                });
+            }
+            pos = end;
+        }
     }
     found
 }
