@@ -604,6 +604,86 @@ mod tests {
         assert!(rows > 3000);
     }
 
+    /// The search as it was before it was anchored at word starts: one
+    /// unanchored leftmost-longest search after another, skipping to the
+    /// next word start past a match that does not stand as a mention. The
+    /// oracle for [`anchored_search_finds_what_the_unanchored_one_did`].
+    fn find_places_unanchored(text: &str) -> Vec<(Span, &'static str)> {
+        static UNANCHORED: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+            let mut forms: Vec<(&str, usize)> =
+                GAZETTEER.by_form.iter().map(|(f, i)| (*f, *i)).collect();
+            forms.sort_by_key(|&(_, i)| i);
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(forms.iter().map(|(f, _)| f))
+                .ok()
+        });
+        let next_word_start = |from: usize| {
+            let mut prev = None;
+            for (offset, c) in text[from..].char_indices() {
+                if prev.is_some_and(|p| !is_word_char(p)) {
+                    return from + offset;
+                }
+                prev = Some(c);
+            }
+            text.len()
+        };
+        let Some(automaton) = UNANCHORED.as_ref() else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Ok(Some(m)) = automaton.try_find(Input::new(text).span(pos..text.len())) else {
+                break;
+            };
+            let start = m.start();
+            if starts_word(text, start)
+                && let Some((end, i)) =
+                    GAZETTEER.accept_at(text, start, m.end(), m.pattern().as_usize())
+            {
+                found.push((Span::new(start, end), GAZETTEER.entries[i].name));
+                pos = end;
+                continue;
+            }
+            pos = next_word_start(start).max(start + 1);
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn anchored_search_finds_what_the_unanchored_one_did(
+            picks in proptest::collection::vec((0usize..4000, 0usize..12, 0usize..14), 0..12)
+        ) {
+            let forms: Vec<&str> = {
+                let mut f: Vec<(&str, usize)> =
+                    GAZETTEER.by_form.iter().map(|(f, i)| (*f, *i)).collect();
+                f.sort_by_key(|&(_, i)| i);
+                f.into_iter().map(|(f, _)| f).collect()
+            };
+            const GLUE: &[&str] = &[
+                " ", "", "-", "- ", ", ", "kin ", "ssa ", "x", "\u{e4}", ":n ", "\n", "tie ", "Ä",
+                "Keski-",
+            ];
+            let mut text = String::new();
+            for (form, cut, glue) in picks {
+                let form = forms[form % forms.len()];
+                // Whole forms, and forms cut short on a char boundary.
+                let cut = (0..=form.len())
+                    .rev()
+                    .filter(|&c| form.is_char_boundary(c))
+                    .nth(cut % 3)
+                    .unwrap_or(form.len());
+                text.push_str(&form[..cut]);
+                text.push_str(GLUE[glue % GLUE.len()]);
+            }
+            let now: Vec<(Span, &str)> =
+                find_places(&text).into_iter().map(|p| (p.span, p.name)).collect();
+            proptest::prop_assert_eq!(now, find_places_unanchored(&text), "{:?}", text);
+        }
+    }
+
     /// Tiny deterministic generator for the robustness test.
     fn next(state: &mut u64) -> u64 {
         *state ^= *state << 13;
