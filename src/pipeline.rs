@@ -15,7 +15,7 @@ use crate::recognise::programme::find_programmes_in;
 use crate::relate::bodies::Registry;
 use crate::relate::dates::Anchors;
 use crate::relate::events::events;
-use crate::relate::found::Found;
+use crate::relate::found::{Found, Lexed};
 use crate::relate::meetings::meetings;
 use crate::relate::people::{Contacts, people};
 use crate::relate::region::region_of;
@@ -107,7 +107,13 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
 
     let body_matches = find_bodies_in(text, &lowered);
     let registry = Registry::build(text, &layout, &body_matches);
-    let found = Found::new(&layout, dates, &anchors, body_matches, places, &lowered);
+    let headed = HeadedWords::new_in(text, &lowered);
+    let lexed = Lexed {
+        text,
+        lowered: &lowered,
+        words: &headed.words,
+    };
+    let found = Found::new(&layout, dates, &anchors, body_matches, places, lexed);
     let structural = structural_dates(&layout);
     doc.meetings = meetings(text, &layout, &found, &registry, &structural, |at| {
         anchors.anchor_at(at)
@@ -134,7 +140,6 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             span: a.span,
         })
         .collect();
-    let headed = HeadedWords::new_in(text, &lowered);
     doc.organizations = find_organizations_in(text, &headed)
         .into_iter()
         .map(|o| Organization {

@@ -8,7 +8,7 @@ use crate::model::{EdtfDate, Span};
 use crate::recognise::body::BodyMatch;
 use crate::recognise::date::DateMatch;
 use crate::recognise::places::PlaceMatch;
-use crate::text::{LowerText, Sentence, sentences};
+use crate::text::{LowerText, Sentence, Word, sentences, words_within};
 
 use super::dates::Anchors;
 
@@ -24,8 +24,17 @@ pub(crate) struct Found<'t> {
     /// The words of each of `sentences`, split when a rule first reads them
     /// and then shared by the meeting and event rules.
     words: Vec<OnceCell<SentenceWords<'t>>>,
-    /// The lower case of the whole text, for the sentences' words.
-    lowered: &'t LowerText,
+    /// The text's lower case and words, for the sentences' words.
+    lexed: Lexed<'t>,
+}
+
+/// A text with what is made of it once and read by several stages: its
+/// lower case and its words.
+#[derive(Clone, Copy)]
+pub(crate) struct Lexed<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) lowered: &'t LowerText,
+    pub(crate) words: &'t [Word<'t>],
 }
 
 /// The items of `items` (sorted by start) that lie inside `within`.
@@ -49,7 +58,7 @@ impl<'t> Found<'t> {
         anchors: &Anchors,
         bodies: Vec<BodyMatch<'t>>,
         places: Vec<PlaceMatch<'t>>,
-        lowered: &'t LowerText,
+        lexed: Lexed<'t>,
     ) -> Found<'t> {
         let values = dates
             .iter()
@@ -70,7 +79,7 @@ impl<'t> Found<'t> {
             places,
             sentences,
             words,
-            lowered,
+            lexed,
         }
     }
 
@@ -82,7 +91,7 @@ impl<'t> Found<'t> {
             lower: Vec::new(),
         };
         match (self.words.get(n), self.sentences.get(n)) {
-            (Some(cell), Some(s)) => cell.get_or_init(|| SentenceWords::new(s, self.lowered)),
+            (Some(cell), Some(s)) => cell.get_or_init(|| SentenceWords::new(s, self.lexed)),
             _ => &NONE,
         }
     }
@@ -117,13 +126,15 @@ pub(crate) struct SentenceWords<'s> {
 }
 
 impl<'s> SentenceWords<'s> {
-    /// Splits `sentence` into words; `lowered` is the whole text's lower
-    /// case.
-    pub(crate) fn new(sentence: &Sentence<'s>, lowered: &'s LowerText) -> Self {
-        let words = crate::text::words(sentence.text);
+    /// The words of `sentence`: those of the whole text when the sentence
+    /// stands apart from its neighbours (it nearly always does), else split
+    /// anew.
+    pub(crate) fn new(sentence: &Sentence<'s>, lexed: Lexed<'s>) -> Self {
+        let words = words_within(lexed.text, lexed.words, sentence.start, sentence.end())
+            .unwrap_or_else(|| crate::text::words(sentence.text));
         let lower = words
             .iter()
-            .map(|w| lowered.at(w.text, sentence.start + w.start))
+            .map(|w| lexed.lowered.at(w.text, sentence.start + w.start))
             .collect();
         Self { words, lower }
     }

@@ -132,6 +132,51 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// Whether `c` can join the characters around it into one word.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2011}' | '&' | ':' | '\'' | '’')
+}
+
+/// The words of `text[start..end]` exactly as [`words`] of that slice
+/// gives them (offsets from `start`), taken from `all`, the words of the
+/// whole `text`, without splitting the slice again. `None` when a word
+/// character or a joiner touches the slice from outside, as the slice's
+/// words may then differ from the whole text's; also when the bounds are
+/// not a slice of `text`.
+pub(crate) fn words_within<'a>(
+    text: &'a str,
+    all: &[Word<'a>],
+    start: usize,
+    end: usize,
+) -> Option<Vec<Word<'a>>> {
+    let slice = text.get(start..end)?;
+    let apart = |c: Option<char>| c.is_none_or(|c| !is_word_char(c) && !is_joiner(c));
+    if !apart(text.get(..start)?.chars().next_back()) || !apart(text.get(end..)?.chars().next()) {
+        return None;
+    }
+    let lo = all.partition_point(|w| w.start < start);
+    let hi = all.partition_point(|w| w.start < end);
+    let inside = all.get(lo..hi)?;
+    if inside.last().is_some_and(|w| w.end() > end) {
+        return None;
+    }
+    Some(
+        inside
+            .iter()
+            .enumerate()
+            .map(|(k, w)| Word {
+                text: w.text,
+                start: w.start - start,
+                gap: if k == 0 {
+                    slice.get(..w.start - start).unwrap_or("")
+                } else {
+                    w.gap
+                },
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +217,37 @@ mod tests {
         for x in &w {
             assert_eq!(&s[x.start..x.end()], x.text);
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_within_a_slice_are_the_slices_words(
+            text in "[a-zA-Z0-9äÄ\u{308} .,:;&'’\u{2011}\n-]{0,40}",
+            a in 0usize..45,
+            b in 0usize..45,
+        ) {
+            let (a, b) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let all = words(&text);
+            if let Some(got) = words_within(&text, &all, a, b) {
+                proptest::prop_assert_eq!(got, words(&text[a..b]));
+            }
+        }
+    }
+
+    #[test]
+    fn words_within_sentences() {
+        let text = "Ryhmä kokoontui 14.3. Sote-uudistus etenee: STM:n linjaus.";
+        let all = words(text);
+        let s = text.find("Sote").unwrap_or(0);
+        let got = words_within(text, &all, s, text.len()).unwrap_or_default();
+        assert_eq!(got, words(&text[s..]));
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0].gap, "");
+        // A slice that cuts a word, or ends before a joiner, is split anew.
+        assert!(words_within(text, &all, s + 1, text.len()).is_none());
+        let colon = text.find(':').unwrap_or(0);
+        assert!(words_within(text, &all, 0, colon).is_none());
+        assert!(words_within(text, &all, 0, 99).is_none());
     }
 
     #[test]
