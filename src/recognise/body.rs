@@ -1218,6 +1218,10 @@ fn last_token_end(phrase: &str) -> Option<usize> {
 
 /// `s` with every dash written as `-`.
 fn normalise_dashes(s: &str) -> String {
+    // Nearly every name has plain hyphens only: one copy, no rebuilding.
+    if !s.contains(|c: char| c != '-' && is_dash(c)) {
+        return s.to_owned();
+    }
     s.chars()
         .map(|c| if is_dash(c) { '-' } else { c })
         .collect()
@@ -2114,6 +2118,17 @@ fn compound_head_case(written: &str, nominative: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dashes_become_hyphens() {
+        assert_eq!(normalise_dashes("ICT\u{2013}ryhmä"), "ICT-ryhmä");
+        assert_eq!(
+            normalise_dashes("sote\u{2011}uudistus — x"),
+            "sote-uudistus - x"
+        );
+        assert_eq!(normalise_dashes("Itä-Uusimaa"), "Itä-Uusimaa");
+        assert_eq!(normalise_dashes(""), "");
+    }
 
     #[test]
     fn aligned_exactly_when_each_character_lowers_to_one_of_its_length() {

@@ -959,7 +959,8 @@ impl Facts {
 
 /// Splits `text` into tokens: one pass, spaces skipped.
 fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
-    let mut toks = Vec::new();
+    // About one token (word or mark) for every five bytes of running text.
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut pos = 0;
     let mut prev: Option<char> = None;
     while let Some(c) = char_at(text, pos) {
