@@ -241,7 +241,7 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
                     (LineKind::Date { date, rest: None }, Some(t))
                         if !is_entry_line(d)
                             && kinds[t] == LineKind::Text
-                            && ls[first].text.split(is_space).count() <= 3
+                            && ls[first].text.split(is_space).nth(3).is_none()
                             && !names_a_body(ls[first].text) =>
                     {
                         published = Some(date);

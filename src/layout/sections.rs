@@ -64,7 +64,7 @@ fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<It
     // after the label is not part of it.
     let head = head.split('(').next().unwrap_or(head);
     // A label line without a colon must be the label alone (`Kokoonpano`).
-    if rest.is_none() && head.split(is_space).count() > 3 {
+    if rest.is_none() && head.split(is_space).nth(3).is_some() {
         return None;
     }
     let lower = head.trim_matches(is_space).to_lowercase();
@@ -89,7 +89,7 @@ fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<It
 fn is_contact_line(line: &Line<'_>, kind: LineKind) -> bool {
     const MAX_WORDS: usize = 10;
     kind == LineKind::Text
-        && line.text.split(is_space).filter(|w| !w.is_empty()).count() <= MAX_WORDS
+        && line.text.split(is_space).filter(|w| !w.is_empty()).nth(MAX_WORDS).is_none()
         && !line.text.ends_with(['.', '?', '!'])
         && list_marker(line.text).is_none()
 }
