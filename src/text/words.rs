@@ -104,8 +104,14 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
             prev = Some(char::from(bytes[i - 1]));
             continue;
         }
-        let next = char_at(text, i + c.len_utf8());
-        let in_word = is_word_char(c) || joins(prev, c, next);
+        // ASCII space and punctuation other than a joiner are never part of
+        // a word, whatever stands around them.
+        let in_word = if c.is_ascii() && !c.is_ascii_alphanumeric() && !is_joiner(c) {
+            false
+        } else {
+            let next = char_at(text, i + c.len_utf8());
+            is_word_char(c) || joins(prev, c, next)
+        };
         match (in_word, word_start) {
             (true, None) => word_start = Some(i),
             (false, Some(s)) => {
