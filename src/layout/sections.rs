@@ -89,7 +89,12 @@ fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<It
 fn is_contact_line(line: &Line<'_>, kind: LineKind) -> bool {
     const MAX_WORDS: usize = 10;
     kind == LineKind::Text
-        && line.text.split(is_space).filter(|w| !w.is_empty()).nth(MAX_WORDS).is_none()
+        && line
+            .text
+            .split(is_space)
+            .filter(|w| !w.is_empty())
+            .nth(MAX_WORDS)
+            .is_none()
         && !line.text.ends_with(['.', '?', '!'])
         && list_marker(line.text).is_none()
 }

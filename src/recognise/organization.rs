@@ -14,7 +14,9 @@
 //! sote)`) is an alias and is left out of the name.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::heads::{HeadForm, HeadGroup, HeadedWords};
 use crate::model::Span;
 use crate::text::Word;
@@ -152,21 +154,54 @@ const CASE_ENDINGS: &[&str] = &[
 const MAX_CONJUNCTS: usize = 12;
 
 fn legal_form(word: &str) -> Option<&'static str> {
-    let base = word.split(':').next().unwrap_or(word);
+    let base = before_colon(word);
     LEGAL_FORMS.iter().copied().find(|f| *f == base)
 }
+
+/// `word` up to a colon ending (`STM` of `STM:n`); words are short, so a
+/// plain byte loop beats a searcher.
+fn before_colon(word: &str) -> &str {
+    match word.bytes().position(|b| b == b':') {
+        Some(i) => word.get(..i).unwrap_or(word),
+        None => word,
+    }
+}
+
+/// [`KNOWN`] by form and by abbreviation: the index of the first entry with
+/// each, so that a look-up finds what a search in list order would.
+struct KnownIndex {
+    by_form: FxHashMap<&'static str, usize>,
+    by_abbreviation: FxHashMap<&'static str, usize>,
+}
+
+static KNOWN_INDEX: LazyLock<KnownIndex> = LazyLock::new(|| {
+    let mut by_form = FxHashMap::default();
+    let mut by_abbreviation = FxHashMap::default();
+    for (i, (name, forms)) in KNOWN.iter().enumerate() {
+        if forms.len() == 1 {
+            by_abbreviation.entry(*name).or_insert(i);
+        }
+        for form in *forms {
+            by_form.entry(*form).or_insert(i);
+        }
+    }
+    KnownIndex {
+        by_form,
+        by_abbreviation,
+    }
+});
 
 /// A known organisation: an abbreviation with or without a colon ending
 /// (`STM`, `STM:n`), or one of a name's listed forms (`Kelan`).
 fn known(word: &str) -> Option<&'static str> {
-    let base = word.split(':').next().unwrap_or(word);
-    KNOWN
-        .iter()
-        .find(|(name, forms)| {
-            let abbreviation = forms.len() == 1 && base == *name;
-            abbreviation || forms.contains(&word)
-        })
-        .map(|(name, _)| *name)
+    let index = &*KNOWN_INDEX;
+    let as_form = index.by_form.get(word).copied();
+    let as_abbreviation = index.by_abbreviation.get(before_colon(word)).copied();
+    let first = match (as_form, as_abbreviation) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    KNOWN.get(first).map(|(name, _)| *name)
 }
 
 /// Whether `w` can be a genitive that names whose organisation it is: a
@@ -573,6 +608,22 @@ pub(crate) fn find_organizations_in<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_organisations_by_form_and_abbreviation() {
+        assert_eq!(known("Kelan"), Some("Kela"));
+        assert_eq!(known("Sitrassa"), Some("Sitra"));
+        assert_eq!(known("STM:n"), Some("STM"));
+        assert_eq!(known("HUS"), Some("HUS"));
+        assert_eq!(known("HUS:ssa"), Some("HUS"));
+        // A name with several forms is not an abbreviation: `Kela:n` is no form.
+        assert_eq!(known("Kela:n"), None);
+        assert_eq!(known("kela"), None);
+        assert_eq!(known(""), None);
+        assert_eq!(legal_form("Oy:n"), Some("Oy"));
+        assert_eq!(legal_form("Oyj"), Some("Oyj"));
+        assert_eq!(legal_form("Oy-"), None);
+    }
 
     #[test]
     fn organization_rows() {

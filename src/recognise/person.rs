@@ -681,7 +681,11 @@ fn is_combining(c: char) -> bool {
 
 /// Whether `c` continues a word.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // The Finnish letters first, without the Unicode tables.
+    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphanumeric() || is_combining(c)
 }
 
 /// Whether `c` may join two word characters inside one word (`Aino-Maija`,

@@ -233,7 +233,11 @@ impl Gazetteer {
 /// directly touching one of them is part of a longer word (`Ouluntie`,
 /// `2Oulu`, or a decomposed `Oulu` + U+0308), not a mention.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // The Finnish letters first, without the Unicode tables.
+    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphanumeric() || is_combining_mark(c)
 }
 
 /// The Unicode blocks of combining diacritics (general category Mn in
