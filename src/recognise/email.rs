@@ -422,7 +422,29 @@ fn address_at(text: &str, at: usize, len: usize, kind: Marker) -> Option<(Span, 
 pub fn find_emails(text: &str) -> Vec<EmailMatch<'_>> {
     let mut found = Vec::new();
     let mut resume = 0;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while let Some(&b) = bytes.get(next) {
+        // Most bytes are ASCII that can start no marker: passed over
+        // without decoding. (The ASCII spaces inside a line are space and
+        // tab.)
+        let c = if b.is_ascii() {
+            if !matches!(b, b'@' | b'[' | b'(' | b' ' | b'\t') {
+                next += 1;
+                continue;
+            }
+            char::from(b)
+        } else {
+            match text.get(next..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => {
+                    next += 1;
+                    continue;
+                }
+            }
+        };
+        let i = next;
+        next += c.len_utf8();
         if i < resume || !(c == '@' || c == '[' || c == '(' || is_inline_space(c)) {
             continue;
         }
@@ -677,6 +699,15 @@ mod tests {
         ("[at] (at) @ at", &[]),
         ("", &[]),
     ];
+
+    #[test]
+    fn the_only_ascii_spaces_inside_a_line_are_space_and_tab() {
+        // `find_emails` passes over every other ASCII byte but `@ [ (`.
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            assert_eq!(is_inline_space(c), matches!(c, ' ' | '\t'), "{c:?}");
+        }
+    }
 
     #[test]
     fn table_rows() {

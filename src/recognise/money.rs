@@ -445,7 +445,11 @@ fn table_word<'a, T: Copy>(
         }
         // A form's second byte is never capitalised: most forms with the
         // right first letter are told apart here, without a comparison call.
-        if form.as_bytes().get(1).is_some_and(|b| input.as_bytes().get(1) != Some(b)) {
+        if form
+            .as_bytes()
+            .get(1)
+            .is_some_and(|b| input.as_bytes().get(1) != Some(b))
+        {
             continue;
         }
         let Some(len) = prefix_len(input, form, capital) else {
