@@ -345,8 +345,10 @@ pub fn find_phones(text: &str) -> Vec<PhoneMatch<'_>> {
     let mut found = Vec::new();
     let mut resume = 0;
     let mut last_number_end = None;
-    for (i, c) in text.char_indices() {
-        if i < resume || !matches!(c, '+' | '0' | '(') {
+    // A number starts with `+`, `0` or `(`: ASCII, so each byte found
+    // starts a character.
+    for i in memchr::memchr3_iter(b'+', b'0', b'(', text.as_bytes()) {
+        if i < resume {
             continue;
         }
         if !may_start(text, i) && !next_to_number(text, last_number_end, i) {
