@@ -44,9 +44,14 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            // The last bytes as a little-endian word padded with zeros, put
+            // together byte by byte: a copy of a variable length would be a
+            // `memcpy` call for every short key.
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0u64, |word, &b| (word << 8) | u64::from(b));
+            self.add(word);
         }
     }
 
@@ -79,6 +84,24 @@ impl Hasher for FxHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_tails_hash_as_zero_padded_words() {
+        let bytes: Vec<u8> = (1..=23u8).map(|b| b.wrapping_mul(37)).collect();
+        for len in 0..=bytes.len() {
+            let key = &bytes[..len];
+            let mut reference = FxHasher::default();
+            let mut chunks = key.chunks(8);
+            for chunk in &mut chunks {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                reference.add(u64::from_le_bytes(word));
+            }
+            let mut hasher = FxHasher::default();
+            hasher.write(key);
+            assert_eq!(hasher.finish(), reference.finish(), "{len}");
+        }
+    }
 
     #[test]
     fn maps_work_with_it() {
