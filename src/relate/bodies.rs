@@ -38,13 +38,17 @@ fn key(name: &str) -> String {
 fn spelling(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        if is_space(c) || matches!(c, '-' | '–' | '\u{2010}' | '\u{2011}') {
-            continue;
-        }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
+        match c {
+            // ASCII space (as `char::is_whitespace` has it) and the hyphen.
+            ' ' | '\t'..='\r' | '-' => {}
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // The Finnish letters without the Unicode tables.
+            'ä' | 'ö' | 'å' => out.push(c),
+            'Ä' => out.push('ä'),
+            'Ö' => out.push('ö'),
+            'Å' => out.push('å'),
+            c if is_space(c) || matches!(c, '–' | '\u{2010}' | '\u{2011}') => {}
+            c => out.extend(c.to_lowercase()),
         }
     }
     out
@@ -330,6 +334,29 @@ mod tests {
             "lautakunta"
         ));
         assert!(!compound_of("lautakunta", "lautakunta"));
+    }
+
+    #[test]
+    fn spelling_ignores_case_space_and_hyphens() {
+        let reference = |name: &str| -> String {
+            name.chars()
+                .filter(|&c| !(is_space(c) || matches!(c, '-' | '–' | '\u{2010}' | '\u{2011}')))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let every_latin1: String = (0u32..0x250).filter_map(char::from_u32).collect();
+        for name in [
+            "ICT ja digi -työryhmä",
+            "ICT- ja digityöryhmä",
+            "ÄÖÅ äöå\u{A0}Ω\u{2011}x\u{2010}y–z\u{0B}\u{2028}",
+            every_latin1.as_str(),
+        ] {
+            assert_eq!(spelling(name), reference(name), "{name:?}");
+        }
+        assert_eq!(
+            spelling("ICT ja digi -työryhmä"),
+            spelling("ICT- ja digityöryhmä")
+        );
     }
 
     #[test]
