@@ -227,11 +227,60 @@ impl Iterator for Walker {
     }
 }
 
-fn writer_for<'a, W: Write + 'a>(format: Format, out: W) -> Box<dyn DocumentWriter + 'a> {
-    match format {
-        Format::JsonLines => Box::new(JsonLinesWriter::new(out)),
-        Format::Json => Box::new(JsonArrayWriter::new(out)),
-        Format::Xml => Box::new(XmlDocumentsWriter::new(out)),
+/// One record on its way to the output.
+enum Record {
+    /// A record for a writer that frames the records (a JSON array, XML).
+    Document(Box<Document>),
+    /// A record already serialised as a JSON line, by the worker that
+    /// parsed it.
+    Line(Vec<u8>),
+}
+
+/// Where records go. JSON Lines are serialised by the workers, each record
+/// a line of its own, so the thread that writes in input order only copies
+/// bytes; the other formats frame their records, so their documents go to
+/// the format's writer.
+enum Sink<'a> {
+    Lines(Box<dyn Write + 'a>),
+    Documents(Box<dyn DocumentWriter + 'a>),
+}
+
+impl<'a> Sink<'a> {
+    fn new<W: Write + 'a>(format: Format, out: W) -> Sink<'a> {
+        match format {
+            Format::JsonLines => Sink::Lines(Box::new(out)),
+            Format::Json => Sink::Documents(Box::new(JsonArrayWriter::new(out))),
+            Format::Xml => Sink::Documents(Box::new(XmlDocumentsWriter::new(out))),
+        }
+    }
+
+    /// Whether the workers should serialise records as JSON lines.
+    fn takes_lines(&self) -> bool {
+        matches!(self, Sink::Lines(_))
+    }
+
+    fn write(&mut self, record: Record) -> io::Result<()> {
+        match (self, record) {
+            (Sink::Lines(out), Record::Line(line)) => out.write_all(&line),
+            (Sink::Documents(writer), Record::Document(doc)) => {
+                writer.write_document(&doc).map_err(io::Error::other)
+            }
+            // A worker serialises exactly when the sink takes lines.
+            (Sink::Lines(out), Record::Document(doc)) => {
+                let mut writer = JsonLinesWriter::new(out);
+                writer.write_document(&doc).map_err(io::Error::other)
+            }
+            (Sink::Documents(_), Record::Line(_)) => Err(io::Error::other(
+                "a serialised line cannot go into a framed format",
+            )),
+        }
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Lines(out) => out.flush(),
+            Sink::Documents(writer) => writer.finish().map_err(io::Error::other),
+        }
     }
 }
 
@@ -245,13 +294,14 @@ struct Summary {
 
 /// What reading and parsing one file gave, or a problem met while walking.
 enum Outcome {
-    Record(Box<Document>, u64),
+    Record(Record, u64),
     Failed(Failure, u64),
     Problem(Failure),
 }
 
-/// Reads and parses one file, or passes a walking problem on.
-fn process(config: &Config, found: Found) -> Outcome {
+/// Reads and parses one file, or passes a walking problem on; with
+/// `lines`, serialises the record as a JSON line too.
+fn process(config: &Config, found: Found, lines: bool) -> Outcome {
     let job = match found {
         Found::File(job) => job,
         Found::Problem(failure) => return Outcome::Problem(failure),
@@ -270,7 +320,20 @@ fn process(config: &Config, found: Found) -> Outcome {
     };
     let size = bytes.len() as u64;
     match config.parse_bytes(&job.source, &bytes) {
-        Ok(doc) => Outcome::Record(Box::new(doc), size),
+        Ok(doc) if lines => {
+            let mut line = JsonLinesWriter::new(Vec::with_capacity(bytes.len() * 4));
+            match line.write_document(&doc).and_then(|()| line.into_inner()) {
+                Ok(line) => Outcome::Record(Record::Line(line), size),
+                Err(e) => Outcome::Failed(
+                    Failure {
+                        path: job.path.clone(),
+                        reason: format!("cannot serialise the record: {e}"),
+                    },
+                    size,
+                ),
+            }
+        }
+        Ok(doc) => Outcome::Record(Record::Document(Box::new(doc)), size),
         Err(e) => Outcome::Failed(
             Failure {
                 path: job.path.clone(),
@@ -300,16 +363,17 @@ struct Schedule {
 fn convert(
     inputs: &[PathBuf],
     workers: usize,
-    sink: &mut dyn DocumentWriter,
+    sink: &mut Sink<'_>,
     summary: &mut Summary,
     progress: &mut Progress,
 ) -> io::Result<()> {
     let config = Config::default();
     if workers <= 1 {
         convert_serially(inputs, &config, sink, summary, progress)?;
-        return sink.finish().map_err(io::Error::other);
+        return sink.finish();
     }
     let window = WINDOW_PER_JOB * workers.max(1);
+    let lines = sink.takes_lines();
     let schedule = Schedule {
         next: Mutex::new((0, Walker::new(inputs.to_vec()))),
         written: Mutex::new(0),
@@ -321,7 +385,7 @@ fn convert(
         for _ in 0..workers.max(1) {
             let tx = tx.clone();
             let (schedule, config) = (&schedule, &config);
-            scope.spawn(move || worker(schedule, config, window, &tx));
+            scope.spawn(move || worker(schedule, config, window, lines, &tx));
         }
         drop(tx);
         let result = write_in_order(&rx, &schedule, sink, summary, progress);
@@ -333,7 +397,7 @@ fn convert(
         for _ in rx.iter() {}
         result
     })?;
-    sink.finish().map_err(io::Error::other)
+    sink.finish()
 }
 
 /// `--jobs 1`: reads, parses and writes each file in turn on this thread,
@@ -341,12 +405,13 @@ fn convert(
 fn convert_serially(
     inputs: &[PathBuf],
     config: &Config,
-    sink: &mut dyn DocumentWriter,
+    sink: &mut Sink<'_>,
     summary: &mut Summary,
     progress: &mut Progress,
 ) -> io::Result<()> {
     for found in Walker::new(inputs.to_vec()) {
-        record(process(config, found), sink, summary)?;
+        let lines = sink.takes_lines();
+        record(process(config, found, lines), sink, summary)?;
         progress.update(summary);
     }
     progress.finish();
@@ -359,6 +424,7 @@ fn worker(
     schedule: &Schedule,
     config: &Config,
     window: usize,
+    lines: bool,
     tx: &mpsc::Sender<(usize, Outcome)>,
 ) {
     loop {
@@ -377,7 +443,9 @@ fn worker(
                     .unwrap_or_else(|e| e.into_inner());
             }
         }
-        if schedule.stop.load(Ordering::SeqCst) || tx.send((i, process(config, found))).is_err() {
+        if schedule.stop.load(Ordering::SeqCst)
+            || tx.send((i, process(config, found, lines))).is_err()
+        {
             return;
         }
     }
@@ -387,7 +455,7 @@ fn worker(
 fn write_in_order(
     rx: &mpsc::Receiver<(usize, Outcome)>,
     schedule: &Schedule,
-    sink: &mut dyn DocumentWriter,
+    sink: &mut Sink<'_>,
     summary: &mut Summary,
     progress: &mut Progress,
 ) -> io::Result<()> {
@@ -409,17 +477,13 @@ fn write_in_order(
 }
 
 /// Writes one outcome's record, or notes its failure, in the summary.
-fn record(
-    outcome: Outcome,
-    sink: &mut dyn DocumentWriter,
-    summary: &mut Summary,
-) -> io::Result<()> {
+fn record(outcome: Outcome, sink: &mut Sink<'_>, summary: &mut Summary) -> io::Result<()> {
     match outcome {
         Outcome::Problem(failure) => summary.failures.push(failure),
-        Outcome::Record(doc, size) => {
+        Outcome::Record(rec, size) => {
             summary.files += 1;
             summary.bytes += size;
-            sink.write_document(&doc).map_err(io::Error::other)?;
+            sink.write(rec)?;
             summary.records += 1;
         }
         Outcome::Failed(failure, size) => {
@@ -491,8 +555,8 @@ fn convert_to_file(
         .suffix(".partial")
         .tempfile_in(dir)?;
     {
-        let mut sink = writer_for(args.format, BufWriter::new(tmp.as_file()));
-        convert(inputs, args.jobs, sink.as_mut(), summary, progress)?;
+        let mut sink = Sink::new(args.format, BufWriter::new(tmp.as_file()));
+        convert(inputs, args.jobs, &mut sink, summary, progress)?;
     }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -518,11 +582,11 @@ fn main() -> ExitCode {
         Some(path) => convert_to_file(&args.inputs, &args, path, &mut summary, &mut progress),
         None => {
             let stdout = io::stdout();
-            let mut sink = writer_for(args.format, BufWriter::new(stdout.lock()));
+            let mut sink = Sink::new(args.format, BufWriter::new(stdout.lock()));
             convert(
                 &args.inputs,
                 args.jobs,
-                sink.as_mut(),
+                &mut sink,
                 &mut summary,
                 &mut progress,
             )
