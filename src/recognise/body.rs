@@ -64,7 +64,7 @@ use nom::{IResult, Parser};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
-use crate::text::{LowerText, char_at, is_space};
+use crate::text::{LowerText, char_at, is_alphanumeric, is_space};
 
 /// The lexicon: inflection classes, head words, and the word lists around
 /// them (see the file's header for sources and syntax).
@@ -556,12 +556,21 @@ impl Lexicon {
             endings.insert(form, *head);
         }
         lex.head_endings = endings.build();
-        lex.inen_trie = Self::inen_trie(&lex.inen_endings);
+        lex.inen_trie = Self::grouped_endings(
+            lex.inen_endings
+                .iter()
+                .map(|(ending, case, plural)| (ending.as_str(), (*case, *plural))),
+        );
         lex.owner_endings = Self::ending_set(&lex.owners);
         lex.object_endings = Self::ending_set(&lex.objects);
         lex.genitive_rules
             .sort_by_key(|r| std::cmp::Reverse(r.ending.len()));
-        lex.genitive_endings = Self::rule_trie(&lex.genitive_rules);
+        lex.genitive_endings = Self::grouped_endings(
+            lex.genitive_rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.ending.as_str(), i)),
+        );
         lex
     }
 
@@ -595,36 +604,18 @@ impl Lexicon {
         classes
     }
 
-    /// The -inen endings after the stem's `i` (`sen`, `sessa`, `sessä`, …),
-    /// in both harmonies, longest first.
-    /// The readings of each ending, in list order, searchable by word end.
-    fn inen_trie(endings: &[(String, Case, bool)]) -> SuffixTrie<Vec<(Case, bool)>> {
-        let mut readings: Vec<(&str, Vec<(Case, bool)>)> = Vec::new();
-        for (ending, case, plural) in endings {
-            match readings.iter_mut().find(|(e, _)| e == ending) {
-                Some((_, r)) => r.push((*case, *plural)),
-                None => readings.push((ending, vec![(*case, *plural)])),
-            }
+    /// Endings with values, searchable by word end: each ending with all
+    /// its values, in list order.
+    fn grouped_endings<'e, T>(
+        entries: impl IntoIterator<Item = (&'e str, T)>,
+    ) -> SuffixTrie<Vec<T>> {
+        let mut grouped: HashMap<&str, Vec<T>> = HashMap::new();
+        for (ending, value) in entries {
+            grouped.entry(ending).or_default().push(value);
         }
         let mut trie = SuffixTrieBuilder::new(Keep::First);
-        for (ending, r) in readings {
-            trie.insert(ending, r);
-        }
-        trie.build()
-    }
-
-    /// The indexes of the rules with each ending, in rule order.
-    fn rule_trie(rules: &[GenitiveRule]) -> SuffixTrie<Vec<usize>> {
-        let mut by_ending: Vec<(&str, Vec<usize>)> = Vec::new();
-        for (i, r) in rules.iter().enumerate() {
-            match by_ending.iter_mut().find(|(e, _)| *e == r.ending) {
-                Some((_, v)) => v.push(i),
-                None => by_ending.push((&r.ending, vec![i])),
-            }
-        }
-        let mut trie = SuffixTrieBuilder::new(Keep::First);
-        for (ending, v) in by_ending {
-            trie.insert(ending, v);
+        for (ending, values) in grouped {
+            trie.insert(ending, values);
         }
         trie.build()
     }
@@ -638,6 +629,8 @@ impl Lexicon {
         trie.build()
     }
 
+    /// The -inen endings after the stem's `i` (`sen`, `sessa`, `sessä`, …),
+    /// in both harmonies, longest first.
     fn productive_endings(class: &Class) -> Vec<(String, Case, bool)> {
         let mut endings: Vec<(String, Case, bool)> = class
             .endings
@@ -1079,13 +1072,7 @@ fn is_dash(c: char) -> bool {
 
 /// Whether `c` can be part of a word: a letter, digit or combining mark.
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    // The Finnish letters first, without the Unicode tables.
-    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å')
-        || c.is_alphanumeric()
-        || matches!(c, '\u{0300}'..='\u{036F}')
+    is_alphanumeric(c) || matches!(c, '\u{0300}'..='\u{036F}')
 }
 
 /// Whether `c` may join two word parts inside one token (`sote-uudistus`,

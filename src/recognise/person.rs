@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
-use crate::text::{LowerText, char_at, is_space};
+use crate::text::{LowerText, char_at, is_alphanumeric, is_space};
 
 // ---------------------------------------------------------------------------
 // Lexicons
@@ -681,11 +681,7 @@ fn is_combining(c: char) -> bool {
 
 /// Whether `c` continues a word.
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    // The Finnish letters first, without the Unicode tables.
-    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphanumeric() || is_combining(c)
+    is_alphanumeric(c) || is_combining(c)
 }
 
 /// Whether `c` may join two word characters inside one word (`Aino-Maija`,

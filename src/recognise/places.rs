@@ -15,11 +15,14 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::fx::FxHashMap;
-
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
+use crate::lexicon::fx::FxHashMap;
 use crate::model::Span;
+// Letters, digits and combining marks continue a word: a place form
+// directly touching one of them is part of a longer word (`Ouluntie`,
+// `2Oulu`, or a decomposed `Oulu` + U+0308), not a mention.
+use crate::text::is_word_char;
 
 /// The generated gazetteer, compiled in so the crate needs no data files at
 /// run time. Columns: form, name, kind, region, case, origin, ambiguous.
@@ -227,26 +230,6 @@ impl Gazetteer {
         }
         None
     }
-}
-
-/// Letters, digits and combining marks continue a word: a place form
-/// directly touching one of them is part of a longer word (`Ouluntie`,
-/// `2Oulu`, or a decomposed `Oulu` + U+0308), not a mention.
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    // The Finnish letters first, without the Unicode tables.
-    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphanumeric() || is_combining_mark(c)
-}
-
-/// The Unicode blocks of combining diacritics (general category Mn in
-/// practice), which `char::is_alphanumeric` does not cover.
-fn is_combining_mark(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
-    )
 }
 
 /// Whether a mention may start at byte `start`: at the start of the text or
@@ -608,18 +591,23 @@ mod tests {
         assert!(rows > 3000);
     }
 
+    /// The gazetteer's forms in pattern order (index = entry index).
+    static FORMS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut forms: Vec<(&str, usize)> =
+            GAZETTEER.by_form.iter().map(|(f, i)| (*f, *i)).collect();
+        forms.sort_by_key(|&(_, i)| i);
+        forms.into_iter().map(|(f, _)| f).collect()
+    });
+
     /// The search as it was before it was anchored at word starts: one
     /// unanchored leftmost-longest search after another, skipping to the
     /// next word start past a match that does not stand as a mention. The
     /// oracle for [`anchored_search_finds_what_the_unanchored_one_did`].
     fn find_places_unanchored(text: &str) -> Vec<(Span, &'static str)> {
         static UNANCHORED: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-            let mut forms: Vec<(&str, usize)> =
-                GAZETTEER.by_form.iter().map(|(f, i)| (*f, *i)).collect();
-            forms.sort_by_key(|&(_, i)| i);
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(forms.iter().map(|(f, _)| f))
+                .build(&*FORMS)
                 .ok()
         });
         let next_word_start = |from: usize| {
@@ -660,12 +648,7 @@ mod tests {
         fn anchored_search_finds_what_the_unanchored_one_did(
             picks in proptest::collection::vec((0usize..4000, 0usize..12, 0usize..14), 0..12)
         ) {
-            let forms: Vec<&str> = {
-                let mut f: Vec<(&str, usize)> =
-                    GAZETTEER.by_form.iter().map(|(f, i)| (*f, *i)).collect();
-                f.sort_by_key(|&(_, i)| i);
-                f.into_iter().map(|(f, _)| f).collect()
-            };
+            let forms = &*FORMS;
             const GLUE: &[&str] = &[
                 " ", "", "-", "- ", ", ", "kin ", "ssa ", "x", "\u{e4}", ":n ", "\n", "tie ", "Ä",
                 "Keski-",

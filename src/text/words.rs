@@ -45,14 +45,21 @@ impl Word<'_> {
     }
 }
 
-/// Whether `c` is part of a word.
+/// [`char::is_alphanumeric`], with ASCII and the Finnish letters told
+/// without the Unicode tables: the scanners ask it of nearly every
+/// character.
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    // The Finnish letters first, without the Unicode tables.
-    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphanumeric() || is_combining(c)
+    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphanumeric()
+}
+
+/// Whether `c` is part of a word: a letter, a digit or a combining mark.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    is_alphanumeric(c) || is_combining(c)
 }
 
 /// Combining marks (`a` + U+0308) stay with their letter.
