@@ -25,7 +25,7 @@ use nom::error::{Error, ErrorKind};
 use nom::multi::fold_many_m_n;
 use nom::{IResult, Parser};
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::model::{Currency, Span};
 use crate::text::is_inline_space;
@@ -426,11 +426,81 @@ fn prefix_len(input: &str, form: &str, capital: bool) -> Option<usize> {
     (capitalised && input.get(1..)?.starts_with(form.get(1..)?)).then_some(form.len())
 }
 
+/// A table of word forms, with the forms grouped by the lower case of their
+/// first byte: a look-up reads the forms that can start the input, not the
+/// whole table.
+struct FormTable<T: 'static> {
+    forms: &'static [(&'static str, T)],
+    /// Built on first use.
+    index: OnceLock<LeadIndex>,
+}
+
+/// Indices of a table's forms by the ASCII lower case of their first byte,
+/// in table order: those of byte `b` are `order[starts[b]..starts[b + 1]]`.
+struct LeadIndex {
+    starts: [u16; 257],
+    order: Vec<u16>,
+}
+
+impl<T> FormTable<T> {
+    /// A table over `forms`.
+    const fn new(forms: &'static [(&'static str, T)]) -> Self {
+        Self {
+            forms,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The forms whose first byte is `lead` in either ASCII case, in table
+    /// order.
+    fn starting(&self, lead: u8) -> impl Iterator<Item = &(&'static str, T)> {
+        let index = self.index.get_or_init(|| LeadIndex::of(self.forms));
+        let b = usize::from(lead.to_ascii_lowercase());
+        let range = usize::from(index.starts[b])..usize::from(index.starts[b + 1]);
+        index
+            .order
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|&i| self.forms.get(usize::from(i)))
+    }
+}
+
+impl LeadIndex {
+    fn of<T>(forms: &[(&str, T)]) -> Self {
+        let lead =
+            |form: &str| usize::from(form.as_bytes().first().map_or(0, u8::to_ascii_lowercase));
+        let mut starts = [0u16; 257];
+        for (form, _) in forms {
+            starts[lead(form) + 1] += 1;
+        }
+        for b in 0..256 {
+            starts[b + 1] += starts[b];
+        }
+        let mut next = starts;
+        let mut order = vec![0u16; forms.len()];
+        for (i, (form, _)) in forms.iter().enumerate() {
+            let slot = &mut next[lead(form)];
+            order[usize::from(*slot)] = i as u16;
+            *slot += 1;
+        }
+        Self { starts, order }
+    }
+}
+
+static HEDGE_FORMS: FormTable<()> = FormTable::new(HEDGES);
+static NUMBER_FORMS: FormTable<Quantity> = FormTable::new(NUMBER_WORDS);
+static HALF_FORMS: FormTable<()> = FormTable::new(AND_A_HALF);
+static MULTIPLIER_FORMS: FormTable<Multiplier> = FormTable::new(MULTIPLIERS);
+static EURO_WORD_FORMS: FormTable<()> = FormTable::new(EURO_WORDS);
+static EURO_SYMBOL_FORMS: FormTable<()> = FormTable::new(EURO_SYMBOLS);
+static SCALED_CODE_FORMS: FormTable<Multiplier> = FormTable::new(SCALED_CODES);
+
 /// The longest form of `table` that starts `input` as a whole word, after an
 /// optional clitic from `clitics`.
 fn table_word<'a, T: Copy>(
     input: &'a str,
-    table: &[(&str, T)],
+    table: &FormTable<T>,
     capital: bool,
     clitics: &[&str],
 ) -> Res<'a, T> {
@@ -438,7 +508,9 @@ fn table_word<'a, T: Copy>(
         return fail_at(input);
     };
     let mut best: Option<(usize, T)> = None;
-    for &(form, value) in table {
+    // Every form the test below lets through starts with `lead` in one
+    // ASCII case or the other.
+    for &(form, value) in table.starting(lead) {
         let first = form.as_bytes().first().copied();
         if first != Some(lead) && (!capital || first != Some(lead.to_ascii_lowercase())) {
             continue;
@@ -476,7 +548,7 @@ fn table_word<'a, T: Copy>(
 
 /// One hedge word and the space after it (none needed after `n.`).
 fn hedge(input: &str) -> Res<'_, ()> {
-    let (rest, ()) = table_word(input, HEDGES, true, &[])?;
+    let (rest, ()) = table_word(input, &HEDGE_FORMS, true, &[])?;
     let consumed = input.get(..input.len() - rest.len()).unwrap_or_default();
     let (rest, _) = if consumed.ends_with('.') {
         gap0(rest)?
@@ -574,7 +646,7 @@ fn numeral(input: &str) -> Res<'_, Quantity> {
 /// `ja puoli` (and a half) after a number word, in any case of *puoli*.
 fn and_a_half(input: &str) -> Res<'_, ()> {
     let (rest, (_, _, _, ())) = (gap, tag("ja"), gap, |i| {
-        table_word(i, AND_A_HALF, false, &[])
+        table_word(i, &HALF_FORMS, false, &[])
     })
         .parse(input)?;
     Ok((rest, ()))
@@ -582,7 +654,7 @@ fn and_a_half(input: &str) -> Res<'_, ()> {
 
 /// A number word, optionally `ja puoli` after it (`kaksi ja puoli`).
 fn number_phrase(input: &str) -> Res<'_, Quantity> {
-    let (rest, quantity) = table_word(input, NUMBER_WORDS, true, &[])?;
+    let (rest, quantity) = table_word(input, &NUMBER_FORMS, true, &[])?;
     match and_a_half(rest) {
         Ok((after, _)) if !quantity.needs_multiplier => match quantity.and_a_half() {
             Some(q) => Ok((after, q)),
@@ -594,22 +666,22 @@ fn number_phrase(input: &str) -> Res<'_, Quantity> {
 
 /// A multiplier from the table.
 fn multiplier(input: &str) -> Res<'_, Multiplier> {
-    table_word(input, MULTIPLIERS, false, &[])
+    table_word(input, &MULTIPLIER_FORMS, false, &[])
 }
 
 /// A case form of *euro*.
 fn euro_word(input: &str) -> Res<'_, ()> {
-    table_word(input, EURO_WORDS, false, CLITICS)
+    table_word(input, &EURO_WORD_FORMS, false, CLITICS)
 }
 
 /// `€` or `EUR`.
 fn euro_symbol(input: &str) -> Res<'_, ()> {
-    table_word(input, EURO_SYMBOLS, false, &[])
+    table_word(input, &EURO_SYMBOL_FORMS, false, &[])
 }
 
 /// A multiplier and the currency after it (`milj. euroa`, `M€`, `MEUR`).
 fn scaled_currency(input: &str) -> Res<'_, Multiplier> {
-    if let Ok(found) = table_word(input, SCALED_CODES, false, &[]) {
+    if let Ok(found) = table_word(input, &SCALED_CODE_FORMS, false, &[]) {
         return Ok(found);
     }
     let (rest, (scale, _)) = (multiplier, gap0).parse(input)?;
@@ -719,6 +791,17 @@ static WORD_LEADS: LazyLock<[bool; 256]> = LazyLock::new(|| {
 /// `13.12.`), a range (`100–200`) or a grouped number that could not be read
 /// (`1 234 567 …`).
 fn may_start(text: &str, i: usize) -> bool {
+    // Most positions are told at their first byte: an ASCII letter or mark
+    // that no word form starts with starts no sum (except at the very
+    // start of the text, taken below as it always was).
+    if let Some(&lead) = text.as_bytes().get(i)
+        && i > 0
+        && lead.is_ascii()
+        && !lead.is_ascii_digit()
+        && !WORD_LEADS[usize::from(lead)]
+    {
+        return false;
+    }
     let before = text.get(..i).unwrap_or_default();
     let mut back = before.chars().rev();
     let Some(prev) = back.next() else {
@@ -760,14 +843,17 @@ const MAX_SPACES_BEFORE_CURRENCY: usize = 24;
 fn currency_marks(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let euro_sign = "€".as_bytes();
-    memchr::memchr3_iter(b'e', b'E', euro_sign[0], bytes)
-        .filter(|&i| {
-            let tail = bytes.get(i..).unwrap_or_default();
-            tail.starts_with(euro_sign)
-                || (tail
-                    .get(1..3)
-                    .is_some_and(|ur| ur.eq_ignore_ascii_case(b"ur"))
-                    && euro_letters_start(text, i))
+    // Searched by the `r` of `eur` (a rarer letter in Finnish than `e`) and
+    // the sign's first byte; neither can stand inside the other, so the
+    // marks come out in text order.
+    memchr::memchr3_iter(b'r', b'R', euro_sign[0], bytes)
+        .filter_map(|j| {
+            if bytes.get(j..).unwrap_or_default().starts_with(euro_sign) {
+                return Some(j);
+            }
+            let i = j.checked_sub(2)?;
+            (bytes.get(i..j)?.eq_ignore_ascii_case(b"eu") && euro_letters_start(text, i))
+                .then_some(i)
         })
         .collect()
 }
@@ -876,6 +962,47 @@ fn reach_before(text: &str, floor: usize, mark: usize) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The forms of `table` a look-up by `lead` reads, by a plain scan.
+    fn starting_by_scan<T>(table: &FormTable<T>, lead: u8) -> Vec<&'static str> {
+        table
+            .forms
+            .iter()
+            .map(|(form, _)| *form)
+            .filter(|form| {
+                form.as_bytes()
+                    .first()
+                    .is_some_and(|b| b.eq_ignore_ascii_case(&lead))
+            })
+            .collect()
+    }
+
+    fn indexed<T>(table: &FormTable<T>) -> Vec<Vec<&'static str>> {
+        (0..=255u8)
+            .map(|b| table.starting(b).map(|(form, _)| *form).collect())
+            .collect()
+    }
+
+    fn scanned<T>(table: &FormTable<T>) -> Vec<Vec<&'static str>> {
+        (0..=255u8).map(|b| starting_by_scan(table, b)).collect()
+    }
+
+    #[test]
+    fn form_tables_give_the_forms_of_a_first_letter_in_table_order() {
+        assert_eq!(indexed(&HEDGE_FORMS), scanned(&HEDGE_FORMS));
+        assert_eq!(indexed(&NUMBER_FORMS), scanned(&NUMBER_FORMS));
+        assert_eq!(indexed(&HALF_FORMS), scanned(&HALF_FORMS));
+        assert_eq!(indexed(&MULTIPLIER_FORMS), scanned(&MULTIPLIER_FORMS));
+        assert_eq!(indexed(&EURO_WORD_FORMS), scanned(&EURO_WORD_FORMS));
+        assert_eq!(indexed(&EURO_SYMBOL_FORMS), scanned(&EURO_SYMBOL_FORMS));
+        assert_eq!(indexed(&SCALED_CODE_FORMS), scanned(&SCALED_CODE_FORMS));
+        // Both cases of a letter read one group, symbols their own byte.
+        let e: Vec<&str> = EURO_SYMBOL_FORMS.starting(b'E').map(|(f, _)| *f).collect();
+        assert_eq!(e, ["EUR", "eur", "Eur"]);
+        let sign: Vec<&str> = EURO_SYMBOL_FORMS.starting(0xE2).map(|(f, _)| *f).collect();
+        assert_eq!(sign, ["€"]);
+        assert_eq!(EURO_SYMBOL_FORMS.starting(b'x').count(), 0);
+    }
 
     /// One expected sum: `(text, value, approximate)`.
     type Want = (&'static str, u64, bool);

@@ -5,9 +5,11 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::layout::Layout;
 use crate::lexicon::BODY_HEADS;
+use crate::lexicon::fx::FxHashSet;
 use crate::model::{Body, Span};
 use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
 use crate::text::{is_space, words};
@@ -26,11 +28,33 @@ pub(crate) struct Registry {
 
 /// A lower-case name with its words separated by single spaces.
 fn key(name: &str) -> String {
+    if name.contains('Σ') {
+        // Only the capital sigma lowers by its context (`ς` at a word's
+        // end): such a name takes the whole-string lower case.
+        return key_of_words(name).to_lowercase();
+    }
+    let mut out = String::with_capacity(name.len());
+    for word in name.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// The words of `name` separated by single spaces, as written.
+fn key_of_words(name: &str) -> String {
     name.split(is_space)
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
 }
 
 /// The name with case, spaces and hyphens ignored: `ICT ja digi -työryhmä`
@@ -70,6 +94,11 @@ fn topic(name: &str) -> Option<String> {
 /// johtoryhmä` and of `Digi ja ICT -työryhmä`; not of `virkamiesjohtoryhmä`).
 fn ends_with_words(long: &str, short: &str) -> bool {
     long.len() > short.len()
+        // Most pairs differ in their last byte: told without a comparison call.
+        && short
+            .as_bytes()
+            .last()
+            .is_none_or(|b| long.as_bytes().last() == Some(b))
         && long.ends_with(short)
         && long[..long.len() - short.len()].ends_with([' ', '-'])
         && !long[..long.len() - short.len()]
@@ -91,16 +120,18 @@ fn head_word(key: &str) -> &str {
 /// `lautakunta` cannot (a division and its board are two bodies), and
 /// neither can `työryhmä` and `seurantaryhmä`.
 fn heads_agree(a: &str, b: &str) -> bool {
-    let (a, b) = (head_word(a), head_word(b));
     a.ends_with(b) || b.ends_with(a)
 }
 
 /// Whether `name` is a head word alone (`Lautakunta`, `Seurantaryhmä`): a
 /// text calls its body that once the full name is known.
 fn is_bare_head(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    BODY_HEADS.iter().any(|(head, _)| lower == *head)
+    BARE_HEADS.contains(name.to_lowercase().as_str())
 }
+
+/// The head words of [`BODY_HEADS`], as a set.
+static BARE_HEADS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| BODY_HEADS.iter().map(|(head, _)| *head).collect());
 
 /// Whether `long` is a compound ending in the head `short`
 /// (`kansalliskielilautakunta` for `lautakunta`).
@@ -224,6 +255,8 @@ impl Registry {
     fn fold_short_names(&mut self) {
         // Names change only by folding, so their keys are made once.
         let mut keys: Vec<String> = self.bodies.iter().map(|b| key(&b.name)).collect();
+        // Where each key's head word starts ([`head_word`]).
+        let mut heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
         // Topics are dear (a genitive phrase back to the nominative) and
         // only compared between bodies of one kind: each is made when first
         // asked for.
@@ -240,7 +273,10 @@ impl Registry {
             let subject = || topics[i].get_or_init(|| topic(&self.bodies[i].name));
             let at = self.bodies[i].span.start;
             let kind = self.bodies[i].kind;
-            let bare = is_bare_head(short);
+            // A key is the name's lower case unless the name has stray
+            // spaces: a head word's key is the head word itself.
+            let bare = BARE_HEADS.contains(short.as_str()) && is_bare_head(&self.bodies[i].name);
+            let short_head = &short[heads[i]..];
             let longer: Vec<usize> = (0..self.bodies.len())
                 .filter(|&j| j != i)
                 .filter(|&j| {
@@ -251,7 +287,7 @@ impl Registry {
                         || abbreviations[j].as_ref() == Some(short)
                         || (other.span.start < at
                             && other.kind == kind
-                            && heads_agree(long, short)
+                            && heads_agree(&long[heads[j]..], short_head)
                             && subject().is_some()
                             && topics[j].get_or_init(|| topic(&other.name)) == subject())
                 })
@@ -273,6 +309,7 @@ impl Registry {
             };
             let folded = self.bodies.remove(i);
             keys.remove(i);
+            heads.remove(i);
             topics.remove(i);
             let folded_abbreviation = abbreviations.remove(i);
             let target = if target > i { target - 1 } else { target };
@@ -360,17 +397,42 @@ mod tests {
     }
 
     #[test]
+    fn key_is_the_lower_case_of_the_words_joined_by_single_spaces() {
+        let reference = |name: &str| key_of_words(name).to_lowercase();
+        for name in [
+            "  Strateginen\u{A0}\u{A0}JOHTORYHMÄ ",
+            "ΟΔΟΣ ΣΑΣ -ryhmä",
+            "İstanbul\tKELVIN\u{212A}",
+            "",
+            "   ",
+        ] {
+            assert_eq!(key(name), reference(name), "{name:?}");
+        }
+        assert_eq!(key(" Vammais-\u{A0}ja  Ikä RYHMÄ"), "vammais- ja ikä ryhmä");
+        assert_eq!(key("ΟΔΟΣ"), "οδος");
+    }
+
+    #[test]
+    fn head_words_are_their_own_keys() {
+        // `fold_short_names` looks a bare head up by its key.
+        for (head, _) in BODY_HEADS {
+            assert_eq!(key(head), *head);
+        }
+        assert!(is_bare_head("Lautakunta"));
+        assert!(!is_bare_head("Kansalliskielilautakunta"));
+    }
+
+    #[test]
     fn head_families() {
-        assert!(heads_agree(
-            "kotihoidon -ryhmä",
-            "kotihoidon valmisteluryhmä"
-        ));
-        assert!(heads_agree("a tiimi", "b tiimi"));
-        assert!(!heads_agree(
+        let agree = |a: &str, b: &str| heads_agree(head_word(a), head_word(b));
+        assert_eq!(head_word("kotihoidon -ryhmä"), "ryhmä");
+        assert!(agree("kotihoidon -ryhmä", "kotihoidon valmisteluryhmä"));
+        assert!(agree("a tiimi", "b tiimi"));
+        assert!(!agree(
             "nuorisopalvelujen jaosto",
             "nuorisopalvelujen lautakunta"
         ));
-        assert!(!heads_agree("x työryhmä", "x seurantaryhmä"));
+        assert!(!agree("x työryhmä", "x seurantaryhmä"));
     }
 
     fn body_names(text: &str) -> Vec<(String, Vec<String>)> {
