@@ -172,6 +172,10 @@ fn before_colon(word: &str) -> &str {
 struct KnownIndex {
     by_form: FxHashMap<&'static str, usize>,
     by_abbreviation: FxHashMap<&'static str, usize>,
+    /// The first bytes of the keys of both maps: a word starting with any
+    /// other byte is in neither (most words of a text: they are in lower
+    /// case, the known names capitalised).
+    first_bytes: [bool; 256],
 }
 
 static KNOWN_INDEX: LazyLock<KnownIndex> = LazyLock::new(|| {
@@ -185,9 +189,18 @@ static KNOWN_INDEX: LazyLock<KnownIndex> = LazyLock::new(|| {
             by_form.entry(*form).or_insert(i);
         }
     }
+    let mut first_bytes = [false; 256];
+    for key in by_form.keys().chain(by_abbreviation.keys()) {
+        match key.as_bytes().first() {
+            Some(&b) => first_bytes[usize::from(b)] = true,
+            // An empty key would match words starting with a colon.
+            None => first_bytes = [true; 256],
+        }
+    }
     KnownIndex {
         by_form,
         by_abbreviation,
+        first_bytes,
     }
 });
 
@@ -195,6 +208,13 @@ static KNOWN_INDEX: LazyLock<KnownIndex> = LazyLock::new(|| {
 /// (`STM`, `STM:n`), or one of a name's listed forms (`Kelan`).
 fn known(word: &str) -> Option<&'static str> {
     let index = &*KNOWN_INDEX;
+    // A word and the part of it before a colon start with one byte (or the
+    // part is empty, which a key can be only if all bytes are let through).
+    if let Some(&b) = word.as_bytes().first()
+        && !index.first_bytes[usize::from(b)]
+    {
+        return None;
+    }
     let as_form = index.by_form.get(word).copied();
     let as_abbreviation = index.by_abbreviation.get(before_colon(word)).copied();
     let first = match (as_form, as_abbreviation) {
@@ -623,6 +643,21 @@ mod tests {
         assert_eq!(legal_form("Oy:n"), Some("Oy"));
         assert_eq!(legal_form("Oyj"), Some("Oyj"));
         assert_eq!(legal_form("Oy-"), None);
+    }
+
+    #[test]
+    fn every_listed_form_and_abbreviation_is_known() {
+        for (name, forms) in KNOWN {
+            for form in *forms {
+                assert!(known(form).is_some(), "{form}");
+            }
+            if forms.len() == 1 {
+                assert!(known(&format!("{name}:n")).is_some(), "{name}:n");
+            }
+        }
+        for word in ["kelan", "stm:n", ":n", "ÄÄ", "0"] {
+            assert_eq!(known(word), None, "{word}");
+        }
     }
 
     #[test]
