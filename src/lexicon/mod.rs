@@ -7,6 +7,7 @@
 pub(crate) mod fx;
 pub(crate) mod heads;
 pub(crate) mod suffix;
+pub(crate) mod trigram;
 pub(crate) mod word_set;
 
 /// Page furniture of Finnish regional project sites: section names that head
@@ -294,9 +295,17 @@ static EVENT_STEM_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>>
         aho_corasick::AhoCorasick::new(EVENT_STEMS.iter().map(|(stem, _)| stem)).ok()
     });
 
+/// The first three bytes of [`EVENT_STEMS`]: most words hold none, and are
+/// told so without the automaton.
+static EVENT_STEM_STARTS: std::sync::LazyLock<trigram::TrigramFilter> =
+    std::sync::LazyLock::new(|| trigram::TrigramFilter::new(EVENT_STEMS.iter().map(|(s, _)| *s)));
+
 /// The kind of event a lower-case word names, if it holds one of
 /// [`EVENT_STEMS`]; when it holds several, the one listed first decides.
 pub(crate) fn event_noun(lower: &str) -> Option<crate::model::EventKind> {
+    if !EVENT_STEM_STARTS.may_hold(lower) {
+        return None;
+    }
     let first = match EVENT_STEM_FINDER.as_ref() {
         // Pattern ids are the stems' places in the list.
         Some(finder) => finder
