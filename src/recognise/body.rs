@@ -1277,7 +1277,9 @@ fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
     // `str::to_lowercase` and a char-by-char lower case differ only for Σ
     // (final sigma); such tokens take the slow path.
     let aligned_owned;
-    let lower = if token.is_ascii() {
+    // Bytes below 0xC4 spell ASCII and Latin-1 only (whose letters lower
+    // within their byte length, and hold no Σ): most Finnish words.
+    let lower = if token.bytes().all(|b| b < 0xC4) {
         lower
     } else if token.contains('Σ') {
         aligned_owned = aligned_lowercase(token)?;

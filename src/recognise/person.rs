@@ -926,15 +926,27 @@ struct Tok<'a, 'l> {
     facts: Facts,
 }
 
-/// What the lexicons say about a word, looked up once per token.
+impl Tok<'_, '_> {
+    /// Whether the word is a title word ([`is_title_word`]). Asked of the
+    /// few words around a name, so looked up when asked, not per token.
+    fn is_title(&self) -> bool {
+        is_title_word(&self.lower)
+    }
+
+    /// Whether the word is a title or a role word (never a name).
+    fn is_title_or_role(&self) -> bool {
+        self.facts.role.is_some() || self.is_title()
+    }
+}
+
+/// What the lexicons say about a word, looked up once per token (its title
+/// reading is asked of [`Tok::is_title`] when needed).
 #[derive(Debug, Clone, Copy, Default)]
 struct Facts {
     /// It has the shape of a name ([`name_shaped`]).
     shaped: bool,
     /// It is a known given name; `Some(true)` if also an ordinary word.
     given: Option<bool>,
-    /// It is a title word ([`is_title_word`]).
-    title: bool,
     /// It is a role word.
     role: Option<(RoleKind, RoleForm)>,
 }
@@ -946,15 +958,10 @@ impl Facts {
         Self {
             shaped,
             given: if shaped { given_lookup(text) } else { None },
-            title: is_title_word(lower),
             role: role_word(lower),
         }
     }
 
-    /// Whether the word is a title or a role word (never a name).
-    fn is_title_or_role(&self) -> bool {
-        self.title || self.role.is_some()
-    }
 }
 
 /// Splits `text` into tokens: one pass, spaces skipped.
@@ -1180,7 +1187,7 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// Whether the word at `i` is a title word.
     fn is_title(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|t| t.facts.title)
+        self.word(i).is_some_and(Tok::is_title)
     }
 
     /// The role word at `i`.
@@ -1254,7 +1261,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         let word = self.word(j)?;
         let acceptable = word.facts.shaped
             && !NOT_NAMES.contains(&word.text)
-            && !word.facts.is_title_or_role()
+            && !word.is_title_or_role()
             && !self.is_company_after(j + 1)
             && !self
                 .word(j + 1)
@@ -1317,7 +1324,7 @@ impl<'a, 'l> Doc<'a, 'l> {
             t.facts.shaped
                 && !NOT_NAMES.contains(&t.text)
                 && !looks_inflected(t.text)
-                && !t.facts.is_title_or_role()
+                && !t.is_title_or_role()
         })
     }
 
@@ -1339,7 +1346,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         let plausible = family.facts.shaped
             && (in_surname_first_list || family.facts.given.is_none())
             && !NOT_NAMES.contains(&family.text)
-            && !family.facts.is_title_or_role();
+            && !family.is_title_or_role();
         if !plausible {
             return None;
         }
@@ -1409,7 +1416,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         };
         self.word(p).is_some_and(|t| {
             starts_upper(t.text)
-                && !t.facts.is_title_or_role()
+                && !t.is_title_or_role()
                 && !INTRODUCERS.contains(&t.lower.as_ref())
                 && !t.lower.ends_with(":n")
                 && !looks_genitive(&t.lower)
