@@ -961,7 +961,6 @@ impl Facts {
             role: role_word(lower),
         }
     }
-
 }
 
 /// Splits `text` into tokens: one pass, spaces skipped.

@@ -3,7 +3,7 @@
 //! and bodies named only by listing headings (`Ympäristöterveydenhuollon
 //! kokous`).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -83,6 +83,32 @@ fn spelling(name: &str) -> String {
 /// `vammaisten palvelujen valmisteluryhmä` (its genitive attribute in the
 /// nominative).
 fn topic(name: &str) -> Option<String> {
+    TOPICS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(known) = cache.get(name) {
+            return known.clone();
+        }
+        let found = topic_of(name);
+        if cache.len() >= TOPIC_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(name.into(), found.clone());
+        found
+    })
+}
+
+/// How many topics [`TOPICS`] keeps before it starts again.
+const TOPIC_CACHE_SIZE: usize = 4096;
+
+thread_local! {
+    /// Topics already worked out on this thread, by name: an archive names
+    /// the same bodies page after page, and a topic costs a genitive phrase
+    /// turned back to the nominative. Bounded, so memory stays flat.
+    static TOPICS: RefCell<HashMap<Box<str>, Option<String>>> = RefCell::new(HashMap::new());
+}
+
+/// [`topic`], worked out.
+fn topic_of(name: &str) -> Option<String> {
     if let Some((before, _)) = name.split_once(" -") {
         return Some(spelling(before));
     }
@@ -420,6 +446,35 @@ mod tests {
         }
         assert!(is_bare_head("Lautakunta"));
         assert!(!is_bare_head("Kansalliskielilautakunta"));
+    }
+
+    #[test]
+    fn topics_are_the_same_from_the_cache() {
+        let names = [
+            "Ikäihmisten palvelut -ryhmä",
+            "Ikäihmisten palvelujen valmisteluryhmä",
+            "Sosiaalisen kuntoutuksen työryhmä",
+            "Johtoryhmä",
+        ];
+        let want = [
+            Some("ikäihmistenpalvelut"),
+            Some("ikäihmistenpalvelut"),
+            Some("sosiaalinenkuntoutus"),
+            None,
+        ];
+        for _ in 0..2 {
+            for (name, want) in names.iter().zip(want) {
+                assert_eq!(topic(name).as_deref(), want, "{name}");
+                assert_eq!(topic(name), topic_of(name), "{name}");
+            }
+        }
+        // Past its bound the cache starts again, and still answers right.
+        for n in 0..TOPIC_CACHE_SIZE + 10 {
+            let name = format!("Ryhmä{n} -ryhmä");
+            assert_eq!(topic(&name), Some(format!("ryhmä{n}")));
+        }
+        assert!(TOPICS.with(|c| c.borrow().len()) <= TOPIC_CACHE_SIZE);
+        assert_eq!(topic(names[1]).as_deref(), want[1]);
     }
 
     #[test]
