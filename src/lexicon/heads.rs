@@ -189,17 +189,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod tmp_dbg {
-    #[test]
-    fn dbg() {
-        for w in [
-            "sote-keskuskokeiluista",
-            "keskuskokeiluista",
-            "kokeiluista",
-            "Kokeiluista",
-        ] {
-            eprintln!("{w}: {:?}", super::head_at_end(w));
-        }
-    }
-}
