@@ -863,6 +863,29 @@ impl Lexicon {
             .map(|(_, kind)| *kind)
     }
 
+    /// [`Lexicon::kind_override`] of a name as written.
+    fn kind_override_of(&self, name: &str) -> Option<BodyKind> {
+        // In ASCII and Latin-1 (bytes below 0xC4) every character lowers
+        // to one of its own byte length, so the lower case of the name's
+        // end is the end of its lower case: most names are ruled out
+        // without lowering them whole.
+        if name.bytes().all(|b| b < 0xC4) {
+            let trimmed = name.trim_end_matches(is_space);
+            let may_end = self.kind_overrides.iter().any(|(words, _)| {
+                let last = words.rsplit(' ').next().unwrap_or(words);
+                trimmed
+                    .len()
+                    .checked_sub(last.len())
+                    .and_then(|cut| trimmed.get(cut..))
+                    .is_some_and(|end| end.chars().flat_map(char::to_lowercase).eq(last.chars()))
+            });
+            if !may_end {
+                return None;
+            }
+        }
+        self.kind_override(&name.to_lowercase())
+    }
+
     /// The -inen lemmas a lower-case word can be a form of, with case and
     /// number (`strategisen` → `strateginen`, genitive singular); each
     /// lemma is given by its stem (`strategi`), the lemma being
@@ -2052,11 +2075,14 @@ impl<'t, 'l> Scanner<'t, 'l> {
         } else {
             with_case_of(head_written, &head.nominative)
         };
-        let mut words: Vec<&str> = walk.parts.iter().rev().map(|p| p.name.as_str()).collect();
-        let head_word = format!("{prefix}{head_case}");
-        words.push(&head_word);
-        let name = words.join(" ");
-        let kind = self.lex.kind_override(&name.to_lowercase()).unwrap_or(kind);
+        let mut name = String::with_capacity(span.end - span.start + head_case.len());
+        for part in walk.parts.iter().rev() {
+            name.push_str(&part.name);
+            name.push(' ');
+        }
+        name.push_str(&prefix);
+        name.push_str(&head_case);
+        let kind = self.lex.kind_override_of(&name).unwrap_or(kind);
         let plural = hit.plural || self.numeral_before(walk.leftmost(idx), hit.case);
         let abbreviation = abbreviation(self.text.get(head_token.end..)?).map(|(abbr, offset)| {
             let start = head_token.end + offset;
@@ -2107,6 +2133,34 @@ fn compound_head_case(written: &str, nominative: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_overrides_of_names_as_written() {
+        let lex = &*LEXICON;
+        let names = [
+            "Väliaikainen toimielin",
+            "VÄLIAIKAINEN TOIMIELIN\u{A0} ",
+            "Pirkanmaan väliaikainen  Toimielin",
+            "Väliaikainen toimielin\u{212A}",
+            "Väliaikainen toimielİn",
+            "Väliaikainen ΣTOIMIELIN",
+            "Toimielin",
+            "Strateginen johtoryhmä",
+            "",
+        ];
+        for name in names {
+            assert_eq!(
+                lex.kind_override_of(name),
+                lex.kind_override(&name.to_lowercase()),
+                "{name:?}"
+            );
+        }
+        assert_eq!(
+            lex.kind_override_of("VÄLIAIKAINEN TOIMIELIN\u{A0} "),
+            Some(BodyKind::InterimBody)
+        );
+        assert_eq!(lex.kind_override_of("Toimielin"), None);
+    }
 
     #[test]
     fn dashes_become_hyphens() {
