@@ -401,6 +401,21 @@ fn address_at(text: &str, at: usize, len: usize, kind: Marker) -> Option<(Span, 
     Some((Span::new(start, end), address))
 }
 
+/// The bytes a marker can start at: `@`, `[`, `(`, and the first bytes of
+/// the spaces inside a line (space, tab, and the UTF-8 leads of the other
+/// Unicode spaces: `C2` for NBSP, `E1`, `E2`, `E3`, `EF` for the rest). Other
+/// bytes, `ä` and `ö` among them, start none.
+static MARKER_LEADS: [bool; 256] = {
+    let mut leads = [false; 256];
+    let bytes = [b'@', b'[', b'(', b' ', b'\t', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
+    let mut k = 0;
+    while k < bytes.len() {
+        leads[bytes[k] as usize] = true;
+        k += 1;
+    }
+    leads
+};
+
 /// Every email address and address template in `text`, in order, none
 /// overlapping. Runs in time linear in the length of `text`.
 ///
@@ -424,27 +439,18 @@ pub fn find_emails(text: &str) -> Vec<EmailMatch<'_>> {
     let mut resume = 0;
     let bytes = text.as_bytes();
     let mut next = 0;
-    while let Some(&b) = bytes.get(next) {
-        // Most bytes are ASCII that can start no marker: passed over
-        // without decoding. (The ASCII spaces inside a line are space and
-        // tab.)
-        let c = if b.is_ascii() {
-            if !matches!(b, b'@' | b'[' | b'(' | b' ' | b'\t') {
-                next += 1;
-                continue;
-            }
-            char::from(b)
-        } else {
-            match text.get(next..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => {
-                    next += 1;
-                    continue;
-                }
-            }
+    // Most bytes can start no marker: they are passed over in one search,
+    // without decoding, to the next byte of [`MARKER_LEADS`].
+    while let Some(off) = bytes
+        .get(next..)
+        .and_then(|rest| rest.iter().position(|&b| MARKER_LEADS[usize::from(b)]))
+    {
+        let i = next + off;
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            next = i + 1;
+            continue;
         };
-        let i = next;
-        next += c.len_utf8();
+        next = i + c.len_utf8();
         if i < resume || !(c == '@' || c == '[' || c == '(' || is_inline_space(c)) {
             continue;
         }
@@ -484,6 +490,23 @@ pub fn find_emails(text: &str) -> Vec<EmailMatch<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_marker_start_has_a_lead_byte() {
+        // Every character the scan must stop at (a marker's first
+        // character or a space inside a line) starts with a lead byte.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if matches!(c, '@' | '[' | '(') || is_inline_space(c) {
+                let mut buf = [0; 4];
+                let first = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(MARKER_LEADS[usize::from(first)], "{c:?}");
+            }
+        }
+        // `ä`, `ö` and letters are passed over.
+        for b in [b'a', b'.', 0xC3, 0x80] {
+            assert!(!MARKER_LEADS[usize::from(b)], "{b:#x}");
+        }
+    }
     use proptest::prelude::*;
 
     /// Expected value of one match: a plain address, or a template shown
