@@ -4,6 +4,10 @@
 /// the other fixed-width spaces), plus the BOM and zero-width space that
 /// scraped pages leave behind.
 pub(crate) fn is_space(c: char) -> bool {
+    // ASCII (most characters) answered here, as `char::is_whitespace` has it.
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t'..='\r');
+    }
     c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}')
 }
 
@@ -30,6 +34,9 @@ mod tests {
         }
         for c in ['a', '-', '.', '\u{0}'] {
             assert!(!is_space(c), "{c:?}");
+        }
+        for c in (0..=0x7F).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
         }
     }
 }
