@@ -28,7 +28,7 @@ use nom::{IResult, Parser};
 use std::sync::{LazyLock, OnceLock};
 
 use crate::model::{Currency, Span};
-use crate::text::is_inline_space;
+use crate::text::{self, is_inline_space};
 
 /// A sum of money found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -807,7 +807,7 @@ fn may_start(text: &str, i: usize) -> bool {
     let Some(prev) = back.next() else {
         return true;
     };
-    if prev.is_alphanumeric() {
+    if text::is_alphanumeric(prev) {
         return false;
     }
     let rest = text.get(i..).unwrap_or_default();
@@ -816,7 +816,7 @@ fn may_start(text: &str, i: usize) -> bool {
     };
     if !first.is_ascii_digit() {
         let lead = rest.as_bytes().first().copied().unwrap_or_default();
-        return (first == '€' || first.is_alphabetic()) && WORD_LEADS[usize::from(lead)];
+        return (first == '€' || text::is_alphabetic(first)) && WORD_LEADS[usize::from(lead)];
     }
     let prev2_digit = back.next().is_some_and(|c| c.is_ascii_digit());
     if (matches!(prev, '.' | ',') || is_dash(prev)) && prev2_digit {

@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
-use crate::text::{LowerText, char_at, is_alphanumeric, is_space};
+use crate::text::{self, LowerText, char_at, is_alphanumeric, is_space};
 
 // ---------------------------------------------------------------------------
 // Lexicons
@@ -1042,7 +1042,7 @@ fn word_end(text: &str, start: usize) -> usize {
         let next = char_at(text, here);
         if is_word_char(c) || (i == start && is_dash(c)) {
             end = here;
-            prev_alpha = c.is_alphabetic() || is_combining(c);
+            prev_alpha = text::is_alphabetic(c) || is_combining(c);
         } else if is_joiner(c) && next.is_some_and(is_word_char) {
             end = here;
         } else if is_dash(c) && prev_alpha && next.is_none_or(|n| !is_word_char(n) && !is_dash(n)) {
@@ -1072,7 +1072,7 @@ fn word_end_by_chars(text: &str, start: usize) -> usize {
         let here = start + off + c.len_utf8();
         if is_word_char(c) || (off == 0 && is_dash(c)) {
             end = here;
-            prev_alpha = c.is_alphabetic() || is_combining(c);
+            prev_alpha = text::is_alphabetic(c) || is_combining(c);
         } else if is_joiner(c) && next.is_some_and(is_word_char) {
             end = here;
         } else if is_dash(c) && prev_alpha && next.is_none_or(|n| !is_word_char(n) && !is_dash(n)) {

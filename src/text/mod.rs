@@ -20,4 +20,6 @@ pub(crate) use lower::LowerText;
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences};
 pub(crate) use space::{is_inline_space, is_space};
-pub(crate) use words::{Word, char_at, is_alphanumeric, is_word_char, words, words_within};
+pub(crate) use words::{
+    Word, char_at, is_alphabetic, is_alphanumeric, is_word_char, words, words_within,
+};

@@ -56,6 +56,16 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphanumeric()
 }
 
+/// [`char::is_alphabetic`], with ASCII and the Finnish letters told
+/// without the Unicode tables.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphabetic()
+}
+
 /// Whether `c` is part of a word: a letter, a digit or a combining mark.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -193,6 +203,14 @@ pub(crate) fn words_within<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_tests_agree_with_the_unicode_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         words(s).into_iter().map(|w| w.text).collect()
