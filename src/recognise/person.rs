@@ -976,11 +976,11 @@ fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
             pos += 1;
             continue;
         }
-        let next = char_at(text, pos + c.len_utf8());
+        let next = || char_at(text, pos + c.len_utf8());
         let (kind, end) = if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
             (Some(Kind::Newline), pos + c.len_utf8())
         } else if c == '\r' {
-            let len = if next == Some('\n') { 2 } else { 1 };
+            let len = if next() == Some('\n') { 2 } else { 1 };
             (Some(Kind::Newline), pos + len)
         } else if is_space(c) {
             (None, pos + c.len_utf8())
@@ -1014,10 +1014,10 @@ fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
 
 /// Whether a word starts at `c`: a word character, or a dash glued to a
 /// following letter after a space (`Uusimaa 2019 -hankkeen`).
-fn starts_word(c: char, next: Option<char>, prev: Option<char>) -> bool {
+fn starts_word(c: char, next: impl FnOnce() -> Option<char>, prev: Option<char>) -> bool {
     is_word_char(c)
         || (is_dash(c)
-            && next.is_some_and(char::is_alphabetic)
+            && next().is_some_and(char::is_alphabetic)
             && prev.is_none_or(|p| is_space(p) || matches!(p, '(' | '"' | '\u{201D}')))
 }
 
