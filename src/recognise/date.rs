@@ -1050,7 +1050,30 @@ fn spaced_year(input: &str) -> Res<'_, i32> {
 
 /// A numeric day, day range or ISO day: the forms that date a line.
 fn written_day(input: &str) -> Res<'_, EdtfDate> {
-    alt((iso_day, day_range, written_range, single_day)).parse(input)
+    // A written range (`29.11.–1.12.2019`, `3.9.2019–7.9.2019`) or a single
+    // day (`10.12.2019`, `17.4.`) after the ISO day and the day range; both
+    // start with a written day, read once for the two.
+    if let Ok(found) = alt((iso_day, day_range)).parse(input) {
+        return Ok(found);
+    }
+    let (after_first, start) = dmy(input)?;
+    if let Ok((rest, value)) = range_after(start, after_first) {
+        return Ok((rest, value));
+    }
+    match day_value(start.year, start.month, start.day) {
+        Some(value) => Ok((after_first, value)),
+        None => fail(input),
+    }
+}
+
+/// The rest of `29.11.–1.12.2019` after its first day, `start`: a dash
+/// and the second written day.
+fn range_after(start: Written, input: &str) -> Res<'_, EdtfDate> {
+    let (rest, ((), end)) = (range_dash, dmy).parse(input)?;
+    match day_interval((start.day, start.month, start.year), end) {
+        Some(value) => Ok((rest, value)),
+        None => fail(input),
+    }
 }
 
 /// `2019-03-05`.
@@ -1063,15 +1086,6 @@ fn iso_day(input: &str) -> Res<'_, EdtfDate> {
     }
 }
 
-/// `10.12.2019`, `17.4.`.
-fn single_day(input: &str) -> Res<'_, EdtfDate> {
-    let (rest, w) = dmy(input)?;
-    match day_value(w.year, w.month, w.day) {
-        Some(value) => Ok((rest, value)),
-        None => fail(input),
-    }
-}
-
 /// `3.–4.6.2019`, `21.-22.3.`: two days of one month.
 fn day_range(input: &str) -> Res<'_, EdtfDate> {
     let (rest, (first, _, (), end)) = (day_or_month, char('.'), range_dash, dmy).parse(input)?;
@@ -1079,15 +1093,6 @@ fn day_range(input: &str) -> Res<'_, EdtfDate> {
         return fail(input);
     }
     match day_interval((first, end.month, None), end) {
-        Some(value) => Ok((rest, value)),
-        None => fail(input),
-    }
-}
-
-/// `29.11.–1.12.2019`, `3.9.2019–7.9.2019`: two written days.
-fn written_range(input: &str) -> Res<'_, EdtfDate> {
-    let (rest, (start, (), end)) = (dmy, range_dash, dmy).parse(input)?;
-    match day_interval((start.day, start.month, start.year), end) {
         Some(value) => Ok((rest, value)),
         None => fail(input),
     }
@@ -1581,6 +1586,99 @@ fn coverage(value: EdtfDate) -> Option<(NaiveDate, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`written_day`] as the plain choice of its four forms, each read
+    /// from the start.
+    fn written_day_by_alt(input: &str) -> Res<'_, EdtfDate> {
+        let single_day = |input| -> Res<'_, EdtfDate> {
+            let (rest, w) = dmy(input)?;
+            match day_value(w.year, w.month, w.day) {
+                Some(value) => Ok((rest, value)),
+                None => fail(input),
+            }
+        };
+        let written_range = |input| -> Res<'_, EdtfDate> {
+            let (rest, (start, (), end)) = (dmy, range_dash, dmy).parse(input)?;
+            match day_interval((start.day, start.month, start.year), end) {
+                Some(value) => Ok((rest, value)),
+                None => fail(input),
+            }
+        };
+        alt((iso_day, day_range, written_range, single_day)).parse(input)
+    }
+
+    /// Text made of the pieces written days are made of: numbers shaped
+    /// like days, months and years (and some not), each with a mark after.
+    fn day_like() -> impl Strategy<Value = String> {
+        let number = prop_oneof![
+            "[1-9]",
+            "[12][0-9]",
+            "3[0-2]",
+            "(19|20)[0-9]{2}",
+            "[0-9]{3}",
+        ];
+        let mark = prop_oneof![
+            4 => Just("."),
+            1 => Just(". "),
+            1 => Just(".\u{2013}"),
+            1 => Just("-"),
+            1 => Just("\u{2013}"),
+            1 => Just(" "),
+            1 => Just("x"),
+            1 => Just(""),
+        ];
+        let soup = proptest::collection::vec((number, mark), 1..7).prop_map(|pieces| {
+            pieces
+                .into_iter()
+                .map(|(n, m)| format!("{n}{m}"))
+                .collect::<String>()
+        });
+        // `D.M.` with or without a year, then maybe a dash and another.
+        let day = || {
+            (
+                "[0-9]{1,2}",
+                "[0-9]{1,2}",
+                proptest::option::of("(19|20)[0-9]{2}"),
+            )
+                .prop_map(|(d, m, y)| format!("{d}.{m}.{}", y.unwrap_or_default()))
+        };
+        let dash = prop_oneof![Just("-"), Just("\u{2013}"), Just(" \u{2013} "), Just("x")];
+        let days = (day(), proptest::option::of((dash, day())), "(| x|[0-9]|-)").prop_map(
+            |(first, second, tail)| {
+                let second = second.map(|(d, s)| format!("{d}{s}")).unwrap_or_default();
+                format!("{first}{second}{tail}")
+            },
+        );
+        prop_oneof![soup, days]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #[test]
+        fn written_day_reads_as_the_choice_of_its_forms(input in day_like()) {
+            let got = written_day(&input).ok();
+            let want = written_day_by_alt(&input).ok();
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn written_days_of_each_form() {
+        for (input, want) in [
+            ("2019-03-05 x", "2019-03-05"),
+            ("3.–4.6.2019", "2019-06-03/2019-06-04"),
+            ("29.11.–1.12.2019", "2019-11-29/2019-12-01"),
+            ("3.9.2019–7.9.2019", "2019-09-03/2019-09-07"),
+            ("10.12.2019", "2019-12-10"),
+            ("17.4.", "XXXX-04-17"),
+        ] {
+            let got = written_day(input).map(|(_, v)| v.to_string());
+            assert_eq!(got.as_deref(), Ok(want), "{input}");
+        }
+        // No 31 February: neither a range from it nor the day alone.
+        assert!(written_day("31.2.2019–1.3.2019").is_err());
+    }
 
     /// One expected match: span text, EDTF value, and the cue with its text.
     type Want = (&'static str, &'static str, Option<(DateCue, &'static str)>);
