@@ -149,8 +149,7 @@ fn meeting_bodies(
     let before_meeting = |b: &&BodyMatch<'_>| {
         b.case == Case::Genitive
             && text.get(b.span.end..span.end).is_some_and(|rest| {
-                crate::text::words(rest)
-                    .into_iter()
+                crate::text::Words::new(rest)
                     .take(MAX_WORDS_BETWEEN + 1)
                     .any(|w| is_meeting_word(w.text) && !is_own_meeting_word(w.text))
             })
@@ -232,7 +231,7 @@ fn location(text: &str, found: &Found<'_>, span: Span) -> Option<String> {
                 && text
                     .get(p.span.end..span.end)
                     .and_then(|rest| rest.strip_prefix(' '))
-                    .and_then(|rest| crate::text::words(rest).into_iter().next())
+                    .and_then(|rest| crate::text::Words::new(rest).next())
                     .is_some_and(|w| w.start == 0 && locative(w.text));
             (locative(p.text) || before_locative).then(|| p.name.to_owned())
         })

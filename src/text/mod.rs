@@ -21,5 +21,5 @@ pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences};
 pub(crate) use space::{is_inline_space, is_space};
 pub(crate) use words::{
-    Word, char_at, is_alphabetic, is_alphanumeric, is_word_char, words, words_within,
+    Word, Words, char_at, is_alphabetic, is_alphanumeric, is_word_char, words, words_within,
 };

@@ -103,56 +103,90 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Every word of `text`, left to right, in one pass.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut prev: Option<char> = None;
-    let mut gap_start = 0;
-    let mut word_start: Option<usize> = None;
-    let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        // Inside a word, plain ASCII letters and digits need no decoding:
-        // they are word characters whatever stands around them.
-        if word_start.is_some() && c.is_ascii_alphanumeric() {
-            let run = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - i);
-            i += run;
-            prev = Some(char::from(bytes[i - 1]));
-            continue;
+    out.extend(Words::new(text));
+    out
+}
+
+/// The words of a text one by one (see [`words`]): a rule that reads the
+/// first few words of a long stretch stops there.
+pub(crate) struct Words<'t> {
+    text: &'t str,
+    /// The character before byte `i`.
+    prev: Option<char>,
+    /// Where the gap before the next word starts.
+    gap_start: usize,
+    /// Where the word being read starts, if one is.
+    word_start: Option<usize>,
+    /// The next byte to read.
+    i: usize,
+}
+
+impl<'t> Words<'t> {
+    /// The words of `text`.
+    pub(crate) fn new(text: &'t str) -> Self {
+        Words {
+            text,
+            prev: None,
+            gap_start: 0,
+            word_start: None,
+            i: 0,
         }
-        // ASCII space and punctuation other than a joiner are never part of
-        // a word, whatever stands around them.
-        let in_word = if c.is_ascii() && !c.is_ascii_alphanumeric() && !is_joiner(c) {
-            false
-        } else {
-            let next = char_at(text, i + c.len_utf8());
-            is_word_char(c) || joins(prev, c, next)
-        };
-        match (in_word, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(s)) => {
-                out.push(Word {
-                    text: &text[s..i],
-                    start: s,
-                    gap: &text[gap_start..s],
-                });
-                word_start = None;
-                gap_start = i;
-            }
-            _ => {}
-        }
-        prev = Some(c);
-        i += c.len_utf8();
     }
-    if let Some(s) = word_start {
-        out.push(Word {
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = Word<'t>;
+
+    fn next(&mut self) -> Option<Word<'t>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while let Some(c) = char_at(text, self.i) {
+            let i = self.i;
+            // Inside a word, plain ASCII letters and digits need no
+            // decoding: they are word characters whatever stands around
+            // them.
+            if self.word_start.is_some() && c.is_ascii_alphanumeric() {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - i);
+                self.i += run;
+                self.prev = Some(char::from(bytes[self.i - 1]));
+                continue;
+            }
+            // ASCII space and punctuation other than a joiner are never
+            // part of a word, whatever stands around them.
+            let in_word = if c.is_ascii() && !c.is_ascii_alphanumeric() && !is_joiner(c) {
+                false
+            } else {
+                let next = char_at(text, i + c.len_utf8());
+                is_word_char(c) || joins(self.prev, c, next)
+            };
+            self.prev = Some(c);
+            self.i += c.len_utf8();
+            match (in_word, self.word_start) {
+                (true, None) => self.word_start = Some(i),
+                (false, Some(s)) => {
+                    let word = Word {
+                        text: &text[s..i],
+                        start: s,
+                        gap: &text[self.gap_start..s],
+                    };
+                    self.word_start = None;
+                    self.gap_start = i;
+                    return Some(word);
+                }
+                _ => {}
+            }
+        }
+        let s = self.word_start.take()?;
+        Some(Word {
             text: &text[s..],
             start: s,
-            gap: &text[gap_start..s],
-        });
+            gap: &text[self.gap_start..s],
+        })
     }
-    out
 }
 
 /// Whether `c` can join the characters around it into one word.
