@@ -794,6 +794,13 @@ fn may_start(text: &str, i: usize) -> bool {
     // Most positions are told at their first byte: an ASCII letter or mark
     // that no word form starts with starts no sum (except at the very
     // start of the text, taken below as it always was).
+    // Inside a word (after an ASCII letter or digit) no sum starts.
+    if i.checked_sub(1)
+        .and_then(|p| text.as_bytes().get(p))
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     if let Some(&lead) = text.as_bytes().get(i)
         && i > 0
         && lead.is_ascii()
