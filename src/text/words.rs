@@ -160,8 +160,7 @@ impl<'t> Iterator for Words<'t> {
             let in_word = if c.is_ascii() && !c.is_ascii_alphanumeric() && !is_joiner(c) {
                 false
             } else {
-                let next = char_at(text, i + c.len_utf8());
-                is_word_char(c) || joins(self.prev, c, next)
+                is_word_char(c) || joins(self.prev, c, char_at(text, i + c.len_utf8()))
             };
             self.prev = Some(c);
             self.i += c.len_utf8();
