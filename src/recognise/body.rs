@@ -1312,8 +1312,12 @@ fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
     } else {
         return None;
     };
-    // Every clitic ends in `n`: other words are tried whole only.
-    let clitics = if lower.ends_with('n') { CLITICS } else { &[] };
+    // Every clitic ends in `in`, `an` or `än` (whose `ä` ends in byte
+    // 0xA4): other words are tried whole only.
+    let clitics = match lower.as_bytes() {
+        [.., b'i' | b'a' | 0xA4, b'n'] => CLITICS,
+        _ => &[],
+    };
     std::iter::once(lower)
         .chain(clitics.iter().filter_map(|c| lower.strip_suffix(c)))
         .find_map(|core| {
@@ -2135,6 +2139,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_clitic_ends_in_a_letter_the_head_look_up_tries() {
+        for clitic in CLITICS {
+            let b = clitic.as_bytes();
+            assert!(matches!(b, [.., b'i' | b'a' | 0xA4, b'n']), "{clitic}");
+        }
+    }
+
+    #[test]
     fn kind_overrides_of_names_as_written() {
         let lex = &*LEXICON;
         let names = [
@@ -2191,6 +2203,47 @@ mod tests {
 
     /// Hand-checked rows: a text and every body mention in it, in order.
     const ROWS: &[(&str, &[Expect])] = &[
+        // --- enclitic particles after the case ending ---
+        (
+            "Seurantaryhmäkin kokoontui syksyllä.",
+            &[(
+                "Seurantaryhmäkin",
+                "Seurantaryhmä",
+                MonitoringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Asiaa ei käsitelty lautakunnassakaan.",
+            &[(
+                "lautakunnassakaan",
+                "lautakunta",
+                Committee,
+                Inessive,
+                false,
+            )],
+        ),
+        (
+            "Johtoryhmähän päätti asiasta.",
+            &[(
+                "Johtoryhmähän",
+                "Johtoryhmä",
+                SteeringGroup,
+                Nominative,
+                false,
+            )],
+        ),
+        (
+            "Ohjausryhmänkin jäsenet saapuivat.",
+            &[(
+                "Ohjausryhmänkin",
+                "Ohjausryhmä",
+                SteeringGroup,
+                Genitive,
+                false,
+            )],
+        ),
         // --- one head word in every case, singular and plural ---
         (
             "Lausunnon valmisteli työryhmä.",
