@@ -10,6 +10,20 @@ pub(crate) mod suffix;
 pub(crate) mod trigram;
 pub(crate) mod word_set;
 
+/// The first bytes of `words`, as a table: a word whose first byte is not
+/// in it is none of them, told without a look-up. An empty word would match
+/// anywhere, so it lets every byte through.
+pub(crate) fn first_byte_set<'a>(words: impl IntoIterator<Item = &'a str>) -> [bool; 256] {
+    let mut set = [false; 256];
+    for word in words {
+        match word.as_bytes().first() {
+            Some(&b) => set[usize::from(b)] = true,
+            None => return [true; 256],
+        }
+    }
+    set
+}
+
 /// Page furniture of Finnish regional project sites: section names that head
 /// a page before its date and title (from the sites' navigation menus).
 pub(crate) const SECTION_HEADERS: &[&str] = &[
@@ -372,3 +386,18 @@ pub(crate) const ORGANISED_STEMS: &[&str] = &[
     "järjestävät",
     "järjesti",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_byte_sets() {
+        let set = first_byte_set(["Kela", "STM", "ääni"]);
+        let held: Vec<usize> = (0..256).filter(|&b| set[b]).collect();
+        assert_eq!(held, [usize::from(b'K'), usize::from(b'S'), 0xC3]);
+        // An empty word matches anywhere.
+        assert!(first_byte_set(["Kela", ""]).iter().all(|&b| b));
+        assert!(!first_byte_set([]).iter().any(|&b| b));
+    }
+}

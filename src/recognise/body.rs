@@ -64,7 +64,7 @@ use nom::{IResult, Parser};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
-use crate::text::{LowerText, char_at, is_alphanumeric, is_space};
+use crate::text::{LowerText, char_at, is_alphanumeric, is_latin1, is_space};
 
 /// The lexicon: inflection classes, head words, and the word lists around
 /// them (see the file's header for sources and syntax).
@@ -865,11 +865,10 @@ impl Lexicon {
 
     /// [`Lexicon::kind_override`] of a name as written.
     fn kind_override_of(&self, name: &str) -> Option<BodyKind> {
-        // In ASCII and Latin-1 (bytes below 0xC4) every character lowers
-        // to one of its own byte length, so the lower case of the name's
-        // end is the end of its lower case: most names are ruled out
-        // without lowering them whole.
-        if name.bytes().all(|b| b < 0xC4) {
+        // In ASCII and Latin-1 the lower case of the name's end is the end
+        // of its lower case: most names are ruled out without lowering
+        // them whole.
+        if is_latin1(name) {
             let trimmed = name.trim_end_matches(is_space);
             let may_end = self.kind_overrides.iter().any(|(words, _)| {
                 let last = words.rsplit(' ').next().unwrap_or(words);
@@ -1300,9 +1299,8 @@ fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
     // `str::to_lowercase` and a char-by-char lower case differ only for Σ
     // (final sigma); such tokens take the slow path.
     let aligned_owned;
-    // Bytes below 0xC4 spell ASCII and Latin-1 only (whose letters lower
-    // within their byte length, and hold no Σ): most Finnish words.
-    let lower = if token.bytes().all(|b| b < 0xC4) {
+    // ASCII and Latin-1 (most Finnish words) lower in place.
+    let lower = if is_latin1(token) {
         lower
     } else if token.contains('Σ') {
         aligned_owned = aligned_lowercase(token)?;

@@ -791,16 +791,16 @@ static WORD_LEADS: LazyLock<[bool; 256]> = LazyLock::new(|| {
 /// `13.12.`), a range (`100–200`) or a grouped number that could not be read
 /// (`1 234 567 …`).
 fn may_start(text: &str, i: usize) -> bool {
-    // Most positions are told at their first byte: an ASCII letter or mark
-    // that no word form starts with starts no sum (except at the very
-    // start of the text, taken below as it always was).
-    // Inside a word (after an ASCII letter or digit) no sum starts.
+    // Most positions are told from one byte. Inside a word (after an ASCII
+    // letter or digit) no sum starts.
     if i.checked_sub(1)
         .and_then(|p| text.as_bytes().get(p))
         .is_some_and(u8::is_ascii_alphanumeric)
     {
         return false;
     }
+    // Nor at an ASCII letter or mark that no word form starts with (except
+    // at the very start of the text, taken below as it always was).
     if let Some(&lead) = text.as_bytes().get(i)
         && i > 0
         && lead.is_ascii()

@@ -16,6 +16,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::lexicon::first_byte_set;
 use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::heads::{HeadForm, HeadGroup, HeadedWords};
 use crate::model::Span;
@@ -189,14 +190,7 @@ static KNOWN_INDEX: LazyLock<KnownIndex> = LazyLock::new(|| {
             by_form.entry(*form).or_insert(i);
         }
     }
-    let mut first_bytes = [false; 256];
-    for key in by_form.keys().chain(by_abbreviation.keys()) {
-        match key.as_bytes().first() {
-            Some(&b) => first_bytes[usize::from(b)] = true,
-            // An empty key would match words starting with a colon.
-            None => first_bytes = [true; 256],
-        }
-    }
+    let first_bytes = first_byte_set(by_form.keys().chain(by_abbreviation.keys()).copied());
     KnownIndex {
         by_form,
         by_abbreviation,

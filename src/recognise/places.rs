@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
+use crate::lexicon::first_byte_set;
 use crate::lexicon::fx::FxHashMap;
 use crate::model::Span;
 // Letters, digits and combining marks continue a word: a place form
@@ -181,12 +182,7 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(&forms)
             .ok();
-        let mut first_bytes = [false; 256];
-        for form in &forms {
-            if let Some(&b) = form.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
-        }
+        let first_bytes = first_byte_set(forms.iter().copied());
         Self {
             entries,
             by_form,

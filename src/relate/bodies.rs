@@ -3,6 +3,7 @@
 //! and bodies named only by listing headings (`Ympäristöterveydenhuollon
 //! kokous`).
 
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -12,7 +13,7 @@ use crate::lexicon::BODY_HEADS;
 use crate::lexicon::fx::FxHashSet;
 use crate::model::{Body, Span};
 use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
-use crate::text::{is_space, words};
+use crate::text::{is_space, lower_cow, words};
 
 /// The bodies of one text, with a lookup from any of their names.
 #[derive(Debug, Default)]
@@ -28,33 +29,15 @@ pub(crate) struct Registry {
 
 /// A lower-case name with its words separated by single spaces.
 fn key(name: &str) -> String {
-    if name.contains('Σ') {
-        // Only the capital sigma lowers by its context (`ς` at a word's
-        // end): such a name takes the whole-string lower case.
-        return key_of_words(name).to_lowercase();
-    }
-    let mut out = String::with_capacity(name.len());
-    for word in name.split(is_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        }
-    }
-    out
-}
-
-/// The words of `name` separated by single spaces, as written.
-fn key_of_words(name: &str) -> String {
-    name.split(is_space)
+    let words = name
+        .split(is_space)
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    match lower_cow(&words) {
+        Cow::Borrowed(_) => words,
+        Cow::Owned(lower) => lower,
+    }
 }
 
 /// The name with case, spaces and hyphens ignored: `ICT ja digi -työryhmä`
@@ -424,7 +407,13 @@ mod tests {
 
     #[test]
     fn key_is_the_lower_case_of_the_words_joined_by_single_spaces() {
-        let reference = |name: &str| key_of_words(name).to_lowercase();
+        let reference = |name: &str| {
+            name.split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
         for name in [
             "  Strateginen\u{A0}\u{A0}JOHTORYHMÄ ",
             "ΟΔΟΣ ΣΑΣ -ryhmä",

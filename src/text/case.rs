@@ -17,6 +17,14 @@ pub(crate) fn lower_cow(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `s` is ASCII and Latin-1 only (U+0000–U+00FF, whose UTF-8 bytes
+/// are all below 0xC4): each of its characters lowers to one character of
+/// its own byte length, and none is Σ, so the lower case of any slice of
+/// `s` is the same slice of its lower case.
+pub(crate) fn is_latin1(s: &str) -> bool {
+    s.bytes().all(|b| b < 0xC4)
+}
+
 /// Whether lowering `s` leaves it unchanged: ASCII with no capital, or
 /// every character its own lower case (Σ, whose lower case depends on its
 /// neighbours, always counts as a change).
@@ -37,6 +45,13 @@ pub(crate) fn is_lowercase_fixed_point(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_is_the_first_256_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_latin1(&c.to_string()), u32::from(c) < 0x100, "{c:?}");
+        }
+    }
 
     #[test]
     fn every_character_is_its_own_lower_case_exactly_when_to_lowercase_agrees() {

@@ -15,7 +15,7 @@ mod sentence;
 mod space;
 mod words;
 
-pub(crate) use case::{is_lowercase_fixed_point, lower_cow};
+pub(crate) use case::{is_latin1, is_lowercase_fixed_point, lower_cow};
 pub(crate) use lower::LowerText;
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences};
