@@ -107,7 +107,8 @@ fn meeting_clause_dates(
         }
         if let Some(c) = clauses.last_mut() {
             c.1 = sentence.start + w.end();
-            c.2 |= MEETING_WORD_SET.contains(lower);
+            // One meeting word marks the clause: the rest are not looked up.
+            c.2 = c.2 || MEETING_WORD_SET.contains(lower);
         }
     }
     found
