@@ -416,6 +416,19 @@ static MARKER_LEADS: [bool; 256] = {
     leads
 };
 
+/// The first byte at or after `from` that may start a marker: a byte of
+/// [`MARKER_LEADS`], an ASCII space only before a byte that a marker after a
+/// space can start with (see [`find_emails`]). Most spaces of a text are
+/// passed over here, without decoding them.
+fn next_lead(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let off = rest.iter().enumerate().position(|(k, &b)| {
+        MARKER_LEADS[usize::from(b)]
+            && (b != b' ' || matches!(rest.get(k + 1), Some(b'a' | b'@' | b'[' | b'(')))
+    })?;
+    Some(from + off)
+}
+
 /// Every email address and address template in `text`, in order, none
 /// overlapping. Runs in time linear in the length of `text`.
 ///
@@ -441,11 +454,7 @@ pub fn find_emails(text: &str) -> Vec<EmailMatch<'_>> {
     let mut next = 0;
     // Most bytes can start no marker: they are passed over in one search,
     // without decoding, to the next byte of [`MARKER_LEADS`].
-    while let Some(off) = bytes
-        .get(next..)
-        .and_then(|rest| rest.iter().position(|&b| MARKER_LEADS[usize::from(b)]))
-    {
-        let i = next + off;
+    while let Some(i) = next_lead(bytes, next) {
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             next = i + 1;
             continue;
@@ -507,6 +516,33 @@ mod tests {
             assert!(!MARKER_LEADS[usize::from(b)], "{b:#x}");
         }
     }
+    #[test]
+    fn markers_after_a_space_are_found() {
+        // The scan passes over most spaces; not those before `[`, `(`, `@`
+        // or `a`, where a spaced marker may start.
+        for (text, want) in [
+            (
+                "Yhteys: ville.koski [at] lohja.fi.",
+                "ville.koski [at] lohja.fi",
+            ),
+            (
+                "Yhteys: ville.koski (ät) lohja.fi.",
+                "ville.koski (ät) lohja.fi",
+            ),
+            ("Yhteys: ville.koski @ lohja.fi.", "ville.koski @ lohja.fi"),
+            (
+                "Yhteys: ville.koski at lohja.fi.",
+                "ville.koski at lohja.fi",
+            ),
+        ] {
+            let found: Vec<&str> = find_emails(text).iter().map(|m| m.text).collect();
+            assert_eq!(found, [want], "{text}");
+        }
+        assert_eq!(next_lead(b"ab cd ax", 0), Some(5));
+        assert_eq!(next_lead(b"ab cd ax", 6), None);
+        assert_eq!(next_lead(b"x\t y", 0), Some(1));
+    }
+
     use proptest::prelude::*;
 
     /// Expected value of one match: a plain address, or a template shown
