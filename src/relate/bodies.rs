@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use crate::layout::Layout;
 use crate::lexicon::BODY_HEADS;
 use crate::lexicon::fx::FxHashSet;
-use crate::model::{Body, Span};
+use crate::model::{Body, BodyKind, Span};
 use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
 use crate::text::{is_space, lower_cow, words};
 
@@ -149,6 +149,154 @@ fn compound_of(long: &str, short: &str) -> bool {
     last.len() > short.len() && last.ends_with(short)
 }
 
+/// Where [`Registry::fold_short_names`] looks for the bodies a name may be
+/// short for, instead of trying every other body: a superset of those its
+/// rules accept, which it then checks one by one. Sorted lists rather than
+/// hash maps: most pages name a few dozen bodies.
+struct ShortNameIndex<'k> {
+    /// The bodies' keys ([`key`]).
+    keys: &'k [String],
+    /// Every word-final part of every key (what follows a space or a
+    /// hyphen) with its body, sorted: a short name that ends another's
+    /// words is found by its key.
+    endings: Vec<(&'k str, usize)>,
+    /// Lower-case abbreviations to the bodies that have them.
+    abbreviations: HashMap<String, Vec<usize>>,
+    /// The bodies of each kind.
+    kinds: Vec<Kin<'k>>,
+}
+
+/// The bodies of one kind.
+struct Kin<'k> {
+    kind: BodyKind,
+    /// The bodies, in order.
+    bodies: Vec<usize>,
+    /// Where the first mention of any of them starts.
+    first_at: usize,
+    /// Their topics with the bodies, sorted; made when first asked for.
+    topics: Option<Vec<(Option<&'k str>, usize)>>,
+}
+
+impl<'k> ShortNameIndex<'k> {
+    fn new(keys: &'k [String], abbreviations: &[Option<String>], bodies: &[Body]) -> Self {
+        let mut endings = Vec::new();
+        for (j, long) in keys.iter().enumerate() {
+            for (p, b) in long.bytes().enumerate() {
+                if matches!(b, b' ' | b'-')
+                    && let Some(ending) = long.get(p + 1..)
+                {
+                    endings.push((ending, j));
+                }
+            }
+        }
+        endings.sort_unstable();
+        let mut index = ShortNameIndex {
+            keys,
+            endings,
+            abbreviations: HashMap::new(),
+            kinds: Vec::new(),
+        };
+        for (j, a) in abbreviations.iter().enumerate() {
+            if let Some(a) = a {
+                index.add_abbreviation(a, j);
+            }
+        }
+        for (j, b) in bodies.iter().enumerate() {
+            index.add_kin(b.kind, j, b.span.start);
+        }
+        index
+    }
+
+    /// Records that body `j` now has the abbreviation `a` (lower case).
+    fn add_abbreviation(&mut self, a: &str, j: usize) {
+        self.abbreviations.entry(a.to_owned()).or_default().push(j);
+    }
+
+    /// Records body `j` of `kind`, first mentioned at `at`.
+    fn add_kin(&mut self, kind: BodyKind, j: usize, at: usize) {
+        match self.kinds.iter_mut().find(|k| k.kind == kind) {
+            Some(kin) => {
+                kin.bodies.push(j);
+                kin.first_at = kin.first_at.min(at);
+            }
+            None => self.kinds.push(Kin {
+                kind,
+                bodies: vec![j],
+                first_at: at,
+                topics: None,
+            }),
+        }
+    }
+
+    /// Whether a body of `kind` other than body `i` is mentioned before
+    /// `at`: only then can the topic rule fold body `i`.
+    fn has_earlier_kin(&self, kind: BodyKind, at: usize) -> bool {
+        self.kinds
+            .iter()
+            .any(|k| k.kind == kind && k.bodies.len() > 1 && k.first_at < at)
+    }
+
+    /// The bodies body `i` may be short for, in order, without repeats:
+    /// those whose keys end in its key after a space or hyphen; every body
+    /// when it is a bare head word (a compound may end in it); those with
+    /// its key as abbreviation; and those of its kind with its topic
+    /// (`subject`).
+    fn candidates(
+        &mut self,
+        i: usize,
+        bare: bool,
+        kind: BodyKind,
+        subject: Option<&'k str>,
+        topic_at: &impl Fn(usize) -> Option<&'k str>,
+    ) -> Vec<usize> {
+        if bare {
+            return (0..self.keys.len()).collect();
+        }
+        let short = self.keys.get(i).map_or("", String::as_str);
+        let mut found: Vec<usize> = equal_range(&self.endings, &short)
+            .iter()
+            .map(|&(_, j)| j)
+            .collect();
+        found.extend(self.abbreviations.get(short).into_iter().flatten());
+        if subject.is_some() {
+            found.extend(self.of_topic(kind, subject, topic_at));
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The bodies of `kind` whose topic is `subject`.
+    fn of_topic(
+        &mut self,
+        kind: BodyKind,
+        subject: Option<&'k str>,
+        topic_at: &impl Fn(usize) -> Option<&'k str>,
+    ) -> Vec<usize> {
+        let Some(kin) = self.kinds.iter_mut().find(|k| k.kind == kind) else {
+            return Vec::new();
+        };
+        let bodies = &kin.bodies;
+        let topics = kin.topics.get_or_insert_with(|| {
+            let mut topics: Vec<(Option<&str>, usize)> =
+                bodies.iter().map(|&j| (topic_at(j), j)).collect();
+            topics.sort_unstable();
+            topics
+        });
+        equal_range(topics, &subject)
+            .iter()
+            .map(|&(_, j)| j)
+            .collect()
+    }
+}
+
+/// The entries of `sorted` whose first field is `key`.
+fn equal_range<'s, K: Ord, V>(sorted: &'s [(K, V)], key: &K) -> &'s [(K, V)] {
+    let start = sorted.partition_point(|(k, _)| k < key);
+    let len = sorted[start..].partition_point(|(k, _)| k == key);
+    &sorted[start..start + len]
+}
+
 impl Registry {
     fn add(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
         let next = self.bodies.len();
@@ -261,33 +409,48 @@ impl Registry {
     /// Folds each body whose name is the last words of another's into that
     /// one, as an alias: the page's own body first, else the nearest body
     /// named before the short name's first mention, else the first.
+    ///
+    /// Each body's candidates come from indexes ([`ShortNameIndex`]), not
+    /// from every other body: a page naming thousands of bodies is folded
+    /// in time about linear in their number.
     fn fold_short_names(&mut self) {
         // Names change only by folding, so their keys are made once.
-        let mut keys: Vec<String> = self.bodies.iter().map(|b| key(&b.name)).collect();
+        let keys: Vec<String> = self.bodies.iter().map(|b| key(&b.name)).collect();
         // Where each key's head word starts ([`head_word`]).
-        let mut heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
+        let heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
         // Topics are dear (a genitive phrase back to the nominative) and
         // only compared between bodies of one kind: each is made when first
         // asked for.
-        let mut topics: Vec<OnceCell<Option<String>>> =
+        let topics: Vec<OnceCell<Option<String>>> =
             self.bodies.iter().map(|_| OnceCell::new()).collect();
         let mut abbreviations: Vec<Option<String>> = self
             .bodies
             .iter()
             .map(|b| b.abbreviation.as_deref().map(str::to_lowercase))
             .collect();
-        let mut i = 0;
-        while i < self.bodies.len() {
+        let mut index = ShortNameIndex::new(&keys, &abbreviations, &self.bodies);
+        // Folded bodies stay in place until the end, so indexes hold.
+        let mut alive = vec![true; self.bodies.len()];
+        for i in 0..self.bodies.len() {
+            let bodies = &self.bodies;
+            let topic_at = |j: usize| topics[j].get_or_init(|| topic(&bodies[j].name)).as_deref();
             let short = &keys[i];
-            let subject = || topics[i].get_or_init(|| topic(&self.bodies[i].name));
             let at = self.bodies[i].span.start;
             let kind = self.bodies[i].kind;
             // A key is the name's lower case unless the name has stray
             // spaces: a head word's key is the head word itself.
             let bare = BARE_HEADS.contains(short.as_str()) && is_bare_head(&self.bodies[i].name);
             let short_head = &short[heads[i]..];
-            let longer: Vec<usize> = (0..self.bodies.len())
-                .filter(|&j| j != i)
+            // The topic rule folds a body into one of its kind mentioned
+            // before it: without one, no topic is needed.
+            let subject = index
+                .has_earlier_kin(kind, at)
+                .then(|| topic_at(i))
+                .flatten();
+            let candidates = index.candidates(i, bare, kind, subject, &topic_at);
+            let longer: Vec<usize> = candidates
+                .into_iter()
+                .filter(|&j| j != i && alive[j])
                 .filter(|&j| {
                     let other = &self.bodies[j];
                     let long = &keys[j];
@@ -297,8 +460,8 @@ impl Registry {
                         || (other.span.start < at
                             && other.kind == kind
                             && heads_agree(&long[heads[j]..], short_head)
-                            && subject().is_some()
-                            && topics[j].get_or_init(|| topic(&other.name)) == subject())
+                            && subject.is_some()
+                            && topic_at(j) == subject)
                 })
                 .collect();
             let target = self
@@ -313,32 +476,47 @@ impl Registry {
                 })
                 .or_else(|| longer.first().copied());
             let Some(target) = target else {
-                i += 1;
                 continue;
             };
-            let folded = self.bodies.remove(i);
-            keys.remove(i);
-            heads.remove(i);
-            topics.remove(i);
-            let folded_abbreviation = abbreviations.remove(i);
-            let target = if target > i { target - 1 } else { target };
-            self.main = match self.main {
-                Some(m) if m == i => Some(target),
-                Some(m) if m > i => Some(m - 1),
-                other => other,
-            };
+            alive[i] = false;
+            if self.main == Some(i) {
+                self.main = Some(target);
+            }
+            let folded = &mut self.bodies[i];
+            let names = std::iter::once(std::mem::take(&mut folded.name))
+                .chain(std::mem::take(&mut folded.aliases))
+                .collect::<Vec<_>>();
+            let folded_abbreviation = folded.abbreviation.take();
+            let folded_key = abbreviations[i].take();
             let into = &mut self.bodies[target];
-            for alias in std::iter::once(folded.name).chain(folded.aliases) {
+            for alias in names {
                 if !into.aliases.iter().any(|a| key(a) == key(&alias)) {
                     into.aliases.push(alias);
                 }
             }
             if into.abbreviation.is_none() {
-                into.abbreviation = folded.abbreviation;
-                abbreviations[target] = folded_abbreviation;
+                into.abbreviation = folded_abbreviation;
+                if let Some(a) = &folded_key {
+                    index.add_abbreviation(a, target);
+                }
+                abbreviations[target] = folded_key;
             }
-            // `i` now holds the next body.
         }
+        self.drop_folded(&alive);
+    }
+
+    /// Removes the bodies folded away (`alive[i]` false), keeping the
+    /// page's own body pointing at the same body.
+    fn drop_folded(&mut self, alive: &[bool]) {
+        self.main = self
+            .main
+            .map(|m| alive.iter().take(m).filter(|&&a| a).count());
+        let bodies = std::mem::take(&mut self.bodies);
+        self.bodies = bodies
+            .into_iter()
+            .zip(alive)
+            .filter_map(|(b, &a)| a.then_some(b))
+            .collect();
     }
 
     /// The record name of the body called `name` (its own name or an alias).
@@ -363,6 +541,243 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`Registry::fold_short_names`] as it was, trying every pair of
+    /// bodies: the oracle of the indexed one.
+    fn fold_short_names_by_pairs(reg: &mut Registry) {
+        // Names change only by folding, so their keys are made once.
+        let mut keys: Vec<String> = reg.bodies.iter().map(|b| key(&b.name)).collect();
+        // Where each key's head word starts ([`head_word`]).
+        let mut heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
+        // Topics are dear (a genitive phrase back to the nominative) and
+        // only compared between bodies of one kind: each is made when first
+        // asked for.
+        let mut topics: Vec<OnceCell<Option<String>>> =
+            reg.bodies.iter().map(|_| OnceCell::new()).collect();
+        let mut abbreviations: Vec<Option<String>> = reg
+            .bodies
+            .iter()
+            .map(|b| b.abbreviation.as_deref().map(str::to_lowercase))
+            .collect();
+        let mut i = 0;
+        while i < reg.bodies.len() {
+            let short = &keys[i];
+            let subject = || topics[i].get_or_init(|| topic(&reg.bodies[i].name));
+            let at = reg.bodies[i].span.start;
+            let kind = reg.bodies[i].kind;
+            // A key is the name's lower case unless the name has stray
+            // spaces: a head word's key is the head word itreg.
+            let bare = BARE_HEADS.contains(short.as_str()) && is_bare_head(&reg.bodies[i].name);
+            let short_head = &short[heads[i]..];
+            let longer: Vec<usize> = (0..reg.bodies.len())
+                .filter(|&j| j != i)
+                .filter(|&j| {
+                    let other = &reg.bodies[j];
+                    let long = &keys[j];
+                    ends_with_words(long, short)
+                        || (bare && compound_of(long, short))
+                        || abbreviations[j].as_ref() == Some(short)
+                        || (other.span.start < at
+                            && other.kind == kind
+                            && heads_agree(&long[heads[j]..], short_head)
+                            && subject().is_some()
+                            && topics[j].get_or_init(|| topic(&other.name)) == subject())
+                })
+                .collect();
+            let target = reg
+                .main
+                .filter(|m| longer.contains(m))
+                .or_else(|| {
+                    longer
+                        .iter()
+                        .copied()
+                        .filter(|&j| reg.bodies[j].span.start <= at)
+                        .max_by_key(|&j| reg.bodies[j].span.start)
+                })
+                .or_else(|| longer.first().copied());
+            let Some(target) = target else {
+                i += 1;
+                continue;
+            };
+            let folded = reg.bodies.remove(i);
+            keys.remove(i);
+            heads.remove(i);
+            topics.remove(i);
+            let folded_abbreviation = abbreviations.remove(i);
+            let target = if target > i { target - 1 } else { target };
+            reg.main = match reg.main {
+                Some(m) if m == i => Some(target),
+                Some(m) if m > i => Some(m - 1),
+                other => other,
+            };
+            let into = &mut reg.bodies[target];
+            for alias in std::iter::once(folded.name).chain(folded.aliases) {
+                if !into.aliases.iter().any(|a| key(a) == key(&alias)) {
+                    into.aliases.push(alias);
+                }
+            }
+            if into.abbreviation.is_none() {
+                into.abbreviation = folded.abbreviation;
+                abbreviations[target] = folded_abbreviation;
+            }
+            // `i` now holds the next body.
+        }
+    }
+
+    /// A body named `name` first mentioned at `at`.
+    fn body(name: &str, abbreviation: Option<&str>, at: usize) -> Body {
+        Body {
+            name: name.to_owned(),
+            kind: body_kind(name),
+            abbreviation: abbreviation.map(str::to_owned),
+            aliases: Vec::new(),
+            text: name.to_owned(),
+            span: Span::new(at, at + name.len()),
+        }
+    }
+
+    /// Names that fold into one another by each rule: last words, bare
+    /// heads of compounds, abbreviations, and topics said twice over.
+    const NAMES: &[&str] = &[
+        "Ohjausryhmä",
+        "ohjausryhmä",
+        "Poliittinen ohjausryhmä",
+        "Alueellinen poliittinen ohjausryhmä",
+        "Kotoutumisen ohjausryhmä",
+        "KOTO",
+        "Lautakunta",
+        "Kansalliskielilautakunta",
+        "Ympäristölautakunta",
+        "Työryhmä",
+        "Tieto ja viestintä -työryhmä",
+        "tieto- ja viestintätyöryhmä",
+        "Vanhusten palvelut -ryhmä",
+        "Vanhusten palvelujen valmisteluryhmä",
+        "Vanhusten palvelujen ryhmä",
+        "Johtoryhmä",
+        "Strateginen johtoryhmä",
+        "Virkamiesjohtoryhmä",
+        "Sote -johtoryhmä",
+        "Verkosto",
+        "Kehittäjien verkosto",
+        "Sote -kehittäjien verkosto",
+    ];
+
+    /// A registry of distinct bodies from [`NAMES`] at increasing places,
+    /// some with abbreviations, maybe one the page's own.
+    fn registries() -> impl Strategy<Value = Registry> {
+        let one = (
+            0..NAMES.len(),
+            prop_oneof![3 => Just(None), 1 => Just(Some("KOTO")), 1 => Just(Some("PORA"))],
+            1usize..40,
+        );
+        (
+            proptest::collection::vec(one, 0..12),
+            proptest::option::of(0usize..12),
+        )
+            .prop_map(|(picks, main)| {
+                let mut reg = Registry::default();
+                let mut at = 0;
+                for (n, abbreviation, step) in picks {
+                    at += step;
+                    reg.add(NAMES[n], || body(NAMES[n], abbreviation, at));
+                }
+                reg.main = main.filter(|&m| m < reg.bodies.len());
+                reg
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        #[test]
+        fn indexed_folding_folds_as_every_pair_does(reg in registries()) {
+            let mut by_pairs = Registry {
+                bodies: reg.bodies.clone(),
+                main: reg.main,
+                ..Registry::default()
+            };
+            let mut indexed = reg;
+            fold_short_names_by_pairs(&mut by_pairs);
+            indexed.fold_short_names();
+            prop_assert_eq!(&indexed.bodies, &by_pairs.bodies);
+            prop_assert_eq!(indexed.main, by_pairs.main);
+        }
+    }
+
+    #[test]
+    fn short_names_fold_by_each_rule() {
+        // Hand-checked: the bare head into the nearest earlier compound
+        // (`Lautakunta` after `Ympäristölautakunta`), last words into the
+        // longer name, an abbreviation into the body that has it, and a
+        // topic said twice into the earlier body.
+        let mut reg = Registry::default();
+        for (at, (name, abbreviation)) in [
+            ("Kansalliskielilautakunta", None),
+            ("Ympäristölautakunta", None),
+            ("Lautakunta", None),
+            ("Alueellinen poliittinen ohjausryhmä", None),
+            ("poliittinen ohjausryhmä", None),
+            ("Kotoutumisen ohjausryhmä", Some("KOTO")),
+            ("KOTO", None),
+            ("Vanhusten palvelut -ryhmä", None),
+            ("Vanhusten palvelujen valmisteluryhmä", None),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            reg.add(name, || body(name, abbreviation, at * 100));
+        }
+        reg.fold_short_names();
+        let got: Vec<(&str, Vec<&str>)> = reg
+            .bodies
+            .iter()
+            .map(|b| {
+                (
+                    b.name.as_str(),
+                    b.aliases.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Kansalliskielilautakunta", vec![]),
+                ("Ympäristölautakunta", vec!["Lautakunta"]),
+                (
+                    "Alueellinen poliittinen ohjausryhmä",
+                    vec!["poliittinen ohjausryhmä"]
+                ),
+                ("Kotoutumisen ohjausryhmä", vec!["KOTO"]),
+                (
+                    "Vanhusten palvelut -ryhmä",
+                    vec!["Vanhusten palvelujen valmisteluryhmä"]
+                ),
+            ]
+        );
+    }
+
+    /// A long page of distinct bodies of one kind and head word: none is
+    /// short for another (their topics differ), so all stay.
+    #[test]
+    fn a_page_of_many_bodies_keeps_them_all() {
+        let syllables = ["ka", "lo", "mi", "ta", "ve", "su", "ra", "ni"];
+        let mut reg = Registry::default();
+        let mut names = Vec::new();
+        for a in syllables {
+            for b in syllables {
+                for c in syllables {
+                    let name = format!("{}{b}{c}palvelujen työryhmä", a.to_uppercase());
+                    names.push(name);
+                }
+            }
+        }
+        for (at, name) in names.iter().enumerate() {
+            reg.add(name, || body(name, None, at * 40));
+        }
+        reg.fold_short_names();
+        assert_eq!(reg.bodies.len(), names.len());
+    }
 
     #[test]
     fn word_suffixes() {
