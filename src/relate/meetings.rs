@@ -238,34 +238,38 @@ fn location(text: &str, found: &Found<'_>, span: Span) -> Option<String> {
         })
 }
 
-/// Meetings as they are gathered, indexed by date so that merging a new
-/// meeting into an existing one costs the same however long the page.
+/// Meetings as they are gathered, indexed by date and body so that merging
+/// a new meeting into an existing one costs the same however long the page,
+/// and however many meetings share a date.
 #[derive(Default)]
 struct Gathered {
     list: Vec<Meeting>,
-    by_date: HashMap<Option<EdtfDate>, Vec<usize>>,
+    /// For each date, each body's first meeting on it (an index of `list`).
+    first: HashMap<Option<EdtfDate>, HashMap<String, usize>>,
 }
 
 impl Gathered {
     /// Adds `m` unless a meeting of the same bodies on the same date exists,
-    /// in which case the two are merged.
+    /// in which case the two are merged (into the first such meeting).
     fn push(&mut self, m: Meeting) {
-        let same = self.by_date.get(&m.date).and_then(|ids| {
-            ids.iter()
-                .copied()
-                .find(|&i| self.list[i].bodies.iter().any(|b| m.bodies.contains(b)))
-        });
+        let firsts = self.first.entry(m.date).or_default();
+        let same = m.bodies.iter().filter_map(|b| firsts.get(b)).min().copied();
         let Some(i) = same else {
-            self.by_date
-                .entry(m.date)
-                .or_default()
-                .push(self.list.len());
+            for b in &m.bodies {
+                firsts.entry(b.clone()).or_insert(self.list.len());
+            }
             self.list.push(m);
             return;
         };
         let x = &mut self.list[i];
         for b in m.bodies {
             if !x.bodies.contains(&b) {
+                // No meeting before `i` on this date has `b`, or `i` would
+                // not be the first to share a body with `m`.
+                firsts
+                    .entry(b.clone())
+                    .and_modify(|first| *first = (*first).min(i))
+                    .or_insert(i);
                 x.bodies.push(b);
             }
         }
@@ -567,6 +571,91 @@ fn header_meeting(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`Gathered::push`] as it was, scanning the meetings of the date for
+    /// a shared body: the oracle of the indexed one.
+    fn push_by_scan(list: &mut Vec<Meeting>, m: Meeting) {
+        let same = (0..list.len()).find(|&i| {
+            list[i].date == m.date && list[i].bodies.iter().any(|b| m.bodies.contains(b))
+        });
+        let Some(i) = same else {
+            list.push(m);
+            return;
+        };
+        let x = &mut list[i];
+        for b in m.bodies {
+            if !x.bodies.contains(&b) {
+                x.bodies.push(b);
+            }
+        }
+        for d in m.documents {
+            if !x.documents.contains(&d) {
+                x.documents.push(d);
+            }
+        }
+        if x.status == MeetingStatus::Unknown {
+            x.status = m.status;
+        }
+        if x.location.is_none() {
+            x.location = m.location;
+        }
+    }
+
+    /// Meetings over a few dates (or none), bodies, documents and places,
+    /// so that many share a date and some a body.
+    fn meetings() -> impl Strategy<Value = Vec<Meeting>> {
+        let date = prop_oneof![
+            Just(None),
+            Just("2019-03-05".parse::<EdtfDate>().ok()),
+            Just("2019-03-06".parse::<EdtfDate>().ok()),
+            Just("XXXX-04-17".parse::<EdtfDate>().ok()),
+        ];
+        let body = prop_oneof![
+            Just("Johtoryhmä"),
+            Just("Aluehallitus"),
+            Just("Talousjaosto"),
+            Just("Tiimi")
+        ];
+        let status = prop_oneof![
+            Just(MeetingStatus::Held),
+            Just(MeetingStatus::Planned),
+            Just(MeetingStatus::Unknown)
+        ];
+        let meeting = (
+            date,
+            proptest::collection::vec(body, 0..3),
+            proptest::option::of(prop_oneof![Just("Oulu"), Just("Kajaani")]),
+            status,
+            proptest::collection::vec(prop_oneof![Just("Muistio"), Just("Esityslista")], 0..2),
+        )
+            .prop_map(|(date, bodies, location, status, documents)| Meeting {
+                bodies: bodies.into_iter().map(str::to_owned).collect(),
+                date,
+                location: location.map(str::to_owned),
+                status,
+                documents: documents.into_iter().map(str::to_owned).collect(),
+                text: String::new(),
+                span: Span::new(0, 0),
+            });
+        proptest::collection::vec(meeting, 0..24)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        #[test]
+        fn indexed_gathering_merges_as_a_scan_does(ms in meetings()) {
+            let mut gathered = Gathered::default();
+            let mut scanned = Vec::new();
+            for m in ms {
+                gathered.push(m.clone());
+                push_by_scan(&mut scanned, m);
+            }
+            prop_assert_eq!(gathered.list, scanned);
+        }
+    }
+
     /// The meetings of `text` as `(date, location)`.
     fn meetings_of(text: &str) -> Vec<(String, Option<String>)> {
         crate::parse("t.txt", text)
