@@ -1126,6 +1126,99 @@ struct Token {
     end: usize,
 }
 
+/// What [`tokenize`] makes of a byte without decoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ByteKind {
+    /// An ASCII lower-case letter.
+    Lower,
+    /// An ASCII capital.
+    Upper,
+    /// An ASCII digit.
+    Digit,
+    /// `0xC3`, the lead byte of U+00C0–U+00FF: the Latin-1 letters of
+    /// Finnish (`ä`, `ö`, `å`, `Ä`…) and of names (`é`, `ü`), and `×`, `÷`.
+    Latin1Lead,
+    /// `:`, `&`, `/`: joiners inside a token, which start none.
+    Joiner,
+    /// Any other ASCII byte but `-`: no word character, no joiner, so it
+    /// ends a token and starts none (space, punctuation, control
+    /// characters).
+    Gap,
+    /// Anything else (`-`, other non-ASCII bytes): decoded and asked.
+    Other,
+}
+
+/// [`ByteKind`] of every byte: most of a text is told by one look-up a byte.
+static BYTE_KINDS: [ByteKind; 256] = byte_kinds();
+
+/// Builds [`BYTE_KINDS`].
+const fn byte_kinds() -> [ByteKind; 256] {
+    let mut kinds = [ByteKind::Other; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        kinds[b as usize] = match b {
+            b'a'..=b'z' => ByteKind::Lower,
+            b'A'..=b'Z' => ByteKind::Upper,
+            b'0'..=b'9' => ByteKind::Digit,
+            b'-' => ByteKind::Other,
+            b':' | b'&' | b'/' => ByteKind::Joiner,
+            _ => ByteKind::Gap,
+        };
+        b += 1;
+    }
+    kinds[0xC3] = ByteKind::Latin1Lead;
+    kinds
+}
+
+/// The character `0xC3, second` encodes, if it is a letter: whether it is
+/// a capital (U+00C0–U+00DE). `×` and `÷` are no letters; a byte that is
+/// no continuation byte makes no character.
+fn latin1_letter(second: u8) -> Option<bool> {
+    match second {
+        0x97 | 0xB7 => None,
+        0x80..=0x9E => Some(true),
+        0x9F..=0xBF => Some(false),
+        _ => None,
+    }
+}
+
+/// Where the run of ASCII and Latin-1 letters and digits from byte `i`
+/// ends, and whether its last character is a digit (`digit`: whether the
+/// character before `i` is). A capital right after a digit ends the run,
+/// as it ends a token.
+fn letter_run(bytes: &[u8], mut i: usize, mut digit: bool) -> (usize, bool) {
+    while let Some(&b) = bytes.get(i) {
+        match BYTE_KINDS[usize::from(b)] {
+            ByteKind::Lower | ByteKind::Upper if !(digit && b.is_ascii_uppercase()) => {
+                i += 1 + ascii_letters(bytes.get(i + 1..).unwrap_or_default());
+                digit = false;
+            }
+            ByteKind::Digit => {
+                i += 1;
+                digit = true;
+            }
+            ByteKind::Latin1Lead => match bytes.get(i + 1).copied().and_then(latin1_letter) {
+                Some(capital) if !(capital && digit) => {
+                    i += 2;
+                    digit = false;
+                }
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    (i, digit)
+}
+
+/// How many ASCII letters `bytes` starts with: the bulk of a word, in the
+/// tightest loop.
+fn ascii_letters(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(bytes.len())
+}
+
 /// Splits `text` into tokens: runs of word characters, joined by inner
 /// dashes, colons, `&` and `/`; a dash right before a word starts a token
 /// (`-työryhmä`), a dash right after one ends it (`Maakunta-`). A digit
@@ -1135,6 +1228,74 @@ fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 8);
     let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let start = i;
+        // Whether the last character taken is an ASCII digit, and whether
+        // it is a word character (not a dash opening the token).
+        let (mut last_digit, mut last_word) = match BYTE_KINDS[usize::from(b)] {
+            ByteKind::Gap | ByteKind::Joiner => {
+                i += 1;
+                continue;
+            }
+            // Taken by the letter run below.
+            ByteKind::Lower | ByteKind::Upper | ByteKind::Digit => (false, true),
+            ByteKind::Latin1Lead | ByteKind::Other => {
+                let Some(c) = char_at(text, i) else { break };
+                i += c.len_utf8();
+                let word = is_word_char(c);
+                let starts = word || (is_dash(c) && char_at(text, i).is_some_and(is_word_char));
+                if !starts {
+                    continue;
+                }
+                // Not ASCII, or `-`: no digit.
+                (false, word)
+            }
+        };
+        loop {
+            let (end, digit) = letter_run(bytes, i, last_digit);
+            if end > i {
+                last_word = true;
+            }
+            (i, last_digit) = (end, digit);
+            // A space or punctuation ends the token, told without decoding.
+            if bytes
+                .get(i)
+                .is_none_or(|&b| BYTE_KINDS[usize::from(b)] == ByteKind::Gap)
+            {
+                break;
+            }
+            let Some(d) = char_at(text, i) else { break };
+            let after = || char_at(text, i + d.len_utf8());
+            let take = if is_word_char(d) {
+                !(last_digit && d.is_uppercase())
+            } else if is_joiner(d) && last_word {
+                // An inner joiner, or a dash that ends the token (`Maakunta-`).
+                after().is_some_and(is_word_char) || is_dash(d)
+            } else {
+                false
+            };
+            if !take {
+                break;
+            }
+            let joiner_ends = is_joiner(d) && !after().is_some_and(is_word_char);
+            i += d.len_utf8();
+            last_digit = d.is_ascii_digit();
+            last_word = is_word_char(d);
+            if joiner_ends {
+                break;
+            }
+        }
+        tokens.push(Token { start, end: i });
+    }
+    tokens
+}
+
+/// The char-by-char [`tokenize`] that the byte table replaced, kept as the
+/// oracle its tests compare with.
+#[cfg(test)]
+fn tokenize_by_chars(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
     while let Some(c) = char_at(text, i) {
         let start = i;
         i += c.len_utf8();
@@ -1143,21 +1304,11 @@ fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let mut last = c;
-        loop {
-            // Plain ASCII letters and digits first, without decoding.
-            while let Some(&b) = bytes.get(i) {
-                if !b.is_ascii_alphanumeric() || (last.is_ascii_digit() && b.is_ascii_uppercase()) {
-                    break;
-                }
-                last = char::from(b);
-                i += 1;
-            }
-            let Some(d) = char_at(text, i) else { break };
+        while let Some(d) = char_at(text, i) {
             let after = || char_at(text, i + d.len_utf8());
             let take = if is_word_char(d) {
                 !(last.is_ascii_digit() && d.is_uppercase())
             } else if is_joiner(d) && is_word_char(last) {
-                // An inner joiner, or a dash that ends the token (`Maakunta-`).
                 after().is_some_and(is_word_char) || is_dash(d)
             } else {
                 false
@@ -2141,6 +2292,28 @@ mod tests {
         for clitic in CLITICS {
             let b = clitic.as_bytes();
             assert!(matches!(b, [.., b'i' | b'a' | 0xA4, b'n']), "{clitic}");
+        }
+    }
+
+    #[test]
+    fn latin1_letters_by_byte_are_the_word_characters_and_capitals() {
+        for second in 0..=u8::MAX {
+            let c = std::str::from_utf8(&[0xC3, second])
+                .ok()
+                .and_then(|s| s.chars().next());
+            let want = c.filter(|&c| is_word_char(c)).map(char::is_uppercase);
+            assert_eq!(latin1_letter(second), want, "{second:#x}");
+        }
+        for b in 0..=u8::MAX {
+            let c = char::from(b);
+            let kind = BYTE_KINDS[usize::from(b)];
+            if b.is_ascii() && c != '-' {
+                let gap = !is_word_char(c) && !is_joiner(c);
+                assert_eq!(kind == ByteKind::Gap, gap, "{c:?}");
+                assert_eq!(kind == ByteKind::Joiner, is_joiner(c), "{c:?}");
+            }
+            assert_eq!(kind == ByteKind::Upper, c.is_ascii_uppercase(), "{c:?}");
+            assert_eq!(kind == ByteKind::Digit, c.is_ascii_digit(), "{c:?}");
         }
     }
 
@@ -3925,6 +4098,82 @@ mod tests {
         ])
     }
 
+    /// Pieces of body names and what stands around them, for the
+    /// tokenizer's tests: words of every case, digits glued to capitals,
+    /// dashes, joiners, spaces and line ends, combining marks, characters
+    /// whose case changes their length.
+    fn token_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Strategisen",
+            "johtoryhmän",
+            "ICT",
+            "ja",
+            "digi",
+            "-työryhmä",
+            "Vammais-",
+            "ikäneuvosto",
+            "STRATEGISEN",
+            "ÄÄNESTYS",
+            "Öljy",
+            "Åland",
+            "Émile",
+            "Müller",
+            "Straße",
+            "Þór",
+            "2019A",
+            "2019",
+            "2019Ä",
+            "1é",
+            "7ß",
+            "A",
+            "a",
+            "Ä",
+            "ä",
+            "ö",
+            "9",
+            "×",
+            "÷",
+            "-",
+            "‐",
+            "‑",
+            "–",
+            "—",
+            "−",
+            "\u{a0}",
+            " ",
+            "  ",
+            "\r\n",
+            "\n",
+            "\r",
+            "\t",
+            "\u{308}",
+            "a\u{308}",
+            "\u{1DC0}",
+            "'",
+            "’",
+            ":",
+            "STM:n",
+            "&",
+            "I&O",
+            "/",
+            "ICT/digi",
+            ",",
+            ".",
+            "(",
+            ")",
+            "\"",
+            "”",
+            "Σ",
+            "İ",
+            "\u{212A}",
+            "ǅ",
+            "٣",
+            "Ⅳ",
+            "Ω",
+            "€",
+        ])
+    }
+
     fn check_spans(text: &str) {
         for m in find_bodies(text) {
             assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
@@ -3944,6 +4193,19 @@ mod tests {
             let _ = genitive_to_nominative(&text);
             let _ = nominative_plural(&text);
             let _ = body_kind(&text);
+        }
+
+        #[test]
+        fn tokenize_agrees_with_the_char_by_char_scan(
+            pieces in prop::collection::vec(token_piece(), 0..40),
+            noise in any::<String>(),
+        ) {
+            let spans = |tokens: Vec<Token>| -> Vec<(usize, usize)> {
+                tokens.iter().map(|t| (t.start, t.end)).collect()
+            };
+            for text in [pieces.concat(), noise] {
+                prop_assert_eq!(spans(tokenize(&text)), spans(tokenize_by_chars(&text)), "{:?}", text);
+            }
         }
 
         #[test]
