@@ -1032,20 +1032,28 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut i = start;
     loop {
         // Plain ASCII letters and digits first, without decoding.
-        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
-            prev_alpha = b.is_ascii_alphabetic();
-            i += 1;
+        let run = ascii_alnum_run(bytes.get(i..).unwrap_or_default());
+        if run > 0 {
+            i += run;
             end = i;
+            prev_alpha = bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic);
+        }
+        // Any other ASCII but a joiner (a space, most punctuation) ends
+        // the word: none of the tests below could take it.
+        match bytes.get(i) {
+            Some(&b) if !b.is_ascii() || is_joiner(char::from(b)) => {}
+            _ => break,
         }
         let Some(c) = char_at(text, i) else { break };
         let here = i + c.len_utf8();
-        let next = char_at(text, here);
+        let next = || char_at(text, here);
         if is_word_char(c) || (i == start && is_dash(c)) {
             end = here;
             prev_alpha = text::is_alphabetic(c) || is_combining(c);
-        } else if is_joiner(c) && next.is_some_and(is_word_char) {
+        } else if is_joiner(c) && next().is_some_and(is_word_char) {
             end = here;
-        } else if is_dash(c) && prev_alpha && next.is_none_or(|n| !is_word_char(n) && !is_dash(n)) {
+        } else if is_dash(c) && prev_alpha && next().is_none_or(|n| !is_word_char(n) && !is_dash(n))
+        {
             // A trailing hyphen of a coordinated compound: `sosiaali- ja`.
             end = here;
             break;
@@ -1056,6 +1064,26 @@ fn word_end(text: &str, start: usize) -> usize {
     }
     end.max(start + first_len)
 }
+
+/// How many bytes at the start of `bytes` are ASCII letters or digits: one
+/// table load a byte (a byte cannot index past the 256 entries).
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
+/// Which bytes are ASCII letters or digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The character-by-character [`word_end`] it replaced, kept as the
 /// oracle its tests compare with.
@@ -2605,6 +2633,29 @@ mod tests {
             "jäseninä",
             "\u{308}",
             "\u{0}",
+            "\r",
+            "\r\n",
+            "\u{2028}",
+            "\t",
+            "'",
+            "\u{2019}",
+            "\"",
+            "\u{201D}",
+            "_",
+            "\u{2011}",
+            "O'Neill",
+            "Mäkinen",
+            "Kärkkäinen-Heino",
+            "Anna-Liisa-Maija-Kaisa",
+            "A\u{308}kkinen",
+            "STM:n",
+            "nimi@kunta.fi",
+            "VIRTANEN",
+            "pj:nä",
+            "Varapuheenjohtajaksi",
+            "pöytäkirjanpitäjänä",
+            "\u{130}",
+            "\u{3a3}",
         ])
     }
 
