@@ -715,8 +715,74 @@ fn starts_digit(word: &str) -> bool {
 /// Whether `word` has the shape of a personal name: one to three dash
 /// parts, each a capital letter followed by at least one lower-case letter,
 /// letters only (an apostrophe may come before a capital: `O'Neill`).
-fn name_shaped(word: &str) -> bool {
+/// `Some(parts)`, the number of dash parts, for a name-shaped word; read in
+/// one pass over the characters, as every capitalised word is asked.
+fn name_parts(word: &str) -> Option<usize> {
     // Most words start with a lower-case ASCII letter: no name.
+    if word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let mut parts = 1;
+    let mut part = PartShape::default();
+    for c in word.chars() {
+        if is_dash(c) {
+            if !part.is_name() || parts == 3 {
+                return None;
+            }
+            parts += 1;
+            part = PartShape::default();
+        } else if !part.take(c) {
+            return None;
+        }
+    }
+    part.is_name().then_some(parts)
+}
+
+/// One dash part of [`name_parts`], read so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct PartShape {
+    /// Its capital initial has been read.
+    started: bool,
+    /// A lower-case letter has been read.
+    has_lower: bool,
+    /// The last character read was an apostrophe (a capital may follow).
+    after_apostrophe: bool,
+}
+
+impl PartShape {
+    /// Reads the part's next character: `false` if no name part has it there.
+    fn take(&mut self, c: char) -> bool {
+        if !self.started {
+            self.started = true;
+            return c.is_uppercase();
+        }
+        let ok = if c.is_lowercase() {
+            self.has_lower = true;
+            true
+        } else if c.is_uppercase() {
+            self.after_apostrophe
+        } else {
+            matches!(c, '\'' | '\u{2019}') || is_combining(c)
+        };
+        self.after_apostrophe = matches!(c, '\'' | '\u{2019}');
+        ok
+    }
+
+    /// Whether the part read is a whole name part: a capital and, after it,
+    /// at least one lower-case letter.
+    fn is_name(self) -> bool {
+        self.has_lower
+    }
+}
+
+/// The split-then-check [`name_parts`] it replaced, kept as the oracle its
+/// test compares with.
+#[cfg(test)]
+fn name_shaped_by_parts(word: &str) -> bool {
     if word
         .as_bytes()
         .first()
@@ -734,7 +800,8 @@ fn name_shaped(word: &str) -> bool {
     parts > 0
 }
 
-/// One dash part of [`name_shaped`].
+/// One dash part of [`name_shaped_by_parts`].
+#[cfg(test)]
 fn name_part_shaped(part: &str) -> bool {
     let mut chars = part.chars();
     if !chars.next().is_some_and(char::is_uppercase) {
@@ -759,10 +826,23 @@ fn name_part_shaped(part: &str) -> bool {
     has_lower
 }
 
-/// The given-name entry for a name-shaped word ([`name_shaped`]):
-/// `Some(common)` when every dash part is a known given name; `common` only
-/// for a one-part name that is also an ordinary word.
-fn given_lookup(word: &str) -> Option<bool> {
+/// The given-name entry for a name-shaped word of `parts` dash parts
+/// ([`name_parts`]): `Some(common)` when every dash part is a known given
+/// name; `common` only for a one-part name that is also an ordinary word.
+/// A one-part name, the usual kind, is looked up whole without splitting.
+fn given_lookup(word: &str, parts: usize) -> Option<bool> {
+    if parts == 1 {
+        return LEXICON.given.get(word).copied();
+    }
+    word.split(is_dash)
+        .all(|part| LEXICON.given.contains_key(part))
+        .then_some(false)
+}
+
+/// The [`given_lookup`] that counted the parts itself, kept as the oracle
+/// its test compares with.
+#[cfg(test)]
+fn given_lookup_by_parts(word: &str) -> Option<bool> {
     let mut parts = 0;
     let mut common = false;
     for part in word.split(is_dash) {
@@ -943,7 +1023,7 @@ impl Tok<'_, '_> {
 /// reading is asked of [`Tok::is_title`] when needed).
 #[derive(Debug, Clone, Copy, Default)]
 struct Facts {
-    /// It has the shape of a name ([`name_shaped`]).
+    /// It has the shape of a name ([`name_parts`]).
     shaped: bool,
     /// It is a known given name; `Some(true)` if also an ordinary word.
     given: Option<bool>,
@@ -954,10 +1034,10 @@ struct Facts {
 impl Facts {
     /// Looks a word up.
     fn of(text: &str, lower: &str) -> Self {
-        let shaped = name_shaped(text);
+        let parts = name_parts(text);
         Self {
-            shaped,
-            given: if shaped { given_lookup(text) } else { None },
+            shaped: parts.is_some(),
+            given: parts.and_then(|n| given_lookup(text, n)),
             role: role_word(lower),
         }
     }
@@ -2659,6 +2739,37 @@ mod tests {
         ])
     }
 
+    /// A word built like a name or nearly: given names (most of the
+    /// fragments), other capitalised and lower-case fragments, apostrophes,
+    /// combining marks and other letters, joined by the dashes of
+    /// [`is_dash`], an apostrophe or nothing.
+    fn name_like_word() -> impl Strategy<Value = String> {
+        let fragment = prop::sample::select(vec![
+            "Aino", "Kaj", "Erik", "Anna", "Liisa", "Maija", "Mari", "Åsa", "Aino", "Kaj", "Erik",
+            "Anna", "Liisa", "Virtanen", "O'Neill", "Mäki", "A\u{308}", "a\u{308}", "ä", "x", "",
+            "'", "\u{2019}", "N", "VIRTA", "\u{130}", "\u{3a3}", "1", "ss", "Ω", "ω", "\u{308}",
+            ".",
+        ]);
+        let joint = prop::sample::select(vec![
+            "", "-", "-", "-", "\u{2010}", "\u{2013}", "\u{2015}", "\u{2212}", "\u{FE63}",
+            "\u{FF0D}", "'",
+        ]);
+        (
+            prop::collection::vec(fragment, 1..6),
+            prop::collection::vec(joint, 5),
+        )
+            .prop_map(|(fragments, joints)| {
+                let mut word = String::new();
+                for (k, fragment) in fragments.iter().enumerate() {
+                    if k > 0 {
+                        word.push_str(joints.get(k - 1).copied().unwrap_or(""));
+                    }
+                    word.push_str(fragment);
+                }
+                word
+            })
+    }
+
     /// Checks every span the public functions return for `text`.
     fn check_all(text: &str) {
         for p in find_people(text) {
@@ -2692,6 +2803,22 @@ mod tests {
         #[test]
         fn announcement_text_never_panics(pieces in prop::collection::vec(finnish_piece(), 0..60)) {
             check_all(&pieces.concat());
+        }
+
+        #[test]
+        fn name_parts_and_given_lookup_agree_with_the_split_by_parts(
+            word in name_like_word(),
+            pieces in prop::collection::vec(finnish_piece(), 1..4),
+            noise in any::<String>(),
+        ) {
+            for word in [word, pieces.concat(), noise] {
+                let parts = name_parts(&word);
+                prop_assert_eq!(parts.is_some(), name_shaped_by_parts(&word), "{:?}", word);
+                if let Some(n) = parts {
+                    prop_assert_eq!(n, word.split(is_dash).count(), "{:?}", word);
+                    prop_assert_eq!(given_lookup(&word, n), given_lookup_by_parts(&word), "{:?}", word);
+                }
+            }
         }
 
         #[test]
