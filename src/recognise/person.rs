@@ -1021,7 +1021,7 @@ impl Tok<'_, '_> {
 
 /// What the lexicons say about a word, looked up once per token (its title
 /// reading is asked of [`Tok::is_title`] when needed).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Facts {
     /// It has the shape of a name ([`name_parts`]).
     shaped: bool,
@@ -1041,6 +1041,21 @@ impl Facts {
             role: role_word(lower),
         }
     }
+
+    /// [`Facts::of`] by the oracles of the functions it asks.
+    #[cfg(test)]
+    fn of_by_parts(text: &str, lower: &str) -> Self {
+        let shaped = name_shaped_by_parts(text);
+        Self {
+            shaped,
+            given: if shaped {
+                given_lookup_by_parts(text)
+            } else {
+                None
+            },
+            role: role_word(lower),
+        }
+    }
 }
 
 /// Splits `text` into tokens: one pass, spaces skipped.
@@ -1048,15 +1063,15 @@ fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
     // About one token (word or mark) for every five bytes of running text.
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut pos = 0;
-    let mut prev: Option<char> = None;
     while let Some(c) = char_at(text, pos) {
         if c == ' ' {
             // The commonest character, and no token.
-            prev = Some(c);
             pos += 1;
             continue;
         }
         let next = || char_at(text, pos + c.len_utf8());
+        // The character before: asked only of a dash.
+        let prev = || text.get(..pos).and_then(|s| s.chars().next_back());
         let (kind, end) = if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
             (Some(Kind::Newline), pos + c.len_utf8())
         } else if c == '\r' {
@@ -1086,6 +1101,58 @@ fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
                 facts,
             });
         }
+        pos = end.max(pos + c.len_utf8());
+    }
+    toks
+}
+
+/// The tokenizer [`tokenize`] replaced: the previous character carried
+/// along, words ended by [`word_end_by_chars`], the lexicons asked of
+/// every word by the split-by-parts oracles.
+/// Kept as the oracle its test compares with.
+#[cfg(test)]
+fn tokenize_by_chars<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
+    // About one token (word or mark) for every five bytes of running text.
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut pos = 0;
+    let mut prev: Option<char> = None;
+    while let Some(c) = char_at(text, pos) {
+        if c == ' ' {
+            // The commonest character, and no token.
+            prev = Some(c);
+            pos += 1;
+            continue;
+        }
+        let next = || char_at(text, pos + c.len_utf8());
+        let (kind, end) = if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
+            (Some(Kind::Newline), pos + c.len_utf8())
+        } else if c == '\r' {
+            let len = if next() == Some('\n') { 2 } else { 1 };
+            (Some(Kind::Newline), pos + len)
+        } else if is_space(c) {
+            (None, pos + c.len_utf8())
+        } else if starts_word(c, next, || prev) {
+            (Some(Kind::Word), word_end_by_chars(text, pos))
+        } else {
+            (Some(Kind::Punct(c)), pos + c.len_utf8())
+        };
+        if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
+            let (lower, facts) = if kind == Kind::Word {
+                let lower = lowered.of(text, pos, end);
+                let facts = Facts::of_by_parts(slice, &lower);
+                (lower, facts)
+            } else {
+                (Cow::Borrowed(""), Facts::default())
+            };
+            toks.push(Tok {
+                kind,
+                start: pos,
+                end,
+                text: slice,
+                lower,
+                facts,
+            });
+        }
         prev = text.get(..end).and_then(|s| s.chars().next_back());
         pos = end.max(pos + c.len_utf8());
     }
@@ -1094,11 +1161,15 @@ fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
 
 /// Whether a word starts at `c`: a word character, or a dash glued to a
 /// following letter after a space (`Uusimaa 2019 -hankkeen`).
-fn starts_word(c: char, next: impl FnOnce() -> Option<char>, prev: Option<char>) -> bool {
+fn starts_word(
+    c: char,
+    next: impl FnOnce() -> Option<char>,
+    prev: impl FnOnce() -> Option<char>,
+) -> bool {
     is_word_char(c)
         || (is_dash(c)
             && next().is_some_and(char::is_alphabetic)
-            && prev.is_none_or(|p| is_space(p) || matches!(p, '(' | '"' | '\u{201D}')))
+            && prev().is_none_or(|p| is_space(p) || matches!(p, '(' | '"' | '\u{201D}')))
 }
 
 /// Byte offset where the word starting at `start` ends.
@@ -2818,6 +2889,22 @@ mod tests {
                     prop_assert_eq!(n, word.split(is_dash).count(), "{:?}", word);
                     prop_assert_eq!(given_lookup(&word, n), given_lookup_by_parts(&word), "{:?}", word);
                 }
+            }
+        }
+
+        #[test]
+        fn tokenize_agrees_with_the_char_by_char_tokenizer(
+            pieces in prop::collection::vec(finnish_piece(), 0..40),
+            names in prop::collection::vec(name_like_word(), 0..4),
+            noise in any::<String>(),
+        ) {
+            let named = names.iter().map(String::as_str).chain(pieces.iter().copied()).collect::<Vec<_>>().join(" ");
+            for text in [pieces.concat(), named, noise] {
+                let lowered = LowerText::new(&text);
+                let view = |t: &Tok<'_, '_>| (t.kind, t.start, t.end, t.text.to_string(), t.lower.to_string(), t.facts);
+                let got: Vec<_> = tokenize(&text, &lowered).iter().map(view).collect();
+                let want: Vec<_> = tokenize_by_chars(&text, &lowered).iter().map(view).collect();
+                prop_assert_eq!(got, want, "{:?}", text);
             }
         }
 
