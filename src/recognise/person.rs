@@ -859,18 +859,50 @@ fn is_title_word(lower: &str) -> bool {
         && lower.chars().all(|c| c.is_alphabetic() || is_dash(c))
 }
 
-/// The role and form of a lower-case role word.
+/// The role and form of a lower-case role word. Asked of every word, so
+/// most words are told apart by their first byte and length alone
+/// ([`ROLE_LENGTHS`]) before the table is looked up.
+#[inline]
 fn role_word(lower: &str) -> Option<(RoleKind, RoleForm)> {
-    // Every role word starts with one of these letters: most words are
-    // told apart by their first byte.
-    if !matches!(
-        lower.as_bytes().first(),
-        Some(b'p' | b'v' | b's' | b'j' | b'e')
-    ) {
+    if !may_be_role_word(lower) {
         return None;
     }
+    role_lookup(lower)
+}
+
+/// [`ROLE_INDEX`] look-up of a word that passed [`may_be_role_word`].
+fn role_lookup(lower: &str) -> Option<(RoleKind, RoleForm)> {
     ROLE_INDEX.get(lower).copied()
 }
+
+/// Whether some role word has the first byte and the length of `lower`.
+#[inline]
+fn may_be_role_word(lower: &str) -> bool {
+    let Some(&first) = lower.as_bytes().first() else {
+        return false;
+    };
+    // A byte cannot index past the 256 entries.
+    let lengths = ROLE_LENGTHS[usize::from(first)];
+    u32::try_from(lower.len())
+        .ok()
+        .and_then(|len| lengths.checked_shr(len))
+        .is_some_and(|bits| bits & 1 == 1)
+}
+
+/// The byte lengths of the [`ROLE_WORDS`] by first byte: bit `n` of entry
+/// `b` is set when a role word of `n` bytes starts with byte `b`.
+static ROLE_LENGTHS: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut k = 0;
+    while k < ROLE_WORDS.len() {
+        let word = ROLE_WORDS[k].0.as_bytes();
+        // A longer role word would need a wider table: fail the build.
+        assert!(!word.is_empty() && word.len() < 64);
+        table[word[0] as usize] |= 1 << word.len();
+        k += 1;
+    }
+    table
+};
 
 /// [`ROLE_WORDS`] by word.
 static ROLE_INDEX: LazyLock<FxHashMap<&'static str, (RoleKind, RoleForm)>> =
@@ -1042,7 +1074,8 @@ impl Facts {
         }
     }
 
-    /// [`Facts::of`] by the oracles of the functions it asks.
+    /// [`Facts::of`] by the oracles of the functions it asks, and the
+    /// role table without its first-byte and length filter.
     #[cfg(test)]
     fn of_by_parts(text: &str, lower: &str) -> Self {
         let shaped = name_shaped_by_parts(text);
@@ -1053,7 +1086,7 @@ impl Facts {
             } else {
                 None
             },
-            role: role_word(lower),
+            role: ROLE_INDEX.get(lower).copied(),
         }
     }
 }
@@ -2606,6 +2639,17 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(is_given_name(word), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn role_lengths_admit_every_role_word() {
+        for &(word, kind, form) in ROLE_WORDS {
+            assert!(may_be_role_word(word), "{word:?}");
+            assert_eq!(role_word(word), Some((kind, form)), "{word:?}");
+        }
+        for word in ["", "a", "kokous", "Puheenjohtaja", "\u{e4}"] {
+            assert!(!may_be_role_word(word), "{word:?}");
         }
     }
 
