@@ -875,6 +875,18 @@ fn role_lookup(lower: &str) -> Option<(RoleKind, RoleForm)> {
     ROLE_INDEX.get(lower).copied()
 }
 
+/// Whether the word `text` (as written) may be a role word, by its first
+/// byte: a word starting with an ASCII letter that starts no role word
+/// lowers to one that does not either. Other first bytes are left to
+/// [`role_word`] on the lower case.
+#[inline]
+fn may_start_role_word(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(|&b| {
+        // A byte cannot index past the 256 entries.
+        !b.is_ascii() || ROLE_LENGTHS[usize::from(b.to_ascii_lowercase())] != 0
+    })
+}
+
 /// Whether some role word has the first byte and the length of `lower`.
 #[inline]
 fn may_be_role_word(lower: &str) -> bool {
@@ -1031,18 +1043,28 @@ struct Tok<'a, 'l> {
     end: usize,
     /// Its text.
     text: &'a str,
-    /// Its text in lower case (words only; empty otherwise), borrowed
-    /// from the text's lower case.
-    lower: Cow<'l, str>,
+    /// The lower case of the whole text, where [`Tok::lower`] reads the
+    /// token's own: most tokens are never asked, so none is sliced ahead.
+    lowered: &'l LowerText,
     /// What the lexicons say about it (words only; all false otherwise).
     facts: Facts,
 }
 
-impl Tok<'_, '_> {
+impl<'l> Tok<'_, 'l> {
+    /// Its text in lower case (words only; empty otherwise), borrowed from
+    /// the text's lower case unless a character lowers out of line.
+    fn lower(&self) -> Cow<'l, str> {
+        if self.kind == Kind::Word {
+            self.lowered.at(self.text, self.start)
+        } else {
+            Cow::Borrowed("")
+        }
+    }
+
     /// Whether the word is a title word ([`is_title_word`]). Asked of the
     /// few words around a name, so looked up when asked, not per token.
     fn is_title(&self) -> bool {
-        is_title_word(&self.lower)
+        is_title_word(&self.lower())
     }
 
     /// Whether the word is a title or a role word (never a name).
@@ -1064,13 +1086,19 @@ struct Facts {
 }
 
 impl Facts {
-    /// Looks a word up.
-    fn of(text: &str, lower: &str) -> Self {
+    /// Looks up the word `text`, which starts at byte `start` of the text
+    /// `lowered` was made from. Its lower case is sliced only for a word
+    /// that may be a role word ([`may_start_role_word`]).
+    fn of(text: &str, lowered: &LowerText, start: usize) -> Self {
         let parts = name_parts(text);
         Self {
             shaped: parts.is_some(),
             given: parts.and_then(|n| given_lookup(text, n)),
-            role: role_word(lower),
+            role: if may_start_role_word(text) {
+                role_word(&lowered.at(text, start))
+            } else {
+                None
+            },
         }
     }
 
@@ -1118,19 +1146,17 @@ fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
             (Some(Kind::Punct(c)), pos + c.len_utf8())
         };
         if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
-            let (lower, facts) = if kind == Kind::Word {
-                let lower = lowered.of(text, pos, end);
-                let facts = Facts::of(slice, &lower);
-                (lower, facts)
+            let facts = if kind == Kind::Word {
+                Facts::of(slice, lowered, pos)
             } else {
-                (Cow::Borrowed(""), Facts::default())
+                Facts::default()
             };
             toks.push(Tok {
                 kind,
                 start: pos,
                 end,
                 text: slice,
-                lower,
+                lowered,
                 facts,
             });
         }
@@ -1170,19 +1196,17 @@ fn tokenize_by_chars<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'
             (Some(Kind::Punct(c)), pos + c.len_utf8())
         };
         if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
-            let (lower, facts) = if kind == Kind::Word {
-                let lower = lowered.of(text, pos, end);
-                let facts = Facts::of_by_parts(slice, &lower);
-                (lower, facts)
+            let facts = if kind == Kind::Word {
+                Facts::of_by_parts(slice, &lowered.of(text, pos, end))
             } else {
-                (Cow::Borrowed(""), Facts::default())
+                Facts::default()
             };
             toks.push(Tok {
                 kind,
                 start: pos,
                 end,
                 text: slice,
-                lower,
+                lowered,
                 facts,
             });
         }
@@ -1382,8 +1406,8 @@ impl<'a, 'l> Doc<'a, 'l> {
     }
 
     /// The lower-case text of the word at `i`.
-    fn lower(&self, i: usize) -> Option<&str> {
-        self.word(i).map(|t| t.lower.as_ref())
+    fn lower(&self, i: usize) -> Option<Cow<'l, str>> {
+        self.word(i).map(Tok::lower)
     }
 
     /// Whether the token at `i` is the punctuation `c`.
@@ -1408,7 +1432,7 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// Whether the word at `i` is one of `list` (lower case).
     fn word_in(&self, i: usize, list: &[&str]) -> bool {
-        self.lower(i).is_some_and(|w| list.contains(&w))
+        self.lower(i).is_some_and(|w| list.contains(&w.as_ref()))
     }
 
     /// Index of the first word token at or after `i`.
@@ -1486,8 +1510,7 @@ impl<'a, 'l> Doc<'a, 'l> {
     /// Whether a company form follows at `i` (`Oy`, `Oy:n`, `ry`).
     fn is_company_after(&self, i: usize) -> bool {
         self.lower(i)
-            .map(|w| w.split(':').next().unwrap_or(w))
-            .is_some_and(|w| COMPANY_FORMS.contains(&w))
+            .is_some_and(|w| COMPANY_FORMS.contains(&w.split(':').next().unwrap_or(&w)))
     }
 
     /// A name written given names first, starting at `i`. With `context`
@@ -1588,7 +1611,7 @@ impl<'a, 'l> Doc<'a, 'l> {
                 Kind::Word => {
                     starts_digit(t.text)
                         || t.text.contains('@')
-                        || CONTACT_MARKERS.contains(&t.lower.as_ref())
+                        || CONTACT_MARKERS.contains(&t.lower().as_ref())
                 }
             },
         }
@@ -1628,9 +1651,9 @@ impl<'a, 'l> Doc<'a, 'l> {
         self.word(p).is_some_and(|t| {
             starts_upper(t.text)
                 && !t.is_title_or_role()
-                && !INTRODUCERS.contains(&t.lower.as_ref())
-                && !t.lower.ends_with(":n")
-                && !looks_genitive(&t.lower)
+                && !INTRODUCERS.contains(&t.lower().as_ref())
+                && !t.lower().ends_with(":n")
+                && !looks_genitive(&t.lower())
         })
     }
 
@@ -1736,7 +1759,7 @@ impl<'a, 'l> Doc<'a, 'l> {
     fn genitive_follows(&self, name: &Name) -> bool {
         let family = name.family.last().and_then(|&f| self.word(f));
         let is_gen = family
-            .is_some_and(|t| looks_genitive(&t.lower) && family_basic_form(t.text).0 == t.text);
+            .is_some_and(|t| looks_genitive(&t.lower()) && family_basic_form(t.text).0 == t.text);
         is_gen && self.word_in(name.last + 1, GENITIVE_CONTEXT)
     }
 
@@ -1799,14 +1822,14 @@ impl<'a, 'l> Doc<'a, 'l> {
         if self.word(s).is_some_and(|t| t.text.starts_with(is_dash)) {
             return self.dash_compound_start(s, free);
         }
-        if is_complement_genitive(pw.text, &pw.lower) {
+        if is_complement_genitive(pw.text, &pw.lower()) {
             return Some(p);
         }
-        let coordinator = matches!(pw.lower.as_ref(), "ja" | "sekä" | "tai");
+        let coordinator = matches!(pw.lower().as_ref(), "ja" | "sekä" | "tai");
         let q = p.checked_sub(1).filter(|&q| free(q))?;
         let qw = self.word(q)?;
         let hyphen = qw.text.ends_with(is_dash);
-        let genitives = s != head && is_complement_genitive(qw.text, &qw.lower);
+        let genitives = s != head && is_complement_genitive(qw.text, &qw.lower());
         (coordinator && (hyphen || genitives)).then_some(q)
     }
 
@@ -1880,7 +1903,9 @@ impl<'a, 'l> Doc<'a, 'l> {
     fn skip_ordinal(&self, i: usize) -> usize {
         match self.word(i) {
             Some(_) if self.is_ordinal_number(i) && self.is_punct(i + 1, '.') => i + 2,
-            Some(t) if ORDINAL_WORDS.contains(&t.lower.as_ref()) && self.word(i + 1).is_some() => {
+            Some(t)
+                if ORDINAL_WORDS.contains(&t.lower().as_ref()) && self.word(i + 1).is_some() =>
+            {
                 i + 1
             }
             _ => i,
@@ -1900,7 +1925,7 @@ impl<'a, 'l> Doc<'a, 'l> {
                 Kind::Word => {
                     starts_digit(t.text)
                         || t.text.starts_with('+')
-                        || CONTACT_MARKERS.contains(&t.lower.as_ref())
+                        || CONTACT_MARKERS.contains(&t.lower().as_ref())
                 }
             },
         }
@@ -2121,7 +2146,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         let mut steps = 0;
         while steps < MAX_COMPLEMENT
             && self.word(q).is_some_and(|t| {
-                is_complement_genitive(t.text, &t.lower) && !index.by_end.contains_key(&q)
+                is_complement_genitive(t.text, &t.lower()) && !index.by_end.contains_key(&q)
             })
         {
             q = q.checked_sub(1)?;
@@ -2170,10 +2195,10 @@ impl<'a, 'l> Doc<'a, 'l> {
                 return Some(p);
             }
             let skippable = self.word(j).is_some_and(|t| {
-                verbs.contains(&t.lower.as_ref())
-                    || ROLE_ADVERBS.contains(&t.lower.as_ref())
-                    || is_demonym(&t.lower)
-                    || (!starts_upper(t.text) && is_complement_genitive(t.text, &t.lower))
+                verbs.contains(&t.lower().as_ref())
+                    || ROLE_ADVERBS.contains(&t.lower().as_ref())
+                    || is_demonym(&t.lower())
+                    || (!starts_upper(t.text) && is_complement_genitive(t.text, &t.lower()))
             });
             if !skippable {
                 return None;
@@ -2244,7 +2269,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         let from = self.skip_ordinal(start);
         let complements_ok = (from..last).all(|k| {
             self.word(k)
-                .is_some_and(|t| is_complement_genitive(t.text, &t.lower))
+                .is_some_and(|t| is_complement_genitive(t.text, &t.lower()))
         });
         complements_ok.then_some(last)
     }
@@ -2945,8 +2970,12 @@ mod tests {
             let named = names.iter().map(String::as_str).chain(pieces.iter().copied()).collect::<Vec<_>>().join(" ");
             for text in [pieces.concat(), named, noise] {
                 let lowered = LowerText::new(&text);
-                let view = |t: &Tok<'_, '_>| (t.kind, t.start, t.end, t.text.to_string(), t.lower.to_string(), t.facts);
+                let view = |t: &Tok<'_, '_>| (t.kind, t.start, t.end, t.text.to_string(), t.lower().to_string(), t.facts);
                 let got: Vec<_> = tokenize(&text, &lowered).iter().map(view).collect();
+                for (kind, _, _, word, lower, _) in &got {
+                    let want = if *kind == Kind::Word { word.to_lowercase() } else { String::new() };
+                    prop_assert_eq!(lower, &want, "{:?}", text);
+                }
                 let want: Vec<_> = tokenize_by_chars(&text, &lowered).iter().map(view).collect();
                 prop_assert_eq!(got, want, "{:?}", text);
             }
