@@ -182,18 +182,24 @@ fn candidates(text: &str) -> Vec<usize> {
         }
         i += 1;
     }
-    // A year word's word starts at most MAX_WORD characters before its `vuo`.
-    for v in memchr::memchr2_iter(b'v', b'V', bytes) {
-        let uo = bytes.get(v + 1..v + 3);
-        if uo.is_some_and(|uo| uo.eq_ignore_ascii_case(b"uo"))
-            && let Some(start) = word_start_before(text, v)
-        {
-            out.push(start);
-        }
-    }
+    out.extend(year_word_starts(text));
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The starts of the words holding a year word's `vuo` (in any case): a
+/// year word's word starts at most MAX_WORD characters before it.
+fn year_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'v', b'V', bytes).filter_map(move |v| {
+        let uo = bytes.get(v + 1..v + 3)?;
+        if uo.eq_ignore_ascii_case(b"uo") {
+            word_start_before(text, v)
+        } else {
+            None
+        }
+    })
 }
 
 /// The beginnings (one to three letters, in lower case) of the starting
@@ -1686,14 +1692,7 @@ mod tests {
                 }
             })
             .collect();
-        for v in memchr::memchr2_iter(b'v', b'V', bytes) {
-            let uo = bytes.get(v + 1..v + 3);
-            if uo.is_some_and(|uo| uo.eq_ignore_ascii_case(b"uo"))
-                && let Some(start) = word_start_before(text, v)
-            {
-                out.push(start);
-            }
-        }
+        out.extend(year_word_starts(text));
         out.sort_unstable();
         out.dedup();
         out

@@ -149,6 +149,30 @@ fn compound_of(long: &str, short: &str) -> bool {
     last.len() > short.len() && last.ends_with(short)
 }
 
+/// The body that body `i`, first mentioned at `at`, folds into, of the
+/// bodies it may be short for (`longer`, in order): the page's own body,
+/// else the nearest named before it, else the first.
+fn fold_target(main: Option<usize>, longer: &[usize], bodies: &[Body], at: usize) -> Option<usize> {
+    main.filter(|m| longer.contains(m))
+        .or_else(|| {
+            longer
+                .iter()
+                .copied()
+                .filter(|&j| bodies[j].span.start <= at)
+                .max_by_key(|&j| bodies[j].span.start)
+        })
+        .or_else(|| longer.first().copied())
+}
+
+/// Adds to `into` the names it does not have as aliases yet.
+fn add_aliases(into: &mut Body, names: impl IntoIterator<Item = String>) {
+    for alias in names {
+        if !into.aliases.iter().any(|a| key(a) == key(&alias)) {
+            into.aliases.push(alias);
+        }
+    }
+}
+
 /// Where [`Registry::fold_short_names`] looks for the bodies a name may be
 /// short for, instead of trying every other body: a superset of those its
 /// rules accept, which it then checks one by one. Sorted lists rather than
@@ -464,18 +488,7 @@ impl Registry {
                             && topic_at(j) == subject)
                 })
                 .collect();
-            let target = self
-                .main
-                .filter(|m| longer.contains(m))
-                .or_else(|| {
-                    longer
-                        .iter()
-                        .copied()
-                        .filter(|&j| self.bodies[j].span.start <= at)
-                        .max_by_key(|&j| self.bodies[j].span.start)
-                })
-                .or_else(|| longer.first().copied());
-            let Some(target) = target else {
+            let Some(target) = fold_target(self.main, &longer, &self.bodies, at) else {
                 continue;
             };
             alive[i] = false;
@@ -483,17 +496,12 @@ impl Registry {
                 self.main = Some(target);
             }
             let folded = &mut self.bodies[i];
-            let names = std::iter::once(std::mem::take(&mut folded.name))
-                .chain(std::mem::take(&mut folded.aliases))
-                .collect::<Vec<_>>();
+            let name = std::mem::take(&mut folded.name);
+            let aliases = std::mem::take(&mut folded.aliases);
             let folded_abbreviation = folded.abbreviation.take();
             let folded_key = abbreviations[i].take();
             let into = &mut self.bodies[target];
-            for alias in names {
-                if !into.aliases.iter().any(|a| key(a) == key(&alias)) {
-                    into.aliases.push(alias);
-                }
-            }
+            add_aliases(into, std::iter::once(name).chain(aliases));
             if into.abbreviation.is_none() {
                 into.abbreviation = folded_abbreviation;
                 if let Some(a) = &folded_key {
@@ -585,18 +593,7 @@ mod tests {
                             && topics[j].get_or_init(|| topic(&other.name)) == subject())
                 })
                 .collect();
-            let target = reg
-                .main
-                .filter(|m| longer.contains(m))
-                .or_else(|| {
-                    longer
-                        .iter()
-                        .copied()
-                        .filter(|&j| reg.bodies[j].span.start <= at)
-                        .max_by_key(|&j| reg.bodies[j].span.start)
-                })
-                .or_else(|| longer.first().copied());
-            let Some(target) = target else {
+            let Some(target) = fold_target(reg.main, &longer, &reg.bodies, at) else {
                 i += 1;
                 continue;
             };
@@ -612,11 +609,7 @@ mod tests {
                 other => other,
             };
             let into = &mut reg.bodies[target];
-            for alias in std::iter::once(folded.name).chain(folded.aliases) {
-                if !into.aliases.iter().any(|a| key(a) == key(&alias)) {
-                    into.aliases.push(alias);
-                }
-            }
+            add_aliases(into, std::iter::once(folded.name).chain(folded.aliases));
             if into.abbreviation.is_none() {
                 into.abbreviation = folded.abbreviation;
                 abbreviations[target] = folded_abbreviation;

@@ -262,28 +262,39 @@ impl Gathered {
             return;
         };
         let x = &mut self.list[i];
-        for b in m.bodies {
-            if !x.bodies.contains(&b) {
+        for b in &m.bodies {
+            if !x.bodies.contains(b) {
                 // No meeting before `i` on this date has `b`, or `i` would
                 // not be the first to share a body with `m`.
                 firsts
                     .entry(b.clone())
                     .and_modify(|first| *first = (*first).min(i))
                     .or_insert(i);
-                x.bodies.push(b);
             }
         }
-        for d in m.documents {
-            if !x.documents.contains(&d) {
-                x.documents.push(d);
-            }
+        merge(x, m);
+    }
+}
+
+/// Merges meeting `m` into `x`, a meeting of the same date with a body in
+/// common: bodies and documents `x` lacks, and the status and place when
+/// `x` does not tell them.
+fn merge(x: &mut Meeting, m: Meeting) {
+    for b in m.bodies {
+        if !x.bodies.contains(&b) {
+            x.bodies.push(b);
         }
-        if x.status == MeetingStatus::Unknown {
-            x.status = m.status;
+    }
+    for d in m.documents {
+        if !x.documents.contains(&d) {
+            x.documents.push(d);
         }
-        if x.location.is_none() {
-            x.location = m.location;
-        }
+    }
+    if x.status == MeetingStatus::Unknown {
+        x.status = m.status;
+    }
+    if x.location.is_none() {
+        x.location = m.location;
     }
 }
 
@@ -580,26 +591,9 @@ mod tests {
         let same = (0..list.len()).find(|&i| {
             list[i].date == m.date && list[i].bodies.iter().any(|b| m.bodies.contains(b))
         });
-        let Some(i) = same else {
-            list.push(m);
-            return;
-        };
-        let x = &mut list[i];
-        for b in m.bodies {
-            if !x.bodies.contains(&b) {
-                x.bodies.push(b);
-            }
-        }
-        for d in m.documents {
-            if !x.documents.contains(&d) {
-                x.documents.push(d);
-            }
-        }
-        if x.status == MeetingStatus::Unknown {
-            x.status = m.status;
-        }
-        if x.location.is_none() {
-            x.location = m.location;
+        match same {
+            Some(i) => merge(&mut list[i], m),
+            None => list.push(m),
         }
     }
 
