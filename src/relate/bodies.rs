@@ -575,7 +575,7 @@ mod tests {
             let at = reg.bodies[i].span.start;
             let kind = reg.bodies[i].kind;
             // A key is the name's lower case unless the name has stray
-            // spaces: a head word's key is the head word itreg.
+            // spaces: a head word's key is the head word itself.
             let bare = BARE_HEADS.contains(short.as_str()) && is_bare_head(&reg.bodies[i].name);
             let short_head = &short[heads[i]..];
             let longer: Vec<usize> = (0..reg.bodies.len())
