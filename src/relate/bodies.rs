@@ -25,40 +25,89 @@ pub(crate) struct Registry {
     headings: Vec<Option<String>>,
     /// Every name and alias, by [`spelling`], to its body.
     index: HashMap<String, usize>,
+    /// The buffer names are spelt into to be looked up in `index`.
+    spelt: RefCell<String>,
 }
 
 /// A lower-case name with its words separated by single spaces.
-fn key(name: &str) -> String {
+fn key(name: &str) -> Cow<'_, str> {
+    if is_single_spaced(name) {
+        return lower_cow(name);
+    }
     let words = name
         .split(is_space)
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
     match lower_cow(&words) {
-        Cow::Borrowed(_) => words,
-        Cow::Owned(lower) => lower,
+        Cow::Borrowed(_) => Cow::Owned(words),
+        lower => Cow::Owned(lower.into_owned()),
     }
+}
+
+/// Whether `name`'s words are already joined by single ASCII spaces, with
+/// none before or after (most names): then its key is its lower case.
+fn is_single_spaced(name: &str) -> bool {
+    let mut after_space = true;
+    for c in name.chars() {
+        let space = is_space(c);
+        if space && (after_space || c != ' ') {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || name.is_empty()
 }
 
 /// The name with case, spaces and hyphens ignored: `ICT ja digi -työryhmä`
 /// and `ICT- ja digityöryhmä` are one body written two ways.
 fn spelling(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            // ASCII space (as `char::is_whitespace` has it) and the hyphen.
-            ' ' | '\t'..='\r' | '-' => {}
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            // The Finnish letters without the Unicode tables.
-            'ä' | 'ö' | 'å' => out.push(c),
-            'Ä' => out.push('ä'),
-            'Ö' => out.push('ö'),
-            'Å' => out.push('å'),
-            c if is_space(c) || matches!(c, '–' | '\u{2010}' | '\u{2011}') => {}
-            c => out.extend(c.to_lowercase()),
-        }
-    }
+    spell_into(name, &mut out);
     out
+}
+
+/// Appends [`spelling`] of `name` to `out`: lookups spell into one buffer
+/// instead of a new string each.
+fn spell_into(name: &str, out: &mut String) {
+    out.reserve(name.len());
+    let mut rest = name;
+    while !rest.is_empty() {
+        // Most of a name spells as itself: copied a run at a time.
+        let run = rest
+            .bytes()
+            .position(|b| !spells_as_itself(b))
+            .unwrap_or(rest.len());
+        let (same, tail) = rest.split_at(run);
+        out.push_str(same);
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            spell_char(c, out);
+        }
+        rest = chars.as_str();
+    }
+}
+
+/// Whether byte `b` stands for an ASCII character that [`spelling`] keeps
+/// as it is (not a space, hyphen or capital).
+fn spells_as_itself(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r' | b'-') && !b.is_ascii_uppercase()
+}
+
+/// Appends [`spelling`] of one character to `out`.
+fn spell_char(c: char, out: &mut String) {
+    match c {
+        // ASCII space (as `char::is_whitespace` has it) and the hyphen.
+        ' ' | '\t'..='\r' | '-' => {}
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        // The Finnish letters without the Unicode tables.
+        'ä' | 'ö' | 'å' => out.push(c),
+        'Ä' => out.push('ä'),
+        'Ö' => out.push('ö'),
+        'Å' => out.push('å'),
+        c if is_space(c) || matches!(c, '–' | '\u{2010}' | '\u{2011}') => {}
+        c => out.extend(c.to_lowercase()),
+    }
 }
 
 /// What a body is about, when its name says it twice over: `Vammaisten
@@ -167,7 +216,8 @@ fn fold_target(main: Option<usize>, longer: &[usize], bodies: &[Body], at: usize
 /// Adds to `into` the names it does not have as aliases yet.
 fn add_aliases(into: &mut Body, names: impl IntoIterator<Item = String>) {
     for alias in names {
-        if !into.aliases.iter().any(|a| key(a) == key(&alias)) {
+        let alias_key = key(&alias);
+        if !into.aliases.iter().any(|a| key(a) == alias_key) {
             into.aliases.push(alias);
         }
     }
@@ -324,21 +374,35 @@ fn equal_range<'s, K: Ord, V>(sorted: &'s [(K, V)], key: &K) -> &'s [(K, V)] {
 impl Registry {
     fn add(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
         let next = self.bodies.len();
-        let i = *self.index.entry(spelling(name)).or_insert(next);
+        let i = self.index_name(name, next);
         if i == next {
             self.bodies.push(body());
         }
         i
     }
 
+    /// The body `name` is indexed to, after indexing it to `i` if it is not.
+    fn index_name(&mut self, name: &str, i: usize) -> usize {
+        let spelt = self.spelt.get_mut();
+        spelt.clear();
+        spell_into(name, spelt);
+        if let Some(&known) = self.index.get(spelt.as_str()) {
+            return known;
+        }
+        self.index.insert(spelt.clone(), i);
+        i
+    }
+
     /// Rebuilds the name index after bodies were folded together.
     fn reindex(&mut self) {
         self.index.clear();
-        for (i, b) in self.bodies.iter().enumerate() {
+        let bodies = std::mem::take(&mut self.bodies);
+        for (i, b) in bodies.iter().enumerate() {
             for name in std::iter::once(&b.name).chain(&b.aliases) {
-                self.index.entry(spelling(name)).or_insert(i);
+                self.index_name(name, i);
             }
         }
+        self.bodies = bodies;
     }
 
     /// Builds the registry from the body mentions of `text`.
@@ -439,7 +503,11 @@ impl Registry {
     /// in time about linear in their number.
     fn fold_short_names(&mut self) {
         // Names change only by folding, so their keys are made once.
-        let keys: Vec<String> = self.bodies.iter().map(|b| key(&b.name)).collect();
+        let keys: Vec<String> = self
+            .bodies
+            .iter()
+            .map(|b| key(&b.name).into_owned())
+            .collect();
         // Where each key's head word starts ([`head_word`]).
         let heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
         // Topics are dear (a genitive phrase back to the nominative) and
@@ -529,8 +597,11 @@ impl Registry {
 
     /// The record name of the body called `name` (its own name or an alias).
     pub(crate) fn resolve(&self, name: &str) -> Option<&str> {
+        let mut spelt = self.spelt.borrow_mut();
+        spelt.clear();
+        spell_into(name, &mut spelt);
         self.index
-            .get(&spelling(name))
+            .get(spelt.as_str())
             .and_then(|&i| self.bodies.get(i))
             .map(|b| b.name.as_str())
     }
@@ -555,7 +626,11 @@ mod tests {
     /// bodies: the oracle of the indexed one.
     fn fold_short_names_by_pairs(reg: &mut Registry) {
         // Names change only by folding, so their keys are made once.
-        let mut keys: Vec<String> = reg.bodies.iter().map(|b| key(&b.name)).collect();
+        let mut keys: Vec<String> = reg
+            .bodies
+            .iter()
+            .map(|b| key(&b.name).into_owned())
+            .collect();
         // Where each key's head word starts ([`head_word`]).
         let mut heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
         // Topics are dear (a genitive phrase back to the nominative) and
@@ -828,6 +903,13 @@ mod tests {
             "İstanbul\tKELVIN\u{212A}",
             "",
             "   ",
+            " ",
+            "Eteläinen alue ",
+            " Eteläinen alue",
+            "Eteläinen\u{A0}alue",
+            "Eteläinen  alue",
+            "Eteläinen\nalue",
+            "Eteläinen alue -ryhmä",
         ] {
             assert_eq!(key(name), reference(name), "{name:?}");
         }
