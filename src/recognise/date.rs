@@ -1471,7 +1471,7 @@ fn phrase<'a>(input: &'a str, words: &[&str], spaced: bool) -> Option<&'a str> {
 /// weekday (`viimeistään pe 15.3.`).
 fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
     let (mut span, mut w) = word_before(text, start)?;
-    if WEEKDAYS.contains(&w.as_str()) {
+    if WEEKDAYS.contains(&w.as_ref()) {
         (span, w) = word_before(text, span.start)?;
     }
     CUES_BEFORE
@@ -1482,7 +1482,7 @@ fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
 
 /// The whole word that ends before `end`, past up to three spaces and
 /// dots or colons, folded to lower case; bounded look-back.
-fn word_before(text: &str, end: usize) -> Option<(Span, String)> {
+fn word_before(text: &str, end: usize) -> Option<(Span, Cow<'_, str>)> {
     let head = text.get(..end)?;
     let mut word_end = end;
     for (i, c) in head.char_indices().rev().take(MAX_GAP + 1) {
@@ -1510,7 +1510,7 @@ fn word_before(text: &str, end: usize) -> Option<(Span, String)> {
         return None;
     }
     let w = text.get(word_start..word_end)?;
-    Some((Span::new(word_start, word_end), fold(w).into_owned()))
+    Some((Span::new(word_start, word_end), fold(w)))
 }
 
 /// Whether the number at `at` follows a numbering word or sign
@@ -1524,7 +1524,7 @@ fn numbering_before(text: &str, at: usize) -> bool {
         .find(|&c| !is_hspace(c))
         .is_some_and(|c| matches!(c, '§' | '#'));
     sign || word_before(text, at).is_some_and(|(_, w)| {
-        NUMBERING_WORDS.contains(&w.as_str()) || NUMBERING_STEMS.iter().any(|s| w.starts_with(s))
+        NUMBERING_WORDS.contains(&w.as_ref()) || NUMBERING_STEMS.iter().any(|s| w.starts_with(s))
     })
 }
 
