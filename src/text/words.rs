@@ -80,6 +80,9 @@ fn is_combining(c: char) -> bool {
 /// A joiner (`-`, `&`, `:`) belongs to a word when a word character follows
 /// it directly and one precedes it (`sote-uudistus`, `STM:n`), or, for a
 /// hyphen, when it opens a word after a space (`Uusimaa 2019 -hanke`).
+/// The rule of [`words_by_chars`]; [`word_start`] and [`word_end`] apply it
+/// knowing which side of a word they are on.
+#[cfg(test)]
 fn joins(prev: Option<char>, c: char, next: Option<char>) -> bool {
     let next_is_word = next.is_some_and(is_word_char);
     match c {
@@ -112,26 +115,14 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
 /// first few words of a long stretch stops there.
 pub(crate) struct Words<'t> {
     text: &'t str,
-    /// The character before byte `i`.
-    prev: Option<char>,
-    /// Where the gap before the next word starts.
+    /// Where the gap before the next word starts: one past the last word.
     gap_start: usize,
-    /// Where the word being read starts, if one is.
-    word_start: Option<usize>,
-    /// The next byte to read.
-    i: usize,
 }
 
 impl<'t> Words<'t> {
     /// The words of `text`.
     pub(crate) fn new(text: &'t str) -> Self {
-        Words {
-            text,
-            prev: None,
-            gap_start: 0,
-            word_start: None,
-            i: 0,
-        }
+        Words { text, gap_start: 0 }
     }
 }
 
@@ -140,52 +131,188 @@ impl<'t> Iterator for Words<'t> {
 
     fn next(&mut self) -> Option<Word<'t>> {
         let text = self.text;
-        let bytes = text.as_bytes();
-        while let Some(c) = char_at(text, self.i) {
-            let i = self.i;
-            // Inside a word, plain ASCII letters and digits need no
-            // decoding: they are word characters whatever stands around
-            // them.
-            if self.word_start.is_some() && c.is_ascii_alphanumeric() {
-                let run = bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .unwrap_or(bytes.len() - i);
-                self.i += run;
-                self.prev = Some(char::from(bytes[self.i - 1]));
-                continue;
+        let start = word_start(text, self.gap_start)?;
+        let end = word_end(text, start);
+        let word = Word {
+            text: text.get(start..end)?,
+            start,
+            gap: text.get(self.gap_start..start)?,
+        };
+        self.gap_start = end;
+        Some(word)
+    }
+}
+
+/// What [`Words`] makes of a byte without decoding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ByteKind {
+    /// An ASCII letter or digit: a word character wherever it stands.
+    Alnum,
+    /// `-`, `&`, `:`, `'`: in a word only when a word character follows.
+    Joiner,
+    /// Any other ASCII byte (space, punctuation, control characters):
+    /// never in a word.
+    Gap,
+    /// `0xC3`, the lead byte of U+00C0–U+00FF: the Latin-1 letters of
+    /// Finnish (`ä`, `ö`, `å`, `Ä`…) and of names (`é`, `ü`), and `×`, `÷`.
+    Latin1Lead,
+    /// Any other non-ASCII byte: decoded and asked.
+    Other,
+}
+
+/// [`ByteKind`] of every byte: most of a text is told by one look-up a
+/// byte, and Finnish letters by two.
+static BYTE_KINDS: [ByteKind; 256] = byte_kinds();
+
+/// Builds [`BYTE_KINDS`].
+const fn byte_kinds() -> [ByteKind; 256] {
+    let mut kinds = [ByteKind::Other; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        kinds[b as usize] = if b.is_ascii_alphanumeric() {
+            ByteKind::Alnum
+        } else if matches!(b, b'-' | b'&' | b':' | b'\'') {
+            ByteKind::Joiner
+        } else {
+            ByteKind::Gap
+        };
+        b += 1;
+    }
+    kinds[0xC3] = ByteKind::Latin1Lead;
+    kinds
+}
+
+/// The kind of byte `b`.
+#[inline]
+fn kind(b: u8) -> ByteKind {
+    BYTE_KINDS[usize::from(b)]
+}
+
+/// Whether the character `0xC3, second` encodes is a letter: all of
+/// U+00C0–U+00FF are but `×` and `÷`.
+#[inline]
+fn latin1_letter(second: u8) -> bool {
+    matches!(second, 0x80..=0xBF) && !matches!(second, 0x97 | 0xB7)
+}
+
+/// Where the first word at or after byte `i` of `text` starts, if one
+/// does. Between words no character before matters: the one before is no
+/// word character, so only a word character or a hyphen before one opens
+/// a word (`&`, `:` and apostrophes need a word character on both sides).
+fn word_start(text: &str, mut i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        match kind(b) {
+            ByteKind::Alnum => return Some(i),
+            ByteKind::Gap => i += 1,
+            ByteKind::Latin1Lead if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => {
+                return Some(i);
             }
-            // ASCII space and punctuation other than a joiner are never
-            // part of a word, whatever stands around them.
-            let in_word = if c.is_ascii() && !c.is_ascii_alphanumeric() && !is_joiner(c) {
-                false
-            } else {
-                is_word_char(c) || joins(self.prev, c, char_at(text, i + c.len_utf8()))
-            };
-            self.prev = Some(c);
-            self.i += c.len_utf8();
-            match (in_word, self.word_start) {
-                (true, None) => self.word_start = Some(i),
-                (false, Some(s)) => {
-                    let word = Word {
-                        text: &text[s..i],
-                        start: s,
-                        gap: &text[self.gap_start..s],
-                    };
-                    self.word_start = None;
-                    self.gap_start = i;
-                    return Some(word);
+            ByteKind::Latin1Lead | ByteKind::Joiner | ByteKind::Other => {
+                let c = char_at(text, i)?;
+                let after = i + c.len_utf8();
+                let hyphen = matches!(c, '-' | '\u{2011}');
+                if is_word_char(c) || (hyphen && char_at(text, after).is_some_and(is_word_char)) {
+                    return Some(i);
                 }
-                _ => {}
+                i = after;
             }
         }
-        let s = self.word_start.take()?;
-        Some(Word {
+    }
+    None
+}
+
+/// Where the word that starts at byte `start` of `text` ends. Inside a
+/// word the character before a joiner is always a word character (a joiner
+/// needs one after it), so a joiner stays when a word character follows.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    // The first character is in the word: a word character, or a hyphen
+    // before one.
+    let mut i = start + char_at(text, start).map_or(1, char::len_utf8);
+    loop {
+        i += ascii_alnum_run(bytes.get(i..).unwrap_or_default());
+        let Some(&b) = bytes.get(i) else {
+            return i;
+        };
+        match kind(b) {
+            // Not after the run above; kept for completeness.
+            ByteKind::Alnum => i += 1,
+            ByteKind::Gap => return i,
+            ByteKind::Latin1Lead if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => i += 2,
+            ByteKind::Latin1Lead | ByteKind::Joiner | ByteKind::Other => {
+                let Some(c) = char_at(text, i) else {
+                    return i;
+                };
+                let after = i + c.len_utf8();
+                let joined = is_joiner(c) && char_at(text, after).is_some_and(is_word_char);
+                if !(is_word_char(c) || joined) {
+                    return i;
+                }
+                i = after;
+            }
+        }
+    }
+}
+
+/// How many ASCII letters and digits `bytes` starts with: the bulk of a
+/// word, in the tightest loop.
+#[inline]
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len())
+}
+
+/// The character-by-character scan of [`Words::next`] that the byte table
+/// replaced, kept word for word (collecting instead of yielding) as the
+/// oracle its tests compare with.
+#[cfg(test)]
+fn words_by_chars(text: &str) -> Vec<Word<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut prev, mut gap_start, mut word_start, mut i) = (None, 0, None, 0);
+    while let Some(c) = char_at(text, i) {
+        let at = i;
+        if word_start.is_some() && c.is_ascii_alphanumeric() {
+            let run = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - at);
+            i += run;
+            prev = Some(char::from(bytes[i - 1]));
+            continue;
+        }
+        let in_word = if c.is_ascii() && !c.is_ascii_alphanumeric() && !is_joiner(c) {
+            false
+        } else {
+            is_word_char(c) || joins(prev, c, char_at(text, at + c.len_utf8()))
+        };
+        prev = Some(c);
+        i += c.len_utf8();
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(at),
+            (false, Some(s)) => {
+                out.push(Word {
+                    text: &text[s..at],
+                    start: s,
+                    gap: &text[gap_start..s],
+                });
+                word_start = None;
+                gap_start = at;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = word_start {
+        out.push(Word {
             text: &text[s..],
             start: s,
-            gap: &text[self.gap_start..s],
-        })
+            gap: &text[gap_start..s],
+        });
     }
+    out
 }
 
 /// Whether `c` can join the characters around it into one word.
@@ -294,6 +421,86 @@ mod tests {
             let all = words(&text);
             if let Some(got) = words_within(&text, &all, a, b) {
                 proptest::prop_assert_eq!(got, words(&text[a..b]));
+            }
+        }
+    }
+
+    /// Pieces of scraped Finnish text: words, joiners in and out of words,
+    /// non-ASCII spaces and dashes, combining marks, emoji.
+    fn word_piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "sote",
+            "Kärkkäinen",
+            "ÄÖÅ",
+            "äöå",
+            "STM",
+            "2019",
+            "Émile",
+            "×",
+            "÷",
+            "ß",
+            "Þ",
+            "a\u{308}",
+            "\u{308}",
+            "\u{20D0}",
+            "ª",
+            "²",
+            "µ",
+            "½",
+            "İ",
+            "Σ",
+            "日本",
+            "😀",
+            "👩\u{200D}💻",
+            " ",
+            "  ",
+            "\u{A0}",
+            "\u{2009}",
+            "\u{202F}",
+            "\u{FEFF}",
+            "\u{200B}",
+            "\n",
+            "\r\n",
+            "\t",
+            "-",
+            "--",
+            "\u{2011}",
+            "–",
+            "—",
+            "&",
+            ":",
+            "'",
+            "’",
+            "‘",
+            ".",
+            ",",
+            ";",
+            "(",
+            ")",
+            "/",
+            "\"",
+            "\u{0}",
+            "\u{7F}",
+            "\u{80}",
+            "\u{85}",
+            "\u{C0}",
+            "\u{FF}",
+            "\u{100}",
+        ])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_agree_with_the_char_by_char_scan(
+            pieces in proptest::collection::vec(word_piece(), 0..40),
+            noise in "\\PC{0,30}",
+            any in proptest::prelude::any::<String>(),
+        ) {
+            for text in [pieces.concat(), noise, any] {
+                proptest::prop_assert_eq!(words(&text), words_by_chars(&text), "{:?}", text);
+                let first: Vec<_> = Words::new(&text).take(3).collect();
+                let n = first.len();
+                proptest::prop_assert_eq!(first, &words_by_chars(&text)[..n]);
             }
         }
     }
