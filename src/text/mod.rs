@@ -8,6 +8,7 @@
 //! it returns borrows the source. A span is therefore a source offset by
 //! construction.
 
+mod ascii;
 mod case;
 mod lower;
 mod segment;
@@ -15,6 +16,7 @@ mod sentence;
 mod space;
 mod words;
 
+pub(crate) use ascii::ascii_alnum_run;
 pub(crate) use case::{is_latin1, is_lowercase_fixed_point, lower_cow};
 pub(crate) use lower::LowerText;
 pub(crate) use segment::{Line, lines};

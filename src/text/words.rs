@@ -1,5 +1,6 @@
 //! Words with their offsets, and the gaps (space, punctuation) between them.
 
+use super::ascii::ascii_alnum_run;
 use super::space::is_space;
 
 /// One word of a text: letters, digits, combining marks, and the joiners
@@ -129,10 +130,11 @@ impl<'t> Words<'t> {
 impl<'t> Iterator for Words<'t> {
     type Item = Word<'t>;
 
+    #[inline]
     fn next(&mut self) -> Option<Word<'t>> {
         let text = self.text;
-        let start = word_start(text, self.gap_start)?;
-        let end = word_end(text, start);
+        let (start, first_end) = word_start(text, self.gap_start)?;
+        let end = word_end(text, first_end);
         let word = Word {
             text: text.get(start..end)?,
             start,
@@ -196,24 +198,25 @@ fn latin1_letter(second: u8) -> bool {
 }
 
 /// Where the first word at or after byte `i` of `text` starts, if one
-/// does. Between words no character before matters: the one before is no
+/// does, and where its first character ends. Between words no character before matters: the one before is no
 /// word character, so only a word character or a hyphen before one opens
 /// a word (`&`, `:` and apostrophes need a word character on both sides).
-fn word_start(text: &str, mut i: usize) -> Option<usize> {
+#[inline]
+fn word_start(text: &str, mut i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(i) {
         match kind(b) {
-            ByteKind::Alnum => return Some(i),
+            ByteKind::Alnum => return Some((i, i + 1)),
             ByteKind::Gap => i += 1,
             ByteKind::Latin1Lead if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => {
-                return Some(i);
+                return Some((i, i + 2));
             }
             ByteKind::Latin1Lead | ByteKind::Joiner | ByteKind::Other => {
                 let c = char_at(text, i)?;
                 let after = i + c.len_utf8();
                 let hyphen = matches!(c, '-' | '\u{2011}');
                 if is_word_char(c) || (hyphen && char_at(text, after).is_some_and(is_word_char)) {
-                    return Some(i);
+                    return Some((i, after));
                 }
                 i = after;
             }
@@ -222,14 +225,13 @@ fn word_start(text: &str, mut i: usize) -> Option<usize> {
     None
 }
 
-/// Where the word that starts at byte `start` of `text` ends. Inside a
-/// word the character before a joiner is always a word character (a joiner
-/// needs one after it), so a joiner stays when a word character follows.
-fn word_end(text: &str, start: usize) -> usize {
+/// Where the word whose first character ends at byte `i` of `text` ends.
+/// Inside a word the character before a joiner is always a word character
+/// (a joiner needs one after it), so a joiner stays when a word character
+/// follows.
+#[inline]
+fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    // The first character is in the word: a word character, or a hyphen
-    // before one.
-    let mut i = start + char_at(text, start).map_or(1, char::len_utf8);
     loop {
         i += ascii_alnum_run(bytes.get(i..).unwrap_or_default());
         let Some(&b) = bytes.get(i) else {
@@ -253,16 +255,6 @@ fn word_end(text: &str, start: usize) -> usize {
             }
         }
     }
-}
-
-/// How many ASCII letters and digits `bytes` starts with: the bulk of a
-/// word, in the tightest loop.
-#[inline]
-fn ascii_alnum_run(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len())
 }
 
 /// The character-by-character scan of [`Words::next`] that the byte table
