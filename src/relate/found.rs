@@ -8,7 +8,7 @@ use crate::model::{EdtfDate, Span};
 use crate::recognise::body::BodyMatch;
 use crate::recognise::date::DateMatch;
 use crate::recognise::places::PlaceMatch;
-use crate::text::{LowerText, Sentence, Word, sentences, words_within};
+use crate::text::{LowerText, Sentence, Word, sentences_into, words_within};
 
 use super::dates::Anchors;
 
@@ -64,13 +64,16 @@ impl<'t> Found<'t> {
             .iter()
             .map(|d| anchors.resolve(d.value, d.span.start))
             .collect();
-        let sentences = layout
+        // One list for the sentences of every line, not one per line.
+        let mut sentences = Vec::new();
+        for (l, _) in layout
             .lines
             .iter()
             .zip(&layout.kinds)
             .filter(|(_, k)| matches!(k, LineKind::Text | LineKind::Date { .. }))
-            .flat_map(|(l, _)| sentences(l.text, l.start))
-            .collect::<Vec<_>>();
+        {
+            sentences_into(&mut sentences, l.text, l.start);
+        }
         let words = sentences.iter().map(|_| OnceCell::new()).collect();
         Found {
             dates,

@@ -20,7 +20,7 @@ pub(crate) use ascii::ascii_alnum_run;
 pub(crate) use case::{is_latin1, is_lowercase_fixed_point, lower_cow};
 pub(crate) use lower::LowerText;
 pub(crate) use segment::{Line, lines};
-pub(crate) use sentence::{Sentence, sentences};
+pub(crate) use sentence::{Sentence, sentences_into};
 pub(crate) use space::{is_inline_space, is_space};
 pub(crate) use words::{
     Word, Words, char_at, is_alphabetic, is_alphanumeric, is_word_char, words, words_within,
