@@ -89,6 +89,7 @@ impl LowerText {
 
     /// The lower case of `piece`, a slice of the text that starts at byte
     /// `at`, exactly as [`str::to_lowercase`] gives it.
+    #[inline]
     pub(crate) fn at<'s>(&'s self, piece: &str, at: usize) -> Cow<'s, str> {
         let end = at + piece.len();
         let k = self.unaligned.partition_point(|&u| u < at);
