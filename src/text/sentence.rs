@@ -64,7 +64,10 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
     }
     let before = &text[from..dot];
     let word = &before[after_last_break(before)..];
-    let last = word.rfind('.').map_or(word, |d| &word[d + 1..]);
+    let last = word
+        .bytes()
+        .rposition(|b| b == b'.')
+        .map_or(word, |d| &word[d + 1..]);
     if is_abbreviation(last) {
         return false;
     }
@@ -326,6 +329,10 @@ mod tests {
             "3",
             "2019",
             "22.2",
+            "14.3.mm",
+            "1.2.3",
+            "ko.esim.p",
+            "x.Kesäk",
             "1",
             "Ä",
             "ö",

@@ -330,7 +330,9 @@ pub(crate) fn words_within<'a>(
         return None;
     }
     let lo = all.partition_point(|w| w.start < start);
-    let hi = all.partition_point(|w| w.start < end);
+    // A sentence's words follow one another: counted from `lo`, not
+    // searched for among all the text's.
+    let hi = lo + all.get(lo..)?.iter().take_while(|w| w.start < end).count();
     let inside = all.get(lo..hi)?;
     if inside.last().is_some_and(|w| w.end() > end) {
         return None;
