@@ -198,9 +198,10 @@ fn latin1_letter(second: u8) -> bool {
 }
 
 /// Where the first word at or after byte `i` of `text` starts, if one
-/// does, and where its first character ends. Between words no character before matters: the one before is no
-/// word character, so only a word character or a hyphen before one opens
-/// a word (`&`, `:` and apostrophes need a word character on both sides).
+/// does, and where its first character ends. Between words no character
+/// before matters: the one before is no word character, so only a word
+/// character or a hyphen before one opens a word (`&`, `:` and apostrophes
+/// need a word character on both sides).
 #[inline]
 fn word_start(text: &str, mut i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
