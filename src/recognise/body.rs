@@ -52,6 +52,7 @@
 //! head, so the time is linear in the text.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -1003,13 +1004,26 @@ impl Lexicon {
     /// Like [`Lexicon::agreeing_adjective_lemma`] on a lower-case word, also
     /// telling whether the adjective is a participle.
     fn agreeing_adjective(&self, lower: &str, case: Case, plural: bool) -> Option<(String, bool)> {
+        self.agreeing_adjective_if(lower, case, plural, || !self.is_descriptive(lower))
+    }
+
+    /// [`Lexicon::agreeing_adjective`] with the descriptive test given by
+    /// the caller (`not_descriptive`, asked only for a word off the list),
+    /// so a scanner that knows it already does not repeat it.
+    fn agreeing_adjective_if(
+        &self,
+        lower: &str,
+        case: Case,
+        plural: bool,
+        not_descriptive: impl FnOnce() -> bool,
+    ) -> Option<(String, bool)> {
         if let Some(forms) = self.adjectives.get(lower) {
             return forms
                 .iter()
                 .find(|a| a.case == case && a.plural == plural)
                 .map(|a| (a.lemma.clone(), a.participle));
         }
-        if self.is_descriptive(lower) {
+        if !not_descriptive() {
             return None;
         }
         self.inen_readings(lower)
@@ -1722,6 +1736,10 @@ struct Scanner<'t, 'l> {
     gaps: Vec<Gap>,
     /// The head word each token ends in, looked up once.
     hits: Vec<Option<HeadHit>>,
+    /// [`Lexicon::is_descriptive`] of each token's lower case, asked when
+    /// first needed: a walk asks it of one word up to three times, and
+    /// walks from nearby heads cross the same words.
+    descriptive: Vec<Cell<Option<bool>>>,
     lex: &'static Lexicon,
     /// `basic_form`: a lone generic head standing as the whole phrase counts.
     lenient: bool,
@@ -1746,6 +1764,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             .collect();
         Scanner {
             text,
+            descriptive: vec![Cell::new(None); tokens.len()],
             tokens,
             lower,
             gaps,
@@ -1784,6 +1803,20 @@ impl<'t, 'l> Scanner<'t, 'l> {
 
     fn lower(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", |l| l.as_ref())
+    }
+
+    /// Whether token `i` is a descriptive word ([`Lexicon::is_descriptive`]
+    /// of its lower case), looked up once.
+    fn is_descriptive(&self, i: usize) -> bool {
+        let Some(cell) = self.descriptive.get(i) else {
+            return self.lex.is_descriptive(self.lower(i));
+        };
+        if let Some(known) = cell.get() {
+            return known;
+        }
+        let descriptive = self.lex.is_descriptive(self.lower(i));
+        cell.set(Some(descriptive));
+        descriptive
     }
 
     /// The gap between token `left` and the token after it.
@@ -1896,7 +1929,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// One word left of the name so far, across a plain space.
     fn step(&self, p: usize, hit: &HeadHit, floor: usize, walk: &mut Walk) -> bool {
         let lower = self.lower(p);
-        if self.lex.is_descriptive(lower) {
+        if self.is_descriptive(p) {
             return false;
         }
         if self.lex.conjunctions.contains(lower) {
@@ -1912,7 +1945,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if !walk.space_hyphen
             && !chain_genitive_head
             && let Some((lemma, participle)) =
-                self.lex.agreeing_adjective(lower, hit.case, hit.plural)
+                // Not descriptive: told above.
+                self.lex
+                        .agreeing_adjective_if(lower, hit.case, hit.plural, || true)
         {
             if participle && self.has_object(p) {
                 walk.stop = true;
@@ -2121,7 +2156,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let word = self.token_text(p);
         let lower = self.lower(p);
         if self.lex.conjunctions.contains(lower)
-            || self.lex.is_descriptive(lower)
+            || self.is_descriptive(p)
             || word.ends_with(is_dash)
         {
             return None;
@@ -2208,7 +2243,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let word = self.token_text(q);
         let lower = self.lower(q);
         if self.tokens.get(q).is_none_or(|t| t.start < floor)
-            || self.lex.is_descriptive(lower)
+            || self.is_descriptive(q)
             || self.lex.conjunctions.contains(lower)
             || self.head_hit(q).is_some()
         {
@@ -2236,7 +2271,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let lower = self.lower(q);
         self.gap_after(q) == Gap::Space
             && lower.ends_with(['a', 'ä'])
-            && !self.lex.is_descriptive(lower)
+            && !self.is_descriptive(q)
             && !self.lex.conjunctions.contains(lower)
     }
 
@@ -2257,7 +2292,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return None;
         }
         let lex = self.lex;
-        if lex.is_descriptive(lower) || lex.generic.contains(lower) || lex.is_object(lower) {
+        if self.is_descriptive(p) || lex.generic.contains(lower) || lex.is_object(lower) {
             return None;
         }
         let role = if !lex.is_owner(lower) || walk.joint {
@@ -4389,6 +4424,28 @@ mod tests {
                     format!("{:?}", head_hit_by_chain(lex, token, &lower)),
                     "{:?} in {:?}", token, text
                 );
+            }
+        }
+
+        #[test]
+        fn descriptive_flags_agree_with_the_lexicon(
+            pieces in prop::collection::vec(
+                prop_oneof![announcement_piece(), token_piece(), head_piece()],
+                0..30,
+            ),
+        ) {
+            let text = pieces.concat();
+            let lowered = LowerText::new(&text);
+            let scanner = Scanner::new(&text, &lowered, false);
+            // Twice: looked up, then remembered.
+            for _ in 0..2 {
+                for i in 0..scanner.tokens.len() {
+                    prop_assert_eq!(
+                        scanner.is_descriptive(i),
+                        LEXICON.is_descriptive(scanner.lower(i)),
+                        "{:?} in {:?}", scanner.lower(i), text
+                    );
+                }
             }
         }
 
