@@ -1489,6 +1489,14 @@ fn is_titlecase(token: &str) -> bool {
 /// (`LAPE-hankkeen`, `I&O-kärkihankkeen`, `HUS-yhtymän`): the name of one
 /// project or organisation, not a common noun.
 fn acronym_compound(word: &str) -> bool {
+    // Every dash is `-` or starts with byte 0xE2: most words have neither,
+    // told without decoding them.
+    word.bytes().any(|b| b == b'-' || b == 0xE2) && acronym_compound_by_chars(word)
+}
+
+/// [`acronym_compound`] without the byte test: the dash sought char by
+/// char (also the oracle of the byte test).
+fn acronym_compound_by_chars(word: &str) -> bool {
     word.rsplit_once(is_dash).is_some_and(|(prefix, rest)| {
         !rest.is_empty() && prefix.chars().filter(|c| c.is_uppercase()).count() >= 2
     })
@@ -2341,17 +2349,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// (`alainen`, `Virtanen`; the genitive is `-sen`; `-nnen` stays, as in
     /// `kolmannen`).
     fn genitive_shape(&self, word: &str, lower: &str) -> bool {
-        const NOT_GENITIVE: &[&str] = &[
-            "aan", "ään", "oon", "öön", "uun", "yyn", "iin", "seen", "ihin", "mmin", "ttain",
-            "ttäin",
-        ];
-        lower.ends_with('n')
-            && lower.chars().count() >= 3
-            && (!lower.ends_with("nen") || lower.ends_with("nnen"))
-            && !word.starts_with(is_dash)
-            && !word.contains(':')
-            && !word.chars().any(|c| c.is_ascii_digit())
-            && !NOT_GENITIVE.iter().any(|e| lower.ends_with(e))
+        genitive_shape(word, lower)
     }
 
     /// Makes the match from a head and its walk.
@@ -2415,6 +2413,57 @@ impl<'t, 'l> Scanner<'t, 'l> {
         }
         self.lex.numerals.contains(self.lower(p))
     }
+}
+
+/// Whether a word looks like a genitive noun (see
+/// [`Scanner::genitive_shape`]), told on bytes: the endings as slice
+/// patterns, a digit as its ASCII byte, three characters as the third
+/// from the end.
+fn genitive_shape(word: &str, lower: &str) -> bool {
+    lower.ends_with('n')
+        && lower.chars().nth_back(2).is_some()
+        && !matches!(lower.as_bytes(), [.., b'n', b'e', b'n'] if !lower.ends_with("nnen"))
+        && !word.starts_with(is_dash)
+        && !word.bytes().any(|b| b == b':' || b.is_ascii_digit())
+        && !ends_unlike_a_genitive(lower.as_bytes())
+}
+
+/// Whether a word ending in -n ends like an illative, a passive verb or
+/// an adverb: `-aan`, `-ään`, `-oon`, `-öön`, `-uun`, `-yyn`, `-iin`,
+/// `-seen`, `-ihin`, `-mmin`, `-ttain`, `-ttäin` (`ä` is `C3 A4`, `ö` is
+/// `C3 B6`).
+fn ends_unlike_a_genitive(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        [.., b'a', b'a', b'n']
+            | [.., 0xC3, 0xA4, 0xC3, 0xA4, b'n']
+            | [.., b'o', b'o', b'n']
+            | [.., 0xC3, 0xB6, 0xC3, 0xB6, b'n']
+            | [.., b'u', b'u', b'n']
+            | [.., b'y', b'y', b'n']
+            | [.., b'i', b'i', b'n']
+            | [.., b's', b'e', b'e', b'n']
+            | [.., b'i', b'h', b'i', b'n']
+            | [.., b'm', b'm', b'i', b'n']
+            | [.., b't', b't', b'a', b'i', b'n']
+            | [.., b't', b't', 0xC3, 0xA4, b'i', b'n']
+    )
+}
+
+/// The char-by-char [`genitive_shape`] that the byte tests replaced, kept
+/// as the oracle its tests compare with.
+#[cfg(test)]
+fn genitive_shape_by_chars(word: &str, lower: &str) -> bool {
+    const NOT_GENITIVE: &[&str] = &[
+        "aan", "ään", "oon", "öön", "uun", "yyn", "iin", "seen", "ihin", "mmin", "ttain", "ttäin",
+    ];
+    lower.ends_with('n')
+        && lower.chars().count() >= 3
+        && (!lower.ends_with("nen") || lower.ends_with("nnen"))
+        && !word.starts_with(is_dash)
+        && !word.contains(':')
+        && !word.chars().any(|c| c.is_ascii_digit())
+        && !NOT_GENITIVE.iter().any(|e| lower.ends_with(e))
 }
 
 /// Capitalisation of a head inside a compound: the compound's first part
@@ -4372,6 +4421,72 @@ mod tests {
         ])
     }
 
+    /// Pieces of genitives and of the words that only look like them: the
+    /// endings the genitive test rules out, acronyms, dashes, colons and
+    /// digits, for words glued from a few of them.
+    fn genitive_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "aan",
+            "ään",
+            "oon",
+            "öön",
+            "uun",
+            "yyn",
+            "iin",
+            "seen",
+            "ihin",
+            "mmin",
+            "ttain",
+            "ttäin",
+            "tain",
+            "täin",
+            "ain",
+            "äin",
+            "hin",
+            "min",
+            "een",
+            "ÄÄN",
+            "AAN",
+            "nen",
+            "nnen",
+            "NEN",
+            "n",
+            "en",
+            "in",
+            "an",
+            "än",
+            "e",
+            "a",
+            "i",
+            "t",
+            "s",
+            "h",
+            "m",
+            "valmistelu",
+            "kunta",
+            "Sote",
+            "STM:",
+            "HUS",
+            "I&O",
+            "LAPE",
+            "-",
+            "‐",
+            "–",
+            "—",
+            "−",
+            "€",
+            "2019",
+            "7",
+            ":",
+            "Σ",
+            "ä",
+            "ö",
+            "Ä",
+            "Ö",
+            "é",
+        ])
+    }
+
     fn check_spans(text: &str) {
         for m in find_bodies(text) {
             assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
@@ -4447,6 +4562,27 @@ mod tests {
                     );
                 }
             }
+        }
+
+        #[test]
+        fn genitive_shape_agrees_with_the_char_by_char_test(
+            pieces in prop::collection::vec(genitive_piece(), 0..7),
+        ) {
+            let word = pieces.concat();
+            let lower = word.to_lowercase();
+            prop_assert_eq!(
+                genitive_shape(&word, &lower),
+                genitive_shape_by_chars(&word, &lower),
+                "{:?}", word
+            );
+        }
+
+        #[test]
+        fn acronym_compounds_agree_with_the_char_by_char_test(
+            pieces in prop::collection::vec(genitive_piece(), 0..7),
+        ) {
+            let word = pieces.concat();
+            prop_assert_eq!(acronym_compound(&word), acronym_compound_by_chars(&word), "{:?}", word);
         }
 
         #[test]
