@@ -290,14 +290,17 @@ pub fn genitive_to_nominative(phrase: &str) -> Option<String> {
     let words = words_of(phrase);
     let (&last, before) = words.split_last()?;
     let (nominative, plural) = lex.genitive_word_to_nominative(last)?;
-    let mut out: Vec<String> = before.iter().map(|w| normalise_dashes(w)).collect();
+    let mut out: Vec<String> = before
+        .iter()
+        .map(|w| normalise_dashes(w).into_owned())
+        .collect();
     if !plural {
         for (i, word) in before.iter().enumerate().rev() {
             let Some(lemma) = lex.agreeing_adjective_lemma(word, Case::Genitive, false) else {
                 break;
             };
             if let Some(slot) = out.get_mut(i) {
-                *slot = with_case_of(word, &lemma);
+                *slot = with_case_of_owned(word, lemma);
             }
         }
     }
@@ -1064,7 +1067,7 @@ impl Lexicon {
                 format!("{stem}iset")
             }
         };
-        Some(with_case_of(word, &plural))
+        Some(with_case_of_owned(word, plural))
     }
 
     /// The nominative of one word in the genitive, and whether it is plural.
@@ -1092,7 +1095,10 @@ impl Lexicon {
             return Some((name.to_string(), false));
         }
         let (nominative, plural) = self.by_genitive_rules(&lower)?;
-        Some((with_case_of(word, &normalise_dashes(&nominative)), plural))
+        Some((
+            with_case_of(word, &normalise_dashes(&nominative)).into_owned(),
+            plural,
+        ))
     }
 
     /// The ending rules on a lower-case genitive.
@@ -1449,34 +1455,115 @@ fn last_token_end(phrase: &str) -> Option<usize> {
     tokenize(phrase).last().map(|t| t.end)
 }
 
-/// `s` with every dash written as `-`.
-fn normalise_dashes(s: &str) -> String {
-    // Nearly every name has plain hyphens only: one copy, no rebuilding.
-    if !s.contains(|c: char| c != '-' && is_dash(c)) {
-        return s.to_owned();
+/// `s` with every dash written as `-`; borrowed when it has no other dash
+/// (nearly every name), so the words of a name are not copied.
+fn normalise_dashes(s: &str) -> Cow<'_, str> {
+    // Every dash but `-` starts with byte 0xE2: most words have none,
+    // told without decoding them.
+    if !s.as_bytes().contains(&0xE2) || !s.contains(|c: char| c != '-' && is_dash(c)) {
+        return Cow::Borrowed(s);
     }
-    s.chars()
-        .map(|c| if is_dash(c) { '-' } else { c })
-        .collect()
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_dash(c) { '-' } else { c })
+            .collect(),
+    )
+}
+
+/// The capitalisation [`with_case_of`] copies from a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Capitals {
+    /// All capitals (`TYÖRYHMÄN`, two letters or more).
+    All,
+    /// An initial capital (`Työryhmän`).
+    Initial,
+    /// Neither (`työryhmän`).
+    None,
+}
+
+/// How `original` is capitalised.
+fn capitals_of(original: &str) -> Capitals {
+    // A word starting with an ASCII small letter has no initial capital,
+    // and that letter is not a capital: most words are told by one byte.
+    if original
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_lowercase)
+    {
+        return Capitals::None;
+    }
+    let letters = || original.chars().filter(|c| c.is_alphabetic());
+    // `all` first: it stops at the first small letter.
+    if letters().all(char::is_uppercase) && letters().count() > 1 {
+        return Capitals::All;
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        return Capitals::Initial;
+    }
+    Capitals::None
 }
 
 /// `lemma` (lower case) with the capitalisation of `original`: all capitals
 /// if `original` is (`TYÖRYHMÄN` → `TYÖRYHMÄ`), an initial capital if it has
-/// one, else as is.
-fn with_case_of(original: &str, lemma: &str) -> String {
-    let letters = || original.chars().filter(|c| c.is_alphabetic());
-    let all_caps = letters().count() > 1 && letters().all(char::is_uppercase);
-    if all_caps {
-        return lemma.to_uppercase();
+/// one, else as is (borrowed).
+fn with_case_of<'l>(original: &str, lemma: &'l str) -> Cow<'l, str> {
+    with_capitals(capitals_of(original), lemma)
+}
+
+/// [`with_case_of`] of an owned lemma, which is kept when its case stays.
+fn with_case_of_owned(original: &str, lemma: String) -> String {
+    match capitals_of(original) {
+        Capitals::None => lemma,
+        capitals => with_capitals(capitals, &lemma).into_owned(),
     }
-    if original.chars().next().is_some_and(char::is_uppercase) {
-        let mut chars = lemma.chars();
-        return match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        };
+}
+
+/// `lemma` (lower case) with `capitals`.
+fn with_capitals(capitals: Capitals, lemma: &str) -> Cow<'_, str> {
+    match capitals {
+        Capitals::All => Cow::Owned(lemma.to_uppercase()),
+        Capitals::Initial => {
+            let mut chars = lemma.chars();
+            Cow::Owned(match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            })
+        }
+        Capitals::None => Cow::Borrowed(lemma),
     }
-    lemma.to_string()
+}
+
+/// The [`normalise_dashes`] and [`with_case_of`] that the byte tests and
+/// the borrowed results replaced, kept as the oracles their tests compare
+/// with.
+#[cfg(test)]
+mod by_chars {
+    use super::is_dash;
+
+    pub(super) fn normalise_dashes(s: &str) -> String {
+        if !s.contains(|c: char| c != '-' && is_dash(c)) {
+            return s.to_owned();
+        }
+        s.chars()
+            .map(|c| if is_dash(c) { '-' } else { c })
+            .collect()
+    }
+
+    pub(super) fn with_case_of(original: &str, lemma: &str) -> String {
+        let letters = || original.chars().filter(|c| c.is_alphabetic());
+        let all_caps = letters().count() > 1 && letters().all(char::is_uppercase);
+        if all_caps {
+            return lemma.to_uppercase();
+        }
+        if original.chars().next().is_some_and(char::is_uppercase) {
+            let mut chars = lemma.chars();
+            return match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            };
+        }
+        lemma.to_string()
+    }
 }
 
 /// Whether a token is capitalised like a proper noun or a sentence start
@@ -1688,18 +1775,19 @@ enum Role {
 
 /// One word of a name.
 #[derive(Debug, Clone)]
-struct Part {
+struct Part<'t> {
     token: usize,
     role: Role,
-    /// The word as it stands in the name.
-    name: String,
+    /// The word as it stands in the name: borrowed from the text when
+    /// written so.
+    name: Cow<'t, str>,
 }
 
 /// The walk left from one head.
 #[derive(Debug, Default)]
-struct Walk {
+struct Walk<'t> {
     /// Accepted words, right to left.
-    parts: Vec<Part>,
+    parts: Vec<Part<'t>>,
     /// Whether a joint adjective was taken, and how many parts came before it.
     joint: bool,
     joint_at: Option<usize>,
@@ -1712,7 +1800,7 @@ struct Walk {
     stop: bool,
 }
 
-impl Walk {
+impl<'t> Walk<'t> {
     fn leftmost(&self, head: usize) -> usize {
         self.parts.last().map_or(head, |p| p.token)
     }
@@ -1721,7 +1809,7 @@ impl Walk {
         self.parts.last().map_or(Role::Head, |p| p.role)
     }
 
-    fn push(&mut self, token: usize, role: Role, name: String) {
+    fn push(&mut self, token: usize, role: Role, name: Cow<'t, str>) {
         if role == Role::Owner {
             self.owner = true;
         }
@@ -1893,7 +1981,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         hit: &HeadHit,
         space_hyphen: bool,
         floor: usize,
-    ) -> Option<Walk> {
+    ) -> Option<Walk<'t>> {
         let mut walk = Walk {
             space_hyphen,
             ..Walk::default()
@@ -1925,7 +2013,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// are taken, back to the start of the phrase; otherwise the adjective
     /// and the owners are left out (`Forssan seudun kuntayhtymän yhteinen
     /// henkilöstötyöryhmä` mid-sentence → `henkilöstötyöryhmä`).
-    fn drop_partial_owners(&self, idx: usize, walk: &mut Walk) {
+    fn drop_partial_owners(&self, idx: usize, walk: &mut Walk<'t>) {
         let Some(joint_at) = walk.joint_at else {
             return;
         };
@@ -1935,7 +2023,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     }
 
     /// One word left of the name so far, across a plain space.
-    fn step(&self, p: usize, hit: &HeadHit, floor: usize, walk: &mut Walk) -> bool {
+    fn step(&self, p: usize, hit: &HeadHit, floor: usize, walk: &mut Walk<'t>) -> bool {
         let lower = self.lower(p);
         if self.is_descriptive(p) {
             return false;
@@ -1965,7 +2053,8 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 walk.joint = true;
                 walk.joint_at.get_or_insert(walk.parts.len());
             }
-            walk.push(p, Role::Adjective, with_case_of(self.token_text(p), &lemma));
+            let name = with_case_of_owned(self.token_text(p), lemma);
+            walk.push(p, Role::Adjective, Cow::Owned(name));
             return true;
         }
         self.chain_step(p, walk, true)
@@ -1977,7 +2066,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// not across a parenthesis, which names the owner: `kuntayhtymän (Siun
     /// sote) valmistelun ryhmät`); the name ends with it, since what stands
     /// before an owner describes the owner (`Pohjois-Savon`).
-    fn chain_step(&self, p: usize, walk: &mut Walk, owners: bool) -> bool {
+    fn chain_step(&self, p: usize, walk: &mut Walk<'t>, owners: bool) -> bool {
         let owner_ok = owners && walk.last_role() == Role::Chain && !walk.owner;
         let Some(role) = self.chain_role(p, walk, owner_ok) else {
             return false;
@@ -2009,7 +2098,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// edistämisen`, `Maakunta- ja sote-uudistuksen`, `ICT- ja digityöryhmä`).
     /// An owner coordinated with a topic genitive is part of the topic
     /// (`kuntien ja henkilöstön seurantaryhmä`).
-    fn conjunction_step(&self, p: usize, walk: &mut Walk) -> bool {
+    fn conjunction_step(&self, p: usize, walk: &mut Walk<'t>) -> bool {
         let Some(q) = p.checked_sub(1) else {
             return false;
         };
@@ -2031,7 +2120,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let Some(role) = role else {
             return false;
         };
-        walk.push(p, Role::Conjunction, self.token_text(p).to_string());
+        walk.push(p, Role::Conjunction, Cow::Borrowed(self.token_text(p)));
         walk.push(q, role, normalise_dashes(left));
         walk.conj_in_chain = true;
         if self.capital_stops(q) {
@@ -2051,7 +2140,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// (`Sosiaali-, terveys- ja pelastustoimen`, `Talouden, hallinnon ja
     /// henkilöstön työryhmä`); owners may be items of a list that holds a
     /// topic (`kuntien, järjestöjen ja henkilöstön`).
-    fn comma_step(&self, p: usize, cur: usize, walk: &mut Walk) -> bool {
+    fn comma_step(&self, p: usize, cur: usize, walk: &mut Walk<'t>) -> bool {
         let left = self.token_text(p);
         let right = self.token_text(cur);
         let prefix_list = left.ends_with(is_dash) && right.ends_with(is_dash);
@@ -2065,7 +2154,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let Some(role) = role else {
             return false;
         };
-        walk.push(p, role, format!("{},", normalise_dashes(left)));
+        walk.push(p, role, Cow::Owned(format!("{},", normalise_dashes(left))));
         if self.capital_stops(p) {
             walk.stop = true;
         }
@@ -2074,7 +2163,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
 
     /// A short parenthesis before the name so far (`edistämisen (hyte)
     /// työryhmän`): skipped, and the genitive before it taken.
-    fn paren_step(&self, p: usize, floor: usize, walk: &mut Walk) -> bool {
+    fn paren_step(&self, p: usize, floor: usize, walk: &mut Walk<'t>) -> bool {
         let mut k = p;
         for _ in 0..MAX_PAREN_WORDS {
             let Some(before) = k.checked_sub(1) else {
@@ -2099,7 +2188,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// (`Tulevaisuuden sote-keskus -hankkeen ohjausryhmä`, `Uusimaa 2019
     /// -hankkeen johtoryhmä`). The phrase is read as before a space-hyphen
     /// head; a place before it stays out (`Keski-Suomen`).
-    fn hyphen_genitive_step(&self, p: usize, floor: usize, walk: &mut Walk) -> bool {
+    fn hyphen_genitive_step(&self, p: usize, floor: usize, walk: &mut Walk<'t>) -> bool {
         let word = self.token_text(p);
         let bare = word.trim_start_matches(is_dash);
         let lower = self.lower(p).trim_start_matches(is_dash);
@@ -2130,7 +2219,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// project, and the place is part of its name (`Kainuun sote
     /// -kuntayhtymän yhtymähallitus`). A capitalised phrase has begun
     /// already (`Keski-Suomen Tulevaisuuden sote-keskus -hankkeen`).
-    fn place_before_phrase(&self, floor: usize, walk: &mut Walk) {
+    fn place_before_phrase(&self, floor: usize, walk: &mut Walk<'t>) {
         let Some(first) = walk.parts.last().map(|part| part.token) else {
             return;
         };
@@ -2156,7 +2245,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// `Vammaisten palvelut -ryhmä`): the word right before the hyphen in any
     /// form, and a coordination or list ending in it; a capitalised word
     /// starts the phrase. `None` when there is no such word.
-    fn space_hyphen_topic(&self, idx: usize, floor: usize, walk: &mut Walk) -> Option<()> {
+    fn space_hyphen_topic(&self, idx: usize, floor: usize, walk: &mut Walk<'t>) -> Option<()> {
         let p = idx.checked_sub(1)?;
         if self.gap_after(p) != Gap::Space || self.tokens.get(p).is_none_or(|t| t.start < floor) {
             return None;
@@ -2186,7 +2275,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// with a capital: capitalised words inside a sentence (`kokoontui Oma
     /// Häme -hankkeen ohjausryhmä`), not places, given names or the words of
     /// a person's name (`Liisa Aaltonen Sote 2030 -työryhmästä`).
-    fn capitalised_name_words(&self, floor: usize, walk: &mut Walk) {
+    fn capitalised_name_words(&self, floor: usize, walk: &mut Walk<'t>) {
         for _ in 0..MAX_PAREN_WORDS {
             let Some(first) = walk.parts.last().map(|part| part.token) else {
                 return;
@@ -2216,7 +2305,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
 
     /// A capitalised word or acronym before a number in a space-hyphen
     /// phrase (`Sote 2030 -työryhmä`).
-    fn topic_before_number(&self, p: usize, floor: usize, walk: &mut Walk) {
+    fn topic_before_number(&self, p: usize, floor: usize, walk: &mut Walk<'t>) {
         let Some(q) = p.checked_sub(1) else { return };
         let word = self.token_text(q);
         let capital = word.chars().next().is_some_and(char::is_uppercase);
@@ -2230,7 +2319,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
     }
 
     /// One more conjunct of a space-hyphen phrase: `ja X`, or `X,` in a list.
-    fn topic_conjunct(&self, cur: usize, floor: usize, walk: &mut Walk) -> bool {
+    fn topic_conjunct(&self, cur: usize, floor: usize, walk: &mut Walk<'t>) -> bool {
         let Some(p) = cur.checked_sub(1) else {
             return false;
         };
@@ -2259,10 +2348,10 @@ impl<'t, 'l> Scanner<'t, 'l> {
         }
         let written = match conj {
             Some(c) => {
-                walk.push(c, Role::Conjunction, self.token_text(c).to_string());
+                walk.push(c, Role::Conjunction, Cow::Borrowed(self.token_text(c)));
                 normalise_dashes(word)
             }
-            None => format!("{},", normalise_dashes(word)),
+            None => Cow::Owned(format!("{},", normalise_dashes(word))),
         };
         walk.push(q, Role::Topic, written);
         walk.conj_in_chain = true;
@@ -2469,13 +2558,13 @@ fn genitive_shape_by_chars(word: &str, lower: &str) -> bool {
 /// Capitalisation of a head inside a compound: the compound's first part
 /// carries any capital, so the head is lower case unless written in capitals
 /// (`SOTE-TIIMIN` → `SOTE-TIIMI`).
-fn compound_head_case(written: &str, nominative: &str) -> String {
+fn compound_head_case<'n>(written: &str, nominative: &'n str) -> Cow<'n, str> {
     let mut letters = written.chars().filter(|c| c.is_alphabetic()).peekable();
     let caps = letters.peek().is_some() && letters.all(char::is_uppercase);
     if caps && written.chars().filter(|c| c.is_alphabetic()).count() > 1 {
-        nominative.to_uppercase()
+        Cow::Owned(nominative.to_uppercase())
     } else {
-        nominative.to_string()
+        Cow::Borrowed(nominative)
     }
 }
 
@@ -4583,6 +4672,20 @@ mod tests {
         ) {
             let word = pieces.concat();
             prop_assert_eq!(acronym_compound(&word), acronym_compound_by_chars(&word), "{:?}", word);
+        }
+
+        #[test]
+        fn dashes_and_case_agree_with_the_char_by_char_oracles(
+            original in prop::collection::vec(prop_oneof![token_piece(), genitive_piece()], 0..6),
+            lemma in prop::collection::vec(prop_oneof![head_piece(), genitive_piece()], 0..4),
+        ) {
+            let (original, lemma) = (original.concat(), lemma.concat());
+            let dashes = normalise_dashes(&original);
+            prop_assert_eq!(dashes.as_ref(), by_chars::normalise_dashes(&original));
+            let cased = by_chars::with_case_of(&original, &lemma);
+            let borrowed = with_case_of(&original, &lemma);
+            prop_assert_eq!(borrowed.as_ref(), cased.as_str());
+            prop_assert_eq!(with_case_of_owned(&original, lemma.clone()), cased);
         }
 
         #[test]
