@@ -561,21 +561,33 @@ fn sections(data: &str) -> Vec<Section<'_>> {
 /// `ending` with the harmony placeholders A, O, U written as back or front
 /// vowels.
 fn harmonise(ending: &str, back: bool) -> String {
-    ending
-        .chars()
-        .map(|c| match (c, back) {
-            ('A', true) => 'a',
-            ('A', false) => 'ä',
-            ('O', true) => 'o',
-            ('O', false) => 'ö',
-            ('U', true) => 'u',
-            ('U', false) => 'y',
-            (c, _) => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(harmonised_len(ending));
+    push_harmonised(&mut out, ending, back);
+    out
 }
 
-/// Every form of `word` in `class`: (form, case, plural).
+/// The most bytes [`harmonise`] makes of `ending`: a front vowel takes two
+/// bytes where its placeholder takes one.
+fn harmonised_len(ending: &str) -> usize {
+    2 * ending.len()
+}
+
+/// Appends [`harmonise`] of `ending` to `out`.
+fn push_harmonised(out: &mut String, ending: &str, back: bool) {
+    out.extend(ending.chars().map(|c| match (c, back) {
+        ('A', true) => 'a',
+        ('A', false) => 'ä',
+        ('O', true) => 'o',
+        ('O', false) => 'ö',
+        ('U', true) => 'u',
+        ('U', false) => 'y',
+        (c, _) => c,
+    }));
+}
+
+/// Every form of `word` in `class`: (form, case, plural). Each form is
+/// written once into a string of its final size (the lexicon makes some
+/// thousands of them at start-up).
 fn inflect(word: &str, class: &Class, back: bool) -> Vec<(String, Case, bool)> {
     let strip = harmonise(&class.strip, back);
     let Some(stem) = word.strip_suffix(strip.as_str()) else {
@@ -585,8 +597,40 @@ fn inflect(word: &str, class: &Class, back: bool) -> Vec<(String, Case, bool)> {
         .endings
         .iter()
         .map(|(ending, case, plural)| {
-            (format!("{stem}{}", harmonise(ending, back)), *case, *plural)
+            let mut form = String::with_capacity(stem.len() + harmonised_len(ending));
+            form.push_str(stem);
+            push_harmonised(&mut form, ending, back);
+            (form, *case, *plural)
         })
+        .collect()
+}
+
+/// The [`inflect`] that wrote each form through `format!`, kept as the
+/// oracle its tests compare with.
+#[cfg(test)]
+fn inflect_by_format(word: &str, class: &Class, back: bool) -> Vec<(String, Case, bool)> {
+    let harmonise = |ending: &str| -> String {
+        ending
+            .chars()
+            .map(|c| match (c, back) {
+                ('A', true) => 'a',
+                ('A', false) => 'ä',
+                ('O', true) => 'o',
+                ('O', false) => 'ö',
+                ('U', true) => 'u',
+                ('U', false) => 'y',
+                (c, _) => c,
+            })
+            .collect()
+    };
+    let strip = harmonise(&class.strip);
+    let Some(stem) = word.strip_suffix(strip.as_str()) else {
+        return Vec::new();
+    };
+    class
+        .endings
+        .iter()
+        .map(|(ending, case, plural)| (format!("{stem}{}", harmonise(ending)), *case, *plural))
         .collect()
 }
 
@@ -4686,6 +4730,27 @@ mod tests {
             let borrowed = with_case_of(&original, &lemma);
             prop_assert_eq!(borrowed.as_ref(), cased.as_str());
             prop_assert_eq!(with_case_of_owned(&original, lemma.clone()), cased);
+        }
+
+        #[test]
+        fn inflect_agrees_with_the_format_oracle(
+            pieces in prop::collection::vec(prop_oneof![head_piece(), genitive_piece()], 0..4),
+            back in any::<bool>(),
+        ) {
+            let start = pieces.concat();
+            let classes = Lexicon::classes(&sections(DATA));
+            prop_assert!(!classes.is_empty());
+            for class in classes.values() {
+                // With the class's own ending, as the lexicon inflects, and
+                // with whatever the pieces end in.
+                for word in [format!("{start}{}", harmonise(&class.strip, back)), start.clone()] {
+                    prop_assert_eq!(
+                        inflect(&word, class, back),
+                        inflect_by_format(&word, class, back),
+                        "{:?}", word
+                    );
+                }
+            }
         }
 
         #[test]
