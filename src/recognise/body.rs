@@ -431,6 +431,25 @@ struct GenitiveRule {
     replacement: Option<String>,
 }
 
+/// Which plain word lists a lower-case word is on, as bits: one look-up
+/// answers what the scanner asks of a word (descriptive? a conjunction? a
+/// generic genitive?) instead of one a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Listed(u8);
+
+impl Listed {
+    /// A listed descriptive form or a numeral.
+    const DESCRIPTIVE: u8 = 1;
+    const CONJUNCTION: u8 = 1 << 1;
+    const GENERIC: u8 = 1 << 2;
+    /// A form of a listed name adjective (a key of `adjectives`).
+    const ADJECTIVE: u8 = 1 << 3;
+
+    fn is(self, list: u8) -> bool {
+        self.0 & list != 0
+    }
+}
+
 /// The compiled lexicon (see [`DATA`]).
 #[derive(Debug, Default)]
 struct Lexicon {
@@ -451,7 +470,6 @@ struct Lexicon {
     /// readings, in the order of `inen_endings`.
     inen_trie: SuffixTrie<Vec<(Case, bool)>>,
     joint: FxHashSet<String>,
-    descriptive_forms: FxHashSet<String>,
     /// Descriptive -inen lemmas by ending (`*mainen`).
     descriptive_patterns: Vec<Pattern>,
     /// Descriptive -inen lemmas listed whole, by stem: `edelli` for
@@ -467,11 +485,14 @@ struct Lexicon {
     objects: Vec<String>,
     /// `objects`, searched from the end of a word.
     object_endings: SuffixTrie<()>,
-    generic: FxHashSet<String>,
-    conjunctions: FxHashSet<String>,
     forum_members: Vec<String>,
     forum_member_genitives: Vec<String>,
     kind_overrides: Vec<(String, BodyKind)>,
+    /// The last word of each of `kind_overrides`, once each.
+    kind_override_ends: Vec<String>,
+    /// The descriptive forms, numerals, conjunctions and generic genitives,
+    /// in one map (see [`Listed`]).
+    listed: FxHashMap<String, Listed>,
     genitive_rules: Vec<GenitiveRule>,
     /// For each ending of `genitive_rules`, its rules' indexes in order.
     genitive_endings: SuffixTrie<Vec<usize>>,
@@ -664,6 +685,7 @@ impl Lexicon {
                 .iter()
                 .map(|(ending, case, plural)| (ending.as_str(), (*case, *plural))),
         );
+        lex.kind_override_ends = lex.kind_override_ends();
         lex.owner_endings = Self::ending_set(&lex.owners);
         lex.object_endings = Self::ending_set(&lex.objects);
         lex.genitive_rules
@@ -705,6 +727,23 @@ impl Lexicon {
             );
         }
         classes
+    }
+
+    /// Puts `word` on the word list `list` (see [`Listed`]).
+    fn list(&mut self, word: String, list: u8) {
+        self.listed.entry(word).or_default().0 |= list;
+    }
+
+    /// The last words of the kind overrides, without repeats.
+    fn kind_override_ends(&self) -> Vec<String> {
+        let mut ends: Vec<String> = Vec::new();
+        for (words, _) in &self.kind_overrides {
+            let last = words.rsplit(' ').next().unwrap_or(words);
+            if !ends.iter().any(|e| e == last) {
+                ends.push(last.to_string());
+            }
+        }
+        ends
     }
 
     /// Endings with values, searchable by word end: each ending with all
@@ -768,17 +807,14 @@ impl Lexicon {
                 self.joint.insert(word);
             }
             "numerals" => {
+                self.list(word.clone(), Listed::DESCRIPTIVE);
                 self.numerals.insert(word);
             }
             "person_nouns" | "inen_nouns" => self.inen_nouns.push(Pattern::parse(&word)),
             "owner_genitives" => self.owners.push(word),
             "object_genitives" => self.objects.push(word),
-            "generic_genitives" => {
-                self.generic.insert(word);
-            }
-            "conjunctions" => {
-                self.conjunctions.insert(word);
-            }
+            "generic_genitives" => self.list(word, Listed::GENERIC),
+            "conjunctions" => self.list(word, Listed::CONJUNCTION),
             "forum_members" => self.forum_members.push(word),
             "forum_member_genitives" => self.forum_member_genitives.push(word),
             "kind_overrides" => self.add_kind_override(row),
@@ -900,6 +936,7 @@ impl Lexicon {
                 self.adjective_plurals
                     .insert(word.to_string(), form.clone());
             }
+            self.list(form.clone(), Listed::ADJECTIVE);
             self.adjectives.entry(form).or_default().push(AdjForm {
                 lemma: word.to_string(),
                 case,
@@ -924,12 +961,10 @@ impl Lexicon {
                     self.descriptive_stems.insert(stem.to_string());
                 }
                 for (form, _, _) in inflect(word, class, *harmony == "back") {
-                    self.descriptive_forms.insert(form);
+                    self.list(form, Listed::DESCRIPTIVE);
                 }
             }
-            _ => {
-                self.descriptive_forms.insert(word.to_string());
-            }
+            _ => self.list(word.to_string(), Listed::DESCRIPTIVE),
         }
     }
 
@@ -949,9 +984,9 @@ impl Lexicon {
         // are told apart without collapsing their spaces.
         let trimmed = lower_name.trim_end_matches(is_space);
         if !self
-            .kind_overrides
+            .kind_override_ends
             .iter()
-            .any(|(words, _)| trimmed.ends_with(words.rsplit(' ').next().unwrap_or(words)))
+            .any(|last| trimmed.ends_with(last.as_str()))
         {
             return None;
         }
@@ -973,13 +1008,15 @@ impl Lexicon {
         // them whole.
         if is_latin1(name) {
             let trimmed = name.trim_end_matches(is_space);
-            let may_end = self.kind_overrides.iter().any(|(words, _)| {
-                let last = words.rsplit(' ').next().unwrap_or(words);
-                trimmed
-                    .len()
-                    .checked_sub(last.len())
-                    .and_then(|cut| trimmed.get(cut..))
-                    .is_some_and(|end| end.chars().flat_map(char::to_lowercase).eq(last.chars()))
+            let may_end = self.kind_override_ends.iter().any(|last| {
+                last_byte_may_lower_to(trimmed, last)
+                    && trimmed
+                        .len()
+                        .checked_sub(last.len())
+                        .and_then(|cut| trimmed.get(cut..))
+                        .is_some_and(|end| {
+                            end.chars().flat_map(char::to_lowercase).eq(last.chars())
+                        })
             });
             if !may_end {
                 return None;
@@ -1029,8 +1066,17 @@ impl Lexicon {
     /// Whether a lower-case word never belongs to a name: a determiner,
     /// pronoun, quantifier, numeral or descriptive adjective in any form.
     fn is_descriptive(&self, lower: &str) -> bool {
-        self.descriptive_forms.contains(lower)
-            || self.numerals.contains(lower)
+        self.is_descriptive_given(lower, self.listed(lower))
+    }
+
+    /// The word lists `lower` is on.
+    fn listed(&self, lower: &str) -> Listed {
+        self.listed.get(lower).copied().unwrap_or_default()
+    }
+
+    /// [`Lexicon::is_descriptive`] of a word on the lists `listed`.
+    fn is_descriptive_given(&self, lower: &str, listed: Listed) -> bool {
+        listed.is(Listed::DESCRIPTIVE)
             || self.inen_readings(lower).any(|(stem, _, _)| {
                 self.descriptive_stems.contains(stem)
                     || self
@@ -1051,20 +1097,27 @@ impl Lexicon {
     /// Like [`Lexicon::agreeing_adjective_lemma`] on a lower-case word, also
     /// telling whether the adjective is a participle.
     fn agreeing_adjective(&self, lower: &str, case: Case, plural: bool) -> Option<(String, bool)> {
-        self.agreeing_adjective_if(lower, case, plural, || !self.is_descriptive(lower))
+        let listed = self.listed(lower);
+        self.agreeing_adjective_if(lower, case, plural, listed, || {
+            !self.is_descriptive_given(lower, listed)
+        })
     }
 
-    /// [`Lexicon::agreeing_adjective`] with the descriptive test given by
-    /// the caller (`not_descriptive`, asked only for a word off the list),
-    /// so a scanner that knows it already does not repeat it.
+    /// [`Lexicon::agreeing_adjective`] of a word on the lists `listed`, with
+    /// the descriptive test given by the caller (`not_descriptive`, asked
+    /// only for a word off the list), so a scanner that knows both already
+    /// does not look them up again.
     fn agreeing_adjective_if(
         &self,
         lower: &str,
         case: Case,
         plural: bool,
+        listed: Listed,
         not_descriptive: impl FnOnce() -> bool,
     ) -> Option<(String, bool)> {
-        if let Some(forms) = self.adjectives.get(lower) {
+        if listed.is(Listed::ADJECTIVE)
+            && let Some(forms) = self.adjectives.get(lower)
+        {
             return forms
                 .iter()
                 .find(|a| a.case == case && a.plural == plural)
@@ -1196,6 +1249,18 @@ impl Lexicon {
 
 // ---------------------------------------------------------------------------
 // Text: tokens and the gaps between them
+
+/// Whether the Latin-1 `text` may end in a character that lowers to the
+/// last character of `last`, told by the last bytes: an ASCII character is
+/// the lower case only of itself and of its capital, and no other Latin-1
+/// character ends in an ASCII byte. Names that do not end like an override
+/// are ruled out without decoding them.
+fn last_byte_may_lower_to(text: &str, last: &str) -> bool {
+    match (text.as_bytes().last(), last.as_bytes().last()) {
+        (Some(t), Some(l)) if l.is_ascii() => t.to_ascii_lowercase() == *l,
+        _ => true,
+    }
+}
 
 /// Whether `c` is a dash: hyphen-minus, the Unicode hyphens and dashes, minus.
 fn is_dash(c: char) -> bool {
@@ -1763,6 +1828,17 @@ fn is_aligned(s: &str) -> bool {
 /// abbreviation, a parenthesis. Returns the abbreviation and its offset in
 /// `rest`.
 fn abbreviation(rest: &str) -> Option<(&str, usize)> {
+    // Most names have no parenthesis after them: told before the parser
+    // is built and run.
+    if !rest.trim_start_matches(is_space).starts_with('(') {
+        return None;
+    }
+    parse_abbreviation(rest)
+}
+
+/// [`abbreviation`] by the parser alone (also the oracle of its
+/// parenthesis test).
+fn parse_abbreviation(rest: &str) -> Option<(&str, usize)> {
     let parsed: IResult<&str, (&str, &str)> = (
         take_while(is_space),
         delimited(
@@ -1866,6 +1942,38 @@ impl<'t> Walk<'t> {
     }
 }
 
+/// What the lexicon says of one token, in one byte: the [`Listed`] bits,
+/// [`Facts::DESCRIPTIVE`] and [`Facts::KNOWN`] (all zero before the token
+/// is looked up, so a text's facts start as one zeroed block).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Facts(u8);
+
+impl Facts {
+    /// Not looked up yet.
+    const UNKNOWN: Facts = Facts(0);
+    /// [`Lexicon::is_descriptive`].
+    const DESCRIPTIVE: u8 = 1 << 6;
+    /// Looked up.
+    const KNOWN: u8 = 1 << 7;
+
+    fn of(listed: Listed, descriptive: bool) -> Facts {
+        let descriptive = if descriptive { Self::DESCRIPTIVE } else { 0 };
+        Facts(listed.0 | descriptive | Self::KNOWN)
+    }
+
+    fn is_known(self) -> bool {
+        self.0 & Self::KNOWN != 0
+    }
+
+    fn is_descriptive(self) -> bool {
+        self.0 & Self::DESCRIPTIVE != 0
+    }
+
+    fn listed(self) -> Listed {
+        Listed(self.0 & !(Self::DESCRIPTIVE | Self::KNOWN))
+    }
+}
+
 /// Finds bodies in one text.
 struct Scanner<'t, 'l> {
     text: &'t str,
@@ -1876,10 +1984,10 @@ struct Scanner<'t, 'l> {
     gaps: Vec<Gap>,
     /// The head word each token ends in, looked up once.
     hits: Vec<Option<HeadHit>>,
-    /// [`Lexicon::is_descriptive`] of each token's lower case, asked when
-    /// first needed: a walk asks it of one word up to three times, and
-    /// walks from nearby heads cross the same words.
-    descriptive: Vec<Cell<Option<bool>>>,
+    /// What the lexicon says of each token's lower case, asked when first
+    /// needed: a walk asks it of one word up to four times, and walks from
+    /// nearby heads cross the same words.
+    facts: Vec<Cell<Facts>>,
     lex: &'static Lexicon,
     /// `basic_form`: a lone generic head standing as the whole phrase counts.
     lenient: bool,
@@ -1904,7 +2012,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             .collect();
         Scanner {
             text,
-            descriptive: vec![Cell::new(None); tokens.len()],
+            facts: vec![Cell::new(Facts::UNKNOWN); tokens.len()],
             tokens,
             lower,
             gaps,
@@ -1945,18 +2053,29 @@ impl<'t, 'l> Scanner<'t, 'l> {
         self.lower.get(i).map_or("", |l| l.as_ref())
     }
 
-    /// Whether token `i` is a descriptive word ([`Lexicon::is_descriptive`]
-    /// of its lower case), looked up once.
-    fn is_descriptive(&self, i: usize) -> bool {
-        let Some(cell) = self.descriptive.get(i) else {
-            return self.lex.is_descriptive(self.lower(i));
-        };
-        if let Some(known) = cell.get() {
+    /// What the lexicon says of token `i`, looked up once.
+    fn facts(&self, i: usize) -> Facts {
+        let cell = self.facts.get(i);
+        if let Some(known) = cell.map(Cell::get).filter(|f| f.is_known()) {
             return known;
         }
-        let descriptive = self.lex.is_descriptive(self.lower(i));
-        cell.set(Some(descriptive));
-        descriptive
+        let lower = self.lower(i);
+        let listed = self.lex.listed(lower);
+        let facts = Facts::of(listed, self.lex.is_descriptive_given(lower, listed));
+        if let Some(cell) = cell {
+            cell.set(facts);
+        }
+        facts
+    }
+
+    /// Whether token `i` is a descriptive word ([`Lexicon::is_descriptive`]).
+    fn is_descriptive(&self, i: usize) -> bool {
+        self.facts(i).is_descriptive()
+    }
+
+    /// Whether token `i` is on the lexicon's word list `list` ([`Listed`]).
+    fn is_listed(&self, i: usize, list: u8) -> bool {
+        self.facts(i).listed().is(list)
     }
 
     /// The gap between token `left` and the token after it.
@@ -2072,7 +2191,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if self.is_descriptive(p) {
             return false;
         }
-        if self.lex.conjunctions.contains(lower) {
+        if self.is_listed(p, Listed::CONJUNCTION) {
             return self.conjunction_step(p, walk);
         }
         if self.token_text(p).starts_with(is_dash) {
@@ -2086,8 +2205,13 @@ impl<'t, 'l> Scanner<'t, 'l> {
             && !chain_genitive_head
             && let Some((lemma, participle)) =
                 // Not descriptive: told above.
-                self.lex
-                        .agreeing_adjective_if(lower, hit.case, hit.plural, || true)
+                self.lex.agreeing_adjective_if(
+                    lower,
+                    hit.case,
+                    hit.plural,
+                    self.facts(p).listed(),
+                    || true,
+                )
         {
             if participle && self.has_object(p) {
                 walk.stop = true;
@@ -2134,7 +2258,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let Some(q) = p.checked_sub(1) else {
             return true;
         };
-        !(self.gap_after(q) == Gap::Space && self.lex.conjunctions.contains(self.lower(q)))
+        !(self.gap_after(q) == Gap::Space && self.lex.listed(self.lower(q)).is(Listed::CONJUNCTION))
     }
 
     /// `ja`, `sekä`, `tai` inside a name: accepted together with the word
@@ -2240,7 +2364,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if !self.genitive_shape(bare, lower)
             || self.head_hit(p).is_some()
             || lex.is_descriptive(lower)
-            || lex.generic.contains(lower)
+            || lex.listed(lower).is(Listed::GENERIC)
             || lex.is_object(lower)
         {
             return false;
@@ -2295,8 +2419,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return None;
         }
         let word = self.token_text(p);
-        let lower = self.lower(p);
-        if self.lex.conjunctions.contains(lower)
+        if self.is_listed(p, Listed::CONJUNCTION)
             || self.is_descriptive(p)
             || word.ends_with(is_dash)
         {
@@ -2371,7 +2494,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return false;
         }
         let (conj, q) = match self.gap_after(p) {
-            Gap::Space if self.lex.conjunctions.contains(self.lower(p)) => {
+            Gap::Space if self.lex.listed(self.lower(p)).is(Listed::CONJUNCTION) => {
                 (Some(p), p.checked_sub(1))
             }
             Gap::Comma if walk.conj_in_chain => (None, Some(p)),
@@ -2382,10 +2505,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return false;
         }
         let word = self.token_text(q);
-        let lower = self.lower(q);
         if self.tokens.get(q).is_none_or(|t| t.start < floor)
             || self.is_descriptive(q)
-            || self.lex.conjunctions.contains(lower)
+            || self.is_listed(q, Listed::CONJUNCTION)
             || self.head_hit(q).is_some()
         {
             return false;
@@ -2413,7 +2535,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         self.gap_after(q) == Gap::Space
             && lower.ends_with(['a', 'ä'])
             && !self.is_descriptive(q)
-            && !self.lex.conjunctions.contains(lower)
+            && !self.is_listed(q, Listed::CONJUNCTION)
     }
 
     /// Whether token `p` can be a genitive attribute of the name, and as
@@ -2433,7 +2555,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return None;
         }
         let lex = self.lex;
-        if self.is_descriptive(p) || lex.generic.contains(lower) || lex.is_object(lower) {
+        if self.is_descriptive(p) || self.is_listed(p, Listed::GENERIC) || lex.is_object(lower) {
             return None;
         }
         let role = if !lex.is_owner(lower) || walk.joint {
@@ -4302,6 +4424,59 @@ mod tests {
         }
     }
 
+    /// The word lists of the data file, each word with the lists it is on,
+    /// read again from the sections: the oracle of [`Lexicon::listed`].
+    fn listed_by_sections() -> FxHashMap<String, u8> {
+        let sections = sections(DATA);
+        let classes = Lexicon::classes(&sections);
+        let mut listed: FxHashMap<String, u8> = FxHashMap::default();
+        let mut put = |word: String, list: u8| *listed.entry(word).or_default() |= list;
+        for (name, _, rows) in &sections {
+            for row in rows {
+                let Some(&word) = row.first() else { continue };
+                let inflected = || match (row.get(1).and_then(|c| classes.get(*c)), row.get(2)) {
+                    (Some(class), Some(harmony)) => inflect(word, class, *harmony == "back"),
+                    _ => Vec::new(),
+                };
+                match *name {
+                    "numerals" => put(word.to_string(), Listed::DESCRIPTIVE),
+                    "conjunctions" => put(word.to_string(), Listed::CONJUNCTION),
+                    "generic_genitives" => put(word.to_string(), Listed::GENERIC),
+                    "name_adjectives" => {
+                        for (form, _, _) in inflected() {
+                            put(form, Listed::ADJECTIVE);
+                        }
+                    }
+                    "descriptive" if !word.starts_with('*') => match (row.get(1), row.get(2)) {
+                        (Some(class), Some(_)) if *class != "-" => {
+                            for (form, _, _) in inflected() {
+                                put(form, Listed::DESCRIPTIVE);
+                            }
+                        }
+                        _ => put(word.to_string(), Listed::DESCRIPTIVE),
+                    },
+                    _ => {}
+                }
+            }
+        }
+        listed
+    }
+
+    #[test]
+    fn word_lists_in_one_map_agree_with_the_sections() {
+        let lex = &*LEXICON;
+        let want = listed_by_sections();
+        assert!(want.len() > 100);
+        assert_eq!(lex.listed.len(), want.len());
+        for (word, lists) in &want {
+            assert_eq!(lex.listed(word), Listed(*lists), "{word}");
+        }
+        for word in lex.adjectives.keys() {
+            assert!(lex.listed(word).is(Listed::ADJECTIVE), "{word}");
+        }
+        assert!(lex.listed("ja").is(Listed::CONJUNCTION));
+    }
+
     #[test]
     fn lexicon_is_complete() {
         let lex = &*LEXICON;
@@ -4317,8 +4492,8 @@ mod tests {
         }
         assert!(lex.inen_endings.len() >= 30);
         assert!(lex.max_inen_ending <= MAX_NESTED_ENDINGS);
-        assert!(lex.descriptive_forms.contains("aiemman"));
-        assert!(lex.descriptive_forms.contains("uuden"));
+        assert!(lex.listed("aiemman").is(Listed::DESCRIPTIVE));
+        assert!(lex.listed("uuden").is(Listed::DESCRIPTIVE));
         assert!(!lex.genitive_rules.is_empty());
         assert_eq!(lex.kind_overrides.len(), 1);
     }
@@ -4688,11 +4863,15 @@ mod tests {
             // Twice: looked up, then remembered.
             for _ in 0..2 {
                 for i in 0..scanner.tokens.len() {
+                    let lower = scanner.lower(i);
                     prop_assert_eq!(
                         scanner.is_descriptive(i),
-                        LEXICON.is_descriptive(scanner.lower(i)),
-                        "{:?} in {:?}", scanner.lower(i), text
+                        LEXICON.is_descriptive(lower),
+                        "{:?} in {:?}", lower, text
                     );
+                    for list in [Listed::DESCRIPTIVE, Listed::CONJUNCTION, Listed::GENERIC, Listed::ADJECTIVE] {
+                        prop_assert_eq!(scanner.is_listed(i, list), LEXICON.listed(lower).is(list));
+                    }
                 }
             }
         }
@@ -4751,6 +4930,43 @@ mod tests {
                     );
                 }
             }
+        }
+
+        #[test]
+        fn kind_overrides_agree_with_the_lower_case_look_up(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "väliaikainen", "Väliaikainen", "VÄLIAIKAINEN", "toimielin", "Toimielin",
+                "TOIMIELIN", "toimieliN", "toimielim", "ryhmä", "n", "N", "ä", "Ä", "İ", "Σ",
+                " ", "  ", "\u{a0}", "\n", "-", "",
+            ]), 0..6),
+        ) {
+            let name = pieces.concat();
+            let lex = &*LEXICON;
+            prop_assert_eq!(
+                lex.kind_override_of(&name),
+                lex.kind_override(&name.to_lowercase()),
+                "{:?}", name
+            );
+        }
+
+        #[test]
+        fn abbreviations_agree_with_the_parser(
+            spaces in prop::collection::vec(
+                prop::sample::select(vec![" ", "\u{a0}", "\u{2003}", "\n", "x", ""]),
+                0..3,
+            ),
+            open in prop::sample::select(vec!["(", "", "x", ")"]),
+            inner in prop::collection::vec(
+                prop::sample::select(vec![
+                    "SJR", "VATE", "SoTe", "sjr", "S", "2019", "-", "–", "&", "ÄÄ", "x", ".",
+                    "ABCDEFGHIJKLM", "(", " ",
+                ]),
+                0..3,
+            ),
+            close in prop::sample::select(vec![")", "", "x", "("]),
+        ) {
+            let rest = format!("{}{open}{}{close}", spaces.concat(), inner.concat());
+            prop_assert_eq!(abbreviation(&rest), parse_abbreviation(&rest), "{:?}", rest);
         }
 
         #[test]
