@@ -7,7 +7,7 @@ use crate::lexicon::{
 };
 use crate::model::EdtfDate;
 use crate::recognise::date::leading_date;
-use crate::text::{Line, is_space};
+use crate::text::{Line, ToLower, is_space};
 
 /// A numeric date at the start of a line, as source offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +64,7 @@ pub(crate) fn comment_count(text: &str) -> Option<u32> {
         .filter(|w| !w.is_empty())
         .collect();
     words.windows(2).find_map(|w| {
-        if is_one_of(COMMENT_WORDS, &w[1].to_lowercase()) {
+        if is_one_of(COMMENT_WORDS, &w[1].to_lower()) {
             w[0].parse().ok()
         } else {
             None
@@ -124,7 +124,7 @@ const SHORT_LINE_WORDS: usize = 10;
 fn publication_line(line: &Line<'_>) -> Option<DateAt> {
     let text = line.text;
     let word_end = text.find(|c: char| is_space(c) || c == ':')?;
-    if !PUBLICATION_WORDS.contains(&text[..word_end].to_lowercase().as_str()) {
+    if !PUBLICATION_WORDS.contains(&text[..word_end].to_lower().as_str()) {
         return None;
     }
     let rest = text[word_end..].trim_start_matches(|c: char| is_space(c) || c == ':');
@@ -190,7 +190,7 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
     {
         return LineKind::Text;
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_lower();
     let bare = lower.trim_end_matches(':');
     if is_one_of(DOCUMENT_HEADERS, bare) {
         return LineKind::DocumentHeader;

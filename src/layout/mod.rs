@@ -8,7 +8,7 @@ use crate::lexicon::{
     AGENDA_WORDS, ATTENDANCE_FIELDS, BODY_HEADS, MEETING_HEADER_FIELDS, MINUTES_WORDS,
 };
 use crate::model::DocumentKind;
-use crate::text::{Line, is_space, lines};
+use crate::text::{Line, ToLower, is_space, lines, to_lower};
 use line_kind::classify;
 pub(crate) use line_kind::{DateAt, LineKind};
 pub(crate) use sections::{Section, SectionKind};
@@ -155,7 +155,7 @@ pub(crate) fn names_a_body(text: &str) -> bool {
         .split(is_space)
         .rfind(|w| !w.is_empty())
         .unwrap_or("")
-        .to_lowercase();
+        .to_lower();
     let last = last.trim_end_matches(['.', ':']);
     BODY_HEADS.iter().any(|(head, _)| last.ends_with(head))
 }
@@ -163,14 +163,14 @@ pub(crate) fn names_a_body(text: &str) -> bool {
 fn words_lower(text: &str) -> Vec<String> {
     text.split(|c: char| is_space(c) || c.is_ascii_punctuation())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(to_lower)
         .collect()
 }
 
 /// Whether a line is a header field of agendas and minutes (`Läsnä:`).
 fn header_field(text: &str, fields: &[&str]) -> bool {
     text.split_once(':')
-        .is_some_and(|(k, _)| fields.contains(&k.trim_matches(is_space).to_lowercase().as_str()))
+        .is_some_and(|(k, _)| fields.contains(&k.trim_matches(is_space).to_lower().as_str()))
 }
 
 /// Whether a line is a numbered agenda item: `1 §`, `§ 5`, `5 § Kokouksen avaus`.

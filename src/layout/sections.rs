@@ -3,7 +3,7 @@
 //! and numbered or bulleted lists.
 
 use crate::lexicon::SECTION_LABELS;
-use crate::text::{Line, is_space};
+use crate::text::{Line, ToLower, is_space};
 
 use super::LineKind;
 
@@ -67,7 +67,7 @@ fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<It
     if rest.is_none() && head.split(is_space).nth(3).is_some() {
         return None;
     }
-    let lower = head.trim_matches(is_space).to_lowercase();
+    let lower = head.trim_matches(is_space).to_lower();
     let kind = SECTION_LABELS
         .iter()
         .find(|(label, _)| is_label(&lower, label))

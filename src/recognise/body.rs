@@ -65,7 +65,7 @@ use nom::{IResult, Parser};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
-use crate::text::{LowerText, char_at, is_alphanumeric, is_latin1, is_space};
+use crate::text::{LowerText, ToLower, char_at, is_alphanumeric, is_latin1, is_space};
 
 /// The lexicon: inflection classes, head words, and the word lists around
 /// them (see the file's header for sources and syntax).
@@ -256,7 +256,7 @@ pub fn basic_form(phrase: &str) -> Option<(String, BodyKind)> {
 /// compound that names no body, such as `kohderyhmä`) is `Other`.
 pub fn body_kind(name: &str) -> BodyKind {
     let lex = &*LEXICON;
-    let lower = name.to_lowercase();
+    let lower = name.to_lower();
     if let Some(kind) = lex.kind_override(&lower) {
         return kind;
     }
@@ -1022,7 +1022,7 @@ impl Lexicon {
                 return None;
             }
         }
-        self.kind_override(&name.to_lowercase())
+        self.kind_override(&name.to_lower())
     }
 
     /// The -inen lemmas a lower-case word can be a form of, with case and
@@ -1090,7 +1090,7 @@ impl Lexicon {
     /// `case` and number `plural`, from the explicit list or by the
     /// productive -inen rule. Returns the lemma in lower case.
     fn agreeing_adjective_lemma(&self, word: &str, case: Case, plural: bool) -> Option<String> {
-        self.agreeing_adjective(&word.to_lowercase(), case, plural)
+        self.agreeing_adjective(&word.to_lower(), case, plural)
             .map(|(lemma, _)| lemma)
     }
 
@@ -1138,7 +1138,7 @@ impl Lexicon {
     /// The nominative plural of a head word in the nominative singular
     /// (compounds and space-hyphen names included), case kept.
     fn plural_of_head(&self, word: &str) -> Option<String> {
-        let lower = word.to_lowercase();
+        let lower = word.to_lower();
         let (pos, form) = self.longest_head_form(&lower)?;
         if form.case != Case::Nominative || form.plural {
             return None;
@@ -1155,7 +1155,7 @@ impl Lexicon {
 
     /// The nominative plural of a name adjective in the nominative singular.
     fn plural_of_adjective(&self, word: &str) -> Option<String> {
-        let lower = word.to_lowercase();
+        let lower = word.to_lower();
         let plural = match self.adjective_plurals.get(&lower) {
             Some(p) => p.clone(),
             None => {
@@ -1169,7 +1169,7 @@ impl Lexicon {
 
     /// The nominative of one word in the genitive, and whether it is plural.
     fn genitive_word_to_nominative(&self, word: &str) -> Option<(String, bool)> {
-        let lower = word.to_lowercase();
+        let lower = word.to_lower();
         if let Some((pos, form)) = self.longest_head_form(&lower)
             && form.case == Case::Genitive
             && let Some(head) = self.heads.get(form.head)
@@ -2108,7 +2108,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         let compound = !prefix.is_empty() && !space_hyphen;
         if head.bare == Bare::Members
             && (space_hyphen
-                || (compound && !self.lex.is_forum_member_compound(&prefix.to_lowercase())))
+                || (compound && !self.lex.is_forum_member_compound(&prefix.to_lower())))
         {
             return None;
         }

@@ -23,7 +23,7 @@ use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use crate::model::Span;
-use crate::text::{is_inline_space, is_space};
+use crate::text::{ToLower, is_inline_space, is_space};
 
 /// An email address, or a template of addresses (`etunimi.sukunimi@popmaakunta.fi`), found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -392,8 +392,8 @@ fn address_at(text: &str, at: usize, len: usize, kind: Marker) -> Option<(Span, 
     if kind == Marker::Word && !word_marker_trusted(local, domain) {
         return None;
     }
-    let local = local.to_lowercase();
-    let domain = domain.to_lowercase();
+    let local = local.to_lower();
+    let domain = domain.to_lower();
     let address = match template_of(&local, &domain) {
         Some(template) => EmailAddress::Template(template),
         None => EmailAddress::Plain(format!("{local}@{domain}")),

@@ -20,7 +20,7 @@ use crate::lexicon::first_byte_set;
 use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::heads::{HeadForm, HeadGroup, HeadedWords};
 use crate::model::Span;
-use crate::text::Word;
+use crate::text::{ToLower, Word};
 
 use super::phrase::{
     is_compound_coordination, is_name_word, joined_to_previous, phrase_start, tidy,
@@ -458,7 +458,7 @@ fn organization_at(
     }
     let prefix = &w.text[..head.at];
     let word = head_word(w, prefix, head.basic);
-    if NOT_ORGANIZATIONS.contains(&word.to_lowercase().as_str())
+    if NOT_ORGANIZATIONS.contains(&word.to_lower().as_str())
         || (prefix.is_empty() && NEEDS_COMPOUND.contains(&head.basic))
     {
         return None;

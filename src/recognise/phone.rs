@@ -28,7 +28,7 @@ use nom::combinator::{opt, verify};
 use nom::{IResult, Parser};
 
 use crate::model::Span;
-use crate::text::{is_inline_space, is_space};
+use crate::text::{ToLower, is_inline_space, is_space};
 
 /// A telephone number found in a text, in E.164.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,7 +285,7 @@ fn label_before(text: &str, start: usize) -> Option<Label> {
         .rev()
         .nth(letters - 1)
         .map(|(i, _)| i)?;
-    let word = before.get(word_start..)?.to_lowercase();
+    let word = before.get(word_start..)?.to_lower();
     LABELS
         .iter()
         .find(|(form, _)| *form == word)

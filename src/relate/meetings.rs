@@ -16,7 +16,7 @@ use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Sp
 use crate::recognise::body::{BodyMatch, Case};
 use crate::recognise::date::DateCue;
 use crate::recognise::places::PlaceKind;
-use crate::text::{Sentence, lower_cow};
+use crate::text::{Sentence, ToLower, lower_cow};
 
 use super::bodies::Registry;
 use super::found::{Found, SentenceWords, span_of};
@@ -166,8 +166,8 @@ fn meeting_bodies(
     for b in chosen {
         // Inside an entry, `Työryhmä kokoontuu …` is the entry's own group.
         let local = context.filter(|c| {
-            let head = b.name.to_lowercase();
-            !head.contains(' ') && c.to_lowercase().ends_with(&head)
+            let head = b.name.to_lower();
+            !head.contains(' ') && c.to_lower().ends_with(&head)
         });
         if let Some(name) = local.or_else(|| registry.resolve(&b.name))
             && !out.iter().any(|n| n == name)

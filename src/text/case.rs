@@ -13,7 +13,55 @@ pub(crate) fn lower_cow(s: &str) -> Cow<'_, str> {
     if is_lowercase_fixed_point(s) {
         Cow::Borrowed(s)
     } else {
-        Cow::Owned(s.to_lowercase())
+        Cow::Owned(to_lower(s))
+    }
+}
+
+/// `s` in lower case, exactly as [`str::to_lowercase`] gives it.
+///
+/// `str::to_lowercase` looks every non-ASCII character up in Unicode's
+/// tables, and a Finnish word has an `ä` or `ö` early on; text of ASCII and
+/// Latin-1 only (nearly all of it) is lowered here byte by byte instead.
+pub(crate) fn to_lower(s: &str) -> String {
+    if !is_latin1(s) {
+        return s.to_lowercase();
+    }
+    // The capitals À–Þ are rare (initials, text in capitals): the text
+    // between them is copied whole, then its ASCII lowered in bulk.
+    let mut lower = String::with_capacity(s.len());
+    let mut from = 0;
+    let bytes = s.as_bytes();
+    for at in memchr::memchr_iter(0xC3, bytes) {
+        if let Some(small) = bytes.get(at + 1).and_then(|&b| latin1_small(b)) {
+            lower.push_str(s.get(from..at).unwrap_or_default());
+            lower.push(small);
+            from = at + 2;
+        }
+    }
+    lower.push_str(s.get(from..).unwrap_or_default());
+    lower.make_ascii_lowercase();
+    lower
+}
+
+/// The small letter of the Latin-1 capital whose UTF-8 is `C3 second`
+/// (À–Þ but ×), or `None` for any other second byte.
+fn latin1_small(second: u8) -> Option<char> {
+    let capital = (0x80..=0x9E).contains(&second) && second != 0x97;
+    capital
+        .then(|| char::from_u32(0xC0 + u32::from(second - 0x80) + 0x20))
+        .flatten()
+}
+
+/// [`to_lower`] as a method, so that call sites read as those of
+/// [`str::to_lowercase`] do.
+pub(crate) trait ToLower {
+    /// The lower case, exactly as [`str::to_lowercase`] gives it.
+    fn to_lower(&self) -> String;
+}
+
+impl ToLower for str {
+    fn to_lower(&self) -> String {
+        to_lower(self)
     }
 }
 
@@ -87,5 +135,22 @@ mod tests {
             assert_eq!(lower_cow(s), s.to_lowercase(), "{s:?}");
         }
         assert!(matches!(lower_cow("työryhmä"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn every_character_lowers_as_to_lowercase_lowers_it() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("{c}{c}A");
+            assert_eq!(to_lower(&text), text.to_lowercase(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn to_lower_agrees_with_to_lowercase(
+            s in "[A-Za-zÀ-ÿÄÖÅäöå×÷ßµ \u{80}-\u{BF}ΣσİK0-9.,:–-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(to_lower(&s), s.to_lowercase());
+        }
     }
 }

@@ -17,7 +17,7 @@ mod space;
 mod words;
 
 pub(crate) use ascii::ascii_alnum_run;
-pub(crate) use case::{is_latin1, is_lowercase_fixed_point, lower_cow};
+pub(crate) use case::{ToLower, is_latin1, is_lowercase_fixed_point, lower_cow, to_lower};
 pub(crate) use lower::LowerText;
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences_into};
