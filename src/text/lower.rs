@@ -47,34 +47,52 @@ fn aligned_lower(c: char) -> Option<char> {
     }
 }
 
+/// Where, from byte `from` on, the next character starts that a bulk copy
+/// and ASCII lowering would not lower right: a Latin-1 capital À–Þ (UTF-8
+/// `C3 80`–`C3 9E`, but `×`, `C3 97`) or any character from U+0100 on (lead
+/// byte `C4` or above). The other non-ASCII characters of Latin-1
+/// (U+0080–U+00BF, `ß`, the small letters `à`–`ÿ`) are their own lower case.
+fn next_to_lower_alone(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(off) = bytes.get(i..)?.iter().position(|&b| b >= 0xC3) {
+        let at = i + off;
+        match (bytes[at], bytes.get(at + 1)) {
+            (0xC3, Some(&second)) if !(0x80..=0x9E).contains(&second) || second == 0x97 => {
+                i = at + 2;
+            }
+            _ => return Some(at),
+        }
+    }
+    None
+}
+
 impl LowerText {
-    /// Lowers `text`: ASCII runs in bulk, other characters one by one.
+    /// Lowers `text`: runs of ASCII and Latin-1 small letters are copied
+    /// in bulk (a Finnish text is nearly all of them), other characters
+    /// one by one; then the ASCII capitals are lowered in place.
     pub(crate) fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut lower = String::with_capacity(text.len());
         let mut unaligned = Vec::new();
+        // `text[copied..i]` is still to be copied as it is.
+        let mut copied = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            let run = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(bytes.len() - i);
-            if let Some(ascii) = text.get(i..i + run) {
-                lower.push_str(ascii);
-            }
-            i += run;
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+        while let Some(at) = next_to_lower_alone(bytes, i) {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
+            lower.push_str(text.get(copied..at).unwrap_or_default());
             match aligned_lower(c) {
                 Some(l) => lower.push(l),
                 None => {
-                    unaligned.push(i);
+                    unaligned.push(at);
                     lower.push(c);
                 }
             }
-            i += c.len_utf8();
+            i = at + c.len_utf8();
+            copied = i;
         }
+        lower.push_str(text.get(copied..).unwrap_or_default());
         lower.make_ascii_lowercase();
         LowerText { lower, unaligned }
     }
@@ -178,6 +196,19 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn finnish_text_lowers_as_to_lowercase(
+            text in "[A-Za-zÀ-ÿÄÖÅäöå×÷ßµ \u{80}-\u{BF}\u{A0}–ΣİK0-9.,:-]{0,60}"
+        ) {
+            let lower = LowerText::new(&text);
+            let whole = lower.of(&text, 0, text.len());
+            prop_assert_eq!(&whole, &text.to_lowercase());
+            // Latin-1 lowers in line: the lower case is a borrowed slice.
+            if crate::text::is_latin1(&text) {
+                prop_assert!(matches!(whole, Cow::Borrowed(_)), "{:?}", text);
+            }
+        }
+
         #[test]
         fn any_text_any_slice(text in "\\PC{0,24}", a in 0usize..80, b in 0usize..80) {
             let lower = LowerText::new(&text);
