@@ -5,12 +5,11 @@
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::layout::Layout;
 use crate::lexicon::BODY_HEADS;
-use crate::lexicon::fx::FxHashSet;
+use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::model::{Body, BodyKind, Span};
 use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
 use crate::text::{is_space, lower_cow, words};
@@ -24,7 +23,7 @@ pub(crate) struct Registry {
     /// For each listing entry, the body its heading names.
     headings: Vec<Option<String>>,
     /// Every name and alias, by [`spelling`], to its body.
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// The buffer names are spelt into to be looked up in `index`.
     spelt: RefCell<String>,
 }
@@ -136,7 +135,8 @@ thread_local! {
     /// Topics already worked out on this thread, by name: an archive names
     /// the same bodies page after page, and a topic costs a genitive phrase
     /// turned back to the nominative. Bounded, so memory stays flat.
-    static TOPICS: RefCell<HashMap<Box<str>, Option<String>>> = RefCell::new(HashMap::new());
+    static TOPICS: RefCell<FxHashMap<Box<str>, Option<String>>> =
+        RefCell::new(FxHashMap::default());
 }
 
 /// [`topic`], worked out.
@@ -235,7 +235,7 @@ struct ShortNameIndex<'k> {
     /// words is found by its key.
     endings: Vec<(&'k str, usize)>,
     /// Lower-case abbreviations to the bodies that have them.
-    abbreviations: HashMap<String, Vec<usize>>,
+    abbreviations: FxHashMap<String, Vec<usize>>,
     /// The bodies of each kind.
     kinds: Vec<Kin<'k>>,
 }
@@ -267,7 +267,7 @@ impl<'k> ShortNameIndex<'k> {
         let mut index = ShortNameIndex {
             keys,
             endings,
-            abbreviations: HashMap::new(),
+            abbreviations: FxHashMap::default(),
             kinds: Vec::new(),
         };
         for (j, a) in abbreviations.iter().enumerate() {

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::lexicon::fx::FxHashSet;
 use crate::lexicon::{DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
@@ -123,7 +124,7 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
     let mut out = Vec::new();
     let mut taken_spans = taken_spans.to_vec();
     taken_spans.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
-    let meeting_spans: std::collections::HashSet<Span> = meetings.iter().map(|m| m.span).collect();
+    let meeting_spans: FxHashSet<Span> = meetings.iter().map(|m| m.span).collect();
     for (n, sentence) in found.sentences.iter().enumerate() {
         let span = span_of(sentence);
         if meeting_spans.contains(&span) {

@@ -4,9 +4,9 @@
 //! (`X ja Y pitivät yhteisen kokouksen`).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::layout::Layout;
+use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::word_set::WordSet;
 use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS, MEETING_WORDS,
@@ -245,7 +245,7 @@ fn location(text: &str, found: &Found<'_>, span: Span) -> Option<String> {
 struct Gathered {
     list: Vec<Meeting>,
     /// For each date, each body's first meeting on it (an index of `list`).
-    first: HashMap<Option<EdtfDate>, HashMap<String, usize>>,
+    first: FxHashMap<Option<EdtfDate>, FxHashMap<String, usize>>,
 }
 
 impl Gathered {

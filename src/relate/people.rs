@@ -2,9 +2,8 @@
 //! gives them and the roles they hold in bodies (role phrases, member lists,
 //! contact blocks).
 
-use std::collections::HashMap;
-
 use crate::layout::{Layout, SectionKind};
+use crate::lexicon::fx::FxHashMap;
 use crate::model::{Person, Role, RoleKind, Span};
 use crate::recognise::body::{BodyMatch, Case};
 use crate::recognise::email::{EmailAddress, EmailMatch, EmailTemplate};
@@ -44,7 +43,7 @@ fn key(name: &str) -> String {
 #[derive(Default)]
 struct People {
     list: Vec<Person>,
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
 }
 
 impl People {
