@@ -35,7 +35,6 @@ use nom::combinator::{not, opt, peek};
 use nom::error::{Error as NomError, ErrorKind};
 use nom::{IResult, Parser};
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::lexicon::fx::FxHashSet;
@@ -676,8 +675,9 @@ fn starts_worded(input: &str) -> bool {
     let Ok((_, w)) = word(input) else {
         return false;
     };
-    let w = fold(w);
-    STARTING_WORDS.contains(w.as_ref()) || year_word(&w).is_some()
+    let folded = fold(w);
+    let w: &str = &folded;
+    STARTING_WORDS.contains(w) || year_word(w).is_some()
 }
 
 /// Every word that can begin a worded date or a clock time, except the
@@ -912,12 +912,99 @@ fn word(input: &str) -> Res<'_, &str> {
 /// Lower case, with decomposed `ä`, `ö`, `å` (a letter plus a combining
 /// mark, as some pages store them) composed, for lexicon look-up; borrowed
 /// when the word is so already (most words).
-fn fold(word: &str) -> Cow<'_, str> {
-    if is_folded(word) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(fold_owned(word))
+///
+/// Every date word is folded, and the words next to dates (cue words, the
+/// word before a date) are often capitalised or hold `ä`: lowering them
+/// through `char::to_lowercase` into a new string cost more than the rest
+/// of the look-up. A word of Latin-1 letters (every Finnish word) lowers
+/// byte by byte into a buffer on the stack instead; see [`fold_latin1`].
+fn fold(word: &str) -> Folded<'_> {
+    if let Some(folded) = fold_latin1(word) {
+        return folded;
     }
+    if is_folded(word) {
+        Folded::Borrowed(word)
+    } else {
+        Folded::Owned(fold_owned(word))
+    }
+}
+
+/// The most bytes [`Folded::Inline`] holds: a word of [`MAX_WORD`]
+/// two-byte letters.
+const FOLD_BUFFER: usize = 2 * MAX_WORD;
+
+/// A word as [`fold`] gives it.
+enum Folded<'a> {
+    /// The word as written: it is folded already.
+    Borrowed(&'a str),
+    /// The word lowered into a buffer: `len` bytes of `bytes`.
+    Inline {
+        bytes: [u8; FOLD_BUFFER],
+        len: usize,
+    },
+    /// A word of other characters, lowered and composed by [`fold_owned`].
+    Owned(String),
+}
+
+impl std::ops::Deref for Folded<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Folded::Borrowed(w) => w,
+            // Lowering Latin-1 keeps the text valid UTF-8; an empty word
+            // would be the answer to a bug, never a panic.
+            Folded::Inline { bytes, len } => bytes
+                .get(..*len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Folded::Owned(w) => w,
+        }
+    }
+}
+
+/// [`fold`] of a word of Latin-1 characters (U+0000–U+00FF, whose UTF-8
+/// bytes are all below 0xC4), none of which composes or lowers to another
+/// length: each capital (`A`–`Z`, `À`–`Þ` but `×`) lowers by adding 0x20 to
+/// its last byte. `None` for a word of other characters or too long for
+/// the buffer.
+fn fold_latin1(word: &str) -> Option<Folded<'_>> {
+    let bytes = word.as_bytes();
+    let mut capital = false;
+    let mut after_c3 = false;
+    for &b in bytes {
+        if b >= 0xC4 {
+            return None;
+        }
+        capital |= b.is_ascii_uppercase() || (after_c3 && is_latin1_capital_tail(b));
+        after_c3 = b == 0xC3;
+    }
+    if !capital {
+        return Some(Folded::Borrowed(word));
+    }
+    if bytes.len() > FOLD_BUFFER {
+        return None;
+    }
+    let mut out = [0u8; FOLD_BUFFER];
+    let mut after_c3 = false;
+    for (o, &b) in out.iter_mut().zip(bytes) {
+        *o = if b.is_ascii_uppercase() || (after_c3 && is_latin1_capital_tail(b)) {
+            b + 0x20
+        } else {
+            b
+        };
+        after_c3 = b == 0xC3;
+    }
+    Some(Folded::Inline {
+        bytes: out,
+        len: bytes.len(),
+    })
+}
+
+/// Whether `b`, after a 0xC3 byte, ends a capital of Latin-1 (`À`–`Þ`
+/// but `×`, U+00C0–U+00DE but U+00D7).
+fn is_latin1_capital_tail(b: u8) -> bool {
+    (0x80..=0x9E).contains(&b) && b != 0x97
 }
 
 /// Whether [`fold`] leaves `word` as it is: no capital, and no combining
@@ -1439,7 +1526,8 @@ fn cue_after(text: &str, end: usize) -> Option<(DateCue, Span)> {
     let start = end + rest.len() - after_gap.len();
     // Every phrase starts with a word: read and fold it once for all.
     let (after_first, first) = word(after_gap).ok()?;
-    let first = fold(first);
+    let folded = fold(first);
+    let first: &str = &folded;
     CUES_AFTER.iter().find_map(|&(words, cue)| {
         let (expected, more) = words.split_first()?;
         if first != *expected {
@@ -1459,7 +1547,7 @@ fn phrase<'a>(input: &'a str, words: &[&str], spaced: bool) -> Option<&'a str> {
             rest = hsp(rest).ok()?.0;
         }
         let (after, got) = word(rest).ok()?;
-        if fold(got) != *expected {
+        if &*fold(got) != *expected {
             return None;
         }
         rest = after;
@@ -1470,10 +1558,11 @@ fn phrase<'a>(input: &'a str, words: &[&str], spaced: bool) -> Option<&'a str> {
 /// A cue word before the date that starts at `start`, looking past one
 /// weekday (`viimeistään pe 15.3.`).
 fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
-    let (mut span, mut w) = word_before(text, start)?;
-    if WEEKDAYS.contains(&w.as_ref()) {
-        (span, w) = word_before(text, span.start)?;
+    let (mut span, mut folded) = word_before(text, start)?;
+    if WEEKDAYS.contains(&&*folded) {
+        (span, folded) = word_before(text, span.start)?;
     }
+    let w: &str = &folded;
     CUES_BEFORE
         .iter()
         .find(|(c, _)| *c == w)
@@ -1482,7 +1571,7 @@ fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
 
 /// The whole word that ends before `end`, past up to three spaces and
 /// dots or colons, folded to lower case; bounded look-back.
-fn word_before(text: &str, end: usize) -> Option<(Span, Cow<'_, str>)> {
+fn word_before(text: &str, end: usize) -> Option<(Span, Folded<'_>)> {
     let head = text.get(..end)?;
     let mut word_end = end;
     for (i, c) in head.char_indices().rev().take(MAX_GAP + 1) {
@@ -1523,8 +1612,9 @@ fn numbering_before(text: &str, at: usize) -> bool {
         .take(MAX_GAP + 1)
         .find(|&c| !is_hspace(c))
         .is_some_and(|c| matches!(c, '§' | '#'));
-    sign || word_before(text, at).is_some_and(|(_, w)| {
-        NUMBERING_WORDS.contains(&w.as_ref()) || NUMBERING_STEMS.iter().any(|s| w.starts_with(s))
+    sign || word_before(text, at).is_some_and(|(_, folded)| {
+        let w: &str = &folded;
+        NUMBERING_WORDS.contains(&w) || NUMBERING_STEMS.iter().any(|s| w.starts_with(s))
     })
 }
 
@@ -1618,6 +1708,47 @@ mod tests {
             }
         };
         alt((iso_day, day_range, written_range, single_day)).parse(input)
+    }
+
+    /// [`fold`] as it was written first: the word itself when it is folded
+    /// already, else lowered and composed character by character.
+    fn fold_by_chars(word: &str) -> String {
+        if is_folded(word) {
+            word.to_owned()
+        } else {
+            fold_owned(word)
+        }
+    }
+
+    /// Words of Finnish letters in either case, with the Latin-1 characters
+    /// around the capitals' edges (`×`, `ß`, `Þ`, `ÿ`), combining marks,
+    /// and characters that lower to another length or by context.
+    fn fold_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => "[a-zA-Z]{1,6}",
+            2 => "[äöåÄÖÅ]{1,3}",
+            1 => "kuu|KUU|Syksyllä|MENNESSÄ|Päivänä",
+            1 => "[\\u{C0}-\\u{FF}]",
+            1 => "[\\u{80}-\\u{BF}]",
+            1 => "\\u{308}|\\u{30A}|\\u{130}|\\u{212A}|\\u{212B}|\\u{3A3}|\\u{1E9E}|\\u{A0}",
+            1 => "[0-9.\\u{2013}]",
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn fold_agrees_with_the_char_by_char_fold(word in fold_soup()) {
+            let (got, want) = (fold(&word), fold_by_chars(&word));
+            prop_assert_eq!(&*got, want.as_str(), "{:?}", word);
+        }
+
+        #[test]
+        fn fold_agrees_with_the_char_by_char_fold_on_any_string(word in any::<String>()) {
+            let (got, want) = (fold(&word), fold_by_chars(&word));
+            prop_assert_eq!(&*got, want.as_str(), "{:?}", word);
+        }
     }
 
     /// Text made of the pieces written days are made of: numbers shaped
