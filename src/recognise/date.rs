@@ -656,28 +656,58 @@ fn attempt(text: &str, at: usize, c: char) -> Step<'_> {
     let found = if c.is_ascii_digit() {
         numeric(text, at, input)
     } else {
-        if !starts_worded(input) {
+        let Some(first) = FirstWord::of(input) else {
             return Step::Nothing;
-        }
-        if let Ok((rest, ())) = clock_time(input) {
+        };
+        if first.clock
+            && let Ok((rest, ())) = clock_time(input)
+        {
             return Step::Skip(at + input.len() - rest.len());
         }
-        worded(input)
+        worded(input, &first)
     };
     found
         .and_then(|(len, value)| make_match(text, at, len, value))
         .map_or(Step::Nothing, Step::Found)
 }
 
-/// Whether the word at the start of `input` can begin a worded date or a
-/// clock time: one look-up before the parsers, which look the word up again.
-fn starts_worded(input: &str) -> bool {
-    let Ok((_, w)) = word(input) else {
-        return false;
-    };
-    let folded = fold(w);
-    let w: &str = &folded;
-    STARTING_WORDS.contains(w) || year_word(w).is_some()
+/// Which recognisers the first word of a worded candidate can start, told
+/// by one look-up of the word: each of them starts by reading that word
+/// and failing unless its own lexicon knows it, so only these need to run.
+/// Running them all read and folded the same word six times over.
+#[derive(Debug, Clone, Copy, Default)]
+struct FirstWord {
+    /// A clock word (`klo`): [`clock_time`].
+    clock: bool,
+    /// A determiner (`ensi`): [`determined`].
+    determiner: bool,
+    /// A month name or range start (`syys`, `lokakuussa`): [`month_phrase`].
+    month: bool,
+    /// A season word (`syksyllä`): [`season_phrase`].
+    season: bool,
+    /// A year word (`vuonna`): [`year_phrase`].
+    year: bool,
+}
+
+impl FirstWord {
+    /// What the word at the start of `input` can begin; `None` when it can
+    /// begin no worded date or clock time.
+    fn of(input: &str) -> Option<Self> {
+        let (_, w) = word(input).ok()?;
+        let folded = fold(w);
+        let w: &str = &folded;
+        let year = year_word(w).is_some();
+        if !year && !STARTING_WORDS.contains(w) {
+            return None;
+        }
+        Some(FirstWord {
+            clock: CLOCK_WORDS.contains(&w),
+            determiner: DETERMINERS.contains(&w),
+            month: month_range_start(w).is_some() || month_word(w).is_some(),
+            season: season_word(w).is_some(),
+            year,
+        })
+    }
 }
 
 /// Every word that can begin a worded date or a clock time, except the
@@ -762,10 +792,19 @@ fn may_be_numeric_date(input: &str) -> bool {
 }
 
 /// Dates that start with a word; returns the length in bytes and the value.
-fn worded(input: &str) -> Option<(usize, EdtfDate)> {
-    alt((determined, month_phrase, season_phrase, year_phrase))
-        .parse(input)
-        .ok()
+/// The choice of [`determined`], [`month_phrase`], [`season_phrase`] and
+/// [`year_phrase`], in that order, of those `first` says can start here.
+fn worded(input: &str, first: &FirstWord) -> Option<(usize, EdtfDate)> {
+    let parsers: [(bool, fn(&str) -> Res<'_, EdtfDate>); 4] = [
+        (first.determiner, determined),
+        (first.month, month_phrase),
+        (first.season, season_phrase),
+        (first.year, year_phrase),
+    ];
+    parsers
+        .into_iter()
+        .filter(|&(may, _)| may)
+        .find_map(|(_, parse)| parse(input).ok())
         .map(|(rest, value)| (input.len() - rest.len(), value))
 }
 
@@ -1708,6 +1747,78 @@ mod tests {
             }
         };
         alt((iso_day, day_range, written_range, single_day)).parse(input)
+    }
+
+    /// [`attempt`] as it was written first: after one look-up of the first
+    /// word, the clock time and every worded recogniser tried in turn.
+    fn attempt_by_alt(text: &str, at: usize, c: char) -> Step<'_> {
+        let Some(input) = text.get(at..) else {
+            return Step::Nothing;
+        };
+        let found = if c.is_ascii_digit() {
+            numeric(text, at, input)
+        } else {
+            let starts = word(input).is_ok_and(|(_, w)| {
+                let w = fold_by_chars(w);
+                STARTING_WORDS.contains(&w) || year_word(&w).is_some()
+            });
+            if !starts {
+                return Step::Nothing;
+            }
+            if let Ok((rest, ())) = clock_time(input) {
+                return Step::Skip(at + input.len() - rest.len());
+            }
+            alt((determined, month_phrase, season_phrase, year_phrase))
+                .parse(input)
+                .ok()
+                .map(|(rest, value)| (input.len() - rest.len(), value))
+        };
+        found
+            .and_then(|(len, value)| make_match(text, at, len, value))
+            .map_or(Step::Nothing, Step::Found)
+    }
+
+    /// A [`Step`] as compared.
+    fn step_summary(step: Step<'_>) -> String {
+        match step {
+            Step::Found(m) => format!("found {:?} {} {:?}", m.span, m.value, m.cue),
+            Step::Skip(end) => format!("skip to {end}"),
+            Step::Nothing => "nothing".to_owned(),
+        }
+    }
+
+    /// Finnish-like text around worded dates: words that start them (and
+    /// words that start one recogniser's lexicon but not another's), in
+    /// either case, with numbers, dashes and spaces.
+    fn worded_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "klo|Klo|kello|kl|ensi|Tänä|viime|tulevana",
+            "syys|Syys|loka|kesä|Kesä|marras|joulu|tammi",
+            "syys\u{2013}|Kesä- ja |marraskuu\u{2013}|loka-|joulu -",
+            "kuussa|kuun|kuuta|kuu|kuu\u{2013}",
+            "lokakuussa|Heinäkuussa|syyskuun|maaliskuuta|JOULUKUU",
+            "keväällä|Syksyllä|kesän|talvi|alkusyksystä|kevättalvella|syyskaudella|Kevät|syksy",
+            "vuonna|Vuoden|vuosina|lukuvuonna|alkuvuodesta|vuodelle|vuo",
+            "alussa|lopussa|aikana|mennessä|saakka|loppuun|alkaen|ja",
+            "(19|20)[0-9]{2}|[0-9]{1,2}",
+            "[a-zäöA-ZÄÖ]{1,4}",
+            " |\u{a0}|\u{2013}|-|\\.|,|\n",
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #[test]
+        fn attempt_agrees_with_trying_every_recogniser(text in worded_soup()) {
+            for (at, c) in text.char_indices() {
+                prop_assert_eq!(
+                    step_summary(attempt(&text, at, c)),
+                    step_summary(attempt_by_alt(&text, at, c)),
+                    "{:?} at {}", text, at
+                );
+            }
+        }
     }
 
     /// [`fold`] as it was written first: the word itself when it is folded
