@@ -29,7 +29,6 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use nom::branch::alt;
-use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{not, opt, peek};
 use nom::error::{Error as NomError, ErrorKind};
@@ -856,12 +855,33 @@ fn is_number_joint(c: char) -> bool {
 
 /// One to three spaces.
 fn hsp(input: &str) -> Res<'_, &str> {
-    take_while_m_n(1, MAX_GAP, is_hspace).parse(input)
+    spaces(input, 1)
 }
 
 /// Up to three spaces.
 fn ohsp(input: &str) -> Res<'_, &str> {
-    take_while_m_n(0, MAX_GAP, is_hspace).parse(input)
+    spaces(input, 0)
+}
+
+/// `min` to [`MAX_GAP`] spaces of [`is_hspace`], as many as there are.
+///
+/// By hand rather than nom's `take_while_m_n`: every number and word a
+/// parser reads is followed by a look for spaces, and most find a letter
+/// or digit there, told by its first byte.
+fn spaces(input: &str, min: usize) -> Res<'_, &str> {
+    let mut end = 0;
+    let mut n = 0;
+    for c in input.chars().take(MAX_GAP) {
+        if !is_hspace(c) {
+            break;
+        }
+        end += c.len_utf8();
+        n += 1;
+    }
+    match (n >= min).then(|| input.split_at_checked(end)).flatten() {
+        Some((taken, rest)) => Ok((rest, taken)),
+        None => fail(input),
+    }
 }
 
 /// A dash between the two ends of a range, with optional space around it.
@@ -871,12 +891,29 @@ fn range_dash(input: &str) -> Res<'_, ()> {
 }
 
 /// `min..=max` digits, not followed by another digit.
+///
+/// By hand, on bytes: every number of a text shaped like a date comes
+/// here several times (once per form tried), and nom's `take_while_m_n`,
+/// the look-ahead and `str::parse` cost ten times what the digits do.
 fn number(input: &str, min: usize, max: usize) -> Res<'_, u32> {
-    let (rest, digits) = take_while_m_n(min, max, is_digit).parse(input)?;
-    let (rest, ()) = not(satisfy(is_digit)).parse(rest)?;
-    match digits.parse() {
-        Ok(n) => Ok((rest, n)),
-        Err(_) => fail(input),
+    let bytes = input.as_bytes();
+    let digits = bytes
+        .iter()
+        .take(max)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    // No digits is no number, whatever `min` says (as `str::parse` has it).
+    if digits == 0 || digits < min || bytes.get(digits).is_some_and(u8::is_ascii_digit) {
+        return fail(input);
+    }
+    let value = bytes.get(..digits).and_then(|d| {
+        d.iter().try_fold(0u32, |n, &b| {
+            n.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+        })
+    });
+    match (value, input.get(digits..)) {
+        (Some(n), Some(rest)) => Ok((rest, n)),
+        _ => fail(input),
     }
 }
 
@@ -1747,6 +1784,50 @@ mod tests {
             }
         };
         alt((iso_day, day_range, written_range, single_day)).parse(input)
+    }
+
+    /// [`number`] as it was written first, with nom's combinators.
+    fn number_by_nom(input: &str, min: usize, max: usize) -> Res<'_, u32> {
+        let (rest, digits) =
+            nom::bytes::complete::take_while_m_n(min, max, is_digit).parse(input)?;
+        let (rest, ()) = not(satisfy(is_digit)).parse(rest)?;
+        match digits.parse() {
+            Ok(n) => Ok((rest, n)),
+            Err(_) => fail(input),
+        }
+    }
+
+    /// [`spaces`] as it was written first, with nom's `take_while_m_n`.
+    fn spaces_by_nom(input: &str, min: usize) -> Res<'_, &str> {
+        nom::bytes::complete::take_while_m_n(min, MAX_GAP, is_hspace).parse(input)
+    }
+
+    /// Digits, spaces of every kind (NBSP, line ends, the Unicode spaces),
+    /// dashes, dots and Finnish letters.
+    fn digits_and_spaces() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => "[0-9]{1,5}",
+            2 => "[ \\u{a0}\\u{2009}\\u{202f}\\u{3000}]{1,5}",
+            1 => "[\\n\\r\\t\\u{b}\\u{c}\\u{85}\\u{2028}\\u{feff}]",
+            1 => "[.\\u{2013}/:äÖ]|klo|kuuta",
+            1 => "[\\u{660}-\\u{669}\\u{ff10}-\\u{ff19}]",
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn numbers_and_spaces_read_as_nom_read_them(
+            text in digits_and_spaces(),
+            min in 0usize..5,
+            extra in 0usize..3,
+        ) {
+            let max = min.max(1) + extra;
+            prop_assert_eq!(number(&text, min, max).ok(), number_by_nom(&text, min, max).ok());
+            let min = min.min(2);
+            prop_assert_eq!(spaces(&text, min).ok(), spaces_by_nom(&text, min).ok());
+        }
     }
 
     /// [`attempt`] as it was written first: after one look-up of the first
