@@ -180,9 +180,30 @@ fn candidates(text: &str) -> Vec<usize> {
         }
         i += 1;
     }
-    out.extend(year_word_starts(text));
-    out.sort_unstable();
-    out.dedup();
+    merge_ascending(&out, year_word_starts(text))
+}
+
+/// The union of two ascending runs of offsets, ascending and without
+/// repeats. The word starts and the year words' starts each come in
+/// order, so merging them costs a step each where sorting their
+/// concatenation cost a sort.
+fn merge_ascending(a: &[usize], b: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(a.len());
+    let push = |out: &mut Vec<usize>, x: usize| {
+        if out.last() != Some(&x) {
+            out.push(x);
+        }
+    };
+    let mut a = a.iter().copied().peekable();
+    for x in b {
+        while let Some(y) = a.next_if(|&y| y <= x) {
+            push(&mut out, y);
+        }
+        push(&mut out, x);
+    }
+    for y in a {
+        push(&mut out, y);
+    }
     out
 }
 
