@@ -36,7 +36,7 @@ use nom::{IResult, Parser};
 
 use std::sync::LazyLock;
 
-use crate::lexicon::fx::FxHashSet;
+use crate::lexicon::fx::FxHashMap;
 use crate::model::{EdtfDate, Precision, Season, Span};
 use crate::text::{char_at, is_lowercase_fixed_point, is_space};
 
@@ -289,7 +289,7 @@ impl Prefixes {
 /// See [`Prefixes`].
 static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
     let mut bits = vec![0u64; ((Prefixes::LETTERS + 1) * 30 * 30 * 30) / 64 + 1];
-    for w in STARTING_WORDS.iter() {
+    for w in STARTING_WORDS.keys() {
         let mut letters = Vec::new();
         for c in w.chars().take(Prefixes::LETTERS) {
             let Some(l) = Prefixes::letter(c) else { break };
@@ -712,45 +712,65 @@ struct FirstWord {
 impl FirstWord {
     /// What the word at the start of `input` can begin; `None` when it can
     /// begin no worded date or clock time.
+    ///
+    /// A word of [`STARTING_WORDS`] has its answer there, worked out once;
+    /// any other word can begin only a year phrase, as every clock word,
+    /// determiner, month and season word is in the set.
     fn of(input: &str) -> Option<Self> {
         let (_, w) = word(input).ok()?;
         let folded = fold(w);
         let w: &str = &folded;
         let year = year_word(w).is_some();
-        if !year && !STARTING_WORDS.contains(w) {
-            return None;
+        match STARTING_WORDS.get(w) {
+            Some(&known) => Some(FirstWord { year, ..known }),
+            None => year.then(|| FirstWord {
+                year,
+                ..FirstWord::default()
+            }),
         }
-        Some(FirstWord {
+    }
+
+    /// What the lexicons say of `w`, but for the open class of year words.
+    fn looked_up(w: &str) -> Self {
+        FirstWord {
             clock: CLOCK_WORDS.contains(&w),
             determiner: DETERMINERS.contains(&w),
             month: month_range_start(w).is_some() || month_word(w).is_some(),
             season: season_word(w).is_some(),
-            year,
-        })
+            year: false,
+        }
     }
 }
 
 /// Every word that can begin a worded date or a clock time, except the
 /// open class of year words (compounds ending in them): clock words,
 /// determiners, month names and range starts, season words. All are
-/// finite lists, so one set answers for them.
-static STARTING_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    let mut words: FxHashSet<String> = FxHashSet::default();
+/// finite lists, so one map answers for them, with the recognisers each
+/// word can begin ([`FirstWord::looked_up`], made once per word here
+/// rather than once per occurrence in a text).
+static STARTING_WORDS: LazyLock<FxHashMap<String, FirstWord>> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
     words.extend(CLOCK_WORDS.iter().map(|w| w.to_string()));
     words.extend(DETERMINERS.iter().map(|w| w.to_string()));
     for (stem, _) in MONTH_STEMS {
-        words.insert(stem.to_string());
+        words.push(stem.to_string());
         for ending in MONTH_ENDINGS {
-            words.insert(format!("{stem}{ending}"));
+            words.push(format!("{stem}{ending}"));
         }
     }
     for (form, _) in SEASON_FORMS {
-        words.insert(form.to_string());
+        words.push(form.to_string());
         for (prefix, _) in SEASON_PREFIXES {
-            words.insert(format!("{prefix}{form}"));
+            words.push(format!("{prefix}{form}"));
         }
     }
     words
+        .into_iter()
+        .map(|w| {
+            let known = FirstWord::looked_up(&w);
+            (w, known)
+        })
+        .collect()
 });
 
 /// A match of `len` bytes at `at`, with the cue next to it.
@@ -1862,7 +1882,7 @@ mod tests {
         } else {
             let starts = word(input).is_ok_and(|(_, w)| {
                 let w = fold_by_chars(w);
-                STARTING_WORDS.contains(&w) || year_word(&w).is_some()
+                STARTING_WORDS.contains_key(&w) || year_word(&w).is_some()
             });
             if !starts {
                 return Step::Nothing;
