@@ -831,11 +831,14 @@ fn may_be_numeric_date(input: &str) -> bool {
     }
 }
 
+/// A parser of a whole date from its start.
+type DateParser = for<'a> fn(&'a str) -> Res<'a, EdtfDate>;
+
 /// Dates that start with a word; returns the length in bytes and the value.
 /// The choice of [`determined`], [`month_phrase`], [`season_phrase`] and
 /// [`year_phrase`], in that order, of those `first` says can start here.
 fn worded(input: &str, first: &FirstWord) -> Option<(usize, EdtfDate)> {
-    let parsers: [(bool, fn(&str) -> Res<'_, EdtfDate>); 4] = [
+    let parsers: [(bool, DateParser); 4] = [
         (first.determiner, determined),
         (first.month, month_phrase),
         (first.season, season_phrase),
