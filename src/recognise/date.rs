@@ -1646,6 +1646,9 @@ fn cue_after(text: &str, end: usize) -> Option<(DateCue, Span)> {
     let start = end + rest.len() - after_gap.len();
     // Every phrase starts with a word: read and fold it once for all.
     let (after_first, first) = word(after_gap).ok()?;
+    if !may_fold_to_one_of(first, CUES_AFTER.iter().filter_map(|(w, _)| w.first())) {
+        return None;
+    }
     let folded = fold(first);
     let first: &str = &folded;
     CUES_AFTER.iter().find_map(|&(words, cue)| {
@@ -1677,11 +1680,20 @@ fn phrase<'a>(input: &'a str, words: &[&str], spaced: bool) -> Option<&'a str> {
 
 /// A cue word before the date that starts at `start`, looking past one
 /// weekday (`viimeistään pe 15.3.`).
+///
+/// Most words before a date are neither a weekday nor a cue word, and most
+/// of them tell so by their first letter, before they are folded.
 fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
-    let (mut span, mut folded) = word_before(text, start)?;
-    if WEEKDAYS.contains(&&*folded) {
-        (span, folded) = word_before(text, span.start)?;
+    let mut span = word_span_before(text, start)?;
+    let mut w = text.get(span.range())?;
+    if may_fold_to_one_of(w, WEEKDAYS.iter()) && WEEKDAYS.contains(&&*fold(w)) {
+        span = word_span_before(text, span.start)?;
+        w = text.get(span.range())?;
     }
+    if !may_fold_to_one_of(w, CUES_BEFORE.iter().map(|(c, _)| c)) {
+        return None;
+    }
+    let folded = fold(w);
     let w: &str = &folded;
     CUES_BEFORE
         .iter()
@@ -1689,9 +1701,36 @@ fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
         .map(|&(_, cue)| (cue, span))
 }
 
+/// Whether [`fold`] may turn `w` into one of `words`: `false` only when `w`
+/// starts with an ASCII letter whose lower case starts none of them.
+/// Folding keeps that letter first, or composes it with a combining mark
+/// into `ä`, `ö` or `å`; a word of `words` starting with anything but an
+/// ASCII letter makes the answer `true`.
+fn may_fold_to_one_of<'w>(w: &str, mut words: impl Iterator<Item = &'w &'w str>) -> bool {
+    let Some(&b) = w.as_bytes().first() else {
+        return true;
+    };
+    if !b.is_ascii_alphabetic() {
+        return true;
+    }
+    let lower = b.to_ascii_lowercase();
+    words.any(|x| {
+        x.as_bytes()
+            .first()
+            .is_none_or(|&f| f == lower || !f.is_ascii_alphabetic())
+    })
+}
+
 /// The whole word that ends before `end`, past up to three spaces and
 /// dots or colons, folded to lower case; bounded look-back.
 fn word_before(text: &str, end: usize) -> Option<(Span, Folded<'_>)> {
+    let span = word_span_before(text, end)?;
+    Some((span, fold(text.get(span.range())?)))
+}
+
+/// Where the whole word that ends before `end` lies, past up to three
+/// spaces and dots or colons; bounded look-back.
+fn word_span_before(text: &str, end: usize) -> Option<Span> {
     let head = text.get(..end)?;
     let mut word_end = end;
     for (i, c) in head.char_indices().rev().take(MAX_GAP + 1) {
@@ -1718,8 +1757,7 @@ fn word_before(text: &str, end: usize) -> Option<(Span, Folded<'_>)> {
     if word_start == word_end || !whole {
         return None;
     }
-    let w = text.get(word_start..word_end)?;
-    Some((Span::new(word_start, word_end), fold(w)))
+    Some(Span::new(word_start, word_end))
 }
 
 /// Whether the number at `at` follows a numbering word or sign
@@ -1828,6 +1866,64 @@ mod tests {
             }
         };
         alt((iso_day, day_range, written_range, single_day)).parse(input)
+    }
+
+    /// [`cue_before`] as it was written first: both words folded whatever
+    /// they start with.
+    fn cue_before_by_fold(text: &str, start: usize) -> Option<(DateCue, Span)> {
+        let (mut span, mut folded) = word_before(text, start)?;
+        if WEEKDAYS.contains(&&*folded) {
+            (span, folded) = word_before(text, span.start)?;
+        }
+        let w: &str = &folded;
+        CUES_BEFORE
+            .iter()
+            .find(|(c, _)| *c == w)
+            .map(|&(_, cue)| (cue, span))
+    }
+
+    /// [`cue_after`] as it was written first: the first word folded
+    /// whatever it starts with.
+    fn cue_after_by_fold(text: &str, end: usize) -> Option<(DateCue, Span)> {
+        let rest = text.get(end..)?;
+        let (after_gap, _) = hsp(rest).ok()?;
+        let start = end + rest.len() - after_gap.len();
+        let (after_first, first) = word(after_gap).ok()?;
+        let folded = fold(first);
+        let first: &str = &folded;
+        CUES_AFTER.iter().find_map(|&(words, cue)| {
+            let (expected, more) = words.split_first()?;
+            if first != *expected {
+                return None;
+            }
+            let tail = phrase(after_first, more, true)?;
+            Some((cue, Span::new(start, end + rest.len() - tail.len())))
+        })
+    }
+
+    /// Cue words, weekdays and other words in any case, with combining
+    /// marks, dates and the spaces and marks between them.
+    fn cue_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "alkaen|Alkaen|LÄHTIEN|lähtien|viimeistään|Viimeistään|mennessä|Mennessä",
+            "loppuun|Loppuun|saakka|asti|alusta|alkuun|alkava|Alkavat",
+            "pe|Pe|ti|MA|maanantaina|Torstai|su|la|ke|\u{212A}e|\u{212A}ESKIVIIKKONA",
+            "[a-zA-Z]{1,5}|[äöÄÖ]|a\u{308}|A\u{308}|o\u{308}|\u{212A}",
+            "[0-9]{1,2}\\.[0-9]{1,2}\\.",
+            " |\u{a0}|  |\\.|:|,|\n|\u{2013}",
+        ];
+        proptest::collection::vec(piece, 0..10).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #[test]
+        fn cues_agree_with_folding_every_word(text in cue_soup()) {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                prop_assert_eq!(cue_before(&text, at), cue_before_by_fold(&text, at), "{:?} {}", text, at);
+                prop_assert_eq!(cue_after(&text, at), cue_after_by_fold(&text, at), "{:?} {}", text, at);
+            }
+        }
     }
 
     /// [`number`] as it was written first, with nom's combinators.
