@@ -913,6 +913,108 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
                 .get(mark..)
                 .and_then(|t| t.chars().next())
                 .map_or(1, char::len_utf8);
+        if text.get(from..floor).is_none() {
+            continue;
+        }
+        // The character starts of the stretch, by bytes: a byte inside a
+        // word (after an ASCII letter or digit) is passed over without
+        // decoding, where no sum starts.
+        for i in from..floor {
+            if i < resume || !text.is_char_boundary(i) || !may_start(text, i) {
+                continue;
+            }
+            let Some(rest) = text.get(i..) else {
+                continue;
+            };
+            let Ok((after, (approximate, value))) = amount(rest) else {
+                continue;
+            };
+            let end = text.len() - after.len();
+            let Some(matched) = text.get(i..end) else {
+                continue;
+            };
+            found.push(MoneyMatch {
+                span: Span::new(i, end),
+                text: matched,
+                value,
+                currency: Currency::Eur,
+                approximate,
+            });
+            resume = end;
+        }
+    }
+    found
+}
+
+/// Where the reach of the currency marker at byte `mark` begins, not before
+/// `floor`: the first byte from which no more than
+/// [`MAX_SPACES_BEFORE_CURRENCY`] inline spaces stand before the marker.
+///
+/// Read backwards by bytes: the ASCII spaces are told by their byte, and
+/// only a character's lead byte (`0xC0` and up) is decoded, as every
+/// non-ASCII inline space (NBSP, narrow NBSP, thin space) has one.
+fn reach_before(text: &str, floor: usize, mark: usize) -> usize {
+    let Some(before) = text.get(floor..mark) else {
+        return mark;
+    };
+    let mut spaces = 0;
+    for (i, &b) in before.as_bytes().iter().enumerate().rev() {
+        let space_len = match b {
+            b' ' | b'\t' => 1,
+            0xC0.. => before
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .filter(|&c| is_inline_space(c))
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if space_len > 0 {
+            spaces += 1;
+            if spaces > MAX_SPACES_BEFORE_CURRENCY {
+                // The reach starts after this space.
+                return floor + i + space_len;
+            }
+        }
+    }
+    floor
+}
+
+/// The character-by-character [`reach_before`] it replaced, kept as the
+/// oracle its test compares with.
+#[cfg(test)]
+fn reach_before_by_chars(text: &str, floor: usize, mark: usize) -> usize {
+    let Some(before) = text.get(floor..mark) else {
+        return mark;
+    };
+    let mut start = mark;
+    let mut spaces = 0;
+    for (i, c) in before.char_indices().rev() {
+        if is_inline_space(c) {
+            spaces += 1;
+            if spaces > MAX_SPACES_BEFORE_CURRENCY {
+                break;
+            }
+        }
+        start = floor + i;
+    }
+    start
+}
+
+/// The [`find_amounts`] that walked each stretch by `char_indices` and
+/// found reaches by [`reach_before_by_chars`], kept as the oracle its test
+/// compares with.
+#[cfg(test)]
+fn find_amounts_by_chars(text: &str) -> Vec<MoneyMatch<'_>> {
+    let mut found = Vec::new();
+    let mut resume = 0;
+    let mut floor = 0;
+    for mark in currency_marks(text) {
+        let from = reach_before_by_chars(text, floor, mark).max(resume);
+        floor = mark
+            + text
+                .get(mark..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
         let Some(stretch) = text.get(from..floor) else {
             continue;
         };
@@ -942,27 +1044,6 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
         }
     }
     found
-}
-
-/// Where the reach of the currency marker at byte `mark` begins, not before
-/// `floor`: the first byte from which no more than
-/// [`MAX_SPACES_BEFORE_CURRENCY`] inline spaces stand before the marker.
-fn reach_before(text: &str, floor: usize, mark: usize) -> usize {
-    let Some(before) = text.get(floor..mark) else {
-        return mark;
-    };
-    let mut start = mark;
-    let mut spaces = 0;
-    for (i, c) in before.char_indices().rev() {
-        if is_inline_space(c) {
-            spaces += 1;
-            if spaces > MAX_SPACES_BEFORE_CURRENCY {
-                break;
-            }
-        }
-        start = floor + i;
-    }
-    start
 }
 
 #[cfg(test)]
@@ -1399,6 +1480,31 @@ mod tests {
         "\u{0}",
     ];
 
+    /// Pieces dense in spaces of every width, so that more than
+    /// [`MAX_SPACES_BEFORE_CURRENCY`] stand before a currency mark.
+    const SPACED: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "\u{a0}",
+        "\u{202f}",
+        "\u{2009}",
+        "\t",
+        "\n",
+        "1",
+        "500",
+        "000",
+        ",",
+        "noin",
+        "euroa",
+        "EUR",
+        "€",
+        "milj.",
+        "ä",
+        "Kärkkäinen",
+        "\u{2013}",
+    ];
+
     fn assert_spans(text: &str) {
         for m in find_amounts(text) {
             assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
@@ -1418,6 +1524,31 @@ mod tests {
             pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
         ) {
             assert_spans(&pieces.concat());
+        }
+
+        /// The byte-wise stretch walk and reach agree with the
+        /// character-by-character ones; long texts of spaces (ASCII, NBSP,
+        /// narrow NBSP) put the 25-space reach limit mid-text.
+        #[test]
+        fn byte_walk_agrees_with_the_char_by_char_walk(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..120),
+            spaced in prop::collection::vec(prop::sample::select(SPACED), 0..200),
+            text in any::<String>(),
+        ) {
+            for text in [pieces.concat(), spaced.concat(), text] {
+                prop_assert_eq!(find_amounts(&text), find_amounts_by_chars(&text), "{:?}", text);
+                let marks = currency_marks(&text);
+                for (k, &mark) in marks.iter().enumerate() {
+                    let floor = if k == 0 { 0 } else { marks[k - 1] + 1 };
+                    for floor in [0, floor.min(mark)] {
+                        prop_assert_eq!(
+                            reach_before(&text, floor, mark),
+                            reach_before_by_chars(&text, floor, mark),
+                            "{:?} {} {}", text, floor, mark
+                        );
+                    }
+                }
+            }
         }
     }
 }
