@@ -1136,31 +1136,31 @@ impl Facts {
     }
 }
 
-/// Splits `text` into tokens: one pass, spaces skipped.
+/// Splits `text` into tokens: one pass, spaces skipped. Each token's first
+/// byte says what it is ([`LEADS`]): spaces, ASCII letters and digits, line
+/// feeds and ASCII marks without decoding; carriage returns, dashes and
+/// other characters are decoded and asked ([`other_token`]).
 fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
     // About one token (word or mark) for every five bytes of running text.
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(c) = char_at(text, pos) {
-        if c == ' ' {
-            // The commonest character, and no token.
-            pos += 1;
-            continue;
-        }
-        let next = || char_at(text, pos + c.len_utf8());
-        // The character before: asked only of a dash.
-        let prev = || text.get(..pos).and_then(|s| s.chars().next_back());
-        let (kind, end) = if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
-            (Some(Kind::Newline), pos + c.len_utf8())
-        } else if c == '\r' {
-            let len = if next() == Some('\n') { 2 } else { 1 };
-            (Some(Kind::Newline), pos + len)
-        } else if is_space(c) {
-            (None, pos + c.len_utf8())
-        } else if starts_word(c, next, prev) {
-            (Some(Kind::Word), word_end(text, pos))
-        } else {
-            (Some(Kind::Punct(c)), pos + c.len_utf8())
+    while let Some(&b) = bytes.get(pos) {
+        // A byte cannot index past the 256 entries.
+        let (kind, end) = match LEADS[usize::from(b)] {
+            Lead::Space => {
+                pos += 1;
+                continue;
+            }
+            Lead::Word => (Some(Kind::Word), word_end(text, pos)),
+            Lead::Newline => (Some(Kind::Newline), pos + 1),
+            Lead::Mark => (Some(Kind::Punct(char::from(b))), pos + 1),
+            Lead::Other => {
+                let Some((kind, end)) = other_token(text, pos) else {
+                    break;
+                };
+                (kind, end)
+            }
         };
         if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
             let facts = if kind == Kind::Word {
@@ -1177,9 +1177,70 @@ fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
                 facts,
             });
         }
-        pos = end.max(pos + c.len_utf8());
+        pos = end.max(pos + 1);
     }
     toks
+}
+
+/// What a token's first byte tells [`tokenize`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// An ASCII space other than a line feed (space, tab, vertical tab,
+    /// form feed): no token.
+    Space,
+    /// An ASCII letter or digit: a word starts.
+    Word,
+    /// A line feed: a line end of one byte.
+    Newline,
+    /// Any other ASCII character but `-` and `\r`: a mark of one byte.
+    Mark,
+    /// `\r` (which may pair with `\n`), `-` (which may start a word) and
+    /// every non-ASCII byte: decoded by [`other_token`].
+    Other,
+}
+
+/// [`Lead`] of every byte.
+static LEADS: [Lead; 256] = {
+    let mut leads = [Lead::Other; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        leads[b as usize] = if b.is_ascii_alphanumeric() {
+            Lead::Word
+        } else if b == b'\n' {
+            Lead::Newline
+        } else if matches!(b, b'\r' | b'-') {
+            Lead::Other
+        } else if matches!(b, b' ' | b'\t' | 0x0B | 0x0C) {
+            Lead::Space
+        } else {
+            Lead::Mark
+        };
+        b += 1;
+    }
+    leads
+};
+
+/// The token at byte `pos` for a first byte of [`Lead::Other`], read by
+/// its character: its kind (`None` for a space) and where it ends. `None`
+/// if no character starts at `pos`.
+fn other_token(text: &str, pos: usize) -> Option<(Option<Kind>, usize)> {
+    let c = char_at(text, pos)?;
+    let next = || char_at(text, pos + c.len_utf8());
+    // The character before: asked only of a dash.
+    let prev = || text.get(..pos).and_then(|s| s.chars().next_back());
+    let token = if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
+        (Some(Kind::Newline), pos + c.len_utf8())
+    } else if c == '\r' {
+        let len = if next() == Some('\n') { 2 } else { 1 };
+        (Some(Kind::Newline), pos + len)
+    } else if is_space(c) {
+        (None, pos + c.len_utf8())
+    } else if starts_word(c, next, prev) {
+        (Some(Kind::Word), word_end(text, pos))
+    } else {
+        (Some(Kind::Punct(c)), pos + c.len_utf8())
+    };
+    Some((token.0, token.1.max(pos + c.len_utf8())))
 }
 
 /// The tokenizer [`tokenize`] replaced: the previous character carried
@@ -1266,6 +1327,14 @@ fn word_end(text: &str, start: usize) -> usize {
         // Any other ASCII but a joiner (a space, most punctuation) ends
         // the word: none of the tests below could take it.
         match bytes.get(i) {
+            // A Latin-1 letter (`ä`, `ö`, `å`, `é`…) is a word character,
+            // told by its two bytes without decoding.
+            Some(0xC3) if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => {
+                i += 2;
+                end = i;
+                prev_alpha = true;
+                continue;
+            }
             Some(&b) if !b.is_ascii() || is_joiner(char::from(b)) => {}
             _ => break,
         }
@@ -1288,6 +1357,13 @@ fn word_end(text: &str, start: usize) -> usize {
         i = here;
     }
     end.max(start + first_len)
+}
+
+/// Whether the character `0xC3, second` encodes is a letter: all of
+/// U+00C0–U+00FF are but `×` and `÷`.
+#[inline]
+fn latin1_letter(second: u8) -> bool {
+    matches!(second, 0x80..=0xBF) && !matches!(second, 0x97 | 0xB7)
 }
 
 /// The character-by-character [`word_end`] it replaced, kept as the
@@ -2873,6 +2949,14 @@ mod tests {
             "pöytäkirjanpitäjänä",
             "\u{130}",
             "\u{3a3}",
+            "\u{b}",
+            "\u{c}",
+            "\u{7f}",
+            "é",
+            "×",
+            "÷",
+            "ÿ",
+            "Åsa",
         ])
     }
 
