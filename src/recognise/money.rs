@@ -786,6 +786,46 @@ static WORD_LEADS: LazyLock<[bool; 256]> = LazyLock::new(|| {
     leads
 });
 
+/// The first two bytes a sum that starts with a word can have: bit `s` of
+/// entry `f` is set when a hedge, number word or currency symbol starts
+/// with a byte whose ASCII lower case is `f` and has `s` as its second
+/// byte (a one-byte form sets every bit). [`table_word`] takes a form only
+/// where the input's second byte equals the form's, so a word whose first
+/// two bytes no form has is no sum's start; most words that pass
+/// [`WORD_LEADS`] (`kokous`, `sekä`) are passed over here.
+static WORD_LEAD_PAIRS: LazyLock<[[u64; 4]; 256]> = LazyLock::new(|| {
+    let mut pairs = [[0u64; 4]; 256];
+    let forms = HEDGES
+        .iter()
+        .map(|(f, _)| *f)
+        .chain(NUMBER_WORDS.iter().map(|(f, _)| *f))
+        .chain(EURO_SYMBOLS.iter().map(|(f, _)| *f));
+    for form in forms {
+        let Some(&first) = form.as_bytes().first() else {
+            continue;
+        };
+        let bits = &mut pairs[usize::from(first.to_ascii_lowercase())];
+        match form.as_bytes().get(1) {
+            Some(&second) => bits[usize::from(second / 64)] |= 1 << (second % 64),
+            None => *bits = [u64::MAX; 4],
+        }
+    }
+    pairs
+});
+
+/// Whether a sum that does not start with a digit may start at `rest`, by
+/// its first two bytes ([`WORD_LEAD_PAIRS`]).
+fn may_lead_word(rest: &[u8]) -> bool {
+    let Some(&first) = rest.first() else {
+        return false;
+    };
+    let bits = &WORD_LEAD_PAIRS[usize::from(first.to_ascii_lowercase())];
+    match rest.get(1) {
+        Some(&second) => bits[usize::from(second / 64)] & (1 << (second % 64)) != 0,
+        None => *bits == [u64::MAX; 4],
+    }
+}
+
 /// Whether a sum may start at byte `i`: at a digit, `€` or letter that
 /// starts a word, and for digits not inside another number (`1,5`,
 /// `13.12.`), a range (`100–200`) or a grouped number that could not be read
@@ -926,6 +966,10 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
             let Some(rest) = text.get(i..) else {
                 continue;
             };
+            // A sum not led by a digit starts with a table word.
+            if !rest.starts_with(|c: char| c.is_ascii_digit()) && !may_lead_word(rest.as_bytes()) {
+                continue;
+            }
             let Ok((after, (approximate, value))) = amount(rest) else {
                 continue;
             };
@@ -1393,6 +1437,31 @@ mod tests {
         assert!(find_amounts("Seuraava seurantaryhmän kokous Keuruulla 12.5.").is_empty());
     }
 
+    /// Every form that may lead a sum, as written and capitalised, passes
+    /// [`may_lead_word`] (with the rest of a sum after it, and alone).
+    #[test]
+    fn every_leading_form_passes_the_pair_filter() {
+        let forms = HEDGES
+            .iter()
+            .map(|(f, _)| *f)
+            .chain(NUMBER_WORDS.iter().map(|(f, _)| *f))
+            .chain(EURO_SYMBOLS.iter().map(|(f, _)| *f));
+        for form in forms {
+            let mut chars = form.chars();
+            let capital: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            for word in [form.to_string(), capital] {
+                assert!(may_lead_word(word.as_bytes()), "{word:?}");
+                assert!(
+                    may_lead_word(format!("{word} 5 euroa").as_bytes()),
+                    "{word:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn pathological_inputs_finish() {
         let long = [
@@ -1524,6 +1593,27 @@ mod tests {
             pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
         ) {
             assert_spans(&pieces.concat());
+        }
+
+        /// [`may_lead_word`] passes over no position where a sum not led
+        /// by a digit is read.
+        #[test]
+        fn word_lead_pairs_reject_no_sum(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+            text in any::<String>(),
+        ) {
+            let capitalised: Vec<String> = PIECES.iter().map(|p| {
+                let mut cs = p.chars();
+                cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default()
+            }).collect();
+            for text in [pieces.concat(), pieces.join(" "), capitalised.join(" "), text] {
+                for (i, _) in text.char_indices() {
+                    let rest = text.get(i..).unwrap_or_default();
+                    if amount(rest).is_ok() && !rest.starts_with(|c: char| c.is_ascii_digit()) {
+                        prop_assert!(may_lead_word(rest.as_bytes()), "{:?} at {}", text, i);
+                    }
+                }
+            }
         }
 
         /// The byte-wise stretch walk and reach agree with the
