@@ -278,9 +278,100 @@ impl<'t, V> Iterator for Suffixes<'t, '_, V> {
     }
 }
 
+/// A quick "no" for the many words that end in none of a set of keys:
+/// the last bytes of every key, as one bit each in a hashed bit set.
+///
+/// [`SuffixTrie::longest_suffix`] leaves the trie only where a word's
+/// ending stops matching, and Finnish case endings (`-n`, `-ssa`, `-lle`)
+/// take most words a few steps in before they fall out. Every key is at
+/// least [`EndTails::len`] bytes long, so a word that ends in a key ends
+/// in that key's last `len` bytes: one hashed look-up of the word's last
+/// `len` bytes turns most words away. A word the set lets through may
+/// still end in no key (the bits are hashed); one it turns away ends in
+/// none.
+#[derive(Debug, Clone)]
+pub(crate) struct EndTails {
+    /// How many bytes of a word's end are compared: the length of the
+    /// shortest key, at most 8 (a `u64`), and at least 1.
+    len: usize,
+    /// Bit [`EndTails::bit`] of each key's last `len` bytes; empty (as by
+    /// default) lets every word pass.
+    bits: Vec<u64>,
+}
+
+/// The bit set of an [`EndTails`] has `1 << TAIL_BITS` bits (4 KiB): few
+/// enough keys in it leave most bits clear.
+const TAIL_BITS: u32 = 15;
+
+impl Default for EndTails {
+    /// A set that lets every word pass.
+    fn default() -> Self {
+        EndTails {
+            len: 1,
+            bits: Vec::new(),
+        }
+    }
+}
+
+impl EndTails {
+    /// The tails of `keys` (an empty key, which a [`SuffixTrie`] ignores,
+    /// left out). Without keys no word passes.
+    pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> EndTails {
+        let keys: Vec<&[u8]> = keys
+            .into_iter()
+            .map(str::as_bytes)
+            .filter(|k| !k.is_empty())
+            .collect();
+        let len = keys.iter().map(|k| k.len()).min().unwrap_or(1).min(8);
+        let mut tails = EndTails {
+            len,
+            bits: vec![0; 1 << TAIL_BITS >> 6],
+        };
+        for key in keys {
+            let bit = Self::bit(key.get(key.len().saturating_sub(len)..).unwrap_or_default());
+            if let Some(word) = tails.bits.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
+        }
+        tails
+    }
+
+    /// The bit of a tail of up to 8 bytes. Bytes from 0x80 on count
+    /// without their lowest bit, so `σ` and `ς` (`CF 83`, `CF 82`) are one:
+    /// a word lowered as a whole (`str::to_lowercase`, with a final `ς`)
+    /// passes wherever its lower case letter by letter would.
+    #[inline]
+    fn bit(tail: &[u8]) -> usize {
+        let mut key = 0u64;
+        for &b in tail {
+            key = key << 8 | u64::from(b);
+        }
+        let key = key & !((key & 0x8080_8080_8080_8080) >> 7);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TAIL_BITS)) as usize
+    }
+
+    /// Whether `word` may end in one of the keys: false only if it ends in
+    /// none (up to `σ`/`ς`, see [`EndTails::bit`]).
+    #[inline]
+    pub(crate) fn may_end(&self, word: &[u8]) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        let Some(tail) = word.len().checked_sub(self.len).and_then(|s| word.get(s..)) else {
+            // Shorter than every key.
+            return false;
+        };
+        let bit = Self::bit(tail);
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|word| word >> (bit % 64) & 1 == 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn longest_ending_wins() {
@@ -334,6 +425,75 @@ mod tests {
         let t = b.build();
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(t.longest_suffix(format!("ab{k}").as_bytes()), Some((2, &i)));
+        }
+    }
+
+    /// Whether `word` ends in one of `keys`, asked of every key: the
+    /// straightforward question an [`EndTails`] answers "no" to quickly.
+    fn ends_in_any(keys: &[&str], word: &str) -> bool {
+        keys.iter().any(|k| !k.is_empty() && word.ends_with(k))
+    }
+
+    #[test]
+    fn end_tails_let_every_key_through() {
+        let keys = ["ryhmä", "työryhmän", "neuvostoς", "ab", ""];
+        let tails = EndTails::of(keys);
+        for k in keys.iter().filter(|k| !k.is_empty()) {
+            for prefix in ["", "x", "sote-", "Σ", "ä"] {
+                assert!(
+                    tails.may_end(format!("{prefix}{k}").as_bytes()),
+                    "{prefix}{k}"
+                );
+            }
+        }
+        // The shortest key has two bytes: a shorter word ends in none.
+        assert!(!tails.may_end(b"b") && !tails.may_end(b""));
+        // ς and σ count as one letter.
+        assert!(tails.may_end("neuvostoσ".as_bytes()));
+        let none = EndTails::of([""]);
+        assert!(!none.may_end(b"abc") && !none.may_end(b""));
+        assert!(EndTails::default().may_end(b"anything"));
+        // Keys longer than 8 bytes are told by their last 8.
+        let long = EndTails::of(["sairaanhoitopiiri"]);
+        assert!(long.may_end("Sairaanhoitopiiri".as_bytes()));
+        assert!(!long.may_end(b"piiri"));
+    }
+
+    /// Finnish-like word pieces for [`EndTails`]: letters, ä, ö, å,
+    /// capitals, hyphens, dashes, digits, σ and ς, and characters beyond
+    /// Latin-1.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "a", "n", "ä", "ö", "å", "Ä", "Ö", "ryhmä", "ryhmän", "ssa", "kin", "-", "–", "1",
+            "2019", "σ", "ς", "Σ", "İ", "ł", "\u{212A}", "é", "ÿ", "ą", "Ă", "Â", "Ã", " ", "STO",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn end_tails_refuse_only_words_ending_in_no_key(
+            keys in prop::collection::vec(prop::collection::vec(piece(), 0..4), 0..12),
+            words in prop::collection::vec(prop::collection::vec(piece(), 0..8), 0..24),
+        ) {
+            let keys: Vec<String> = keys.iter().map(|k| k.concat()).collect();
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let tails = EndTails::of(keys.iter().copied());
+            for word in words.iter().map(|w| w.concat()) {
+                if ends_in_any(&keys, &word) {
+                    prop_assert!(tails.may_end(word.as_bytes()), "{:?} {:?}", keys, word);
+                    // The same word with ς for σ and σ for ς passes too.
+                    let swapped: String = word
+                        .chars()
+                        .map(|c| match c { 'σ' => 'ς', 'ς' => 'σ', c => c })
+                        .collect();
+                    prop_assert!(tails.may_end(swapped.as_bytes()), "{:?} {:?}", keys, swapped);
+                }
+                // A key set's own keys are words ending in a key.
+                for key in keys.iter().filter(|k| !k.is_empty()) {
+                    let word = format!("{word}{key}");
+                    prop_assert!(tails.may_end(word.as_bytes()), "{:?} {:?}", keys, word);
+                }
+            }
         }
     }
 }

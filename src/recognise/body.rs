@@ -63,7 +63,7 @@ use nom::sequence::delimited;
 use nom::{IResult, Parser};
 
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
-use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
+use crate::lexicon::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
 use crate::text::{LowerText, ToLower, char_at, is_alphanumeric, is_latin1, is_space};
 
@@ -458,8 +458,9 @@ struct Lexicon {
     head_forms: FxHashMap<String, HeadForm>,
     /// The same forms, searched from the end of a word.
     head_endings: SuffixTrie<HeadForm>,
-    /// The last two bytes of the head forms, as bits (see [`EndPairs`]).
-    head_end_pairs: EndPairs,
+    /// The last bytes of the head forms (see [`EndTails`]): most words are
+    /// told to end in no head form without walking `head_endings`.
+    head_tails: EndTails,
     adjectives: FxHashMap<String, Vec<AdjForm>>,
     adjective_plurals: FxHashMap<String, String>,
     /// The productive -inen endings (after the stem's `i`): ending, case, plural.
@@ -496,58 +497,6 @@ struct Lexicon {
     genitive_rules: Vec<GenitiveRule>,
     /// For each ending of `genitive_rules`, its rules' indexes in order.
     genitive_endings: SuffixTrie<Vec<usize>>,
-}
-
-/// The pairs of last bytes a set of words ends in, as one bit a pair: a
-/// word whose last two bytes are no pair ends in none of the words, told
-/// without walking a trie. A one-byte word ends every pair with its byte;
-/// a one-byte word is looked up as the pair `(0, byte)`.
-#[derive(Debug, Default)]
-struct EndPairs {
-    /// Bit `prev << 8 | last`; empty (as by default) lets every word pass.
-    bits: Vec<u64>,
-}
-
-impl EndPairs {
-    /// The pairs of `words` (an empty word, which ends in nothing, left out).
-    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> EndPairs {
-        let mut pairs = EndPairs {
-            bits: vec![0; 1 << 10],
-        };
-        for word in words {
-            match word.as_bytes() {
-                [] => {}
-                &[last] => (0..=u8::MAX).for_each(|prev| pairs.mark(prev, last)),
-                &[.., prev, last] => pairs.mark(prev, last),
-            }
-        }
-        pairs
-    }
-
-    /// Sets the bit of `(prev, last)`.
-    fn mark(&mut self, prev: u8, last: u8) {
-        let bit = Self::bit(prev, last);
-        if let Some(word) = self.bits.get_mut(bit / 64) {
-            *word |= 1 << (bit % 64);
-        }
-    }
-
-    fn bit(prev: u8, last: u8) -> usize {
-        usize::from(prev) << 8 | usize::from(last)
-    }
-
-    /// Whether `word` may end in one of the words: false only if it cannot.
-    fn may_end(&self, word: &[u8]) -> bool {
-        let (prev, last) = match *word {
-            [] => return false,
-            [last] => (0, last),
-            [.., prev, last] => (prev, last),
-        };
-        let bit = Self::bit(prev, last);
-        self.bits
-            .get(bit / 64)
-            .is_none_or(|word| word >> (bit % 64) & 1 == 1)
-    }
 }
 
 /// Most -inen endings one word can end in at once (`-sen`, `-isen`…): no
@@ -679,7 +628,7 @@ impl Lexicon {
             endings.insert(form, *head);
         }
         lex.head_endings = endings.build();
-        lex.head_end_pairs = EndPairs::of(lex.head_forms.keys().map(String::as_str));
+        lex.head_tails = EndTails::of(lex.head_forms.keys().map(String::as_str));
         lex.inen_trie = Self::grouped_endings(
             lex.inen_endings
                 .iter()
@@ -1724,16 +1673,20 @@ fn aligned_lowercase(s: &str) -> Option<String> {
 /// byte lengths has no head, as offsets into it must be offsets into the
 /// token.
 fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
-    // Most words end in no head form, told by their last two bytes before
-    // anything else. The lower case looked up below differs from `lower`
-    // only where a Σ lowers to σ or ς, whose second bytes are 0x83 and
-    // 0x82: two last bytes other than these are its last two bytes too.
-    let bytes = lower.as_bytes();
-    let tail = bytes
-        .get(bytes.len().saturating_sub(2)..)
-        .unwrap_or_default();
-    let sigma = tail.iter().any(|b| matches!(b, 0x82 | 0x83));
-    if !tail.is_empty() && !sigma && !ends_in_clitic(lower) && !lex.head_end_pairs.may_end(bytes) {
+    // Most words end in no head form, and neither does what is left of
+    // them without a clitic: told by their last few bytes (see
+    // [`EndTails`]) before anything else. The lower case looked up below
+    // differs from `lower` only where a Σ lowers to σ in one and ς in the
+    // other, which the tails do not tell apart; no clitic holds either.
+    let tails = &lex.head_tails;
+    let may_hit = tails.may_end(lower.as_bytes())
+        || (ends_in_clitic(lower)
+            && CLITICS.iter().any(|c| {
+                lower
+                    .strip_suffix(c)
+                    .is_some_and(|core| tails.may_end(core.as_bytes()))
+            }));
+    if !may_hit {
         return None;
     }
     // `str::to_lowercase` and a char-by-char lower case differ only for Σ
@@ -2769,19 +2722,14 @@ mod tests {
     }
 
     #[test]
-    fn end_pairs_let_every_head_form_through() {
+    fn end_tails_let_every_head_form_through() {
         let lex = &*LEXICON;
         assert!(!lex.head_forms.is_empty());
         for form in lex.head_forms.keys() {
-            assert!(lex.head_end_pairs.may_end(form.as_bytes()), "{form}");
+            assert!(lex.head_tails.may_end(form.as_bytes()), "{form}");
             let compound = format!("sote-{form}");
-            assert!(lex.head_end_pairs.may_end(compound.as_bytes()), "{form}");
+            assert!(lex.head_tails.may_end(compound.as_bytes()), "{form}");
         }
-        let pairs = EndPairs::of(["ab", "c", ""]);
-        assert!(pairs.may_end(b"ab") && pairs.may_end(b"xab") && pairs.may_end(b"c"));
-        assert!(pairs.may_end(b"bc") && pairs.may_end(b"\0c"));
-        assert!(!pairs.may_end(b"b") && !pairs.may_end(b"xb") && !pairs.may_end(b""));
-        assert!(EndPairs::default().may_end(b"anything"));
     }
 
     #[test]
@@ -4714,6 +4662,9 @@ mod tests {
             "ΣΣ",
             "ryhmäΣ",
             "ΣRYHMÄ",
+            "ryhmÄΣkin",
+            "TOIMIKUNNANKIN",
+            "neuvostokään",
             "Σn",
             "σ",
             "ς",
