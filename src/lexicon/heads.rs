@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::text::{LowerText, Word, words};
 
-use super::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
+use super::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 
 const TABLE: &str = include_str!("heads.tsv");
 
@@ -51,11 +51,15 @@ struct Table {
     forms: SuffixTrie<(&'static str, HeadGroup, HeadForm)>,
     /// The byte length of the longest form.
     longest: usize,
+    /// The forms' last bytes (see [`EndTails`]): most words end in no
+    /// form, told without walking `forms`.
+    tails: EndTails,
 }
 
 static HEADS: LazyLock<Table> = LazyLock::new(|| {
     let mut forms = SuffixTrieBuilder::new(Keep::Last);
     let mut longest = 0;
+    let mut keys = Vec::new();
     for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
         let (Some(form), Some(head), Some(group)) = (cols.next(), cols.next(), cols.next()) else {
@@ -73,11 +77,13 @@ static HEADS: LazyLock<Table> = LazyLock::new(|| {
             _ => HeadForm::Singular,
         };
         longest = longest.max(form.len());
+        keys.push(form);
         forms.insert(form, (head, group, form_class));
     }
     Table {
         forms: forms.build(),
         longest,
+        tails: EndTails::of(keys),
     }
 });
 
@@ -92,6 +98,17 @@ pub(crate) fn head_at_end(word: &str) -> Option<Head> {
 /// [`head_at_end`] given the word's lower case as well.
 fn head_at_end_lowered(word: &str, lower: &str) -> Option<Head> {
     let table = &*HEADS;
+    // A head found below ends `word`, or is all of `lower`: most words
+    // end in no form, as written or lowered, told by their last bytes.
+    if !table.tails.may_end(word.as_bytes()) && !table.tails.may_end(lower.as_bytes()) {
+        return None;
+    }
+    head_in_table(table, word, lower)
+}
+
+/// [`head_at_end_lowered`] without the quick look at the word's last
+/// bytes: the trie walk, and a capitalised head standing alone.
+fn head_in_table(table: &Table, word: &str, lower: &str) -> Option<Head> {
     let head = |at: usize, &(basic, group, form): &(&'static str, HeadGroup, HeadForm)| Head {
         at,
         basic,
@@ -147,6 +164,52 @@ impl<'t> HeadedWords<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Words made of head forms as the table has them, capitalised, in
+    /// capitals, cut short, compounded and inflected, with Finnish-like
+    /// pieces: ä, ö, å, hyphens, dashes, digits, Σ and characters beyond
+    /// Latin-1.
+    fn word_piece() -> impl Strategy<Value = String> {
+        let forms: Vec<&'static str> = TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        let form = prop::sample::select(forms);
+        prop_oneof![
+            form.clone().prop_map(str::to_owned),
+            form.clone().prop_map(|f| f.to_uppercase()),
+            form.clone().prop_map(|f| {
+                let mut cs = f.chars();
+                cs.next()
+                    .map(|c| c.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default()
+            }),
+            form.prop_map(|f| f.chars().skip(1).collect()),
+            prop::sample::select(vec![
+                "sote", "-", "–", "ä", "Ä", "ö", "Ö", "å", "Å", "n", "ssa", "kin", "1", "2019",
+                "Σ", "ς", "İ", "\u{212A}", "é", "ł", "I&O-", "kärki", "TE-", " ",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn quick_look_agrees_with_the_table(pieces in prop::collection::vec(word_piece(), 0..4)) {
+            let word = pieces.concat();
+            // The word's lower case, and (as a caller might pass) the word itself.
+            for lower in [word.to_lowercase(), word.clone()] {
+                let table = &*HEADS;
+                prop_assert_eq!(
+                    head_at_end_lowered(&word, &lower),
+                    head_in_table(table, &word, &lower),
+                    "{:?}", word
+                );
+            }
+        }
+    }
 
     #[test]
     fn heads_at_the_end_of_compounds() {
