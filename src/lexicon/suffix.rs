@@ -294,6 +294,8 @@ pub(crate) struct EndTails {
     /// How many bytes of a word's end are compared: the length of the
     /// shortest key, at most 8 (a `u64`), and at least 1.
     len: usize,
+    /// The low `len` bytes of a `u64`: the tail of a word's last 8 bytes.
+    mask: u64,
     /// Bit [`EndTails::bit`] of each key's last `len` bytes; empty (as by
     /// default) lets every word pass.
     bits: Vec<u64>,
@@ -308,6 +310,7 @@ impl Default for EndTails {
     fn default() -> Self {
         EndTails {
             len: 1,
+            mask: 0xFF,
             bits: Vec::new(),
         }
     }
@@ -325,6 +328,7 @@ impl EndTails {
         let len = keys.iter().map(|k| k.len()).min().unwrap_or(1).min(8);
         let mut tails = EndTails {
             len,
+            mask: u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0xFF),
             bits: vec![0; 1 << TAIL_BITS >> 6],
         };
         for key in keys {
@@ -346,6 +350,12 @@ impl EndTails {
         for &b in tail {
             key = key << 8 | u64::from(b);
         }
+        Self::bit_of_key(key)
+    }
+
+    /// [`EndTails::bit`] of the tail read as a big-endian number.
+    #[inline]
+    fn bit_of_key(key: u64) -> usize {
         let key = key & !((key & 0x8080_8080_8080_8080) >> 7);
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TAIL_BITS)) as usize
     }
@@ -357,11 +367,22 @@ impl EndTails {
         if self.bits.is_empty() {
             return true;
         }
-        let Some(tail) = word.len().checked_sub(self.len).and_then(|s| word.get(s..)) else {
-            // Shorter than every key.
-            return false;
+        let bit = match word.len().checked_sub(8).and_then(|s| word.get(s..)) {
+            // Most words have 8 bytes: their last 8 read at once, and the
+            // bytes before the tail masked off.
+            Some(&[a, b, c, d, e, f, g, h]) => {
+                let last = u64::from_be_bytes([a, b, c, d, e, f, g, h]);
+                Self::bit_of_key(last & self.mask)
+            }
+            _ => {
+                let Some(tail) = word.len().checked_sub(self.len).and_then(|s| word.get(s..))
+                else {
+                    // Shorter than every key.
+                    return false;
+                };
+                Self::bit(tail)
+            }
         };
-        let bit = Self::bit(tail);
         self.bits
             .get(bit / 64)
             .is_some_and(|word| word >> (bit % 64) & 1 == 1)
