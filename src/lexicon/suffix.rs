@@ -7,8 +7,6 @@
 //! trie of the forms spelled backwards answers in one walk from the last
 //! byte, and most words leave it after a byte or two.
 
-use super::fx::FxHashMap;
-
 /// A set of keys with values, searched by the endings of a word.
 ///
 /// Nodes with many children (near the root, where every word enters) keep
@@ -59,21 +57,45 @@ pub(crate) enum Keep {
 }
 
 /// Builds a [`SuffixTrie`].
+///
+/// Each node's children are a list threaded through one vector of edges,
+/// newest first: a builder allocates nothing per node, where a map per
+/// node cost an allocation and a hash per byte of every key.
 #[derive(Debug)]
 pub(crate) struct SuffixTrieBuilder<V> {
-    children: Vec<FxHashMap<u8, u32>>,
+    /// Each node's newest child edge in `edges`; [`NO_EDGE`] if none.
+    first: Vec<u32>,
+    /// Edges: the byte before, the child node, and the node's next older
+    /// child edge ([`NO_EDGE`] after the oldest).
+    edges: Vec<(u8, u32, u32)>,
     values: Vec<Option<V>>,
     keep: Keep,
 }
+
+/// The end of a node's list of children in a [`SuffixTrieBuilder`].
+const NO_EDGE: u32 = u32::MAX;
 
 impl<V> SuffixTrieBuilder<V> {
     /// An empty builder keeping the first or last value of a key.
     pub(crate) fn new(keep: Keep) -> Self {
         Self {
-            children: vec![FxHashMap::default()],
+            first: vec![NO_EDGE],
+            edges: Vec::new(),
             values: vec![None],
             keep,
         }
+    }
+
+    /// The child of `node` by byte `b`, if it has one.
+    fn child(&self, node: usize, b: u8) -> Option<u32> {
+        let mut e = *self.first.get(node)?;
+        while let Some(&(label, child, next)) = self.edges.get(e as usize) {
+            if label == b {
+                return Some(child);
+            }
+            e = next;
+        }
+        None
     }
 
     /// Adds `key` with `value` (an empty key is ignored).
@@ -83,16 +105,25 @@ impl<V> SuffixTrieBuilder<V> {
         }
         let mut node = 0usize;
         for &b in key.as_bytes().iter().rev() {
-            let next = self.children.len() as u32;
-            let child = *self.children[node].entry(b).or_insert(next);
-            if child == next {
-                self.children.push(FxHashMap::default());
-                self.values.push(None);
-            }
+            let child = match self.child(node, b) {
+                Some(child) => child,
+                None => {
+                    let child = self.first.len() as u32;
+                    self.first.push(NO_EDGE);
+                    self.values.push(None);
+                    let Some(first) = self.first.get_mut(node) else {
+                        return;
+                    };
+                    self.edges.push((b, child, *first));
+                    *first = self.edges.len() as u32 - 1;
+                    child
+                }
+            };
             node = child as usize;
         }
-        let slot = &mut self.values[node];
-        if slot.is_none() || self.keep == Keep::Last {
+        if let Some(slot) = self.values.get_mut(node)
+            && (slot.is_none() || self.keep == Keep::Last)
+        {
             *slot = Some(value);
         }
     }
@@ -101,20 +132,19 @@ impl<V> SuffixTrieBuilder<V> {
     pub(crate) fn build(self) -> SuffixTrie<V> {
         let mut class = Box::new([0u16; 256]);
         let mut classes: u16 = 1;
-        for children in &self.children {
-            for &b in children.keys() {
-                if class[usize::from(b)] == 0 {
-                    class[usize::from(b)] = classes;
-                    classes += 1;
-                }
+        for &(b, _, _) in &self.edges {
+            if class[usize::from(b)] == 0 {
+                class[usize::from(b)] = classes;
+                classes += 1;
             }
         }
         let classes = usize::from(classes);
-        let mut nodes = Vec::with_capacity(self.children.len());
+        let mut nodes = Vec::with_capacity(self.first.len());
         let mut dense = Vec::new();
-        let mut edges = Vec::new();
+        let mut edges = Vec::with_capacity(self.edges.len());
         let mut values = Vec::new();
-        for (children, value) in self.children.iter().zip(self.values) {
+        let mut sorted = Vec::new();
+        for (node, value) in self.values.into_iter().enumerate() {
             let value = match value {
                 Some(v) => {
                     values.push(v);
@@ -122,13 +152,20 @@ impl<V> SuffixTrieBuilder<V> {
                 }
                 None => NO_VALUE,
             };
-            let mut sorted: Vec<(u8, u32)> = children.iter().map(|(&b, &c)| (b, c)).collect();
+            let mut e = self.first.get(node).copied().unwrap_or(NO_EDGE);
+            sorted.clear();
+            while let Some(&(label, child, next)) = self.edges.get(e as usize) {
+                sorted.push((label, child));
+                e = next;
+            }
             sorted.sort_unstable();
             let node = if sorted.len() >= DENSE_FROM {
                 let row = dense.len();
                 dense.resize(row + classes, 0);
                 for &(b, c) in &sorted {
-                    dense[row + usize::from(class[usize::from(b)])] = c;
+                    if let Some(slot) = dense.get_mut(row + usize::from(class[usize::from(b)])) {
+                        *slot = c;
+                    }
                 }
                 Node {
                     children: row as u32,
@@ -137,7 +174,7 @@ impl<V> SuffixTrieBuilder<V> {
                 }
             } else {
                 let start = edges.len() as u32;
-                edges.extend(sorted);
+                edges.extend_from_slice(&sorted);
                 Node {
                     children: start,
                     len: edges.len() as u32 - start,
@@ -514,6 +551,132 @@ mod tests {
                     let word = format!("{word}{key}");
                     prop_assert!(tails.may_end(word.as_bytes()), "{:?} {:?}", keys, word);
                 }
+            }
+        }
+    }
+
+    /// The builder [`SuffixTrieBuilder`] replaced, with a map of children
+    /// per node, kept as the oracle its tests compare with.
+    struct MapBuilder<V> {
+        children: Vec<crate::lexicon::fx::FxHashMap<u8, u32>>,
+        values: Vec<Option<V>>,
+        keep: Keep,
+    }
+
+    impl<V> MapBuilder<V> {
+        fn new(keep: Keep) -> Self {
+            Self {
+                children: vec![Default::default()],
+                values: vec![None],
+                keep,
+            }
+        }
+
+        fn insert(&mut self, key: &str, value: V) {
+            if key.is_empty() {
+                return;
+            }
+            let mut node = 0usize;
+            for &b in key.as_bytes().iter().rev() {
+                let next = self.children.len() as u32;
+                let child = *self.children[node].entry(b).or_insert(next);
+                if child == next {
+                    self.children.push(Default::default());
+                    self.values.push(None);
+                }
+                node = child as usize;
+            }
+            let slot = &mut self.values[node];
+            if slot.is_none() || self.keep == Keep::Last {
+                *slot = Some(value);
+            }
+        }
+
+        fn build(self) -> SuffixTrie<V> {
+            let mut class = Box::new([0u16; 256]);
+            let mut classes: u16 = 1;
+            for children in &self.children {
+                for &b in children.keys() {
+                    if class[usize::from(b)] == 0 {
+                        class[usize::from(b)] = classes;
+                        classes += 1;
+                    }
+                }
+            }
+            let classes = usize::from(classes);
+            let mut nodes = Vec::with_capacity(self.children.len());
+            let mut dense = Vec::new();
+            let mut edges = Vec::new();
+            let mut values = Vec::new();
+            for (children, value) in self.children.iter().zip(self.values) {
+                let value = match value {
+                    Some(v) => {
+                        values.push(v);
+                        values.len() as u32 - 1
+                    }
+                    None => NO_VALUE,
+                };
+                let mut sorted: Vec<(u8, u32)> = children.iter().map(|(&b, &c)| (b, c)).collect();
+                sorted.sort_unstable();
+                let node = if sorted.len() >= DENSE_FROM {
+                    let row = dense.len();
+                    dense.resize(row + classes, 0);
+                    for &(b, c) in &sorted {
+                        dense[row + usize::from(class[usize::from(b)])] = c;
+                    }
+                    Node {
+                        children: row as u32,
+                        len: DENSE,
+                        value,
+                    }
+                } else {
+                    let start = edges.len() as u32;
+                    edges.extend(sorted);
+                    Node {
+                        children: start,
+                        len: edges.len() as u32 - start,
+                        value,
+                    }
+                };
+                nodes.push(node);
+            }
+            SuffixTrie {
+                class,
+                nodes,
+                dense,
+                edges,
+                values,
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn builder_agrees_with_the_map_builder(
+            keys in prop::collection::vec(prop::collection::vec(piece(), 0..4), 0..40),
+            words in prop::collection::vec(prop::collection::vec(piece(), 0..6), 0..24),
+            last in any::<bool>(),
+        ) {
+            let keep = if last { Keep::Last } else { Keep::First };
+            let mut new = SuffixTrieBuilder::new(keep);
+            let mut old = MapBuilder::new(keep);
+            for (i, key) in keys.iter().map(|k| k.concat()).enumerate() {
+                new.insert(&key, i);
+                old.insert(&key, i);
+            }
+            let (new, old) = (new.build(), old.build());
+            prop_assert_eq!(new.nodes.len(), old.nodes.len());
+            prop_assert_eq!(&new.values, &old.values);
+            let words = words.iter().map(|w| w.concat()).chain(keys.iter().map(|k| k.concat()));
+            for word in words {
+                let w = word.as_bytes();
+                prop_assert_eq!(new.longest_suffix(w), old.longest_suffix(w), "{:?}", word);
+                prop_assert_eq!(new.get(w), old.get(w), "{:?}", word);
+                prop_assert_eq!(
+                    new.suffixes(w).collect::<Vec<_>>(),
+                    old.suffixes(w).collect::<Vec<_>>(),
+                    "{:?}", word
+                );
             }
         }
     }
