@@ -68,29 +68,63 @@ fn spelling(name: &str) -> String {
 
 /// Appends [`spelling`] of `name` to `out`: lookups spell into one buffer
 /// instead of a new string each.
+///
+/// A name is read a byte at a time: an ASCII byte by [`ASCII_SPELLING`]
+/// and a small Latin-1 letter (`ä`, `ö`, `å`, `é`…) by its second byte,
+/// neither decoded; only other characters (capital `Ä`, dashes, no-break
+/// spaces) go through [`spell_char`].
 fn spell_into(name: &str, out: &mut String) {
     out.reserve(name.len());
-    let mut rest = name;
-    while !rest.is_empty() {
-        // Most of a name spells as itself: copied a run at a time.
-        let run = rest
-            .bytes()
-            .position(|b| !spells_as_itself(b))
-            .unwrap_or(rest.len());
-        let (same, tail) = rest.split_at(run);
-        out.push_str(same);
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            spell_char(c, out);
+    let bytes = name.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(&spelt) = ASCII_SPELLING.get(usize::from(b)) {
+            if spelt != SPELT_AS_NOTHING {
+                // Every other spelling in the table is ASCII: the mask
+                // tells the compiler so, and `push` writes one byte.
+                out.push(char::from(spelt & 0x7F));
+            }
+            i += 1;
+            continue;
         }
-        rest = chars.as_str();
+        match bytes.get(i + 1) {
+            // U+00E0–U+00FF (`à`–`ÿ`, `÷`): each its own lower case, and
+            // neither a space nor a dash.
+            Some(&second @ 0xA0..=0xBF) if b == 0xC3 => {
+                out.push(char::from(0xC0 | (second & 0x3F)));
+                i += 2;
+            }
+            _ => {
+                let Some(c) = name.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                spell_char(c, out);
+                i += c.len_utf8();
+            }
+        }
     }
 }
 
-/// Whether byte `b` stands for an ASCII character that [`spelling`] keeps
-/// as it is (not a space, hyphen or capital).
-fn spells_as_itself(b: u8) -> bool {
-    b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r' | b'-') && !b.is_ascii_uppercase()
+/// What [`spelling`] makes of each ASCII byte: [`SPELT_AS_NOTHING`] for
+/// the spaces of `char::is_whitespace` and the hyphen, else its lower case
+/// (NUL too stays as it is).
+static ASCII_SPELLING: [u8; 128] = ascii_spelling();
+
+/// An [`ASCII_SPELLING`] that writes nothing: no ASCII byte.
+const SPELT_AS_NOTHING: u8 = 0xFF;
+
+/// Builds [`ASCII_SPELLING`].
+const fn ascii_spelling() -> [u8; 128] {
+    let mut table = [0u8; 128];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        table[b as usize] = match b {
+            b' ' | b'\t'..=b'\r' | b'-' => SPELT_AS_NOTHING,
+            _ => b.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
 }
 
 /// Appends [`spelling`] of one character to `out`.
@@ -622,6 +656,91 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The [`spell_into`] that the byte table replaced: runs of bytes that
+    /// spell as themselves copied at once, every other character by
+    /// [`spell_char`]. Kept as the oracle its tests compare with.
+    fn spell_into_by_runs(name: &str, out: &mut String) {
+        out.reserve(name.len());
+        let mut rest = name;
+        while !rest.is_empty() {
+            let run = rest
+                .bytes()
+                .position(|b| !spells_as_itself(b))
+                .unwrap_or(rest.len());
+            let (same, tail) = rest.split_at(run);
+            out.push_str(same);
+            let mut chars = tail.chars();
+            if let Some(c) = chars.next() {
+                spell_char(c, out);
+            }
+            rest = chars.as_str();
+        }
+    }
+
+    /// Whether byte `b` stands for an ASCII character that [`spelling`]
+    /// keeps as it is (not a space, hyphen or capital).
+    fn spells_as_itself(b: u8) -> bool {
+        b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r' | b'-') && !b.is_ascii_uppercase()
+    }
+
+    /// Pieces of Finnish-like names: words, capitals, ä, ö, å, every kind
+    /// of space and dash, digits, control characters, and characters
+    /// beyond Latin-1.
+    fn name_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "\0",
+            "Pirkanmaan",
+            "sairaanhoitopiirin",
+            "hallitus",
+            "ICT",
+            "ja",
+            "digi",
+            "-työryhmä",
+            "ICT-",
+            "ä",
+            "ö",
+            "å",
+            "Ä",
+            "Ö",
+            "Å",
+            "é",
+            "É",
+            "ß",
+            "÷",
+            "×",
+            "ÿ",
+            "Þ",
+            "þ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{B}",
+            "\u{C}",
+            "\r",
+            "\u{1C}",
+            "\u{7F}",
+            "\u{85}",
+            "\u{A0}",
+            "\u{2028}",
+            "-",
+            "–",
+            "—",
+            "\u{2010}",
+            "\u{2011}",
+            "2019",
+            "§",
+            "Ω",
+            "Σ",
+            "İ",
+            "\u{212A}",
+            "ł",
+            "Ł",
+            "ẞ",
+            "中",
+        ])
+    }
+
     /// [`Registry::fold_short_names`] as it was, trying every pair of
     /// bodies: the oracle of the indexed one.
     fn fold_short_names_by_pairs(reg: &mut Registry) {
@@ -999,5 +1118,20 @@ mod tests {
             ["Nuorisopalvelujen jaosto", "Nuorisopalvelujen lautakunta"],
             "{names:?}"
         );
+    }
+
+    proptest! {
+        #[test]
+        fn spelling_agrees_with_the_run_by_run_spelling(
+            pieces in prop::collection::vec(name_piece(), 0..16),
+            noise in any::<String>(),
+        ) {
+            for name in [pieces.concat(), noise] {
+                let (mut new, mut old) = (String::from("x"), String::from("x"));
+                spell_into(&name, &mut new);
+                spell_into_by_runs(&name, &mut old);
+                prop_assert_eq!(new, old, "{:?}", name);
+            }
+        }
     }
 }
