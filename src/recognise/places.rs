@@ -127,6 +127,12 @@ struct Gazetteer {
     /// The bytes a form can start with (capitals): the only places where
     /// a search is worth starting.
     first_bytes: [bool; 256],
+    /// Whether every byte of `first_bytes` is an ASCII capital or the lead
+    /// byte of a multi-byte character, so that [`next_start_byte`] may skip
+    /// eight bytes at a time past bytes that are neither. (It holds for the
+    /// table, whose forms start with a capital; were it ever false, the scan
+    /// would go byte by byte and still find every start.)
+    starts_are_wide: bool,
 }
 
 /// Built on first use and shared: parsing the table and building the
@@ -183,11 +189,15 @@ impl Gazetteer {
             .build(&forms)
             .ok();
         let first_bytes = first_byte_set(forms.iter().copied());
+        let starts_are_wide = (0..=u8::MAX)
+            .filter(|&b| first_bytes[usize::from(b)])
+            .all(capital_or_lead);
         Self {
             entries,
             by_form,
             automaton,
             first_bytes,
+            starts_are_wide,
         }
     }
 
@@ -232,6 +242,13 @@ impl Gazetteer {
 /// after a character that is not part of a word (space, punctuation, a hyphen
 /// as in `Itä-Lapin`).
 fn starts_word(text: &str, start: usize) -> bool {
+    // An ASCII byte before `start` is a whole character (and none is a
+    // combining mark): no decoding needed.
+    if let Some(&b) = start.checked_sub(1).and_then(|i| text.as_bytes().get(i))
+        && b.is_ascii()
+    {
+        return !b.is_ascii_alphanumeric() && text.is_char_boundary(start);
+    }
     match text.get(..start) {
         Some(before) => before.chars().next_back().is_none_or(|c| !is_word_char(c)),
         None => false,
@@ -286,10 +303,17 @@ pub fn find_places(text: &str) -> Vec<PlaceMatch<'_>> {
         return Vec::new();
     };
     let mut found = Vec::new();
-    // Every byte before `pos` is inside a mention found already.
+    // Every byte before `pos` is inside a mention found already or cannot
+    // start one.
     let mut pos = 0;
-    for (start, &b) in text.as_bytes().iter().enumerate() {
-        if start < pos || !gazetteer.first_bytes[usize::from(b)] || !starts_word(text, start) {
+    while let Some(start) = next_start_byte(
+        text.as_bytes(),
+        pos,
+        &gazetteer.first_bytes,
+        gazetteer.starts_are_wide,
+    ) {
+        pos = start + 1;
+        if !starts_word(text, start) {
             continue;
         }
         let input = Input::new(text)
@@ -314,6 +338,58 @@ pub fn find_places(text: &str) -> Vec<PlaceMatch<'_>> {
         }
     }
     found
+}
+
+/// Whether `b` is an ASCII capital or the lead byte of a multi-byte
+/// character (0xC0 and up): the bytes [`capital_or_lead_bytes`] marks.
+fn capital_or_lead(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xC0
+}
+
+/// The high bit of every byte of `word` (eight bytes, little-endian) that is
+/// an ASCII capital or a lead byte of a multi-byte character, i.e.
+/// [`capital_or_lead`] of each byte at once. Capitals are compared on the
+/// low seven bits of ASCII bytes, where adding within 0x00..=0xFF never
+/// carries into the next byte; a lead byte has its two high bits set.
+fn capital_or_lead_bytes(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let low = word & !HIGH;
+    // High bit set where the low seven bits are >= 'A', and where they are > 'Z'.
+    let from_a = low + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    let capital = from_a & !past_z & !word & HIGH;
+    let lead = word & (word << 1) & HIGH;
+    capital | lead
+}
+
+/// The first byte at or after `from` whose value is in `first` (the bytes
+/// a form can start with), or `None`. Most text is lower-case letters,
+/// spaces and the continuation bytes of `ä` and `ö`, none of which can start
+/// a form: when `wide` says every byte of `first` is a capital or a lead
+/// byte, eight bytes at a time without one are passed over in a few
+/// instructions ([`capital_or_lead_bytes`]), and only the bytes it marks are
+/// looked up. Without `wide`, every byte is looked up.
+fn next_start_byte(bytes: &[u8], from: usize, first: &[bool; 256], wide: bool) -> Option<usize> {
+    let mut at = from;
+    if wide {
+        while let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            let mut marked = capital_or_lead_bytes(u64::from_le_bytes(*eight));
+            while marked != 0 {
+                let i = at + (marked.trailing_zeros() / 8) as usize;
+                if bytes.get(i).is_some_and(|&b| first[usize::from(b)]) {
+                    return Some(i);
+                }
+                // Clear the lowest marked byte's high bit.
+                marked &= marked - 1;
+            }
+            at += 8;
+        }
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(|&b| first[usize::from(b)])
+        .map(|i| at + i)
 }
 
 /// The basic form of one word if it is a known place form, e.g.
@@ -664,6 +740,131 @@ mod tests {
             let now: Vec<(Span, &str)> =
                 find_places(&text).into_iter().map(|p| (p.span, p.name)).collect();
             proptest::prop_assert_eq!(now, find_places_unanchored(&text), "{:?}", text);
+        }
+    }
+
+    /// [`find_places`] as it was before [`next_start_byte`]: every byte
+    /// looked up in the start-byte table, and the character before a start
+    /// always decoded. The oracle for [`find_places_agrees_with_the_byte_loop`].
+    fn find_places_by_bytes(text: &str) -> Vec<PlaceMatch<'_>> {
+        let gazetteer = &*GAZETTEER;
+        let Some(automaton) = gazetteer.automaton.as_ref() else {
+            return Vec::new();
+        };
+        let starts_word = |start: usize| match text.get(..start) {
+            Some(before) => before.chars().next_back().is_none_or(|c| !is_word_char(c)),
+            None => false,
+        };
+        let mut found = Vec::new();
+        let mut pos = 0;
+        for (start, &b) in text.as_bytes().iter().enumerate() {
+            if start < pos || !gazetteer.first_bytes[usize::from(b)] || !starts_word(start) {
+                continue;
+            }
+            let input = Input::new(text)
+                .span(start..text.len())
+                .anchored(Anchored::Yes);
+            let Ok(Some(m)) = automaton.try_find(input) else {
+                continue;
+            };
+            let accepted = gazetteer.accept_at(text, start, m.end(), m.pattern().as_usize());
+            if let Some((end, i)) = accepted {
+                let entry = gazetteer.entries[i];
+                found.push(PlaceMatch {
+                    span: Span::new(start, end),
+                    text: &text[start..end],
+                    name: entry.name,
+                    kind: entry.kind,
+                    region: entry.region,
+                    ambiguous: entry.ambiguous,
+                });
+                pos = end;
+            }
+        }
+        found
+    }
+
+    /// Forms that start with a non-ASCII capital (`Ä`, `Å`, `Ö`), picked
+    /// apart so the generated texts hold some: few forms do.
+    static WIDE_FORMS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        FORMS
+            .iter()
+            .copied()
+            .filter(|f| !f.as_bytes()[0].is_ascii())
+            .collect()
+    });
+
+    proptest::proptest! {
+        #[test]
+        fn find_places_agrees_with_the_byte_loop(
+            picks in proptest::collection::vec(
+                (0usize..4000, 0usize..6, 0usize..40, proptest::bool::ANY), 0..14),
+        ) {
+            const GLUE: &[&str] = &[
+                " ", "", "-", "- ", ", ", "kin ", "ssa ", "x", "\u{e4}", ":n ", "\n", "\r\n",
+                "tie ", "Ä", "Keski-", "2", " 12 ", "–", " – ", "\u{a0}", "\u{2009}", "(", ")",
+                ". Kunta ", " äänestys ", " Åsa ", " ÖVERSTE ", "\u{308}", "\u{212a}", "€",
+                "Ω", "\u{1F600}", "ﬁ", " STM:n ", "ö", "å", "\t", "É", "Z",
+            ];
+            let mut text = String::new();
+            for (form, cut, glue, wide) in picks {
+                let forms: &[&str] = if wide { &WIDE_FORMS } else { &FORMS };
+                let form = forms[form % forms.len()];
+                // Whole forms, and forms cut short on a char boundary.
+                let cut = (0..=form.len())
+                    .rev()
+                    .filter(|&c| form.is_char_boundary(c))
+                    .nth(cut % 3)
+                    .unwrap_or(form.len());
+                text.push_str(&form[..cut]);
+                text.push_str(GLUE[glue % GLUE.len()]);
+            }
+            proptest::prop_assert_eq!(find_places(&text), find_places_by_bytes(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn next_start_byte_finds_the_first_start_byte(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            extra in proptest::collection::vec(proptest::num::u8::ANY, 0..4),
+            from in 0usize..44,
+        ) {
+            // The gazetteer's own start bytes, scanned wide and byte by byte,
+            // and a set with other bytes (which may not be scanned wide).
+            let mut other = GAZETTEER.first_bytes;
+            for b in extra {
+                other[usize::from(b)] = true;
+            }
+            for (first, wide) in [
+                (&GAZETTEER.first_bytes, true),
+                (&GAZETTEER.first_bytes, false),
+                (&other, false),
+            ] {
+                let expected = (from..bytes.len()).find(|&i| first[usize::from(bytes[i])]);
+                proptest::prop_assert_eq!(next_start_byte(&bytes, from, first, wide), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn the_gazetteer_is_scanned_wide() {
+        assert!(GAZETTEER.starts_are_wide);
+    }
+
+    #[test]
+    fn capital_or_lead_bytes_marks_each_byte_exactly() {
+        for b in 0..=u8::MAX {
+            for filler in [0x00, 0x40, 0x41, 0x5A, 0x5B, 0x7F, 0x80, 0xBF, 0xC0, 0xFF] {
+                for lane in 0..8 {
+                    let mut eight = [filler; 8];
+                    eight[lane] = b;
+                    let marked = capital_or_lead_bytes(u64::from_le_bytes(eight));
+                    for (i, &byte) in eight.iter().enumerate() {
+                        let bit = marked >> (8 * i) & 0xFF;
+                        let want = if capital_or_lead(byte) { 0x80 } else { 0 };
+                        assert_eq!(bit, want, "byte {byte:#x} in lane {i} of {eight:x?}");
+                    }
+                }
+            }
         }
     }
 
