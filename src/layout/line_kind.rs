@@ -57,19 +57,32 @@ fn is_one_of(words: &[&str], lower: &str) -> bool {
     words.contains(&lower)
 }
 
-/// The comment count in a footer such as `Lue lisää | 3 Kommenttia`.
+/// Whether `text` lowers to one of `words` (lower case, plain letters and
+/// spaces: no `σ`/`ς`, whose lowering depends on the neighbours), compared
+/// character by character without building the lower case.
+fn lowers_to_one_of(words: &[&str], text: &str) -> bool {
+    words
+        .iter()
+        .any(|w| strip_prefix_lowering_to(text, w).is_some_and(str::is_empty))
+}
+
+/// The comment count in a footer such as `Lue lisää | 3 Kommenttia`: the
+/// number before the first comment word that follows one. The words are
+/// walked in place, two at a time, and compared without being lowered.
 pub(crate) fn comment_count(text: &str) -> Option<u32> {
-    let words: Vec<&str> = text
+    let mut words = text
         .split(|c: char| is_space(c) || c == '|')
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(2).find_map(|w| {
-        if is_one_of(COMMENT_WORDS, &w[1].to_lower()) {
-            w[0].parse().ok()
-        } else {
-            None
+        .filter(|w| !w.is_empty());
+    let mut before = words.next()?;
+    for word in words {
+        if lowers_to_one_of(COMMENT_WORDS, word)
+            && let Ok(n) = before.parse()
+        {
+            return Some(n);
         }
-    })
+        before = word;
+    }
+    None
 }
 
 /// Whether a short line is a photo credit: a credit word followed by at most
@@ -105,7 +118,23 @@ fn starts_with_navigation(text: &str, word: &str) -> bool {
 /// `text` after a prefix that lowers to `word`, character for character,
 /// without lowering the rest of a long line. Exact for words of plain
 /// letters and spaces (no Σ, whose lower case depends on its neighbours).
+///
+/// An ASCII first byte is a whole character whose lower case is one ASCII
+/// byte: most lines are told apart by it, inline, without decoding.
+#[inline(always)]
 fn strip_prefix_lowering_to<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    if let (Some(&t), Some(&w)) = (text.as_bytes().first(), word.as_bytes().first())
+        && t.is_ascii()
+        && t.to_ascii_lowercase() != w
+    {
+        return None;
+    }
+    strip_prefix_lowering_to_by_chars(text, word)
+}
+
+/// [`strip_prefix_lowering_to`] for the lines its first byte does not
+/// rule out: character by character.
+fn strip_prefix_lowering_to_by_chars<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     let mut chars = text.chars();
     for want in word.chars() {
         let mut lower = chars.next()?.to_lowercase();
@@ -120,11 +149,97 @@ fn strip_prefix_lowering_to<'a>(text: &'a str, word: &str) -> Option<&'a str> {
 /// lines are running text, and are not lowered to be compared.
 const SHORT_LINE_WORDS: usize = 10;
 
+/// Whether `text` has more than `n` words (runs of characters that are not
+/// [`is_space`]).
+///
+/// Eight bytes at a time while they hold only ASCII and `ä`, `ö`, `å`
+/// (lead byte `C3`: U+00C0–U+00FF holds no space, nor does any continuation
+/// byte), where the spaces are the ASCII ones ([`ascii_space_bytes`]) and
+/// the words starting are counted from them; eight bytes with any other
+/// character are read a character at a time.
+fn more_words_than(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    // Whether the byte before `at` ends a space (or `at` is the start).
+    let mut after_space = true;
+    let mut at = 0;
+    while let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*eight);
+        if other_lead_bytes(word) != 0 {
+            // Up to the end of these eight bytes, a character at a time:
+            // `at` stays on a char boundary.
+            let end = at + 8;
+            while at < end {
+                let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                    return false;
+                };
+                let space = is_space(c);
+                if !space && after_space {
+                    words += 1;
+                }
+                after_space = space;
+                at += c.len_utf8();
+            }
+        } else {
+            let space = ascii_space_bytes(word);
+            // A byte starts a word if it is no space and the byte before it is one.
+            let before = (space << 8) | if after_space { 0x80 } else { 0 };
+            let starts = !space & before & HIGH;
+            words += starts.count_ones() as usize;
+            after_space = space >> 56 != 0;
+            at += 8;
+            // The eight bytes may end inside an `ä`: its continuation byte
+            // is no space, nor the start of a word.
+            while bytes.get(at).is_some_and(|&b| b & 0xC0 == 0x80) {
+                at += 1;
+            }
+        }
+        if words > n {
+            return true;
+        }
+    }
+    for c in text.get(at..).unwrap_or_default().chars() {
+        let space = is_space(c);
+        if !space && after_space {
+            words += 1;
+        }
+        after_space = space;
+    }
+    words > n
+}
+
+/// Eight one bytes: with a byte value `b`, `ONES * b` is `b` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of every byte of `word` that is zero, exactly (no borrow
+/// runs between bytes: each is tested on its low seven bits, then its high bit).
+fn zero_bytes(word: u64) -> u64 {
+    !(((word & !HIGH) + !HIGH) | word) & HIGH
+}
+
+/// The high bit of every byte of `word` (eight bytes, little-endian) that is
+/// an ASCII space of [`is_space`]: ` ` or `\t`..=`\r`.
+fn ascii_space_bytes(word: u64) -> u64 {
+    let low = word & !HIGH;
+    // Low seven bits within 0x09..=0x0D, on ASCII bytes only.
+    let control = (low + ONES * (0x80 - 0x09)) & !(low + ONES * (0x80 - 0x0E)) & !word & HIGH;
+    control | zero_bytes(word ^ (ONES * u64::from(b' ')))
+}
+
+/// The high bit of every byte of `word` that leads a character other than
+/// U+00C0–U+00FF (lead byte `C3`): the characters that may be spaces.
+fn other_lead_bytes(word: u64) -> u64 {
+    let lead = word & (word << 1) & HIGH;
+    lead & !zero_bytes(word ^ (ONES * 0xC3))
+}
+
 /// A `Julkaistu 2.11.2020` line: a publication word, then a date.
 fn publication_line(line: &Line<'_>) -> Option<DateAt> {
     let text = line.text;
     let word_end = text.find(|c: char| is_space(c) || c == ':')?;
-    if !PUBLICATION_WORDS.contains(&text[..word_end].to_lower().as_str()) {
+    if !lowers_to_one_of(PUBLICATION_WORDS, &text[..word_end]) {
         return None;
     }
     let rest = text[word_end..].trim_start_matches(|c: char| is_space(c) || c == ':');
@@ -143,7 +258,10 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
     if text.is_empty() {
         return LineKind::Blank;
     }
-    if let Some(date) = leading_date(text) {
+    // Every date `leading_date` reads starts with an ASCII digit.
+    if text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && let Some(date) = leading_date(text)
+    {
         let after = &text[date.span.end..];
         let rest = after.trim_start_matches(is_space);
         let date = DateAt {
@@ -182,12 +300,7 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
         return LineKind::Navigation;
     }
     // Headers and photo credits are short: a paragraph is text.
-    if text
-        .split(is_space)
-        .filter(|w| !w.is_empty())
-        .nth(SHORT_LINE_WORDS)
-        .is_some()
-    {
+    if more_words_than(text, SHORT_LINE_WORDS) {
         return LineKind::Text;
     }
     let lower = text.to_lower();
@@ -207,6 +320,404 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`classify`] and its helpers as they were before the byte-level
+    /// shortcuts: every line tried for a date, every first word lowered,
+    /// every navigation word compared character by character, and words
+    /// counted by splitting. The oracle of [`classify_agrees_with_the_plain_one`].
+    mod plain {
+        use super::super::*;
+
+        fn strip_prefix_lowering_to<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+            let mut chars = text.chars();
+            for want in word.chars() {
+                let mut lower = chars.next()?.to_lowercase();
+                if lower.next() != Some(want) || lower.next().is_some() {
+                    return None;
+                }
+            }
+            Some(chars.as_str())
+        }
+
+        fn starts_with_navigation(text: &str, word: &str) -> bool {
+            strip_prefix_lowering_to(text, word).is_some_and(|rest| {
+                rest.trim_start_matches(is_space).is_empty()
+                    || rest.trim_start_matches(is_space).starts_with('|')
+            })
+        }
+
+        pub(super) fn comment_count(text: &str) -> Option<u32> {
+            let words: Vec<&str> = text
+                .split(|c: char| is_space(c) || c == '|')
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.windows(2).find_map(|w| {
+                if is_one_of(COMMENT_WORDS, &w[1].to_lower()) {
+                    w[0].parse().ok()
+                } else {
+                    None
+                }
+            })
+        }
+
+        pub(super) fn more_words_than(text: &str, n: usize) -> bool {
+            text.split(is_space)
+                .filter(|w| !w.is_empty())
+                .nth(n)
+                .is_some()
+        }
+
+        fn publication_line(line: &Line<'_>) -> Option<DateAt> {
+            let text = line.text;
+            let word_end = text.find(|c: char| is_space(c) || c == ':')?;
+            if !PUBLICATION_WORDS.contains(&text[..word_end].to_lower().as_str()) {
+                return None;
+            }
+            let rest = text[word_end..].trim_start_matches(|c: char| is_space(c) || c == ':');
+            let offset = text.len() - rest.len();
+            let date = leading_date(rest)?;
+            Some(DateAt {
+                start: line.start + offset + date.span.start,
+                end: line.start + offset + date.span.end,
+                value: date.value,
+            })
+        }
+
+        pub(super) fn classify(line: &Line<'_>) -> LineKind {
+            let text = line.text;
+            if text.is_empty() {
+                return LineKind::Blank;
+            }
+            if let Some(date) = leading_date(text) {
+                let after = &text[date.span.end..];
+                let rest = after.trim_start_matches(is_space);
+                let date = DateAt {
+                    start: line.start + date.span.start,
+                    end: line.start + date.span.end,
+                    value: date.value,
+                };
+                let rest = (!rest.is_empty()).then(|| line.end() - rest.len());
+                return LineKind::Date { date, rest };
+            }
+            if let Some(date) = publication_line(line) {
+                return LineKind::Published { date };
+            }
+            if let Some(name) = text.strip_prefix(['>', '›', '»']) {
+                let name = name.trim_start_matches(is_space);
+                if !name.is_empty() {
+                    return LineKind::DocumentLink {
+                        name: line.end() - name.len(),
+                    };
+                }
+            }
+            if starts_with_navigation(text, "lue lisää") {
+                return LineKind::ReadMore {
+                    comments: comment_count(text),
+                };
+            }
+            if starts_with_navigation(text, "palaa otsikoihin") {
+                return LineKind::Footer {
+                    comments: comment_count(text),
+                };
+            }
+            if NAVIGATION_LINES
+                .iter()
+                .any(|w| starts_with_navigation(text, w))
+            {
+                return LineKind::Navigation;
+            }
+            if more_words_than(text, SHORT_LINE_WORDS) {
+                return LineKind::Text;
+            }
+            let lower = text.to_lower();
+            let bare = lower.trim_end_matches(':');
+            if is_one_of(DOCUMENT_HEADERS, bare) {
+                return LineKind::DocumentHeader;
+            }
+            if is_one_of(SECTION_HEADERS, bare) {
+                return LineKind::Section;
+            }
+            if is_photo_credit(&lower) {
+                return LineKind::PhotoCredit;
+            }
+            LineKind::Text
+        }
+    }
+
+    /// Pieces of page lines: furniture words in several cases (and with a
+    /// Kelvin sign for `k`, an `İ` whose lower case is two characters, a
+    /// `Σ`), dates, numbers, bars, every kind of space, Finnish letters,
+    /// dashes and characters of two, three and four bytes.
+    const PIECES: &[&str] = &[
+        "Lue lisää",
+        "LUE LISÄÄ",
+        "lue",
+        "lisää",
+        "Palaa otsikoihin",
+        "palaa",
+        "otsikoihin",
+        "Ei kommentteja",
+        "Kommentoi",
+        "KOMMENTOI",
+        "\u{212a}ommentoi",
+        "Jaa",
+        "Tulosta",
+        "Takaisin",
+        "Sivun alkuun",
+        "|",
+        " | ",
+        "0",
+        "1",
+        "12",
+        "3x",
+        "Kommenttia",
+        "kommentti",
+        "KOMMENTIT",
+        "\u{212a}ommenttia",
+        "Kommenttiaa",
+        "Julkaistu",
+        "julkaisupäivä:",
+        "Päivitetty",
+        "JULKAISTU:",
+        "Uutinen",
+        "4.10.2017",
+        "2.11.2020",
+        "3.–4.6.2019",
+        "2019-03-05",
+        "17.4.",
+        "klo",
+        "10.15",
+        "Muistiot",
+        "Muistiot:",
+        "PÖYTÄKIRJAT",
+        "Ajankohtaista",
+        "Uusimmat kokousaineistot",
+        "kuva",
+        "Kuva:",
+        "(kuva",
+        ",kuva",
+        "kuvaaja",
+        "Liisa",
+        "Aaltonen",
+        "pexels",
+        "> ",
+        "›",
+        "»",
+        ".",
+        ":",
+        "-",
+        "–",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\u{2009}",
+        "\u{3000}",
+        "\u{feff}",
+        "\u{200b}",
+        "\u{85}",
+        "\u{1680}",
+        "\u{202f}",
+        "ä",
+        "ö",
+        "å",
+        "Ä",
+        "Ö",
+        "Å",
+        "é",
+        "€",
+        "”",
+        "\u{1F600}",
+        "İ",
+        "Σ",
+        "a\u{308}",
+        "sosiaali- ja terveyspalvelut",
+        "hyvinvointialue",
+        "äänestys",
+        "Kunta",
+        "x",
+    ];
+
+    /// A line of pieces, by index.
+    fn line_of(picks: &[usize]) -> String {
+        picks.iter().map(|&i| PIECES[i % PIECES.len()]).collect()
+    }
+
+    /// How generated lines start: nothing, or page furniture in some case.
+    const OPENINGS: &[&str] = &[
+        "",
+        "",
+        "Lue lisää",
+        "LUE LISÄÄ",
+        "lue lisää",
+        "Lue\u{a0}lisää",
+        "Lue lisäät",
+        "Palaa otsikoihin",
+        "PALAA OTSIKOIHIN",
+        "Ei kommentteja",
+        "\u{212a}ommentoi",
+        "Kommentoi",
+        "Jaa",
+        "JAA",
+        "Tulosta",
+        "Takaisin",
+        "Sivun alkuun",
+        "Sivun",
+        "Julkaistu",
+        "julkaistu:",
+        "Julkaisupäivä",
+        "Tiedote",
+        "4.10.2017",
+        "17.4.",
+        "2019-03-05",
+        "> ",
+        "Muistiot",
+        "Kuva:",
+        "kuva",
+        "Lue",
+    ];
+
+    /// Words and separators of footers (`Lue lisää | 3 Kommenttia`).
+    const FOOTER_WORDS: &[&str] = &[
+        "0",
+        "1",
+        "12",
+        "x",
+        "Kommenttia",
+        "kommentti",
+        "KOMMENTIT",
+        "\u{212a}ommenttia",
+        "Kommentteja",
+        "Kommentoi",
+        "Lue",
+        "lisää",
+        "İ",
+        "Σ",
+    ];
+    const FOOTER_GAPS: &[&str] = &[" ", " | ", "|", "\u{a0}", "\t", " |", "", "  "];
+
+    /// A line of footer words and gaps, by index.
+    fn footer_of(picks: &[(usize, usize)]) -> String {
+        let mut line = String::new();
+        for &(word, gap) in picks {
+            line.push_str(FOOTER_WORDS[word % FOOTER_WORDS.len()]);
+            line.push_str(FOOTER_GAPS[gap % FOOTER_GAPS.len()]);
+        }
+        line
+    }
+
+    proptest! {
+        #[test]
+        fn classify_agrees_with_the_plain_one(
+            opening in 0usize..1000,
+            footer in proptest::collection::vec((0usize..100, 0usize..100), 0..5),
+            picks in proptest::collection::vec(0usize..1000, 0..24),
+            start in 0usize..1000,
+        ) {
+            // An opening, a gap, maybe a date, then a footer's bar and
+            // counts, or running pieces, or both.
+            const GAPS: &[&str] = &[" ", " | ", ": ", ":", "", "\u{a0}", "  "];
+            const DATES: &[&str] = &["", "", "2.11.2020 klo 10.15", "3.–4.6.2019", "17.4.", "1.2.20189"];
+            let mut raw = OPENINGS[opening % OPENINGS.len()].to_string();
+            raw.push_str(GAPS[opening / 30 % GAPS.len()]);
+            raw.push_str(DATES[start / 7 % DATES.len()]);
+            raw.push_str(&footer_of(&footer));
+            if start % 3 != 0 {
+                raw.push_str(&line_of(&picks));
+            }
+            for text in [raw.as_str(), raw.trim_matches(is_space)] {
+                let line = Line { text, start };
+                prop_assert_eq!(classify(&line), plain::classify(&line), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn comment_count_agrees_with_the_plain_one(
+            footer in proptest::collection::vec((0usize..100, 0usize..100), 0..8),
+        ) {
+            let text = footer_of(&footer);
+            prop_assert_eq!(comment_count(&text), plain::comment_count(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn more_words_than_agrees_with_splitting(
+            picks in proptest::collection::vec(0usize..1000, 0..40),
+            n in 0usize..16,
+        ) {
+            let text = line_of(&picks);
+            prop_assert_eq!(
+                more_words_than(&text, n),
+                plain::more_words_than(&text, n),
+                "{:?} {}", text, n
+            );
+        }
+
+        #[test]
+        fn more_words_than_agrees_on_any_characters(
+            text in "[a-zäöÅ0-9 \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{2060}\u{3000}\u{feff}\u{c0}-\u{ff}\u{100}-\u{17f}–€\u{1F600}]{0,60}",
+            n in 0usize..16,
+        ) {
+            prop_assert_eq!(
+                more_words_than(&text, n),
+                plain::more_words_than(&text, n),
+                "{:?} {}", text, n
+            );
+        }
+    }
+
+    #[test]
+    fn byte_masks_mark_each_byte_exactly() {
+        for b in 0..=u8::MAX {
+            for filler in [
+                0x00, 0x09, 0x0D, 0x20, 0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xC3, 0xFF,
+            ] {
+                for lane in 0..8 {
+                    let mut eight = [filler; 8];
+                    eight[lane] = b;
+                    let word = u64::from_le_bytes(eight);
+                    let (space, other) = (ascii_space_bytes(word), other_lead_bytes(word));
+                    let zero = zero_bytes(word);
+                    for (i, &byte) in eight.iter().enumerate() {
+                        let bit = |mask: u64| mask >> (8 * i) & 0xFF;
+                        let want = |holds: bool| if holds { 0x80 } else { 0 };
+                        let ascii_space = byte.is_ascii() && is_space(char::from(byte));
+                        assert_eq!(
+                            bit(space),
+                            want(ascii_space),
+                            "space {byte:#x} in {eight:x?}"
+                        );
+                        assert_eq!(
+                            bit(other),
+                            want(byte >= 0xC0 && byte != 0xC3),
+                            "lead {byte:#x} in {eight:x?}"
+                        );
+                        assert_eq!(bit(zero), want(byte == 0), "zero {byte:#x} in {eight:x?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn latin1_supplement_holds_no_space() {
+        // `more_words_than` passes over `C3` characters as word characters.
+        assert!(('\u{c0}'..='\u{ff}').all(|c| !is_space(c)));
+    }
+
+    #[test]
+    fn furniture_words_are_plain_lower_case() {
+        // `lowers_to_one_of` compares character by character, which is the
+        // lowering of the whole word only for words without `σ`/`ς`.
+        for w in PUBLICATION_WORDS.iter().chain(COMMENT_WORDS) {
+            assert!(
+                !w.is_empty() && w.chars().all(|c| c.is_lowercase() && c != 'σ' && c != 'ς'),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn headers_are_short_lines_and_navigation_plain_letters() {
