@@ -133,6 +133,25 @@ struct Gazetteer {
     /// table, whose forms start with a capital; were it ever false, the scan
     /// would go byte by byte and still find every start.)
     starts_are_wide: bool,
+    /// The first three bytes of every form of three bytes or more, hashed
+    /// into a bit set ([`prefix_bit`]): a position where the text does not
+    /// start with a marked three bytes, nor with a form shorter than that,
+    /// holds no form, told without running the automaton (most capitalised
+    /// words at a sentence start are no place). Bits shared by chance only
+    /// let a position through.
+    prefixes: Box<[u64; PREFIX_WORDS]>,
+    /// The first bytes of the forms shorter than three bytes (`Ii`), padded
+    /// with zeros, and their lengths.
+    short_forms: Vec<([u8; 2], usize)>,
+}
+
+/// Words of the prefix bit set: 2^16 bits.
+const PREFIX_WORDS: usize = 1024;
+
+/// The bit of three bytes in the prefix set: a hash of them to 16 bits.
+fn prefix_bit(three: [u8; 3]) -> usize {
+    let key = u32::from(three[0]) << 16 | u32::from(three[1]) << 8 | u32::from(three[2]);
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// Built on first use and shared: parsing the table and building the
@@ -192,13 +211,45 @@ impl Gazetteer {
         let starts_are_wide = (0..=u8::MAX)
             .filter(|&b| first_bytes[usize::from(b)])
             .all(capital_or_lead);
+        let mut prefixes = Box::new([0u64; PREFIX_WORDS]);
+        let mut short_forms = Vec::new();
+        for form in &forms {
+            match form.as_bytes() {
+                &[a, b, c, ..] => {
+                    let bit = prefix_bit([a, b, c]);
+                    prefixes[bit / 64] |= 1 << (bit % 64);
+                }
+                &[a, b] => short_forms.push(([a, b], 2)),
+                &[a] => short_forms.push(([a, 0], 1)),
+                [] => {}
+            }
+        }
         Self {
             entries,
             by_form,
             automaton,
             first_bytes,
             starts_are_wide,
+            prefixes,
+            short_forms,
         }
+    }
+
+    /// Whether some form may start at byte `at` of `bytes`: its first three
+    /// bytes are a form's, or a form shorter than three bytes starts there.
+    /// Never false where a form starts.
+    fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
+        let rest = bytes.get(at..).unwrap_or_default();
+        if let Some(&three) = rest.first_chunk::<3>() {
+            let bit = prefix_bit(three);
+            if self.prefixes[bit / 64] >> (bit % 64) & 1 != 0 {
+                return true;
+            }
+        }
+        self.short_forms.iter().any(|&(first, len)| match len {
+            2 => rest.first_chunk::<2>() == Some(&first),
+            _ => rest.first() == Some(&first[0]),
+        })
     }
 
     /// Index of the longest form that starts at `start`, ends at or before
@@ -313,7 +364,7 @@ pub fn find_places(text: &str) -> Vec<PlaceMatch<'_>> {
         gazetteer.starts_are_wide,
     ) {
         pos = start + 1;
-        if !starts_word(text, start) {
+        if !starts_word(text, start) || !gazetteer.may_start_at(text.as_bytes(), start) {
             continue;
         }
         let input = Input::new(text)
@@ -841,6 +892,18 @@ mod tests {
             ] {
                 let expected = (from..bytes.len()).find(|&i| first[usize::from(bytes[i])]);
                 proptest::prop_assert_eq!(next_start_byte(&bytes, from, first, wide), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn every_form_passes_the_prefix_filter() {
+        for &form in FORMS.iter() {
+            for tail in ["", "x", "\u{e4}", " ", "-"] {
+                let text = format!("{form}{tail}");
+                assert!(GAZETTEER.may_start_at(text.as_bytes(), 0), "{text:?}");
+                let text = format!("\u{e4} {text}");
+                assert!(GAZETTEER.may_start_at(text.as_bytes(), 3), "{text:?}");
             }
         }
     }
