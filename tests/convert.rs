@@ -305,3 +305,37 @@ fn parallel_jobs_keep_input_order_and_records() {
     let bad = run(&["--jobs", "0"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// More files than the workers may run ahead of the writer (32 per job) and
+/// than fit in a few batches, so that workers hand over batches out of order
+/// and wait for the writer: the records must still come out in input order,
+/// one per file, as with one job.
+#[test]
+fn many_files_keep_input_order_with_every_job_count() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    assert!(texts.len() >= 10, "too few fixtures: {}", texts.len());
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..300 {
+        // Texts of different sizes in turn, so workers finish out of order.
+        let text = std::fs::read(&texts[n * 7 % texts.len()]).unwrap();
+        std::fs::write(dir.path().join(format!("{n:04}.txt")), text).unwrap();
+    }
+    let p = dir.path().to_str().unwrap();
+    let one = run(&[p, "--jobs", "1"]);
+    assert!(one.status.success(), "{}", stderr(&one));
+    assert_eq!(one.stdout.iter().filter(|&&b| b == b'\n').count(), 300);
+    for jobs in ["2", "3", "5"] {
+        let many = run(&[p, "--jobs", jobs]);
+        assert!(many.status.success(), "{}", stderr(&many));
+        assert!(
+            one.stdout == many.stdout,
+            "records or their order differ between 1 and {jobs} jobs"
+        );
+    }
+}
