@@ -7,7 +7,7 @@ use crate::lexicon::{
 };
 use crate::model::EdtfDate;
 use crate::recognise::date::leading_date;
-use crate::text::{Line, ToLower, is_space};
+use crate::text::{HIGH, Line, ToLower, ascii_bytes_within, bytes_equal_to, is_space, lead_bytes};
 
 /// A numeric date at the start of a line, as source offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,31 +208,16 @@ fn more_words_than(text: &str, n: usize) -> bool {
     words > n
 }
 
-/// Eight one bytes: with a byte value `b`, `ONES * b` is `b` in every byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of every byte.
-const HIGH: u64 = ONES * 0x80;
-
-/// The high bit of every byte of `word` that is zero, exactly (no borrow
-/// runs between bytes: each is tested on its low seven bits, then its high bit).
-fn zero_bytes(word: u64) -> u64 {
-    !(((word & !HIGH) + !HIGH) | word) & HIGH
-}
-
 /// The high bit of every byte of `word` (eight bytes, little-endian) that is
 /// an ASCII space of [`is_space`]: ` ` or `\t`..=`\r`.
 fn ascii_space_bytes(word: u64) -> u64 {
-    let low = word & !HIGH;
-    // Low seven bits within 0x09..=0x0D, on ASCII bytes only.
-    let control = (low + ONES * (0x80 - 0x09)) & !(low + ONES * (0x80 - 0x0E)) & !word & HIGH;
-    control | zero_bytes(word ^ (ONES * u64::from(b' ')))
+    ascii_bytes_within(word, 0x09, 0x0D) | bytes_equal_to(word, b' ')
 }
 
 /// The high bit of every byte of `word` that leads a character other than
 /// U+00C0–U+00FF (lead byte `C3`): the characters that may be spaces.
 fn other_lead_bytes(word: u64) -> u64 {
-    let lead = word & (word << 1) & HIGH;
-    lead & !zero_bytes(word ^ (ONES * 0xC3))
+    lead_bytes(word) & !bytes_equal_to(word, 0xC3)
 }
 
 /// A `Julkaistu 2.11.2020` line: a publication word, then a date.
@@ -320,6 +305,7 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::zero_bytes;
     use proptest::prelude::*;
 
     /// [`classify`] and its helpers as they were before the byte-level

@@ -43,11 +43,21 @@ impl TrigramFilter {
     /// Whether `word` may hold one of the stems; `false` means it holds
     /// none.
     pub(crate) fn may_hold(&self, word: &str) -> bool {
-        self.open
-            || word.as_bytes().windows(3).any(|w| {
-                let s = slot(w[0], w[1], w[2]);
-                self.bits[s / 64] & (1 << (s % 64)) != 0
-            })
+        self.open || word.as_bytes().windows(3).any(|w| self.marks(w))
+    }
+
+    /// Whether `bytes` may start with one of the stems; `false` means none
+    /// starts there. A scanner that tries its stems only at some positions
+    /// (word starts) asks this at each before its automaton.
+    pub(crate) fn may_start(&self, bytes: &[u8]) -> bool {
+        self.open || bytes.get(..3).is_some_and(|w| self.marks(w))
+    }
+
+    /// Whether the first three bytes of `w` are marked.
+    fn marks(&self, w: &[u8]) -> bool {
+        let &[a, b, c, ..] = w else { return false };
+        let s = slot(a, b, c);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
     }
 }
 
@@ -86,6 +96,20 @@ mod tests {
         let f = TrigramFilter::new(["ab", "työpaj"]);
         assert!(f.may_hold("xyz"));
         assert!(f.may_hold(""));
+        assert!(f.may_start(b"xyz") && f.may_start(b""));
+    }
+
+    #[test]
+    fn only_a_stem_start_may_start_a_stem() {
+        let f = TrigramFilter::new(STEMS.iter().copied());
+        for w in ["työpajassa", "seminaari", "infot", "vaalit", "inf"] {
+            assert!(f.may_start(w.as_bytes()), "{w}");
+        }
+        // Holding a stem is not starting with one; fewer than three bytes
+        // start with no stem.
+        for w in ["etätyöpaja", "webseminaari", "in", "", "kokous"] {
+            assert!(!f.may_start(w.as_bytes()), "{w}");
+        }
     }
 
     proptest! {

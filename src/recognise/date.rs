@@ -38,7 +38,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::fx::FxHashMap;
 use crate::model::{EdtfDate, Precision, Season, Span};
-use crate::text::{char_at, is_lowercase_fixed_point, is_space};
+use crate::text::{char_at, is_latin1_capital_second, is_lowercase_fixed_point, is_space};
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -1096,7 +1096,7 @@ fn fold_latin1(word: &str) -> Option<Folded<'_>> {
         if b >= 0xC4 {
             return None;
         }
-        capital |= b.is_ascii_uppercase() || (after_c3 && is_latin1_capital_tail(b));
+        capital |= b.is_ascii_uppercase() || (after_c3 && is_latin1_capital_second(b));
         after_c3 = b == 0xC3;
     }
     if !capital {
@@ -1108,7 +1108,7 @@ fn fold_latin1(word: &str) -> Option<Folded<'_>> {
     let mut out = [0u8; FOLD_BUFFER];
     let mut after_c3 = false;
     for (o, &b) in out.iter_mut().zip(bytes) {
-        *o = if b.is_ascii_uppercase() || (after_c3 && is_latin1_capital_tail(b)) {
+        *o = if b.is_ascii_uppercase() || (after_c3 && is_latin1_capital_second(b)) {
             b + 0x20
         } else {
             b
@@ -1119,12 +1119,6 @@ fn fold_latin1(word: &str) -> Option<Folded<'_>> {
         bytes: out,
         len: bytes.len(),
     })
-}
-
-/// Whether `b`, after a 0xC3 byte, ends a capital of Latin-1 (`À`–`Þ`
-/// but `×`, U+00C0–U+00DE but U+00D7).
-fn is_latin1_capital_tail(b: u8) -> bool {
-    (0x80..=0x9E).contains(&b) && b != 0x97
 }
 
 /// Whether [`fold`] leaves `word` as it is: no capital, and no combining

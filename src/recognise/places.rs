@@ -19,11 +19,12 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::lexicon::first_byte_set;
 use crate::lexicon::fx::FxHashMap;
+use crate::lexicon::trigram::TrigramFilter;
 use crate::model::Span;
 // Letters, digits and combining marks continue a word: a place form
 // directly touching one of them is part of a longer word (`Ouluntie`,
 // `2Oulu`, or a decomposed `Oulu` + U+0308), not a mention.
-use crate::text::is_word_char;
+use crate::text::{ascii_bytes_within, is_word_char, lead_bytes};
 
 /// The generated gazetteer, compiled in so the crate needs no data files at
 /// run time. Columns: form, name, kind, region, case, origin, ambiguous.
@@ -133,25 +134,14 @@ struct Gazetteer {
     /// table, whose forms start with a capital; were it ever false, the scan
     /// would go byte by byte and still find every start.)
     starts_are_wide: bool,
-    /// The first three bytes of every form of three bytes or more, hashed
-    /// into a bit set ([`prefix_bit`]): a position where the text does not
-    /// start with a marked three bytes, nor with a form shorter than that,
-    /// holds no form, told without running the automaton (most capitalised
-    /// words at a sentence start are no place). Bits shared by chance only
-    /// let a position through.
-    prefixes: Box<[u64; PREFIX_WORDS]>,
-    /// The first bytes of the forms shorter than three bytes (`Ii`), padded
-    /// with zeros, and their lengths.
-    short_forms: Vec<([u8; 2], usize)>,
-}
-
-/// Words of the prefix bit set: 2^16 bits.
-const PREFIX_WORDS: usize = 1024;
-
-/// The bit of three bytes in the prefix set: a hash of them to 16 bits.
-fn prefix_bit(three: [u8; 3]) -> usize {
-    let key = u32::from(three[0]) << 16 | u32::from(three[1]) << 8 | u32::from(three[2]);
-    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    /// The first three bytes of every form of three bytes or more
+    /// ([`TrigramFilter`]): a position where the text does not start with
+    /// them, nor with a form shorter than that, holds no form, told without
+    /// running the automaton (most capitalised words at a sentence start
+    /// are no place).
+    prefixes: TrigramFilter,
+    /// The forms shorter than three bytes (`Ii`).
+    short_forms: Vec<&'static str>,
 }
 
 /// Built on first use and shared: parsing the table and building the
@@ -211,19 +201,9 @@ impl Gazetteer {
         let starts_are_wide = (0..=u8::MAX)
             .filter(|&b| first_bytes[usize::from(b)])
             .all(capital_or_lead);
-        let mut prefixes = Box::new([0u64; PREFIX_WORDS]);
-        let mut short_forms = Vec::new();
-        for form in &forms {
-            match form.as_bytes() {
-                &[a, b, c, ..] => {
-                    let bit = prefix_bit([a, b, c]);
-                    prefixes[bit / 64] |= 1 << (bit % 64);
-                }
-                &[a, b] => short_forms.push(([a, b], 2)),
-                &[a] => short_forms.push(([a, 0], 1)),
-                [] => {}
-            }
-        }
+        let (long_forms, short_forms): (Vec<&'static str>, Vec<&'static str>) =
+            forms.iter().partition(|f| f.len() >= 3);
+        let prefixes = TrigramFilter::new(long_forms);
         Self {
             entries,
             by_form,
@@ -240,16 +220,11 @@ impl Gazetteer {
     /// Never false where a form starts.
     fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
         let rest = bytes.get(at..).unwrap_or_default();
-        if let Some(&three) = rest.first_chunk::<3>() {
-            let bit = prefix_bit(three);
-            if self.prefixes[bit / 64] >> (bit % 64) & 1 != 0 {
-                return true;
-            }
-        }
-        self.short_forms.iter().any(|&(first, len)| match len {
-            2 => rest.first_chunk::<2>() == Some(&first),
-            _ => rest.first() == Some(&first[0]),
-        })
+        self.prefixes.may_start(rest)
+            || self
+                .short_forms
+                .iter()
+                .any(|f| rest.starts_with(f.as_bytes()))
     }
 
     /// Index of the longest form that starts at `start`, ends at or before
@@ -399,19 +374,9 @@ fn capital_or_lead(b: u8) -> bool {
 
 /// The high bit of every byte of `word` (eight bytes, little-endian) that is
 /// an ASCII capital or a lead byte of a multi-byte character, i.e.
-/// [`capital_or_lead`] of each byte at once. Capitals are compared on the
-/// low seven bits of ASCII bytes, where adding within 0x00..=0xFF never
-/// carries into the next byte; a lead byte has its two high bits set.
+/// [`capital_or_lead`] of each byte at once.
 fn capital_or_lead_bytes(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let low = word & !HIGH;
-    // High bit set where the low seven bits are >= 'A', and where they are > 'Z'.
-    let from_a = low + ONES * (0x80 - u64::from(b'A'));
-    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
-    let capital = from_a & !past_z & !word & HIGH;
-    let lead = word & (word << 1) & HIGH;
-    capital | lead
+    ascii_bytes_within(word, b'A', b'Z') | lead_bytes(word)
 }
 
 /// The first byte at or after `from` whose value is in `first` (the bytes

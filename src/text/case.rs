@@ -43,11 +43,18 @@ pub(crate) fn to_lower(s: &str) -> String {
     lower
 }
 
+/// Whether `second`, after a `0xC3` lead byte, ends a Latin-1 capital
+/// (`À`–`Þ` but `×`, U+00C0–U+00DE but U+00D7): the only characters of
+/// Latin-1 beyond ASCII whose lower case differs, each by 0x20 in this
+/// byte.
+pub(crate) fn is_latin1_capital_second(second: u8) -> bool {
+    (0x80..=0x9E).contains(&second) && second != 0x97
+}
+
 /// The small letter of the Latin-1 capital whose UTF-8 is `C3 second`
 /// (À–Þ but ×), or `None` for any other second byte.
 fn latin1_small(second: u8) -> Option<char> {
-    let capital = (0x80..=0x9E).contains(&second) && second != 0x97;
-    capital
+    is_latin1_capital_second(second)
         .then(|| char::from_u32(0xC0 + u32::from(second - 0x80) + 0x20))
         .flatten()
 }

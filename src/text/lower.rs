@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use super::case::is_latin1_capital_second;
+
 /// The lower case of a text, byte for byte at the text's offsets.
 ///
 /// Almost every character lowers to one character of its own UTF-8 length
@@ -57,7 +59,7 @@ fn next_to_lower_alone(bytes: &[u8], from: usize) -> Option<usize> {
     while let Some(off) = bytes.get(i..)?.iter().position(|&b| b >= 0xC3) {
         let at = i + off;
         match (bytes[at], bytes.get(at + 1)) {
-            (0xC3, Some(&second)) if !(0x80..=0x9E).contains(&second) || second == 0x97 => {
+            (0xC3, Some(&second)) if !is_latin1_capital_second(second) => {
                 i = at + 2;
             }
             _ => return Some(at),

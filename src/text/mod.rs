@@ -16,8 +16,12 @@ mod sentence;
 mod space;
 mod words;
 
-pub(crate) use ascii::ascii_alnum_run;
-pub(crate) use case::{ToLower, is_latin1, is_lowercase_fixed_point, lower_cow, to_lower};
+#[cfg(test)]
+pub(crate) use ascii::zero_bytes;
+pub(crate) use ascii::{HIGH, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, lead_bytes};
+pub(crate) use case::{
+    ToLower, is_latin1, is_latin1_capital_second, is_lowercase_fixed_point, lower_cow, to_lower,
+};
 pub(crate) use lower::LowerText;
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences_into};
