@@ -37,7 +37,9 @@ use std::sync::LazyLock;
 use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
-use crate::text::{self, LowerText, ascii_alnum_run, char_at, is_alphanumeric, is_space};
+use crate::text::{
+    self, LowerText, ascii_alnum_run, char_at, is_alphanumeric, is_space, latin1_letter,
+};
 
 // ---------------------------------------------------------------------------
 // Lexicons
@@ -1357,13 +1359,6 @@ fn word_end(text: &str, start: usize) -> usize {
         i = here;
     }
     end.max(start + first_len)
-}
-
-/// Whether the character `0xC3, second` encodes is a letter: all of
-/// U+00C0–U+00FF are but `×` and `÷`.
-#[inline]
-fn latin1_letter(second: u8) -> bool {
-    matches!(second, 0x80..=0xBF) && !matches!(second, 0x97 | 0xB7)
 }
 
 /// The character-by-character [`word_end`] it replaced, kept as the

@@ -27,5 +27,6 @@ pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences_into};
 pub(crate) use space::{is_inline_space, is_space};
 pub(crate) use words::{
-    Word, Words, char_at, is_alphabetic, is_alphanumeric, is_word_char, words, words_within,
+    Word, Words, char_at, is_alphabetic, is_alphanumeric, is_word_char, latin1_letter, words,
+    words_within,
 };

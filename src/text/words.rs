@@ -191,9 +191,10 @@ fn kind(b: u8) -> ByteKind {
 }
 
 /// Whether the character `0xC3, second` encodes is a letter: all of
-/// U+00C0–U+00FF are but `×` and `÷`.
+/// U+00C0–U+00FF are but `×` and `÷`. Lets a byte scanner take `ä`, `ö`
+/// and `å` as word characters without decoding them.
 #[inline]
-fn latin1_letter(second: u8) -> bool {
+pub(crate) fn latin1_letter(second: u8) -> bool {
     matches!(second, 0x80..=0xBF) && !matches!(second, 0x97 | 0xB7)
 }
 
