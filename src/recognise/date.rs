@@ -38,7 +38,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::fx::FxHashMap;
 use crate::model::{EdtfDate, Precision, Season, Span};
-use crate::text::{char_at, is_latin1_capital_second, is_lowercase_fixed_point, is_space};
+use crate::text::{ascii_alnum_run, char_at, is_latin1_capital_second, is_lowercase_fixed_point, is_space};
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -172,11 +172,10 @@ fn candidates(text: &str) -> Vec<usize> {
         // A non-ASCII character before may end a word (NBSP, a dash): only
         // an ASCII letter or digit there rules a start out. So the rest of
         // a run of them, and the byte after it, start nothing.
+        // The run is measured eight bytes at a time.
         if b.is_ascii_alphanumeric() {
             i += 1;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
-            }
+            i += ascii_alnum_run(bytes.get(i..).unwrap_or_default());
         }
         i += 1;
     }
