@@ -32,6 +32,13 @@ use sote_records::{
     Config, Document, DocumentWriter, JsonArrayWriter, JsonLinesWriter, XmlDocumentsWriter,
 };
 
+/// The converter allocates and frees a string for every field of every
+/// record; mimalloc's per-thread free lists do that in fewer instructions
+/// than the system allocator (README, Throughput). The library itself
+/// leaves the choice of allocator to the program using it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str =
     "usage: convert [INPUT ...] [--format jsonl|json|xml] [--output PATH] [--jobs N] [--quiet]
 
