@@ -136,7 +136,27 @@ struct Walker {
     inputs: std::vec::IntoIter<PathBuf>,
     /// For each open folder: its root (what sources are relative to) and
     /// its remaining entries, sorted, in reverse for cheap popping.
-    stack: Vec<(PathBuf, Vec<PathBuf>)>,
+    stack: Vec<(PathBuf, Vec<Entry>)>,
+}
+
+/// An entry of a folder: its path, and whether it is a folder (a link is
+/// followed to tell).
+struct Entry {
+    path: PathBuf,
+    is_dir: bool,
+}
+
+impl Entry {
+    /// The entry, typed by the listing itself where it can be: asking the
+    /// file system would cost a `statx` call for every file of the archive.
+    fn new(entry: &fs::DirEntry) -> Entry {
+        let path = entry.path();
+        let is_dir = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+            _ => path.is_dir(),
+        };
+        Entry { path, is_dir }
+    }
 }
 
 impl Walker {
@@ -162,7 +182,7 @@ impl Walker {
         let mut problem = None;
         for entry in entries {
             match entry {
-                Ok(entry) => paths.push(entry.path()),
+                Ok(entry) => paths.push(Entry::new(&entry)),
                 Err(e) => {
                     problem = Some(Found::Problem(Failure {
                         path: dir.to_owned(),
@@ -171,7 +191,7 @@ impl Walker {
                 }
             }
         }
-        paths.sort_by(|a, b| b.cmp(a));
+        paths.sort_by(|a, b| b.path.cmp(&a.path));
         self.stack.push((root, paths));
         problem
     }
@@ -208,13 +228,13 @@ impl Iterator for Walker {
                     path: input,
                 }));
             };
-            let Some(path) = entries.pop() else {
+            let Some(Entry { path, is_dir }) = entries.pop() else {
                 self.stack.pop();
                 continue;
             };
             let root = root.clone();
             let is_txt = path.extension().is_some_and(|e| e == "txt");
-            if path.is_dir() {
+            if is_dir {
                 let problem = self.open(root, &path);
                 // A folder named like a text is reported (it was probably
                 // meant to be one), and its contents are still converted.

@@ -339,3 +339,45 @@ fn many_files_keep_input_order_with_every_job_count() {
         );
     }
 }
+
+/// A link to a folder is walked like the folder, and a link to a text is
+/// converted like the text: entries are typed by the folder listing, which
+/// names a link as a link, so links are followed to tell.
+#[cfg(unix)]
+#[test]
+fn links_to_folders_and_texts_are_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir(outside.path().join("pohjanmaa")).unwrap();
+    std::fs::write(
+        outside.path().join("pohjanmaa/c.txt"),
+        "Työryhmä\n\nTyöryhmä kokoontui Vaasassa.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        outside.path().join("d.txt"),
+        "Tiimi\n\nTiimi kokoontui Seinäjoella.\n",
+    )
+    .unwrap();
+    let dir = archive();
+    let p = dir.path();
+    std::fs::remove_file(p.join("rikki.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("pohjanmaa"), p.join("linkki")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("d.txt"), p.join("linkki.txt")).unwrap();
+    for jobs in ["1", "2"] {
+        let out = run(&[p.to_str().unwrap(), "--jobs", jobs]);
+        assert!(out.status.success(), "--jobs {jobs}: {}", stderr(&out));
+        let sources: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let record: serde_json::Value = serde_json::from_str(l).unwrap();
+                record["source"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        assert_eq!(
+            sources,
+            ["a.txt", "kainuu/b.txt", "linkki/c.txt", "linkki.txt"],
+            "--jobs {jobs}"
+        );
+    }
+}

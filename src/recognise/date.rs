@@ -38,7 +38,9 @@ use std::sync::LazyLock;
 
 use crate::lexicon::fx::FxHashMap;
 use crate::model::{EdtfDate, Precision, Season, Span};
-use crate::text::{ascii_alnum_run, char_at, is_latin1_capital_second, is_lowercase_fixed_point, is_space};
+use crate::text::{
+    ascii_alnum_run, char_at, is_latin1_capital_second, is_lowercase_fixed_point, is_space,
+};
 
 // ---------------------------------------------------------------------------
 // Public API
