@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::IsTerminal;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -326,14 +326,32 @@ enum Outcome {
     Problem(Failure),
 }
 
+/// The largest read buffer a thread keeps from one file to the next: a
+/// huge file does not hold its memory for the rest of the run.
+const KEPT_BUFFER_BYTES: usize = 1 << 20;
+
+/// Reads the file at `path` into `buffer`, which the thread keeps from file
+/// to file: no allocation per file, and no size query before the read
+/// (`fs::read` asks the file system for the size with a `statx` call; a
+/// `File`'s own `read_to_end` asks too, so the file is read through
+/// `Take`, which does not).
+fn read_into<'b>(path: &Path, buffer: &'b mut Vec<u8>) -> io::Result<&'b [u8]> {
+    if buffer.capacity() > KEPT_BUFFER_BYTES {
+        *buffer = Vec::new();
+    }
+    buffer.clear();
+    fs::File::open(path)?.take(u64::MAX).read_to_end(buffer)?;
+    Ok(buffer)
+}
+
 /// Reads and parses one file, or passes a walking problem on; with
 /// `lines`, serialises the record as a JSON line too.
-fn process(config: &Config, found: Found, lines: bool) -> Outcome {
+fn process(config: &Config, found: Found, lines: bool, buffer: &mut Vec<u8>) -> Outcome {
     let job = match found {
         Found::File(job) => job,
         Found::Problem(failure) => return Outcome::Problem(failure),
     };
-    let bytes = match fs::read(&job.path) {
+    let bytes = match read_into(&job.path, buffer) {
         Ok(b) => b,
         Err(e) => {
             return Outcome::Failed(
@@ -346,7 +364,7 @@ fn process(config: &Config, found: Found, lines: bool) -> Outcome {
         }
     };
     let size = bytes.len() as u64;
-    match config.parse_bytes(&job.source, &bytes) {
+    match config.parse_bytes(&job.source, bytes) {
         Ok(doc) if lines => {
             let mut line = JsonLinesWriter::new(Vec::with_capacity(bytes.len() * 4));
             match line.write_document(&doc).and_then(|()| line.into_inner()) {
@@ -453,9 +471,10 @@ fn convert_serially(
     summary: &mut Summary,
     progress: &mut Progress,
 ) -> io::Result<()> {
+    let mut buffer = Vec::new();
     for found in Walker::new(inputs.to_vec()) {
         let lines = sink.takes_lines();
-        record(process(config, found, lines), sink, summary)?;
+        record(process(config, found, lines, &mut buffer), sink, summary)?;
         progress.update(summary);
     }
     progress.finish();
@@ -497,6 +516,7 @@ fn worker(
     lines: bool,
     tx: &mpsc::Sender<Vec<(usize, Outcome)>>,
 ) {
+    let mut buffer = Vec::new();
     loop {
         let (first, batch) = take_batch(schedule);
         if batch.is_empty() || !wait_for_writer(schedule, first + batch.len() - 1, window) {
@@ -504,7 +524,7 @@ fn worker(
         }
         let outcomes = (first..)
             .zip(batch)
-            .map(|(i, found)| (i, process(config, found, lines)))
+            .map(|(i, found)| (i, process(config, found, lines, &mut buffer)))
             .collect();
         if tx.send(outcomes).is_err() {
             return;
