@@ -1154,7 +1154,10 @@ fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
                 pos += 1;
                 continue;
             }
-            Lead::Word => (Some(Kind::Word), word_end(text, pos)),
+            Lead::Word => (
+                Some(Kind::Word),
+                plain_word_end(bytes, pos).unwrap_or_else(|| word_end(text, pos)),
+            ),
             Lead::Newline => (Some(Kind::Newline), pos + 1),
             Lead::Mark => (Some(Kind::Punct(char::from(b))), pos + 1),
             Lead::Other => {
@@ -1307,6 +1310,26 @@ fn starts_word(
         || (is_dash(c)
             && next().is_some_and(char::is_alphabetic)
             && prev().is_none_or(|p| is_space(p) || matches!(p, '(' | '"' | '\u{201D}')))
+}
+
+/// Where the word starting at byte `start` ends when it is the usual kind:
+/// ASCII letters and digits and Latin-1 letters (`ä`, `ö`, `å`, `é`…, told
+/// by their two bytes) up to the end of the text or an ASCII byte that is
+/// no joiner (a space, a comma). Read a byte at a time with no decoding
+/// and no state. `None` for any other word (a joiner or another non-ASCII
+/// character after the letters), which [`word_end`] reads.
+#[inline]
+fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    loop {
+        match bytes.get(i) {
+            // A byte cannot index past the 256 entries.
+            Some(&b) if LEADS[usize::from(b)] == Lead::Word => i += 1,
+            Some(0xC3) if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => i += 2,
+            Some(&b) if !b.is_ascii() || is_joiner(char::from(b)) => return None,
+            _ => return (i > start).then_some(i),
+        }
+    }
 }
 
 /// Byte offset where the word starting at `start` ends.
@@ -2867,6 +2890,28 @@ mod tests {
         }
     }
 
+    /// [`plain_word_end`] reads the usual words itself, up to a space, a
+    /// mark or the end, and leaves the others to [`word_end`].
+    #[test]
+    fn plain_word_end_reads_the_usual_words() {
+        for (text, want) in [
+            ("Kärkkäinen, muutosjohtaja", Some(12)),
+            ("sosiaali ja", Some(8)),
+            ("2019", Some(4)),
+            ("Åsa", Some(4)),
+            ("hyvinvointialueen\n", Some(17)),
+            ("kyllä", Some(6)),
+            ("STM:n", None),
+            ("sosiaali- ja", None),
+            ("13.12.2018", None),
+            ("A\u{308}kkinen", None),
+            ("a×b", None),
+            ("Aino–Maija", None),
+        ] {
+            assert_eq!(plain_word_end(text.as_bytes(), 0), want, "{text:?}");
+        }
+    }
+
     /// Pieces of Finnish announcement text for the property tests.
     fn finnish_piece() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
@@ -3091,6 +3136,20 @@ mod tests {
                 }
                 let want: Vec<_> = tokenize_by_chars(&text, &lowered).iter().map(view).collect();
                 prop_assert_eq!(got, want, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn plain_word_end_agrees_with_the_char_by_char_scan(
+            pieces in prop::collection::vec(finnish_piece(), 0..30),
+            noise in any::<String>(),
+        ) {
+            for text in [pieces.concat(), noise] {
+                for (i, _) in text.char_indices() {
+                    if let Some(end) = plain_word_end(text.as_bytes(), i) {
+                        prop_assert_eq!(end, word_end_by_chars(&text, i), "{:?} at {}", text, i);
+                    }
+                }
             }
         }
 
