@@ -995,10 +995,17 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
         if text.get(from..floor).is_none() {
             continue;
         }
-        // The character starts of the stretch, by bytes: a byte inside a
-        // word (after an ASCII letter or digit) is passed over without
-        // decoding, where no sum starts.
-        for i in from..floor {
+        // The character starts of the stretch, by bytes: a run of bytes
+        // inside a word (after an ASCII letter or digit) is passed over
+        // whole ([`past_word_bytes`]), where no sum starts.
+        let mut next = from;
+        while next < floor {
+            let i = next;
+            next = past_word_bytes(text.as_bytes(), i);
+            if next > i {
+                continue;
+            }
+            next = i + 1;
             if i < resume || !text.is_char_boundary(i) || !may_start(text, i) {
                 continue;
             }
@@ -1027,6 +1034,22 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
         }
     }
     found
+}
+
+/// The first byte from `i` on that does not follow an ASCII letter or
+/// digit, where [`may_start`] could hold; `i` itself when it does not. A
+/// byte after one does, and so does every byte of the letter and digit
+/// run from `i` and the byte right after it: they are passed over eight
+/// bytes at a time ([`text::ascii_alnum_run`]).
+fn past_word_bytes(bytes: &[u8], i: usize) -> usize {
+    let after_alnum = i
+        .checked_sub(1)
+        .and_then(|p| bytes.get(p))
+        .is_some_and(u8::is_ascii_alphanumeric);
+    if !after_alnum {
+        return i;
+    }
+    i + text::ascii_alnum_run(bytes.get(i..).unwrap_or_default()) + 1
 }
 
 /// Where the reach of the currency marker at byte `mark` begins, not before
@@ -1673,6 +1696,17 @@ mod tests {
             assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
             assert_eq!(text.get(m.span.range()), Some(m.text));
             assert!(!m.text.is_empty());
+        }
+    }
+
+    /// [`past_word_bytes`] passes over the rest of a word of ASCII
+    /// letters or digits and the byte after it, and stops at once
+    /// elsewhere.
+    #[test]
+    fn past_word_bytes_passes_over_word_insides() {
+        let text = b"kokous 2019, 5 euroa \xC3\xA4x";
+        for (i, want) in [(0, 0), (1, 7), (6, 7), (7, 7), (8, 12), (11, 12), (13, 13), (14, 15), (16, 21), (22, 22), (23, 23), (24, 25)] {
+            assert_eq!(past_word_bytes(text, i), want, "at {i}");
         }
     }
 
