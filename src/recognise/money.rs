@@ -1056,33 +1056,74 @@ fn past_word_bytes(bytes: &[u8], i: usize) -> usize {
 /// `floor`: the first byte from which no more than
 /// [`MAX_SPACES_BEFORE_CURRENCY`] inline spaces stand before the marker.
 ///
-/// Read backwards by bytes: the ASCII spaces are told by their byte, and
-/// only a character's lead byte (`0xC0` and up) is decoded, as every
-/// non-ASCII inline space (NBSP, narrow NBSP, thin space) has one.
+/// Read backwards eight bytes at a time: only the bytes that may start a
+/// space ([`space_candidates`]) are looked at; the ASCII spaces are told
+/// by their byte, and only a character's lead byte (`0xC0` and up) is
+/// decoded, as every non-ASCII inline space (NBSP, narrow NBSP, thin
+/// space) has one.
 fn reach_before(text: &str, floor: usize, mark: usize) -> usize {
     let Some(before) = text.get(floor..mark) else {
         return mark;
     };
+    let bytes = before.as_bytes();
     let mut spaces = 0;
-    for (i, &b) in before.as_bytes().iter().enumerate().rev() {
-        let space_len = match b {
-            b' ' | b'\t' => 1,
-            0xC0.. => before
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .filter(|&c| is_inline_space(c))
-                .map_or(0, char::len_utf8),
-            _ => 0,
-        };
-        if space_len > 0 {
-            spaces += 1;
-            if spaces > MAX_SPACES_BEFORE_CURRENCY {
-                // The reach starts after this space.
-                return floor + i + space_len;
+    // `bytes[end..]` has been read: eight bytes at a time while eight are
+    // left, looking only at the bytes [`space_candidates`] marks, last first.
+    let mut end = bytes.len();
+    while let Some(eight) = end
+        .checked_sub(8)
+        .and_then(|s| bytes.get(s..end))
+        .and_then(|s| <[u8; 8]>::try_from(s).ok())
+    {
+        let mut marked = space_candidates(u64::from_le_bytes(eight));
+        while marked != 0 {
+            let lane = (63 - marked.leading_zeros()) / 8;
+            let i = end - 8 + lane as usize;
+            if let Some(start) = count_space(before, i, &mut spaces) {
+                return floor + start;
             }
+            // Clear the highest marked byte's high bit.
+            marked &= !(0x80 << (8 * lane));
+        }
+        end -= 8;
+    }
+    for i in (0..end).rev() {
+        if let Some(start) = count_space(before, i, &mut spaces) {
+            return floor + start;
         }
     }
     floor
+}
+
+/// The high bit of every byte of `word` (eight bytes, little-endian) that
+/// may start an inline space: a space, a tab, or a lead byte other than
+/// `0xC3` (which leads only Latin-1 letters and `×`, `÷`: no space).
+fn space_candidates(word: u64) -> u64 {
+    text::bytes_equal_to(word, b' ')
+        | text::bytes_equal_to(word, b'\t')
+        | (text::lead_bytes(word) & !text::bytes_equal_to(word, 0xC3))
+}
+
+/// Counts the inline space starting at byte `i` of `before`, if one does
+/// (ASCII spaces told by their byte, others decoded at their lead byte):
+/// where the reach starts, after it, once [`MAX_SPACES_BEFORE_CURRENCY`]
+/// are passed.
+fn count_space(before: &str, i: usize, spaces: &mut usize) -> Option<usize> {
+    let space_len = match before.as_bytes().get(i)? {
+        b' ' | b'\t' => 1,
+        0xC0.. => before
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|&c| is_inline_space(c))
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    };
+    if space_len == 0 {
+        return None;
+    }
+    *spaces += 1;
+    // The reach starts after this space.
+    (*spaces > MAX_SPACES_BEFORE_CURRENCY).then_some(i + space_len)
 }
 
 /// The character-by-character [`reach_before`] it replaced, kept as the
@@ -1696,6 +1737,28 @@ mod tests {
             assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
             assert_eq!(text.get(m.span.range()), Some(m.text));
             assert!(!m.text.is_empty());
+        }
+    }
+
+    /// [`space_candidates`] marks exactly the spaces, tabs and lead bytes
+    /// but `0xC3`: every byte value in every lane, among fillers (so that a
+    /// borrow into a neighbour would show).
+    #[test]
+    fn space_candidates_marks_each_byte_exactly() {
+        let candidate = |b: u8| b == b' ' || b == b'\t' || (b >= 0xC0 && b != 0xC3);
+        for filler in [0x00, 0xFF, b' ', b'a', 0xC3, 0xA0, 0xC2] {
+            for lane in 0..8 {
+                for b in 0..=u8::MAX {
+                    let mut bytes = [filler; 8];
+                    bytes[lane] = b;
+                    let want = bytes
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &x)| candidate(x))
+                        .fold(0u64, |m, (k, _)| m | 0x80 << (8 * k));
+                    assert_eq!(space_candidates(u64::from_le_bytes(bytes)), want, "{bytes:02x?}");
+                }
+            }
         }
     }
 
