@@ -113,7 +113,9 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
         lowered: &lowered,
         words: &headed.words,
     };
-    let found = Found::new(&layout, dates, &anchors, body_matches, places, lexed);
+    // The dates' values, resolved once for the record's mentions above.
+    let values = doc.dates.iter().map(|m| m.value).collect();
+    let found = Found::new(&layout, dates, values, body_matches, places, lexed);
     let structural = structural_dates(&layout);
     doc.meetings = meetings(text, &layout, &found, &registry, &structural, |at| {
         anchors.anchor_at(at)

@@ -10,8 +10,6 @@ use crate::recognise::date::DateMatch;
 use crate::recognise::places::PlaceMatch;
 use crate::text::{LowerText, Sentence, Word, sentences_into, words_within};
 
-use super::dates::Anchors;
-
 /// Mentions of one text, each list sorted by position.
 pub(crate) struct Found<'t> {
     pub(crate) dates: Vec<DateMatch<'t>>,
@@ -52,18 +50,17 @@ pub(crate) fn inside<T>(
 }
 
 impl<'t> Found<'t> {
+    /// The mentions of a laid-out text. `values` are the resolved values of
+    /// `dates` (`Anchors::resolve`), taken from the record's date mentions
+    /// rather than resolved a second time.
     pub(crate) fn new(
         layout: &Layout<'t>,
         dates: Vec<DateMatch<'t>>,
-        anchors: &Anchors,
+        values: Vec<EdtfDate>,
         bodies: Vec<BodyMatch<'t>>,
         places: Vec<PlaceMatch<'t>>,
         lexed: Lexed<'t>,
     ) -> Found<'t> {
-        let values = dates
-            .iter()
-            .map(|d| anchors.resolve(d.value, d.span.start))
-            .collect();
         // One list for the sentences of every line, not one per line.
         let mut sentences = Vec::new();
         for (l, _) in layout
@@ -140,5 +137,66 @@ impl<'s> SentenceWords<'s> {
             .map(|w| lexed.lowered.at(w.text, sentence.start + w.start))
             .collect();
         Self { words, lower }
+    }
+}
+
+/// What the pipeline finds in a text, for the relating rules' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Found, Lexed};
+    use crate::layout::{Layout, lay_out};
+    use crate::lexicon::heads::HeadedWords;
+    use crate::recognise::body::find_bodies_in;
+    use crate::recognise::date::find_dates;
+    use crate::recognise::places::find_places;
+    use crate::relate::bodies::Registry;
+    use crate::relate::dates::Anchors;
+    use crate::text::LowerText;
+
+    /// Runs `f` on the layout, mentions and bodies of `text`, found as
+    /// `pipeline::parse_document` finds them (places not sifted from
+    /// people's names).
+    pub(crate) fn with_found<R>(
+        text: &str,
+        f: impl FnOnce(&Layout<'_>, &Found<'_>, &Registry) -> R,
+    ) -> R {
+        let layout = lay_out(text);
+        let dates = find_dates(text);
+        let anchors = Anchors::new(&layout, &dates);
+        let values = anchors.mentions(&dates).iter().map(|m| m.value).collect();
+        let lowered = LowerText::new(text);
+        let bodies = find_bodies_in(text, &lowered);
+        let registry = Registry::build(text, &layout, &bodies);
+        let headed = HeadedWords::new_in(text, &lowered);
+        let lexed = Lexed {
+            text,
+            lowered: &lowered,
+            words: &headed.words,
+        };
+        let found = Found::new(&layout, dates, values, bodies, find_places(text), lexed);
+        f(&layout, &found, &registry)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::with_found;
+    use crate::relate::dates::Anchors;
+
+    #[test]
+    fn values_are_the_dates_resolved_in_order() {
+        // Years come from the posting, the publication, or a full date.
+        let text = "Julkaistu 3.2.2020\n\nRyhmä kokoontui 5.3. ja 12.10. Seuraava \
+                    kokous on 1.2.2021 ja sitä ennen 28.12.\n\n3.4.2019\nMuistio 5.4.\n";
+        with_found(text, |layout, found, _| {
+            let anchors = Anchors::new(layout, &found.dates);
+            let resolved: Vec<_> = found
+                .dates
+                .iter()
+                .map(|d| anchors.resolve(d.value, d.span.start))
+                .collect();
+            assert!(found.dates.len() >= 6, "{:?}", found.dates);
+            assert_eq!(found.values, resolved);
+        });
     }
 }
