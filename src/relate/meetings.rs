@@ -96,6 +96,10 @@ fn meeting_clause_dates(
     sentence: &Sentence<'_>,
     ws: &SentenceWords<'_>,
 ) -> Vec<usize> {
+    // Most sentences hold no date: their clauses need not be found.
+    if found.dates_in(span_of(sentence)).is_empty() {
+        return Vec::new();
+    }
     let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
     for (w, lower) in ws.words.iter().zip(&ws.lower) {
         // A comma before a number continues a list of dates (`28.9., 12.10.`).
@@ -298,6 +302,39 @@ fn merge(x: &mut Meeting, m: Meeting) {
     }
 }
 
+/// What a sentence of an entry's summary tells of the entry's meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SummarySays {
+    /// Where the meeting was held: a held word, no place known yet.
+    place: bool,
+    /// That other bodies met too: a joint word beside a meeting word.
+    joint: bool,
+}
+
+/// What summary sentence `n` tells, `place_known` if an earlier sentence
+/// told the place. A sentence that dates its own meeting is another
+/// meeting and tells nothing; its clauses are worked out only when it
+/// would otherwise tell something.
+fn summary_says(found: &Found<'_>, n: usize, place_known: bool) -> SummarySays {
+    const NOTHING: SummarySays = SummarySays {
+        place: false,
+        joint: false,
+    };
+    let Some(sentence) = found.sentences.get(n) else {
+        return NOTHING;
+    };
+    let ws = found.sentence_words(n);
+    let words = &ws.lower;
+    let says = SummarySays {
+        place: !place_known && has_any(words, MEETING_HELD_WORDS),
+        joint: has_any(words, JOINT_WORDS) && has_meeting_word(words),
+    };
+    if says == NOTHING || !meeting_clause_dates(found, sentence, ws).is_empty() {
+        return NOTHING;
+    }
+    says
+}
+
 /// The indexes of the sentences of `found` that lie inside `from..to`.
 fn sentences_within(found: &Found<'_>, from: usize, to: usize) -> std::ops::Range<usize> {
     let lo = found.sentences.partition_point(|x| x.start < from);
@@ -358,16 +395,13 @@ pub(crate) fn meetings(
         let mut place = None;
         if let Some((s, t)) = e.summary {
             for n in sentences_within(found, s, t) {
-                let sentence = &found.sentences[n];
-                let ws = found.sentence_words(n);
-                let words = &ws.lower;
-                // A sentence that dates its own meeting is another meeting.
-                let undated = meeting_clause_dates(found, sentence, ws).is_empty();
-                if place.is_none() && undated && has_any(words, MEETING_HELD_WORDS) {
-                    place = location(text, found, span_of(sentence));
+                let span = span_of(&found.sentences[n]);
+                let says = summary_says(found, n, place.is_some());
+                if says.place {
+                    place = location(text, found, span);
                 }
-                if undated && has_any(words, JOINT_WORDS) && has_meeting_word(words) {
-                    for b in bodies_in(found, registry, span_of(sentence)) {
+                if says.joint {
+                    for b in bodies_in(found, registry, span) {
                         if !bodies.contains(&b) {
                             bodies.push(b);
                         }
@@ -594,6 +628,127 @@ mod tests {
         match same {
             Some(i) => merge(&mut list[i], m),
             None => list.push(m),
+        }
+    }
+
+    /// [`meeting_clause_dates`] as it was, splitting every sentence into
+    /// clauses whether or not it holds a date: its oracle.
+    fn meeting_clause_dates_plain(
+        found: &Found<'_>,
+        sentence: &Sentence<'_>,
+        ws: &SentenceWords<'_>,
+    ) -> Vec<usize> {
+        let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
+        for (w, lower) in ws.words.iter().zip(&ws.lower) {
+            let listed = w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.gap.contains(';');
+            let new_clause =
+                clauses.is_empty() || (!listed && w.gap.contains([',', ';', '–', '—', '(']));
+            if new_clause {
+                clauses.push((sentence.start + w.start, sentence.start + w.end(), false));
+            }
+            if let Some(c) = clauses.last_mut() {
+                c.1 = sentence.start + w.end();
+                c.2 = c.2 || MEETING_WORD_SET.contains(lower);
+            }
+        }
+        found
+            .dates_in(span_of(sentence))
+            .filter(|&i| {
+                let at = found.dates[i].span.start;
+                clauses
+                    .iter()
+                    .any(|&(s, e, meeting)| meeting && s <= at && at < e)
+            })
+            .collect()
+    }
+
+    /// [`summary_says`] as the entry loop asked it, working out the
+    /// sentence's meeting dates first: its oracle.
+    fn summary_says_plain(found: &Found<'_>, n: usize, place_known: bool) -> SummarySays {
+        let sentence = &found.sentences[n];
+        let ws = found.sentence_words(n);
+        let words = &ws.lower;
+        let undated = meeting_clause_dates_plain(found, sentence, ws).is_empty();
+        SummarySays {
+            place: !place_known && undated && has_any(words, MEETING_HELD_WORDS),
+            joint: undated && has_any(words, JOINT_WORDS) && has_meeting_word(words),
+        }
+    }
+
+    /// Pieces of Finnish-like meeting sentences: bodies, meeting, held,
+    /// planned and joint words in any case, dates with and without years,
+    /// places, and the separators that end clauses (or do not).
+    fn sentence_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Johtoryhmä ",
+            "aluehallituksen ",
+            "Aluevaltuusto ",
+            "kokoontui ",
+            "KOKOONTUI ",
+            "kokous ",
+            "Kokouksessa ",
+            "kokouksessaan ",
+            "yhteiskokous ",
+            "pidettiin ",
+            "pitivät ",
+            "järjestettiin ",
+            "kokoontuu ",
+            "pidetään ",
+            "yhteisen ",
+            "yhdessä ",
+            "Oulussa ",
+            "Kajaanissa ",
+            "ja ",
+            "ilmoitti ",
+            "ääni ",
+            "Öljy ",
+            "5.3. ",
+            "5.3.",
+            "12.10.2019 ",
+            "28.9.",
+            "syksyllä 2021 ",
+            "2020 ",
+            ", ",
+            "; ",
+            " – ",
+            " — ",
+            " (",
+            ") ",
+            ": ",
+            "-",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn clause_dates_and_summary_answers_agree_with_the_plain_ones(
+            sentences in prop::collection::vec(prop::collection::vec(sentence_piece(), 0..14), 1..5),
+        ) {
+            let mut text = String::from("Julkaistu 3.2.2020\n\n");
+            for pieces in &sentences {
+                text.push_str(&pieces.concat());
+                text.push_str(". ");
+            }
+            text.push('\n');
+            crate::relate::found::testing::with_found(&text, |_, found, _| {
+                for (n, sentence) in found.sentences.iter().enumerate() {
+                    let ws = found.sentence_words(n);
+                    prop_assert_eq!(
+                        meeting_clause_dates(found, sentence, ws),
+                        meeting_clause_dates_plain(found, sentence, ws),
+                        "{:?}", sentence.text
+                    );
+                    for known in [false, true] {
+                        prop_assert_eq!(
+                            summary_says(found, n, known),
+                            summary_says_plain(found, n, known),
+                            "{:?}", sentence.text
+                        );
+                    }
+                }
+                Ok(())
+            })?;
         }
     }
 
