@@ -247,14 +247,19 @@ fn fold_target(main: Option<usize>, longer: &[usize], bodies: &[Body], at: usize
         .or_else(|| longer.first().copied())
 }
 
-/// Adds to `into` the names it does not have as aliases yet.
-fn add_aliases(into: &mut Body, names: impl IntoIterator<Item = String>) {
+/// Adds to `into` the names it does not have as aliases yet, and returns
+/// those it had (by their [`key`]), which no body names any more.
+fn add_aliases(into: &mut Body, names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut had = Vec::new();
     for alias in names {
         let alias_key = key(&alias);
-        if !into.aliases.iter().any(|a| key(a) == alias_key) {
+        if into.aliases.iter().any(|a| key(a) == alias_key) {
+            had.push(alias);
+        } else {
             into.aliases.push(alias);
         }
     }
+    had
 }
 
 /// Where [`Registry::fold_short_names`] looks for the bodies a name may be
@@ -427,18 +432,6 @@ impl Registry {
         i
     }
 
-    /// Rebuilds the name index after bodies were folded together.
-    fn reindex(&mut self) {
-        self.index.clear();
-        let bodies = std::mem::take(&mut self.bodies);
-        for (i, b) in bodies.iter().enumerate() {
-            for name in std::iter::once(&b.name).chain(&b.aliases) {
-                self.index_name(name, i);
-            }
-        }
-        self.bodies = bodies;
-    }
-
     /// Builds the registry from the body mentions of `text`.
     pub(crate) fn build(text: &str, layout: &Layout<'_>, matches: &[BodyMatch<'_>]) -> Registry {
         let mut reg = Registry::default();
@@ -464,7 +457,6 @@ impl Registry {
         }
         reg.add_heading_bodies(text, layout, matches);
         reg.fold_short_names();
-        reg.reindex();
         let headings = std::mem::take(&mut reg.headings);
         reg.headings = headings
             .into_iter()
@@ -555,8 +547,11 @@ impl Registry {
             .map(|b| b.abbreviation.as_deref().map(str::to_lowercase))
             .collect();
         let mut index = ShortNameIndex::new(&keys, &abbreviations, &self.bodies);
-        // Folded bodies stay in place until the end, so indexes hold.
-        let mut alive = vec![true; self.bodies.len()];
+        // Folded bodies stay in place until the end, so indexes hold: each
+        // folded one knows the body it went into.
+        let mut folded_into: Vec<Option<usize>> = vec![None; self.bodies.len()];
+        // Names no body keeps, having one of the same key.
+        let mut unnamed = Vec::new();
         for i in 0..self.bodies.len() {
             let bodies = &self.bodies;
             let topic_at = |j: usize| topics[j].get_or_init(|| topic(&bodies[j].name)).as_deref();
@@ -576,7 +571,7 @@ impl Registry {
             let candidates = index.candidates(i, bare, kind, subject, &topic_at);
             let longer: Vec<usize> = candidates
                 .into_iter()
-                .filter(|&j| j != i && alive[j])
+                .filter(|&j| j != i && folded_into.get(j) == Some(&None))
                 .filter(|&j| {
                     let other = &self.bodies[j];
                     let long = &keys[j];
@@ -593,7 +588,7 @@ impl Registry {
             let Some(target) = fold_target(self.main, &longer, &self.bodies, at) else {
                 continue;
             };
-            alive[i] = false;
+            folded_into[i] = Some(target);
             if self.main == Some(i) {
                 self.main = Some(target);
             }
@@ -603,7 +598,7 @@ impl Registry {
             let folded_abbreviation = folded.abbreviation.take();
             let folded_key = abbreviations[i].take();
             let into = &mut self.bodies[target];
-            add_aliases(into, std::iter::once(name).chain(aliases));
+            unnamed.extend(add_aliases(into, std::iter::once(name).chain(aliases)));
             if into.abbreviation.is_none() {
                 into.abbreviation = folded_abbreviation;
                 if let Some(a) = &folded_key {
@@ -612,21 +607,54 @@ impl Registry {
                 abbreviations[target] = folded_key;
             }
         }
-        self.drop_folded(&alive);
+        let places = self.drop_folded(&folded_into);
+        self.repoint_index(&folded_into, &places, &unnamed);
     }
 
-    /// Removes the bodies folded away (`alive[i]` false), keeping the
-    /// page's own body pointing at the same body.
-    fn drop_folded(&mut self, alive: &[bool]) {
-        self.main = self
-            .main
-            .map(|m| alive.iter().take(m).filter(|&&a| a).count());
+    /// Removes the bodies folded away (`folded_into[i]` set), keeping the
+    /// page's own body pointing at the same body; returns where each body
+    /// kept now stands (a folded one, where the next kept one does).
+    fn drop_folded(&mut self, folded_into: &[Option<usize>]) -> Vec<usize> {
+        let mut places = Vec::with_capacity(folded_into.len());
+        let mut kept = 0;
+        for into in folded_into {
+            places.push(kept);
+            kept += usize::from(into.is_none());
+        }
+        self.main = self.main.map(|m| places.get(m).copied().unwrap_or(m));
         let bodies = std::mem::take(&mut self.bodies);
         self.bodies = bodies
             .into_iter()
-            .zip(alive)
-            .filter_map(|(b, &a)| a.then_some(b))
+            .zip(folded_into)
+            .filter_map(|(b, into)| into.is_none().then_some(b))
             .collect();
+        places
+    }
+
+    /// Points the name index at the bodies left by folding, instead of
+    /// spelling every name again: each spelling belongs to one first-folded
+    /// body's name, which is now a name of the body that body went into (or
+    /// that one went into in turn), at its new place. The `unnamed` names,
+    /// left out as aliases, are no body's any more.
+    fn repoint_index(&mut self, folded_into: &[Option<usize>], places: &[usize], unnamed: &[String]) {
+        for i in self.index.values_mut() {
+            let mut j = *i;
+            // Each fold goes into a body not folded yet, so a chain is
+            // shorter than the bodies are many.
+            for _ in 0..folded_into.len() {
+                match folded_into.get(j) {
+                    Some(&Some(into)) => j = into,
+                    _ => break,
+                }
+            }
+            *i = places.get(j).copied().unwrap_or(j);
+        }
+        let spelt = self.spelt.get_mut();
+        for name in unnamed {
+            spelt.clear();
+            spell_into(name, spelt);
+            self.index.remove(spelt.as_str());
+        }
     }
 
     /// The record name of the body called `name` (its own name or an alias).
@@ -803,13 +831,105 @@ mod tests {
                 other => other,
             };
             let into = &mut reg.bodies[target];
-            add_aliases(into, std::iter::once(folded.name).chain(folded.aliases));
+            let _ = add_aliases(into, std::iter::once(folded.name).chain(folded.aliases));
             if into.abbreviation.is_none() {
                 into.abbreviation = folded.abbreviation;
                 abbreviations[target] = folded_abbreviation;
             }
             // `i` now holds the next body.
         }
+    }
+
+    /// The name index rebuilt by spelling every name and alias again, as
+    /// the registry did after folding: the oracle of
+    /// [`Registry::repoint_index`].
+    fn reindex(reg: &mut Registry) {
+        reg.index.clear();
+        let bodies = std::mem::take(&mut reg.bodies);
+        for (i, b) in bodies.iter().enumerate() {
+            for name in std::iter::once(&b.name).chain(&b.aliases) {
+                reg.index_name(name, i);
+            }
+        }
+        reg.bodies = bodies;
+    }
+
+    /// Names that fold into one another, in chains (`Johtoryhmä` into
+    /// `Strateginen johtoryhmä` into a longer one), by abbreviation, and
+    /// pairs one key but two spellings (`ΑΣ` and `ας`: the key reads the
+    /// final sigma, the spelling does not) that leave a name out as alias.
+    const FOLDING_NAMES: &[&str] = &[
+        "Johtoryhmä",
+        "johto-ryhmä",
+        "Strateginen johtoryhmä",
+        "Alueen strateginen johtoryhmä",
+        "ÄÄNI -työryhmä",
+        "Ääni-työryhmä",
+        "työryhmä",
+        "Lautakunta",
+        "Ympäristölautakunta",
+        "Kotoutumisen ohjausryhmä",
+        "KOTO",
+        "ΑΣ",
+        "ας",
+        "Iso ΑΣ",
+        "Iso  ας",
+        "Vanhusten palvelut -ryhmä",
+        "Vanhusten palvelujen valmisteluryhmä",
+        "",
+    ];
+
+    /// A registry of bodies from [`FOLDING_NAMES`] at increasing places,
+    /// some with abbreviations, maybe one the page's own.
+    fn folding_registries() -> impl Strategy<Value = Registry> {
+        let one = (
+            0..FOLDING_NAMES.len(),
+            prop_oneof![3 => Just(None), 1 => Just(Some("KOTO")), 1 => Just(Some("ΑΣ"))],
+            0usize..40,
+        );
+        (
+            proptest::collection::vec(one, 0..16),
+            proptest::option::of(0usize..16),
+        )
+            .prop_map(|(picks, main)| {
+                let mut reg = Registry::default();
+                let mut at = 0;
+                for (n, abbreviation, step) in picks {
+                    at += step;
+                    let name = FOLDING_NAMES[n];
+                    reg.add(name, || body(name, abbreviation, at));
+                }
+                reg.main = main.filter(|&m| m < reg.bodies.len());
+                reg
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        #[test]
+        fn repointed_index_is_the_index_spelt_again(reg in folding_registries()) {
+            let mut repointed = reg;
+            repointed.fold_short_names();
+            let mut spelt_again = Registry {
+                bodies: repointed.bodies.clone(),
+                ..Registry::default()
+            };
+            reindex(&mut spelt_again);
+            prop_assert_eq!(&repointed.index, &spelt_again.index);
+        }
+    }
+
+    #[test]
+    fn a_name_left_out_as_alias_is_not_indexed() {
+        let mut reg = Registry::default();
+        for (at, name) in ["Iso ΑΣ", "ΑΣ", "ας"].into_iter().enumerate() {
+            reg.add(name, || body(name, None, at * 10));
+        }
+        reg.fold_short_names();
+        assert_eq!(reg.bodies.len(), 1);
+        assert_eq!(reg.bodies[0].aliases, ["ΑΣ"]);
+        assert_eq!(reg.resolve("ΑΣ"), Some("Iso ΑΣ"));
+        assert_eq!(reg.resolve("ας"), None);
     }
 
     /// A body named `name` first mentioned at `at`.
