@@ -96,6 +96,16 @@ impl<'t> Found<'t> {
         }
     }
 
+    /// The lower case of sentence `n` (exactly `str::to_lowercase`),
+    /// borrowed from the text's where it can be; empty past the sentences.
+    pub(crate) fn sentence_lower(&self, n: usize) -> std::borrow::Cow<'t, str> {
+        self.sentences
+            .get(n)
+            .map_or(std::borrow::Cow::Borrowed(""), |s| {
+                self.lexed.lowered.at(s.text, s.start)
+            })
+    }
+
     /// Indexes of the dates inside `span`.
     pub(crate) fn dates_in(&self, span: Span) -> std::ops::Range<usize> {
         inside(&self.dates, span, |d| d.span)

@@ -4,6 +4,7 @@
 //! (`X ja Y pitivät yhteisen kokouksen`).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::layout::Layout;
 use crate::lexicon::fx::FxHashMap;
@@ -26,18 +27,29 @@ use super::found::{Found, SentenceWords, span_of};
 /// over without splitting them into words.
 const MEETING_CORE: &[u8] = b"koko";
 
-/// Whether `text` may hold a meeting word: false only when no meeting word
-/// occurs anywhere in it, even inside another word. The Kelvin sign is the
-/// one non-ASCII letter that lower-cases to an ASCII one (`k`); a text with
-/// it is searched word by word.
-fn may_name_meeting(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    text.contains('\u{212A}')
-        || memchr::memchr2_iter(b'k', b'K', bytes).any(|i| {
-            bytes
-                .get(i..i + MEETING_CORE.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(MEETING_CORE))
-        })
+/// Whether `text`, whose lower case is `lower`, may hold a meeting word:
+/// false only when no meeting word occurs anywhere in it, even inside
+/// another word. The core letters are ASCII, so they are found in the
+/// lower case by one substring search rather than at every `k` and `K`.
+/// The Kelvin sign is the one non-ASCII letter that lower-cases to an
+/// ASCII one (`k`); a text with it is searched word by word. It lowers out
+/// of line (`LowerText`), so only a text whose lower case had to be made
+/// apart (owned) can hold one.
+fn may_name_meeting(text: &str, lower: &Cow<'_, str>) -> bool {
+    (matches!(lower, Cow::Owned(_)) && text.contains('\u{212A}'))
+        || MEETING_CORE_FINDER.find(lower.as_bytes()).is_some()
+}
+
+/// [`MEETING_CORE`], searched for in the sentences' lower case.
+static MEETING_CORE_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(MEETING_CORE));
+
+/// Whether sentence `n` of `found` may hold a meeting word.
+fn sentence_may_name_meeting(found: &Found<'_>, n: usize) -> bool {
+    found
+        .sentences
+        .get(n)
+        .is_some_and(|s| may_name_meeting(s.text, &found.sentence_lower(n)))
 }
 
 /// Whether `word` (any case) is a meeting word.
@@ -452,7 +464,7 @@ pub(crate) fn meetings(
 fn place_told_after(text: &str, found: &Found<'_>, n: usize, meetings: &mut [Meeting]) {
     let sentence = &found.sentences[n];
     let span = span_of(sentence);
-    if !may_name_meeting(sentence.text)
+    if !sentence_may_name_meeting(found, n)
         || !has_meeting_word(&found.sentence_words(n).lower)
         || found.dates_in(span).next().is_some()
     {
@@ -511,7 +523,7 @@ fn sentence_meetings(
     anchor_at: &impl Fn(usize) -> Option<chrono::NaiveDate>,
 ) -> Vec<Meeting> {
     let sentence = &found.sentences[n];
-    if !may_name_meeting(sentence.text) {
+    if !sentence_may_name_meeting(found, n) {
         return Vec::new();
     }
     let ws = found.sentence_words(n);
@@ -628,6 +640,52 @@ mod tests {
         match same {
             Some(i) => merge(&mut list[i], m),
             None => list.push(m),
+        }
+    }
+
+    /// [`may_name_meeting`] as it was, comparing four bytes at every `k`
+    /// and `K` of the text itself: its oracle.
+    fn may_name_meeting_at_each_k(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        text.contains('\u{212A}')
+            || memchr::memchr2_iter(b'k', b'K', bytes).any(|i| {
+                bytes
+                    .get(i..i + MEETING_CORE.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(MEETING_CORE))
+            })
+    }
+
+    /// Pieces of text around the core letters: cut and whole cores in
+    /// every case, the Kelvin sign, letters that lower out of line (`İ`,
+    /// `Σ`, `ẞ`), ä, ö, å, spaces, dashes, digits.
+    fn core_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "koko", "KOKO", "KoKo", "kOkO", "kok", "ko", "k", "K", "o", "O", "oko", "OKO",
+            "\u{212A}", "\u{212A}oko", "İ", "Σ", "ẞ", "ä", "Ö", "å", "Å", " ", "\u{A0}", "-",
+            "–", "5.3.", "ryhmä", "Kokous", "ontui", "ukset",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        #[test]
+        fn core_search_in_the_lower_case_agrees_with_the_search_at_each_k(
+            prefix in prop::collection::vec(core_piece(), 0..4),
+            pieces in prop::collection::vec(core_piece(), 0..12),
+            noise in any::<String>(),
+        ) {
+            for sentence in [pieces.concat(), noise] {
+                // The sentence's lower case as a longer text lowers it.
+                let prefix = prefix.concat();
+                let text = format!("{prefix}{sentence}");
+                let lowered = crate::text::LowerText::new(&text);
+                let lower = lowered.at(&sentence, prefix.len());
+                prop_assert_eq!(
+                    may_name_meeting(&sentence, &lower),
+                    may_name_meeting_at_each_k(&sentence),
+                    "{:?}", sentence
+                );
+            }
         }
     }
 
@@ -833,11 +891,10 @@ mod tests {
                 "{w}"
             );
         }
-        assert!(super::may_name_meeting("Ryhmä KOKOONTUU 5.3."));
-        assert!(super::may_name_meeting("\u{212A}okous pidetään 5.3."));
-        assert!(!super::may_name_meeting(
-            "Ryhmä valmistelee palveluverkkoa."
-        ));
+        let may = |text: &str| super::may_name_meeting(text, &Cow::Owned(text.to_lowercase()));
+        assert!(may("Ryhmä KOKOONTUU 5.3."));
+        assert!(may("\u{212A}okous pidetään 5.3."));
+        assert!(!may("Ryhmä valmistelee palveluverkkoa."));
     }
 
     #[test]
