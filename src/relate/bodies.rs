@@ -636,7 +636,12 @@ impl Registry {
     /// body's name, which is now a name of the body that body went into (or
     /// that one went into in turn), at its new place. The `unnamed` names,
     /// left out as aliases, are no body's any more.
-    fn repoint_index(&mut self, folded_into: &[Option<usize>], places: &[usize], unnamed: &[String]) {
+    fn repoint_index(
+        &mut self,
+        folded_into: &[Option<usize>],
+        places: &[usize],
+        unnamed: &[String],
+    ) {
         for i in self.index.values_mut() {
             let mut j = *i;
             // Each fold goes into a body not folded yet, so a chain is

@@ -35,7 +35,7 @@ const MEETING_CORE: &[u8] = b"koko";
 /// ASCII one (`k`); a text with it is searched word by word. It lowers out
 /// of line (`LowerText`), so only a text whose lower case had to be made
 /// apart (owned) can hold one.
-fn may_name_meeting(text: &str, lower: &Cow<'_, str>) -> bool {
+fn may_name_meeting(text: &str, lower: Cow<'_, str>) -> bool {
     (matches!(lower, Cow::Owned(_)) && text.contains('\u{212A}'))
         || MEETING_CORE_FINDER.find(lower.as_bytes()).is_some()
 }
@@ -49,7 +49,7 @@ fn sentence_may_name_meeting(found: &Found<'_>, n: usize) -> bool {
     found
         .sentences
         .get(n)
-        .is_some_and(|s| may_name_meeting(s.text, &found.sentence_lower(n)))
+        .is_some_and(|s| may_name_meeting(s.text, found.sentence_lower(n)))
 }
 
 /// Whether `word` (any case) is a meeting word.
@@ -660,9 +660,36 @@ mod tests {
     /// `Σ`, `ẞ`), ä, ö, å, spaces, dashes, digits.
     fn core_piece() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
-            "koko", "KOKO", "KoKo", "kOkO", "kok", "ko", "k", "K", "o", "O", "oko", "OKO",
-            "\u{212A}", "\u{212A}oko", "İ", "Σ", "ẞ", "ä", "Ö", "å", "Å", " ", "\u{A0}", "-",
-            "–", "5.3.", "ryhmä", "Kokous", "ontui", "ukset",
+            "koko",
+            "KOKO",
+            "KoKo",
+            "kOkO",
+            "kok",
+            "ko",
+            "k",
+            "K",
+            "o",
+            "O",
+            "oko",
+            "OKO",
+            "\u{212A}",
+            "\u{212A}oko",
+            "İ",
+            "Σ",
+            "ẞ",
+            "ä",
+            "Ö",
+            "å",
+            "Å",
+            " ",
+            "\u{A0}",
+            "-",
+            "–",
+            "5.3.",
+            "ryhmä",
+            "Kokous",
+            "ontui",
+            "ukset",
         ])
     }
 
@@ -681,7 +708,7 @@ mod tests {
                 let lowered = crate::text::LowerText::new(&text);
                 let lower = lowered.at(&sentence, prefix.len());
                 prop_assert_eq!(
-                    may_name_meeting(&sentence, &lower),
+                    may_name_meeting(&sentence, lower),
                     may_name_meeting_at_each_k(&sentence),
                     "{:?}", sentence
                 );
@@ -891,7 +918,7 @@ mod tests {
                 "{w}"
             );
         }
-        let may = |text: &str| super::may_name_meeting(text, &Cow::Owned(text.to_lowercase()));
+        let may = |text: &str| super::may_name_meeting(text, Cow::Owned(text.to_lowercase()));
         assert!(may("Ryhmä KOKOONTUU 5.3."));
         assert!(may("\u{212A}okous pidetään 5.3."));
         assert!(!may("Ryhmä valmistelee palveluverkkoa."));
