@@ -99,8 +99,11 @@ pub(crate) fn head_at_end(word: &str) -> Option<Head> {
 fn head_at_end_lowered(word: &str, lower: &str) -> Option<Head> {
     let table = &*HEADS;
     // A head found below ends `word`, or is all of `lower`: most words
-    // end in no form, as written or lowered, told by their last bytes.
-    if !table.tails.may_end(word.as_bytes()) && !table.tails.may_end(lower.as_bytes()) {
+    // end in no form, told by their last bytes. A form (lower case, no Σ)
+    // that ends `word` also ends its lower case, as every character lowers
+    // on its own but Σ, whose lower case is all that its neighbours
+    // change: the lower case alone is looked at.
+    if !table.tails.may_end(lower.as_bytes()) {
         return None;
     }
     head_in_table(table, word, lower)
@@ -150,7 +153,7 @@ impl<'t> HeadedWords<'t> {
         let words = words(text);
         let heads = words
             .iter()
-            .map(|w| head_at_end_lowered(w.text, &lowered.of(text, w.start, w.end())))
+            .map(|w| head_at_end_lowered(w.text, &lowered.at(w.text, w.start)))
             .collect();
         HeadedWords { words, heads }
     }
@@ -208,6 +211,17 @@ mod tests {
                     "{:?}", word
                 );
             }
+        }
+    }
+
+    /// The quick look reads only a word's lower case: sound because every
+    /// form is its own lower case and holds no Σ.
+    #[test]
+    fn forms_are_their_own_lower_case() {
+        for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
+            let form = line.split('\t').next().unwrap_or_default();
+            assert_eq!(form.to_lowercase(), form, "{line}");
+            assert!(!form.contains(['Σ', 'σ', 'ς']), "{line}");
         }
     }
 

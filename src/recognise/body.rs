@@ -65,7 +65,9 @@ use nom::{IResult, Parser};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
-use crate::text::{LowerText, ToLower, char_at, is_alphanumeric, is_latin1, is_space};
+use crate::text::{
+    HIGH, LowerText, ToLower, ascii_bytes_within, char_at, is_alphanumeric, is_latin1, is_space,
+};
 
 /// The lexicon: inflection classes, head words, and the word lists around
 /// them (see the file's header for sources and syntax).
@@ -1343,9 +1345,39 @@ fn letter_run(bytes: &[u8], mut i: usize, mut digit: bool) -> (usize, bool) {
     (i, digit)
 }
 
-/// How many ASCII letters `bytes` starts with: the bulk of a word, in the
-/// tightest loop.
+/// How many ASCII letters `bytes` starts with: the bulk of a word, eight
+/// bytes at a time ([`non_letter_bytes`]) while the run lasts, then byte
+/// by byte for the last few bytes of the text.
 fn ascii_letters(bytes: &[u8]) -> usize {
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let others = non_letter_bytes(u64::from_le_bytes(eight));
+        if others != 0 {
+            // The lowest set bit marks the first byte that is no letter.
+            return run + (others.trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    let rest = bytes.get(run..).unwrap_or_default();
+    run + ascii_letters_by_bytes(rest)
+}
+
+/// The high bit of every byte of `word` (eight bytes, little-endian) that
+/// is no ASCII letter: setting bit 5 folds `A`–`Z` onto `a`–`z` and moves
+/// no other byte into that range.
+fn non_letter_bytes(word: u64) -> u64 {
+    !ascii_bytes_within(word | CASE_BITS, b'a', b'z') & HIGH
+}
+
+/// Bit 5 of every byte: the bit that tells an ASCII letter's case.
+const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// [`ascii_letters`] a byte at a time: its tail, and the oracle its tests
+/// compare with.
+fn ascii_letters_by_bytes(bytes: &[u8]) -> usize {
     bytes
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
@@ -2696,6 +2728,31 @@ mod tests {
         for clitic in CLITICS {
             let b = clitic.as_bytes();
             assert!(matches!(b, [.., b'i' | b'a' | 0xA4, b'n']), "{clitic}");
+        }
+    }
+
+    /// The eight-byte letter test marks exactly the bytes that are no ASCII
+    /// letter: every byte value in every lane, among fillers that are
+    /// letters of either case, a lead byte, `@`, `[`, `` ` ``, `{` (the
+    /// bytes next to the letters) and zero, so a carry into a neighbour or
+    /// a range one off would show.
+    #[test]
+    fn non_letter_bytes_mark_each_byte_exactly() {
+        for filler in [b'a', b'Z', 0xC3, b'@', b'[', b'`', b'{', 0x00, 0xFF] {
+            for lane in 0..8 {
+                for b in 0..=u8::MAX {
+                    let mut eight = [filler; 8];
+                    eight[lane] = b;
+                    let want = eight.iter().enumerate().fold(0u64, |acc, (k, x)| {
+                        acc | (u64::from(!x.is_ascii_alphabetic()) << (8 * k + 7))
+                    });
+                    assert_eq!(
+                        non_letter_bytes(u64::from_le_bytes(eight)),
+                        want,
+                        "{eight:?}"
+                    );
+                }
+            }
         }
     }
 
@@ -4777,6 +4834,25 @@ mod tests {
             };
             for text in [pieces.concat(), noise] {
                 prop_assert_eq!(spans(tokenize(&text)), spans(tokenize_by_chars(&text)), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn ascii_letters_agree_with_the_byte_by_byte_run(
+            bytes in prop::collection::vec(any::<u8>(), 0..40),
+            text in "[a-zA-Z@\\[`{0-9äöåÄÖÅ –-]{0,40}",
+            run in "[a-zA-Z]{0,20}",
+            stop in any::<char>(),
+        ) {
+            // A long run of letters, ended by any character (or not at all).
+            let long = [format!("{run}{stop}").into_bytes(), run.into_bytes()];
+            for bytes in [bytes, text.into_bytes()].into_iter().chain(long) {
+                // Every start, so runs end at every distance from the
+                // slice's end and from an eight-byte boundary.
+                for start in 0..=bytes.len() {
+                    let rest = bytes.get(start..).unwrap_or_default();
+                    prop_assert_eq!(ascii_letters(rest), ascii_letters_by_bytes(rest), "{:?}", rest);
+                }
             }
         }
 
