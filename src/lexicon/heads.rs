@@ -96,8 +96,16 @@ pub(crate) fn head_at_end(word: &str) -> Option<Head> {
 }
 
 /// [`head_at_end`] given the word's lower case as well.
+#[cfg(test)]
 fn head_at_end_lowered(word: &str, lower: &str) -> Option<Head> {
-    let table = &*HEADS;
+    head_at_end_in(&HEADS, word, lower)
+}
+
+/// [`head_at_end_lowered`] with the table at hand: inlined into the loop
+/// over a text's words, so the quick look that turns most of them away
+/// costs no call.
+#[inline]
+fn head_at_end_in(table: &Table, word: &str, lower: &str) -> Option<Head> {
     // A head found below ends `word`, or is all of `lower`: most words
     // end in no form, told by their last bytes. A form (lower case, no Σ)
     // that ends `word` also ends its lower case, as every character lowers
@@ -110,7 +118,9 @@ fn head_at_end_lowered(word: &str, lower: &str) -> Option<Head> {
 }
 
 /// [`head_at_end_lowered`] without the quick look at the word's last
-/// bytes: the trie walk, and a capitalised head standing alone.
+/// bytes: the trie walk, and a capitalised head standing alone. Kept out
+/// of line, as few words get this far.
+#[inline(never)]
 fn head_in_table(table: &Table, word: &str, lower: &str) -> Option<Head> {
     let head = |at: usize, &(basic, group, form): &(&'static str, HeadGroup, HeadForm)| Head {
         at,
@@ -151,9 +161,10 @@ impl<'t> HeadedWords<'t> {
     /// [`HeadedWords::new`] with the text's lower case made already.
     pub(crate) fn new_in(text: &'t str, lowered: &LowerText) -> Self {
         let words = words(text);
+        let table = &*HEADS;
         let heads = words
             .iter()
-            .map(|w| head_at_end_lowered(w.text, &lowered.at(w.text, w.start)))
+            .map(|w| head_at_end_in(table, w.text, &lowered.at(w.text, w.start)))
             .collect();
         HeadedWords { words, heads }
     }

@@ -1532,6 +1532,37 @@ fn classify_gap(gap: &str) -> Gap {
     kind
 }
 
+/// The gap after each token but the last ([`classify_gap`]).
+fn gaps_of(text: &str, tokens: &[Token]) -> Vec<Gap> {
+    tokens
+        .iter()
+        .zip(tokens.iter().skip(1))
+        .map(|(a, b)| gap_between(text, a, b))
+        .collect()
+}
+
+/// [`classify_gap`] of the text between token `a` and the next token `b`.
+/// Most gaps are one space, told by that byte without slicing the text
+/// (inlined, so they cost no call either).
+#[inline]
+fn gap_between(text: &str, a: &Token, b: &Token) -> Gap {
+    if b.start == a.end + 1 && text.as_bytes().get(a.end) == Some(&b' ') {
+        return Gap::Space;
+    }
+    classify_gap(text.get(a.end..b.start).unwrap_or("."))
+}
+
+/// [`gaps_of`] by slicing every gap, as it was done before the one-space
+/// test: the oracle its test compares with.
+#[cfg(test)]
+fn gaps_by_slices(text: &str, tokens: &[Token]) -> Vec<Gap> {
+    tokens
+        .iter()
+        .zip(tokens.iter().skip(1))
+        .map(|(a, b)| classify_gap(text.get(a.end..b.start).unwrap_or(".")))
+        .collect()
+}
+
 /// Words of a short phrase (for the name-level helpers), as written.
 fn words_of(phrase: &str) -> Vec<&str> {
     tokenize(phrase)
@@ -1990,11 +2021,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             hits.push(head_hit_of(lex, token, &token_lower));
             lower.push(token_lower);
         }
-        let gaps = tokens
-            .iter()
-            .zip(tokens.iter().skip(1))
-            .map(|(a, b)| classify_gap(text.get(a.end..b.start).unwrap_or(".")))
-            .collect();
+        let gaps = gaps_of(text, &tokens);
         Scanner {
             text,
             facts: vec![Cell::new(Facts::UNKNOWN); tokens.len()],
@@ -4853,6 +4880,23 @@ mod tests {
                     let rest = bytes.get(start..).unwrap_or_default();
                     prop_assert_eq!(ascii_letters(rest), ascii_letters_by_bytes(rest), "{:?}", rest);
                 }
+            }
+        }
+
+        #[test]
+        fn gaps_agree_with_the_sliced_gaps(
+            pieces in prop::collection::vec(announcement_piece(), 0..30),
+            gaps in prop::collection::vec(
+                prop::sample::select(vec![" ", "  ", ", ", " (", ") ", "\u{a0}", "\n", ". ", "", " \" ", "\t", " – "]),
+                0..30,
+            ),
+            noise in any::<String>(),
+        ) {
+            // Pieces glued with gaps of every kind, and random text.
+            let glued: String = pieces.iter().zip(gaps.iter().chain(std::iter::repeat(&" "))).flat_map(|(p, g)| [*p, *g]).collect();
+            for text in [glued, noise] {
+                let tokens = tokenize(&text);
+                prop_assert_eq!(gaps_of(&text, &tokens), gaps_by_slices(&text, &tokens), "{:?}", text);
             }
         }
 

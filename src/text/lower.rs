@@ -103,6 +103,9 @@ impl LowerText {
     /// [`str::to_lowercase`] gives it; borrowed unless the slice holds a
     /// character that lowers out of line. `text` must be the text this was
     /// made from; an out-of-range or split slice gives the empty string.
+    /// (Tests slice by offsets; the recognisers hold their words' slices
+    /// and ask [`LowerText::at`].)
+    #[cfg(test)]
     pub(crate) fn of<'s>(&'s self, text: &str, start: usize, end: usize) -> Cow<'s, str> {
         self.at(text.get(start..end).unwrap_or(""), start)
     }
