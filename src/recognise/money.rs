@@ -1756,7 +1756,11 @@ mod tests {
                         .enumerate()
                         .filter(|&(_, &x)| candidate(x))
                         .fold(0u64, |m, (k, _)| m | 0x80 << (8 * k));
-                    assert_eq!(space_candidates(u64::from_le_bytes(bytes)), want, "{bytes:02x?}");
+                    assert_eq!(
+                        space_candidates(u64::from_le_bytes(bytes)),
+                        want,
+                        "{bytes:02x?}"
+                    );
                 }
             }
         }
@@ -1768,7 +1772,20 @@ mod tests {
     #[test]
     fn past_word_bytes_passes_over_word_insides() {
         let text = b"kokous 2019, 5 euroa \xC3\xA4x";
-        for (i, want) in [(0, 0), (1, 7), (6, 7), (7, 7), (8, 12), (11, 12), (13, 13), (14, 15), (16, 21), (22, 22), (23, 23), (24, 25)] {
+        for (i, want) in [
+            (0, 0),
+            (1, 7),
+            (6, 7),
+            (7, 7),
+            (8, 12),
+            (11, 12),
+            (13, 13),
+            (14, 15),
+            (16, 21),
+            (22, 22),
+            (23, 23),
+            (24, 25),
+        ] {
             assert_eq!(past_word_bytes(text, i), want, "at {i}");
         }
     }
