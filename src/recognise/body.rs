@@ -67,6 +67,7 @@ use crate::lexicon::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
 use crate::text::{
     HIGH, LowerText, ToLower, ascii_bytes_within, char_at, is_alphanumeric, is_latin1, is_space,
+    run_by_words,
 };
 
 /// The lexicon: inflection classes, head words, and the word lists around
@@ -1349,20 +1350,7 @@ fn letter_run(bytes: &[u8], mut i: usize, mut digit: bool) -> (usize, bool) {
 /// bytes at a time ([`non_letter_bytes`]) while the run lasts, then byte
 /// by byte for the last few bytes of the text.
 fn ascii_letters(bytes: &[u8]) -> usize {
-    let mut run = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let others = non_letter_bytes(u64::from_le_bytes(eight));
-        if others != 0 {
-            // The lowest set bit marks the first byte that is no letter.
-            return run + (others.trailing_zeros() / 8) as usize;
-        }
-        run += 8;
-    }
-    let rest = bytes.get(run..).unwrap_or_default();
-    run + ascii_letters_by_bytes(rest)
+    run_by_words(bytes, non_letter_bytes, |b| b.is_ascii_alphabetic())
 }
 
 /// The high bit of every byte of `word` (eight bytes, little-endian) that
@@ -1375,8 +1363,8 @@ fn non_letter_bytes(word: u64) -> u64 {
 /// Bit 5 of every byte: the bit that tells an ASCII letter's case.
 const CASE_BITS: u64 = 0x2020_2020_2020_2020;
 
-/// [`ascii_letters`] a byte at a time: its tail, and the oracle its tests
-/// compare with.
+/// [`ascii_letters`] a byte at a time: the oracle its tests compare with.
+#[cfg(test)]
 fn ascii_letters_by_bytes(bytes: &[u8]) -> usize {
     bytes
         .iter()

@@ -5,12 +5,25 @@
 /// eight bytes at a time ([`non_alnum_bytes`]) while the run lasts, then
 /// one table load a byte (a byte cannot index past the 256 entries).
 pub(crate) fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    run_by_words(bytes, non_alnum_bytes, |b| ASCII_ALNUM[usize::from(b)])
+}
+
+/// How many bytes at the start of `bytes` belong to a run: eight bytes at
+/// a time while `outside` (the high bit of every byte of a little-endian
+/// word that is not in the run) marks none of them, then the first marked
+/// byte, or for the last few bytes of the text, `inside` a byte at a time.
+#[inline]
+pub(crate) fn run_by_words(
+    bytes: &[u8],
+    outside: impl Fn(u64) -> u64,
+    inside: impl Fn(u8) -> bool,
+) -> usize {
     let mut run = 0;
     for chunk in bytes.chunks_exact(8) {
         let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
-        let others = non_alnum_bytes(u64::from_le_bytes(eight));
+        let others = outside(u64::from_le_bytes(eight));
         if others != 0 {
             // The lowest set bit marks the first byte that is not one.
             return run + (others.trailing_zeros() / 8) as usize;
@@ -18,10 +31,7 @@ pub(crate) fn ascii_alnum_run(bytes: &[u8]) -> usize {
         run += 8;
     }
     let rest = bytes.get(run..).unwrap_or_default();
-    run + rest
-        .iter()
-        .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(rest.len())
+    run + rest.iter().position(|&b| !inside(b)).unwrap_or(rest.len())
 }
 
 /// The high bit of every byte of `word` (eight bytes, little-endian) that
