@@ -404,26 +404,56 @@ impl EndTails {
         if self.bits.is_empty() {
             return true;
         }
-        let bit = match word.len().checked_sub(8).and_then(|s| word.get(s..)) {
-            // Most words have 8 bytes: their last 8 read at once, and the
-            // bytes before the tail masked off.
-            Some(&[a, b, c, d, e, f, g, h]) => {
-                let last = u64::from_be_bytes([a, b, c, d, e, f, g, h]);
-                Self::bit_of_key(last & self.mask)
-            }
-            _ => {
-                let Some(tail) = word.len().checked_sub(self.len).and_then(|s| word.get(s..))
-                else {
-                    // Shorter than every key.
-                    return false;
-                };
-                Self::bit(tail)
-            }
-        };
+        if word.len() < self.len {
+            // Shorter than every key.
+            return false;
+        }
+        let bit = Self::bit_of_key(last_eight(word) & self.mask);
         self.bits
             .get(bit / 64)
             .is_some_and(|word| word >> (bit % 64) & 1 == 1)
     }
+}
+
+/// The last eight bytes of `word` as a big-endian number; a word shorter
+/// than eight bytes is all of it, with zeros before. Read in at most two
+/// loads whatever the length, where a loop over the bytes of a short word
+/// (half of all words) took a step a byte.
+#[inline]
+fn last_eight(word: &[u8]) -> u64 {
+    let n = word.len();
+    match n {
+        // Most words: the last eight read at once.
+        8.. => read_be8(word, n - 8),
+        // Two four-byte reads, overlapping when `n < 8`: an overlapping
+        // byte is the same byte at the same place in both, so OR joins them.
+        4..=7 => (read_be4(word, 0) << (8 * (n - 4))) | read_be4(word, n - 4),
+        // The first, middle and last bytes: every byte of a word of one to
+        // three, put in place (with one byte, all three are it, at 0).
+        1..=3 => {
+            let byte = |i: usize| u64::from(word.get(i).copied().unwrap_or(0));
+            (byte(0) << (8 * (n - 1))) | (byte(n / 2) << (8 * (n - 1 - n / 2))) | byte(n - 1)
+        }
+        0 => 0,
+    }
+}
+
+/// The eight bytes of `word` from `at` as a big-endian number (0 if
+/// `word` has fewer; the caller reads within it).
+#[inline]
+fn read_be8(word: &[u8], at: usize) -> u64 {
+    word.get(at..at + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        .map_or(0, u64::from_be_bytes)
+}
+
+/// The four bytes of `word` from `at` as a big-endian number (0 if
+/// `word` has fewer; the caller reads within it).
+#[inline]
+fn read_be4(word: &[u8], at: usize) -> u64 {
+    word.get(at..at + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(0, |b| u64::from(u32::from_be_bytes(b)))
 }
 
 #[cfg(test)]
@@ -550,6 +580,71 @@ mod tests {
                 for key in keys.iter().filter(|k| !k.is_empty()) {
                     let word = format!("{word}{key}");
                     prop_assert!(tails.may_end(word.as_bytes()), "{:?} {:?}", keys, word);
+                }
+            }
+        }
+    }
+
+    /// [`EndTails::may_end`] as it was, reading a word shorter than eight
+    /// bytes byte by byte: kept as the oracle its test compares with.
+    fn may_end_by_bytes(tails: &EndTails, word: &[u8]) -> bool {
+        if tails.bits.is_empty() {
+            return true;
+        }
+        let bit = match word.len().checked_sub(8).and_then(|s| word.get(s..)) {
+            Some(&[a, b, c, d, e, f, g, h]) => {
+                let last = u64::from_be_bytes([a, b, c, d, e, f, g, h]);
+                EndTails::bit_of_key(last & tails.mask)
+            }
+            _ => {
+                let Some(tail) = word
+                    .len()
+                    .checked_sub(tails.len)
+                    .and_then(|s| word.get(s..))
+                else {
+                    return false;
+                };
+                EndTails::bit(tail)
+            }
+        };
+        tails
+            .bits
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+    }
+
+    #[test]
+    fn last_eight_of_every_length() {
+        let word: Vec<u8> = (1..=12).collect();
+        for n in 0..=word.len() {
+            let w = &word[..n];
+            let tail = &w[n.saturating_sub(8)..];
+            let want = tail.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
+            assert_eq!(last_eight(w), want, "{n}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn may_end_agrees_with_the_byte_by_byte_look(
+            keys in prop::collection::vec(prop::collection::vec(piece(), 0..4), 0..12),
+            words in prop::collection::vec(prop::collection::vec(piece(), 0..8), 0..24),
+            bytes in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..12), 0..12),
+        ) {
+            let keys: Vec<String> = keys.iter().map(|k| k.concat()).collect();
+            let tails = EndTails::of(keys.iter().map(String::as_str));
+            let words = words.iter().map(|w| w.concat().into_bytes());
+            // Every ending of every key, and the key after each word.
+            let endings = keys.iter().flat_map(|k| {
+                (0..=k.len()).map(move |i| k.as_bytes()[i..].to_vec())
+            });
+            let all: Vec<Vec<u8>> = words.chain(bytes).chain(endings).collect();
+            for word in &all {
+                for key in keys.iter().map(String::as_bytes).chain([&b""[..]]) {
+                    let w = [word.as_slice(), key].concat();
+                    for t in [&tails, &EndTails::default()] {
+                        prop_assert_eq!(t.may_end(&w), may_end_by_bytes(t, &w), "{:?} {:?}", keys, w);
+                    }
                 }
             }
         }
