@@ -335,6 +335,33 @@ pub(crate) fn event_noun(lower: &str) -> Option<crate::model::EventKind> {
         .map(|&(_, kind)| kind)
 }
 
+/// The stems of [`EVENT_STEMS`] as a leftmost-first automaton: it only
+/// tells whether a text holds one, and a leftmost automaton may search
+/// many bytes at a time (SIMD) where the overlapping one goes byte by byte.
+static EVENT_STEM_PRESENCE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| presence_finder(EVENT_STEMS.iter().map(|(stem, _)| *stem)));
+
+/// An automaton that tells whether a text holds one of `words` anywhere.
+pub(crate) fn presence_finder<'a>(
+    words: impl IntoIterator<Item = &'a str>,
+) -> Option<aho_corasick::AhoCorasick> {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(words)
+        .ok()
+}
+
+/// Whether a lower-case text holds one of [`EVENT_STEMS`] anywhere: one
+/// pass over a whole sentence instead of a look-up per word. A word's lower
+/// case is a piece of its sentence's (but for the choice of `σ`/`ς`, which
+/// no stem holds), so a sentence holding no stem has no word that does.
+pub(crate) fn holds_event_stem(lower: &str) -> bool {
+    match EVENT_STEM_PRESENCE.as_ref() {
+        Some(finder) => finder.is_match(lower),
+        None => EVENT_STEMS.iter().any(|(stem, _)| lower.contains(stem)),
+    }
+}
+
 /// Words that make a date a deadline (`hakemus tulee jättää … 15.3.`), lower
 /// case; a word starting with one counts.
 pub(crate) const DEADLINE_STEMS: &[&str] = &[

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::lexicon::fx::FxHashSet;
-use crate::lexicon::{DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun};
+use crate::lexicon::{DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun, holds_event_stem};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
 use crate::text::Word;
@@ -32,20 +32,40 @@ struct Worded<'w, 's> {
     words: &'w [Word<'s>],
     /// Each word in lower case (borrowed where it already is).
     lower: &'w [Cow<'s, str>],
-    /// The kind of event each word names, if it holds an event noun.
+    /// The kind of event each word names, if it holds an event noun; empty
+    /// when no word does.
     nouns: Vec<Option<EventKind>>,
 }
 
 impl<'w, 's> Worded<'w, 's> {
-    /// Looks up each of the words of a sentence.
-    fn new(sentence: &'w SentenceWords<'s>) -> Self {
-        let nouns = sentence.lower.iter().map(|l| event_noun(l)).collect();
+    /// Looks up each of the words of a sentence whose lower case is
+    /// `sentence_lower`.
+    fn new(sentence: &'w SentenceWords<'s>, sentence_lower: &str) -> Self {
         Self {
             words: &sentence.words,
             lower: &sentence.lower,
-            nouns,
+            nouns: event_nouns(sentence_lower, &sentence.lower),
         }
     }
+}
+
+/// The kind of event each of a sentence's words (`lower`, each in lower
+/// case) names, or none at all (an empty list) when the sentence's lower
+/// case `sentence_lower` holds no event stem: most dated sentences name no
+/// event, and one pass over the sentence tells so instead of a look-up per
+/// word.
+fn event_nouns(sentence_lower: &str, lower: &[Cow<'_, str>]) -> Vec<Option<EventKind>> {
+    if !holds_event_stem(sentence_lower) {
+        return Vec::new();
+    }
+    lower.iter().map(|l| event_noun(l)).collect()
+}
+
+/// The word-by-word look-up that [`event_nouns`] replaced, kept as the
+/// oracle its test compares with.
+#[cfg(test)]
+fn event_nouns_word_by_word(lower: &[Cow<'_, str>]) -> Vec<Option<EventKind>> {
+    lower.iter().map(|l| event_noun(l)).collect()
 }
 
 /// The kind of the event noun nearest to `at` in the sentence, if any.
@@ -137,7 +157,9 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
                 continue;
             }
             let cue = d.cue.map(|(c, _)| c);
-            let worded = &*worded.get_or_insert_with(|| Worded::new(found.sentence_words(n)));
+            let worded = &*worded.get_or_insert_with(|| {
+                Worded::new(found.sentence_words(n), &found.sentence_lower(n))
+            });
             // A date's own cue (`… mennessä`, `… alkaen`) says most. A
             // date things must be done by is a deadline, unless it dates an
             // event without a deadline verb (`keskustelutilaisuus
@@ -173,6 +195,102 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
+    use proptest::prelude::*;
+
+    use super::{event_nouns, event_nouns_word_by_word};
+
+    /// Pieces of dated sentences: event stems whole, cut and in any case,
+    /// words around them, characters that lower out of line (the Kelvin
+    /// sign, `İ`, `Σ`, `ẞ`), spaces, dashes, digits and punctuation.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "työpaj",
+            "TYÖPAJ",
+            "Työpaja",
+            "seminaar",
+            "SEMINAARI",
+            "webinaari",
+            "simuloin",
+            "simulaatio",
+            "tilaisuu",
+            "Tilaisuudessa",
+            "kuulemis",
+            "kuuleminen",
+            "asukasil",
+            "foorumi",
+            "infot",
+            "INFOJA",
+            "infoss",
+            "infoih",
+            "infoon",
+            "vuoropuhelu",
+            "vaalit",
+            "vaaleissa",
+            "vaaleihin",
+            "semi",
+            "naari",
+            "tilai",
+            "suu",
+            "info",
+            "t",
+            "työ",
+            "paj",
+            "sidosryhmä",
+            "henkilöstö",
+            "verkko",
+            "järjestetään",
+            "kokous",
+            "15.3.",
+            "2021",
+            "mennessä",
+            "\u{212A}uulemis",
+            "\u{212A}",
+            "İ",
+            "Σ",
+            "ΑΣ",
+            "ẞ",
+            "Ä",
+            "ö",
+            "å",
+            " ",
+            "  ",
+            "\u{A0}",
+            "-",
+            "–",
+            "—",
+            ",",
+            ".",
+            "(",
+            ")",
+            ":",
+            "\"",
+            "/",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn event_nouns_agree_with_the_word_by_word_look_up(
+            pieces in proptest::collection::vec(piece(), 0..24),
+            noise in "\\PC{0,30}",
+        ) {
+            for text in [pieces.concat(), noise] {
+                let lower: Vec<Cow<'_, str>> = crate::text::words(&text)
+                    .iter()
+                    .map(|w| Cow::Owned(w.text.to_lowercase()))
+                    .collect();
+                let fast = event_nouns(&text.to_lowercase(), &lower);
+                let slow = event_nouns_word_by_word(&lower);
+                for (k, want) in slow.iter().enumerate() {
+                    prop_assert_eq!(fast.get(k).copied().flatten(), *want, "{:?}", text);
+                }
+                prop_assert!(fast.is_empty() || fast.len() == slow.len());
+            }
+        }
+    }
+
     /// The events of `text` as `(kind, date)`.
     fn events_of(text: &str) -> Vec<(String, String)> {
         crate::parse("t.txt", text)

@@ -11,7 +11,7 @@ use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::word_set::WordSet;
 use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS, MEETING_WORDS,
-    OWN_MEETING_WORDS, event_noun,
+    OWN_MEETING_WORDS, event_noun, presence_finder,
 };
 use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Span};
 use crate::recognise::body::{BodyMatch, Case};
@@ -335,6 +335,9 @@ fn summary_says(found: &Found<'_>, n: usize, place_known: bool) -> SummarySays {
     let Some(sentence) = found.sentences.get(n) else {
         return NOTHING;
     };
+    if !may_tell_of_meeting(&found.sentence_lower(n), place_known) {
+        return NOTHING;
+    }
     let ws = found.sentence_words(n);
     let words = &ws.lower;
     let says = SummarySays {
@@ -345,6 +348,43 @@ fn summary_says(found: &Found<'_>, n: usize, place_known: bool) -> SummarySays {
         return NOTHING;
     }
     says
+}
+
+/// [`MEETING_HELD_WORDS`] and [`JOINT_WORDS`], searched for at once in a
+/// summary sentence's lower case while the place is not known.
+static HELD_OR_JOINT_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> =
+    LazyLock::new(|| presence_finder(MEETING_HELD_WORDS.iter().chain(JOINT_WORDS).copied()));
+
+/// [`JOINT_WORDS`], searched for in a summary sentence's lower case.
+static JOINT_WORD_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> =
+    LazyLock::new(|| presence_finder(JOINT_WORDS.iter().copied()));
+
+/// Whether the lower case `lower` holds one of `words` anywhere, by
+/// `finder` (an automaton of `words`) when it was built.
+fn holds_any<'w>(
+    lower: &str,
+    finder: &Option<aho_corasick::AhoCorasick>,
+    mut words: impl Iterator<Item = &'w &'w str>,
+) -> bool {
+    match finder {
+        Some(f) => f.is_match(lower),
+        None => words.any(|w| lower.contains(w)),
+    }
+}
+
+/// Whether a summary sentence whose lower case is `lower` may tell
+/// something ([`summary_says`]): it holds a held word (unless the place is
+/// `place_known`) or a joint word, at least inside another word. A word's
+/// lower case is a piece of its sentence's (but for `σ`/`ς`, which none of
+/// these words holds), so most summary sentences are passed over without
+/// splitting them into words.
+fn may_tell_of_meeting(lower: &str, place_known: bool) -> bool {
+    if place_known {
+        holds_any(lower, &JOINT_WORD_FINDER, JOINT_WORDS.iter())
+    } else {
+        let words = MEETING_HELD_WORDS.iter().chain(JOINT_WORDS);
+        holds_any(lower, &HELD_OR_JOINT_FINDER, words)
+    }
 }
 
 /// The indexes of the sentences of `found` that lie inside `from..to`.
@@ -781,6 +821,14 @@ mod tests {
             "pidetään ",
             "yhteisen ",
             "yhdessä ",
+            "YHDESSÄ ",
+            "Pidettiin ",
+            "\u{212A}okoontui ",
+            "yhteiskokouksessa ",
+            "epäyhteisen ",
+            "kokoontuivatkin ",
+            "ΣΑ ",
+            "İ",
             "Oulussa ",
             "Kajaanissa ",
             "ja ",
