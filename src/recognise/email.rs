@@ -401,32 +401,38 @@ fn address_at(text: &str, at: usize, len: usize, kind: Marker) -> Option<(Span, 
     Some((Span::new(start, end), address))
 }
 
-/// The bytes a marker can start at: `@`, `[`, `(`, and the first bytes of
-/// the spaces inside a line (space, tab, and the UTF-8 leads of the other
-/// Unicode spaces: `C2` for NBSP, `E1`, `E2`, `E3`, `EF` for the rest). Other
-/// bytes, `ä` and `ö` among them, start none.
-static MARKER_LEADS: [bool; 256] = {
-    let mut leads = [false; 256];
-    let bytes = [b'@', b'[', b'(', b' ', b'\t', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
-    let mut k = 0;
-    while k < bytes.len() {
-        leads[bytes[k] as usize] = true;
-        k += 1;
-    }
-    leads
-};
+/// Where the space inside a line that ends at byte `at` starts, if one does.
+fn space_before(text: &str, at: usize) -> Option<usize> {
+    let c = text.get(..at)?.chars().next_back()?;
+    is_inline_space(c).then(|| at - c.len_utf8())
+}
 
-/// The first byte at or after `from` that may start a marker: a byte of
-/// [`MARKER_LEADS`], an ASCII space only before a byte that a marker after a
-/// space can start with (see [`find_emails`]). Most spaces of a text are
-/// passed over here, without decoding them.
-fn next_lead(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let off = rest.iter().enumerate().position(|(k, &b)| {
-        MARKER_LEADS[usize::from(b)]
-            && (b != b' ' || matches!(rest.get(k + 1), Some(b'a' | b'@' | b'[' | b'(')))
-    })?;
-    Some(from + off)
+/// The union of two ascending runs of offsets, ascending.
+fn merge_ascending(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let mut a = a.peekable();
+    let mut b = b.peekable();
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(&x), Some(&y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
+/// Every offset where a marker may start, ascending: each `@`, `[` and
+/// `(`, and a space inside a line just before one of them or before `at`
+/// (see [`marker`]). Every marker holds one of those bytes or `at`, so
+/// memchr and memmem find them all without the text being walked a byte
+/// at a time; most texts hold few of them.
+fn marker_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let signs = memchr::memchr3_iter(b'@', b'[', b'(', bytes)
+        .flat_map(move |at| space_before(text, at).into_iter().chain(Some(at)));
+    let words =
+        memchr::memmem::find_iter(bytes, b"at").filter_map(move |at| space_before(text, at));
+    merge_ascending(signs, words)
 }
 
 /// Every email address and address template in `text`, in order, none
@@ -450,27 +456,8 @@ fn next_lead(bytes: &[u8], from: usize) -> Option<usize> {
 pub fn find_emails(text: &str) -> Vec<EmailMatch<'_>> {
     let mut found = Vec::new();
     let mut resume = 0;
-    let bytes = text.as_bytes();
-    let mut next = 0;
-    // Most bytes can start no marker: they are passed over in one search,
-    // without decoding, to the next byte of [`MARKER_LEADS`].
-    while let Some(i) = next_lead(bytes, next) {
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            next = i + 1;
-            continue;
-        };
-        next = i + c.len_utf8();
-        if i < resume || !(c == '@' || c == '[' || c == '(' || is_inline_space(c)) {
-            continue;
-        }
-        // After a space only `at`, `@` or a bracket can make a marker: most
-        // spaces are passed over without trying the parsers.
-        if is_inline_space(c)
-            && !matches!(
-                text.as_bytes().get(i + c.len_utf8()),
-                Some(b'a' | b'@' | b'[' | b'(')
-            )
-        {
+    for i in marker_starts(text) {
+        if i < resume {
             continue;
         }
         let Some(rest) = text.get(i..) else {
@@ -499,6 +486,87 @@ pub fn find_emails(text: &str) -> Vec<EmailMatch<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The scan as it was, walking every byte to the next that may start a
+    // marker: the oracle of `find_emails`.
+
+    /// The bytes a marker can start at: `@`, `[`, `(`, and the first bytes of
+    /// the spaces inside a line (space, tab, and the UTF-8 leads of the other
+    /// Unicode spaces: `C2` for NBSP, `E1`, `E2`, `E3`, `EF` for the rest). Other
+    /// bytes, `ä` and `ö` among them, start none.
+    static MARKER_LEADS: [bool; 256] = {
+        let mut leads = [false; 256];
+        let bytes = [b'@', b'[', b'(', b' ', b'\t', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
+        let mut k = 0;
+        while k < bytes.len() {
+            leads[bytes[k] as usize] = true;
+            k += 1;
+        }
+        leads
+    };
+
+    /// The first byte at or after `from` that may start a marker: a byte of
+    /// [`MARKER_LEADS`], an ASCII space only before a byte that a marker after a
+    /// space can start with (see [`find_emails`]). Most spaces of a text are
+    /// passed over here, without decoding them.
+    fn next_lead(bytes: &[u8], from: usize) -> Option<usize> {
+        let rest = bytes.get(from..)?;
+        let off = rest.iter().enumerate().position(|(k, &b)| {
+            MARKER_LEADS[usize::from(b)]
+                && (b != b' ' || matches!(rest.get(k + 1), Some(b'a' | b'@' | b'[' | b'(')))
+        })?;
+        Some(from + off)
+    }
+
+    /// [`find_emails`] by walking the text byte by byte.
+    fn find_emails_by_leads(text: &str) -> Vec<EmailMatch<'_>> {
+        let mut found = Vec::new();
+        let mut resume = 0;
+        let bytes = text.as_bytes();
+        let mut next = 0;
+        // Most bytes can start no marker: they are passed over in one search,
+        // without decoding, to the next byte of [`MARKER_LEADS`].
+        while let Some(i) = next_lead(bytes, next) {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                next = i + 1;
+                continue;
+            };
+            next = i + c.len_utf8();
+            if i < resume || !(c == '@' || c == '[' || c == '(' || is_inline_space(c)) {
+                continue;
+            }
+            // After a space only `at`, `@` or a bracket can make a marker: most
+            // spaces are passed over without trying the parsers.
+            if is_inline_space(c)
+                && !matches!(
+                    text.as_bytes().get(i + c.len_utf8()),
+                    Some(b'a' | b'@' | b'[' | b'(')
+                )
+            {
+                continue;
+            }
+            let Some(rest) = text.get(i..) else {
+                continue;
+            };
+            let Ok((after, kind)) = marker(rest) else {
+                continue;
+            };
+            let len = rest.len() - after.len();
+            let Some((span, address)) = address_at(text, i, len, kind) else {
+                continue;
+            };
+            let Some(matched) = text.get(span.range()) else {
+                continue;
+            };
+            resume = span.end;
+            found.push(EmailMatch {
+                span,
+                text: matched,
+                address,
+            });
+        }
+        found
+    }
 
     #[test]
     fn every_marker_start_has_a_lead_byte() {
@@ -896,6 +964,76 @@ mod tests {
         "]",
     ];
 
+    /// Pieces around markers for comparing the scan with its oracle: every
+    /// kind of space inside a line before and after `at`, `@` and brackets,
+    /// line breaks, capitals, Finnish letters and words with `at` inside.
+    const SCAN_PIECES: &[&str] = &[
+        "@",
+        "[",
+        "]",
+        "(",
+        ")",
+        "at",
+        "AT",
+        "ät",
+        "a",
+        "ä",
+        "t",
+        " ",
+        "\t",
+        "\u{a0}",
+        "\u{2009}",
+        "\u{3000}",
+        "\u{feff}",
+        "\u{202f}",
+        "\n",
+        "\r",
+        "leena.virtanen",
+        "etunimi.sukunimi",
+        "Kärkkäinen",
+        "tampere",
+        ".",
+        "fi",
+        "com",
+        "-",
+        "_",
+        "ovat",
+        "Tapaaminen",
+        "2019",
+        "–",
+        "miukumauku",
+        "at-merkki",
+        "§",
+        " [at] ",
+        " (AT) ",
+        "\u{a0}(ät)\u{a0}",
+        " @ ",
+        " at ",
+        "\tat\u{2009}",
+        " [a]",
+        "tampere.fi",
+        "x.fi ",
+        "leena.virtanen ",
+        "kirjaamo\u{a0}",
+    ];
+
+    /// Few pieces, whole addresses of each marker and their parts, so that
+    /// texts of them often hold several addresses close together.
+    const ADDRESS_PIECES: &[&str] = &[
+        "leena.virtanen at tampere.fi",
+        "x@tampere.fi",
+        "a.b [at] x.fi",
+        "a.b\u{a0}@\u{2009}x.fi",
+        "leena.virtanen",
+        " at ",
+        "@",
+        " [at] ",
+        "(at)",
+        "tampere.fi",
+        " ",
+        ". ",
+    ];
+
     fn assert_spans(text: &str) {
         for m in find_emails(text) {
             assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
@@ -914,6 +1052,17 @@ mod tests {
             pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
         ) {
             assert_spans(&pieces.concat());
+        }
+
+        #[test]
+        fn marker_starts_find_what_walking_every_byte_finds(
+            pieces in prop_oneof![
+                prop::collection::vec(prop::sample::select(SCAN_PIECES), 0..40),
+                prop::collection::vec(prop::sample::select(ADDRESS_PIECES), 0..12),
+            ]
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(find_emails(&text), find_emails_by_leads(&text));
         }
 
         #[test]
