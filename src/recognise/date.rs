@@ -1641,7 +1641,7 @@ fn cue_after(text: &str, end: usize) -> Option<(DateCue, Span)> {
     let start = end + rest.len() - after_gap.len();
     // Every phrase starts with a word: read and fold it once for all.
     let (after_first, first) = word(after_gap).ok()?;
-    if !may_fold_to_one_of(first, CUES_AFTER.iter().filter_map(|(w, _)| w.first())) {
+    if !CUE_AFTER_FIRSTS.may_fold_to_one(first) {
         return None;
     }
     let folded = fold(first);
@@ -1681,11 +1681,11 @@ fn phrase<'a>(input: &'a str, words: &[&str], spaced: bool) -> Option<&'a str> {
 fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
     let mut span = word_span_before(text, start)?;
     let mut w = text.get(span.range())?;
-    if may_fold_to_one_of(w, WEEKDAYS.iter()) && WEEKDAYS.contains(&&*fold(w)) {
+    if WEEKDAY_FIRSTS.may_fold_to_one(w) && WEEKDAYS.contains(&&*fold(w)) {
         span = word_span_before(text, span.start)?;
         w = text.get(span.range())?;
     }
-    if !may_fold_to_one_of(w, CUES_BEFORE.iter().map(|(c, _)| c)) {
+    if !CUE_BEFORE_FIRSTS.may_fold_to_one(w) {
         return None;
     }
     let folded = fold(w);
@@ -1696,25 +1696,80 @@ fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
         .map(|&(_, cue)| (cue, span))
 }
 
-/// Whether [`fold`] may turn `w` into one of `words`: `false` only when `w`
-/// starts with an ASCII letter whose lower case starts none of them.
-/// Folding keeps that letter first, or composes it with a combining mark
-/// into `ä`, `ö` or `å`; a word of `words` starting with anything but an
-/// ASCII letter makes the answer `true`.
-fn may_fold_to_one_of<'w>(w: &str, mut words: impl Iterator<Item = &'w &'w str>) -> bool {
-    let Some(&b) = w.as_bytes().first() else {
-        return true;
-    };
-    if !b.is_ascii_alphabetic() {
-        return true;
+/// The first letters of a list of words, as a set of ASCII letters in lower
+/// case (bit `n` for the letter `b'a' + n`), or every letter when a word
+/// starts with anything else (or is empty).
+///
+/// Every word next to a date is asked whether it may fold to a cue word or
+/// a weekday; most tell by their first letter, and one bit says so where
+/// comparing it with each word's first letter cost a step per word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FirstLetters(u32);
+
+impl FirstLetters {
+    /// Every letter: a list with a word that starts with no ASCII letter.
+    const ALL: FirstLetters = FirstLetters(u32::MAX);
+
+    /// The set with the first letter of `word` added.
+    const fn with(self, word: &str) -> FirstLetters {
+        match word.as_bytes().first() {
+            Some(&b) if b.is_ascii_lowercase() => FirstLetters(self.0 | 1 << (b - b'a')),
+            _ => FirstLetters::ALL,
+        }
     }
-    let lower = b.to_ascii_lowercase();
-    words.any(|x| {
-        x.as_bytes()
-            .first()
-            .is_none_or(|&f| f == lower || !f.is_ascii_alphabetic())
-    })
+
+    /// The first letters of `words`.
+    const fn of(words: &[&str]) -> FirstLetters {
+        let mut set = FirstLetters(0);
+        let mut k = 0;
+        while k < words.len() {
+            set = set.with(words[k]);
+            k += 1;
+        }
+        set
+    }
+
+    /// Whether [`fold`] may turn `w` into a word of the set's list: `false`
+    /// only when `w` starts with an ASCII letter whose lower case starts
+    /// none of them. Folding keeps that letter first, or composes it with a
+    /// combining mark into `ä`, `ö` or `å`.
+    fn may_fold_to_one(self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphabetic() => {
+                self.0 & 1 << (b.to_ascii_lowercase() - b'a') != 0
+            }
+            _ => true,
+        }
+    }
 }
+
+/// The first letters of the cue phrases after a date ([`CUES_AFTER`]).
+const CUE_AFTER_FIRSTS: FirstLetters = {
+    let mut set = FirstLetters(0);
+    let mut k = 0;
+    while k < CUES_AFTER.len() {
+        set = match CUES_AFTER[k].0.first() {
+            Some(word) => set.with(word),
+            None => FirstLetters::ALL,
+        };
+        k += 1;
+    }
+    set
+};
+
+/// The first letters of the weekdays ([`WEEKDAYS`]).
+const WEEKDAY_FIRSTS: FirstLetters = FirstLetters::of(WEEKDAYS);
+
+/// The first letters of the cue words before a date ([`CUES_BEFORE`]).
+const CUE_BEFORE_FIRSTS: FirstLetters = {
+    let mut set = FirstLetters(0);
+    let mut k = 0;
+    while k < CUES_BEFORE.len() {
+        set = set.with(CUES_BEFORE[k].0);
+        k += 1;
+    }
+    set
+};
 
 /// The whole word that ends before `end`, past up to three spaces and
 /// dots or colons, folded to lower case; bounded look-back.
@@ -1841,6 +1896,48 @@ fn coverage(value: EdtfDate) -> Option<(NaiveDate, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether [`fold`] may turn `w` into one of `words`: `false` only when `w`
+    /// starts with an ASCII letter whose lower case starts none of them.
+    /// Folding keeps that letter first, or composes it with a combining mark
+    /// into `ä`, `ö` or `å`; a word of `words` starting with anything but an
+    /// ASCII letter makes the answer `true`.
+    fn may_fold_to_one_of<'w>(w: &str, mut words: impl Iterator<Item = &'w &'w str>) -> bool {
+        let Some(&b) = w.as_bytes().first() else {
+            return true;
+        };
+        if !b.is_ascii_alphabetic() {
+            return true;
+        }
+        let lower = b.to_ascii_lowercase();
+        words.any(|x| {
+            x.as_bytes()
+                .first()
+                .is_none_or(|&f| f == lower || !f.is_ascii_alphabetic())
+        })
+    }
+
+    #[test]
+    fn first_letters_answer_as_comparing_each_first_letter() {
+        // Every first byte (and the empty word), for each list asked.
+        let after: Vec<&&str> = CUES_AFTER.iter().filter_map(|(w, _)| w.first()).collect();
+        let before: Vec<&&str> = CUES_BEFORE.iter().map(|(c, _)| c).collect();
+        let lists: [(FirstLetters, Vec<&&str>); 4] = [
+            (CUE_AFTER_FIRSTS, after),
+            (WEEKDAY_FIRSTS, WEEKDAYS.iter().collect()),
+            (CUE_BEFORE_FIRSTS, before),
+            (FirstLetters::of(&["ääni", "kesä"]), vec![&"ääni", &"kesä"]),
+        ];
+        let words = (0u8..=255)
+            .filter_map(|b| String::from_utf8(vec![b, b'a']).ok())
+            .chain(["", "ä", "Ä", "\u{212A}", "Zx", "@"].map(String::from));
+        for w in words {
+            for (set, list) in &lists {
+                let want = may_fold_to_one_of(&w, list.iter().copied());
+                assert_eq!(set.may_fold_to_one(&w), want, "{w:?} {list:?}");
+            }
+        }
+    }
     use proptest::prelude::*;
 
     /// [`written_day`] as the plain choice of its four forms, each read
