@@ -460,27 +460,26 @@ pub fn find_emails(text: &str) -> Vec<EmailMatch<'_>> {
         if i < resume {
             continue;
         }
-        let Some(rest) = text.get(i..) else {
-            continue;
-        };
-        let Ok((after, kind)) = marker(rest) else {
-            continue;
-        };
-        let len = rest.len() - after.len();
-        let Some((span, address)) = address_at(text, i, len, kind) else {
-            continue;
-        };
-        let Some(matched) = text.get(span.range()) else {
-            continue;
-        };
-        resume = span.end;
-        found.push(EmailMatch {
-            span,
-            text: matched,
-            address,
-        });
+        if let Some(m) = email_at(text, i) {
+            resume = m.span.end;
+            found.push(m);
+        }
     }
     found
+}
+
+/// The address or template whose marker starts at byte `i` of `text`, if
+/// a marker starts there and a usable address surrounds it.
+fn email_at(text: &str, i: usize) -> Option<EmailMatch<'_>> {
+    let rest = text.get(i..)?;
+    let (after, kind) = marker(rest).ok()?;
+    let len = rest.len() - after.len();
+    let (span, address) = address_at(text, i, len, kind)?;
+    Some(EmailMatch {
+        span,
+        text: text.get(span.range())?,
+        address,
+    })
 }
 
 #[cfg(test)]
@@ -545,25 +544,10 @@ mod tests {
             {
                 continue;
             }
-            let Some(rest) = text.get(i..) else {
-                continue;
-            };
-            let Ok((after, kind)) = marker(rest) else {
-                continue;
-            };
-            let len = rest.len() - after.len();
-            let Some((span, address)) = address_at(text, i, len, kind) else {
-                continue;
-            };
-            let Some(matched) = text.get(span.range()) else {
-                continue;
-            };
-            resume = span.end;
-            found.push(EmailMatch {
-                span,
-                text: matched,
-                address,
-            });
+            if let Some(m) = email_at(text, i) {
+                resume = m.span.end;
+                found.push(m);
+            }
         }
         found
     }
