@@ -356,9 +356,20 @@ pub(crate) fn presence_finder<'a>(
 /// case is a piece of its sentence's (but for the choice of `σ`/`ς`, which
 /// no stem holds), so a sentence holding no stem has no word that does.
 pub(crate) fn holds_event_stem(lower: &str) -> bool {
-    match EVENT_STEM_PRESENCE.as_ref() {
-        Some(finder) => finder.is_match(lower),
-        None => EVENT_STEMS.iter().any(|(stem, _)| lower.contains(stem)),
+    let stems = EVENT_STEMS.iter().map(|(stem, _)| stem);
+    holds_any(lower, &EVENT_STEM_PRESENCE, stems)
+}
+
+/// Whether the lower case `lower` holds one of `words` anywhere, by
+/// `finder` (a [`presence_finder`] of `words`) when it was built.
+pub(crate) fn holds_any<'w>(
+    lower: &str,
+    finder: &Option<aho_corasick::AhoCorasick>,
+    mut words: impl Iterator<Item = &'w &'w str>,
+) -> bool {
+    match finder {
+        Some(f) => f.is_match(lower),
+        None => words.any(|w| lower.contains(w)),
     }
 }
 

@@ -887,26 +887,7 @@ mod tests {
     /// A registry of bodies from [`FOLDING_NAMES`] at increasing places,
     /// some with abbreviations, maybe one the page's own.
     fn folding_registries() -> impl Strategy<Value = Registry> {
-        let one = (
-            0..FOLDING_NAMES.len(),
-            prop_oneof![3 => Just(None), 1 => Just(Some("KOTO")), 1 => Just(Some("ΑΣ"))],
-            0usize..40,
-        );
-        (
-            proptest::collection::vec(one, 0..16),
-            proptest::option::of(0usize..16),
-        )
-            .prop_map(|(picks, main)| {
-                let mut reg = Registry::default();
-                let mut at = 0;
-                for (n, abbreviation, step) in picks {
-                    at += step;
-                    let name = FOLDING_NAMES[n];
-                    reg.add(name, || body(name, abbreviation, at));
-                }
-                reg.main = main.filter(|&m| m < reg.bodies.len());
-                reg
-            })
+        registries_of(FOLDING_NAMES, "ΑΣ", 0..40, 16)
     }
 
     proptest! {
@@ -979,21 +960,33 @@ mod tests {
     /// A registry of distinct bodies from [`NAMES`] at increasing places,
     /// some with abbreviations, maybe one the page's own.
     fn registries() -> impl Strategy<Value = Registry> {
+        registries_of(NAMES, "PORA", 1..40, 12)
+    }
+
+    /// A registry of up to `most` bodies named from `names`, each `steps`
+    /// after the one before, some abbreviated `KOTO` or `other`, maybe one
+    /// of them the page's own.
+    fn registries_of(
+        names: &'static [&'static str],
+        other: &'static str,
+        steps: std::ops::Range<usize>,
+        most: usize,
+    ) -> impl Strategy<Value = Registry> {
         let one = (
-            0..NAMES.len(),
-            prop_oneof![3 => Just(None), 1 => Just(Some("KOTO")), 1 => Just(Some("PORA"))],
-            1usize..40,
+            0..names.len(),
+            prop_oneof![3 => Just(None), 1 => Just(Some("KOTO")), 1 => Just(Some(other))],
+            steps,
         );
         (
-            proptest::collection::vec(one, 0..12),
-            proptest::option::of(0usize..12),
+            proptest::collection::vec(one, 0..most),
+            proptest::option::of(0..most),
         )
-            .prop_map(|(picks, main)| {
+            .prop_map(move |(picks, main)| {
                 let mut reg = Registry::default();
                 let mut at = 0;
                 for (n, abbreviation, step) in picks {
                     at += step;
-                    reg.add(NAMES[n], || body(NAMES[n], abbreviation, at));
+                    reg.add(names[n], || body(names[n], abbreviation, at));
                 }
                 reg.main = main.filter(|&m| m < reg.bodies.len());
                 reg

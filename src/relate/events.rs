@@ -58,12 +58,12 @@ fn event_nouns(sentence_lower: &str, lower: &[Cow<'_, str>]) -> Vec<Option<Event
     if !holds_event_stem(sentence_lower) {
         return Vec::new();
     }
-    lower.iter().map(|l| event_noun(l)).collect()
+    event_nouns_word_by_word(lower)
 }
 
-/// The word-by-word look-up that [`event_nouns`] replaced, kept as the
-/// oracle its test compares with.
-#[cfg(test)]
+/// The kind of event each word names, looked up word by word: what
+/// [`event_nouns`] does once the sentence holds a stem, and the oracle its
+/// test compares it with.
 fn event_nouns_word_by_word(lower: &[Cow<'_, str>]) -> Vec<Option<EventKind>> {
     lower.iter().map(|l| event_noun(l)).collect()
 }

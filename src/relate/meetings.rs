@@ -11,7 +11,7 @@ use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::word_set::WordSet;
 use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS, MEETING_WORDS,
-    OWN_MEETING_WORDS, event_noun, presence_finder,
+    OWN_MEETING_WORDS, event_noun, holds_any, presence_finder,
 };
 use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Span};
 use crate::recognise::body::{BodyMatch, Case};
@@ -358,19 +358,6 @@ static HELD_OR_JOINT_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> =
 /// [`JOINT_WORDS`], searched for in a summary sentence's lower case.
 static JOINT_WORD_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> =
     LazyLock::new(|| presence_finder(JOINT_WORDS.iter().copied()));
-
-/// Whether the lower case `lower` holds one of `words` anywhere, by
-/// `finder` (an automaton of `words`) when it was built.
-fn holds_any<'w>(
-    lower: &str,
-    finder: &Option<aho_corasick::AhoCorasick>,
-    mut words: impl Iterator<Item = &'w &'w str>,
-) -> bool {
-    match finder {
-        Some(f) => f.is_match(lower),
-        None => words.any(|w| lower.contains(w)),
-    }
-}
 
 /// Whether a summary sentence whose lower case is `lower` may tell
 /// something ([`summary_says`]): it holds a held word (unless the place is
