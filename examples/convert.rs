@@ -7,8 +7,9 @@
 //! INPUT are files or folders; folders are walked recursively for `*.txt`
 //! files, in sorted order, and each record's `source` is the file's path
 //! relative to the folder given (a file given directly is named by its file
-//! name). With no INPUT the sample archive bundled with the crate
-//! (`examples/data/`) is converted.
+//! name). Links are followed, except a link back to a folder being
+//! walked, which is reported as a problem. With no INPUT the sample archive
+//! bundled with the crate (`examples/data/`) is converted.
 //!
 //! Records go to standard output as JSON Lines unless `--format` or
 //! `--output` say otherwise; `--output` is written atomically (a temporary
@@ -134,16 +135,26 @@ enum Found {
 struct Walker {
     /// Inputs not yet started, in the order given.
     inputs: std::vec::IntoIter<PathBuf>,
-    /// For each open folder: its root (what sources are relative to) and
-    /// its remaining entries, sorted, in reverse for cheap popping.
-    stack: Vec<(PathBuf, Vec<Entry>)>,
+    /// The folders being walked, outermost first.
+    stack: Vec<OpenFolder>,
 }
 
-/// An entry of a folder: its path, and whether it is a folder (a link is
-/// followed to tell).
+/// A folder being walked.
+struct OpenFolder {
+    /// The input it was reached from: what sources are relative to.
+    root: PathBuf,
+    /// Its own path, as walked (through links, if any).
+    path: PathBuf,
+    /// Its remaining entries, sorted, in reverse for cheap popping.
+    entries: Vec<Entry>,
+}
+
+/// An entry of a folder: its path, whether it is a folder (a link is
+/// followed to tell), and whether it is a link.
 struct Entry {
     path: PathBuf,
     is_dir: bool,
+    is_link: bool,
 }
 
 impl Entry {
@@ -151,11 +162,17 @@ impl Entry {
     /// file system would cost a `statx` call for every file of the archive.
     fn new(entry: &fs::DirEntry) -> Entry {
         let path = entry.path();
-        let is_dir = match entry.file_type() {
-            Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+        let kind = entry.file_type();
+        let is_link = kind.as_ref().is_ok_and(fs::FileType::is_symlink);
+        let is_dir = match kind {
+            Ok(kind) if !is_link => kind.is_dir(),
             _ => path.is_dir(),
         };
-        Entry { path, is_dir }
+        Entry {
+            path,
+            is_dir,
+            is_link,
+        }
     }
 }
 
@@ -192,8 +209,24 @@ impl Walker {
             }
         }
         paths.sort_by(|a, b| b.path.cmp(&a.path));
-        self.stack.push((root, paths));
+        self.stack.push(OpenFolder {
+            root,
+            path: dir.to_owned(),
+            entries: paths,
+        });
         problem
+    }
+
+    /// The folder being walked that a link to a folder leads back to, if
+    /// any: following it would walk the same texts again and again. Only
+    /// links are asked (a cycle needs one), so an archive without links
+    /// costs no extra system calls.
+    fn loops_back(&self, link: &Path) -> Option<&Path> {
+        let target = fs::canonicalize(link).ok()?;
+        self.stack
+            .iter()
+            .map(|open| open.path.as_path())
+            .find(|folder| fs::canonicalize(folder).is_ok_and(|f| f == target))
     }
 
     /// The job for a file under `root`, named by its path relative to it.
@@ -211,7 +244,7 @@ impl Iterator for Walker {
 
     fn next(&mut self) -> Option<Found> {
         loop {
-            let Some((root, entries)) = self.stack.last_mut() else {
+            let Some(OpenFolder { root, entries, .. }) = self.stack.last_mut() else {
                 let input = self.inputs.next()?;
                 if input.is_dir() {
                     if let Some(problem) = self.open(input.clone(), &input) {
@@ -228,12 +261,27 @@ impl Iterator for Walker {
                     path: input,
                 }));
             };
-            let Some(Entry { path, is_dir }) = entries.pop() else {
+            let Some(Entry {
+                path,
+                is_dir,
+                is_link,
+            }) = entries.pop()
+            else {
                 self.stack.pop();
                 continue;
             };
             let root = root.clone();
             let is_txt = path.extension().is_some_and(|e| e == "txt");
+            if is_dir
+                && is_link
+                && let Some(folder) = self.loops_back(&path)
+            {
+                let reason = format!(
+                    "link loops back to {}, which is being walked; not followed",
+                    folder.display()
+                );
+                return Some(Found::Problem(Failure { path, reason }));
+            }
             if is_dir {
                 let problem = self.open(root, &path);
                 // A folder named like a text is reported (it was probably

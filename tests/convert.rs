@@ -381,3 +381,37 @@ fn links_to_folders_and_texts_are_followed() {
         );
     }
 }
+
+/// A link back to a folder being walked would lead the walk round and
+/// round, converting the same texts again under ever longer names: it is
+/// reported, not followed, and everything else is still converted once.
+#[cfg(unix)]
+#[test]
+fn links_that_loop_back_are_reported_not_followed() {
+    let dir = archive();
+    let p = dir.path();
+    std::fs::remove_file(p.join("rikki.txt")).unwrap();
+    std::os::unix::fs::symlink(p, p.join("kainuu/takaisin")).unwrap();
+    std::os::unix::fs::symlink(p.join("kainuu"), p.join("kainuu/tama")).unwrap();
+    for jobs in ["1", "2"] {
+        let out = run(&[p.to_str().unwrap(), "--jobs", jobs]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "--jobs {jobs}: {err}");
+        let sources: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let record: serde_json::Value = serde_json::from_str(l).unwrap();
+                record["source"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        assert_eq!(sources, ["a.txt", "kainuu/b.txt"], "--jobs {jobs}");
+        for link in ["takaisin", "tama"] {
+            assert!(
+                err.lines()
+                    .any(|l| l.contains(&format!("kainuu/{link}")) && l.contains("loops back")),
+                "--jobs {jobs}: no loop reported for {link}: {err}"
+            );
+        }
+    }
+}
