@@ -1520,7 +1520,10 @@ fn classify_gap(gap: &str) -> Gap {
     kind
 }
 
-/// The gap after each token but the last ([`classify_gap`]).
+/// The gap after each token but the last ([`classify_gap`]), all at once,
+/// as the scanner made them before it asked [`gap_between`] of the few
+/// gaps it needs (kept for the tests).
+#[cfg(test)]
 fn gaps_of(text: &str, tokens: &[Token]) -> Vec<Gap> {
     tokens
         .iter()
@@ -1538,6 +1541,47 @@ fn gap_between(text: &str, a: &Token, b: &Token) -> Gap {
         return Gap::Space;
     }
     classify_gap(text.get(a.end..b.start).unwrap_or("."))
+}
+
+/// The tokens of `text` that end in a head word, ascending, with the head
+/// ([`head_hit_of`]); `lower` is their lower case.
+fn hits_of(
+    lex: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+    lower: &TokenLower<'_>,
+) -> Vec<(usize, HeadHit)> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let token = text.get(t.start..t.end).unwrap_or("");
+            head_hit_of(lex, token, lower.get(i, t)).map(|hit| (i, hit))
+        })
+        .collect()
+}
+
+/// The lower case, head and following gap of every token, each made up
+/// front for every token, as [`Scanner::new`] made them before it kept
+/// the whole text's lower case, only the tokens with a head and no gaps:
+/// the oracle its test compares with.
+#[cfg(test)]
+type DenseViews<'l> = (Vec<Cow<'l, str>>, Vec<Option<HeadHit>>, Vec<Gap>);
+
+/// Builds the [`DenseViews`] of `text`.
+#[cfg(test)]
+fn dense_views<'l>(text: &str, lowered: &'l LowerText) -> DenseViews<'l> {
+    let lex = &*LEXICON;
+    let tokens = tokenize(text);
+    let mut lower = Vec::with_capacity(tokens.len());
+    let mut hits = Vec::with_capacity(tokens.len());
+    for t in &tokens {
+        let token = text.get(t.start..t.end).unwrap_or("");
+        let token_lower = lowered.at(token, t.start);
+        hits.push(head_hit_of(lex, token, &token_lower));
+        lower.push(token_lower);
+    }
+    (lower, hits, gaps_of(text, &tokens))
 }
 
 /// [`gaps_of`] by slicing every gap, as it was done before the one-space
@@ -1872,7 +1916,7 @@ fn looks_like_abbreviation(a: &str) -> bool {
 // The scanner
 
 /// A head word found in a token.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct HeadHit {
     head: usize,
     case: Case,
@@ -1978,16 +2022,54 @@ impl Facts {
     }
 }
 
+/// The lower case of every token of a text.
+#[derive(Debug)]
+enum TokenLower<'l> {
+    /// The whole text's lower case, at the text's own offsets: a token's
+    /// lower case is its slice, so nothing is kept per token. This is every
+    /// text with no character that lowers out of line (nearly all).
+    Whole(&'l str),
+    /// Each token's lower case on its own, for the few texts with a
+    /// character that lowers out of line (`İ`, `Σ`, the Kelvin sign).
+    Each(Vec<Cow<'l, str>>),
+}
+
+impl<'l> TokenLower<'l> {
+    /// The lower case of `tokens` of `text`, whose lower case is `lowered`.
+    fn of(text: &str, tokens: &[Token], lowered: &'l LowerText) -> TokenLower<'l> {
+        // Borrowed exactly when no character of the text lowers out of
+        // line ([`LowerText::at`]); then the lower case of every slice is
+        // the same slice of this.
+        match lowered.at(text, 0) {
+            Cow::Borrowed(whole) => TokenLower::Whole(whole),
+            Cow::Owned(_) => TokenLower::Each(
+                tokens
+                    .iter()
+                    .map(|t| lowered.at(text.get(t.start..t.end).unwrap_or(""), t.start))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The lower case of token `i`, which is `token`.
+    fn get(&self, i: usize, token: &Token) -> &str {
+        match self {
+            TokenLower::Whole(whole) => whole.get(token.start..token.end).unwrap_or(""),
+            TokenLower::Each(each) => each.get(i).map_or("", |l| l.as_ref()),
+        }
+    }
+}
+
 /// Finds bodies in one text.
 struct Scanner<'t, 'l> {
     text: &'t str,
     tokens: Vec<Token>,
     /// Lower case of every token, borrowed from the text's lower case.
-    lower: Vec<Cow<'l, str>>,
-    /// What follows each token (the gap before the next one), classified once.
-    gaps: Vec<Gap>,
-    /// The head word each token ends in, looked up once.
-    hits: Vec<Option<HeadHit>>,
+    lower: TokenLower<'l>,
+    /// The tokens that end in a head word, ascending, with the head each
+    /// ends in: looked up once, and kept only for the few tokens that
+    /// have one, which are all the scan visits.
+    hits: Vec<(usize, HeadHit)>,
     /// What the lexicon says of each token's lower case, asked when first
     /// needed: a walk asks it of one word up to four times, and walks from
     /// nearby heads cross the same words.
@@ -2001,28 +2083,45 @@ impl<'t, 'l> Scanner<'t, 'l> {
     fn new(text: &'t str, lowered: &'l LowerText, lenient: bool) -> Scanner<'t, 'l> {
         let lex = &*LEXICON;
         let tokens = tokenize(text);
-        let mut lower = Vec::with_capacity(tokens.len());
-        let mut hits = Vec::with_capacity(tokens.len());
-        for t in &tokens {
-            let token = text.get(t.start..t.end).unwrap_or("");
-            let token_lower = lowered.at(token, t.start);
-            hits.push(head_hit_of(lex, token, &token_lower));
-            lower.push(token_lower);
-        }
-        let gaps = gaps_of(text, &tokens);
+        let lower = TokenLower::of(text, &tokens, lowered);
+        let hits = hits_of(lex, text, &tokens, &lower);
         Scanner {
             text,
             facts: vec![Cell::new(Facts::UNKNOWN); tokens.len()],
             tokens,
             lower,
-            gaps,
             hits,
             lex,
             lenient,
         }
     }
 
+    /// The bodies of the text, left to right: only a token that ends in a
+    /// head word can name one, so only those are visited.
     fn scan(&self) -> Vec<BodyMatch<'t>> {
+        let mut found = Vec::new();
+        let mut floor = 0;
+        for &(idx, hit) in &self.hits {
+            let Some(token) = self.tokens.get(idx) else {
+                break;
+            };
+            if token.start < floor {
+                continue;
+            }
+            if let Some(m) = self.body_at(idx, hit, floor) {
+                floor = m
+                    .abbreviation
+                    .map_or(m.span.end, |(_, s)| s.end + ')'.len_utf8());
+                found.push(m);
+            }
+        }
+        found
+    }
+
+    /// [`Scanner::scan`] as it was: every token visited, whether it ends
+    /// in a head or not (the oracle its test compares with).
+    #[cfg(test)]
+    fn scan_every_token(&self) -> Vec<BodyMatch<'t>> {
         let mut found = Vec::new();
         let mut floor = 0;
         for idx in 0..self.tokens.len() {
@@ -2032,7 +2131,10 @@ impl<'t, 'l> Scanner<'t, 'l> {
             if token.start < floor {
                 continue;
             }
-            if let Some(m) = self.body_at(idx, floor) {
+            if let Some(m) = self
+                .head_hit(idx)
+                .and_then(|hit| self.body_at(idx, hit, floor))
+            {
                 floor = m
                     .abbreviation
                     .map_or(m.span.end, |(_, s)| s.end + ')'.len_utf8());
@@ -2050,7 +2152,9 @@ impl<'t, 'l> Scanner<'t, 'l> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |l| l.as_ref())
+        self.tokens
+            .get(i)
+            .map_or("", |token| self.lower.get(i, token))
     }
 
     /// What the lexicon says of token `i`, looked up once.
@@ -2078,9 +2182,13 @@ impl<'t, 'l> Scanner<'t, 'l> {
         self.facts(i).listed().is(list)
     }
 
-    /// The gap between token `left` and the token after it.
+    /// The gap between token `left` and the token after it, classified
+    /// when asked: only the words around a head are asked about.
     fn gap_after(&self, left: usize) -> Gap {
-        self.gaps.get(left).copied().unwrap_or(Gap::Boundary)
+        match (self.tokens.get(left), self.tokens.get(left + 1)) {
+            (Some(a), Some(b)) => gap_between(self.text, a, b),
+            _ => Gap::Boundary,
+        }
     }
 
     /// Whether token `i` starts a phrase: first in the text, after a
@@ -2094,12 +2202,12 @@ impl<'t, 'l> Scanner<'t, 'l> {
 
     /// The head word token `i` ends in, if any.
     fn head_hit(&self, i: usize) -> Option<HeadHit> {
-        self.hits.get(i).copied().flatten()
+        let k = self.hits.binary_search_by_key(&i, |&(j, _)| j).ok()?;
+        self.hits.get(k).map(|&(_, hit)| hit)
     }
 
-    /// The body whose head is token `idx`, if it names one.
-    fn body_at(&self, idx: usize, floor: usize) -> Option<BodyMatch<'t>> {
-        let hit = self.head_hit(idx)?;
+    /// The body whose head is token `idx`, ending in `hit`, if it names one.
+    fn body_at(&self, idx: usize, hit: HeadHit, floor: usize) -> Option<BodyMatch<'t>> {
         let head = self.lex.heads.get(hit.head)?;
         let kind = head.kind?;
         let token = self.token_text(idx);
@@ -4242,6 +4350,21 @@ mod tests {
         }
     }
 
+    /// An abbreviation that is itself a head form (`TIIMI`) lies under the
+    /// floor of the name before it; the scan passes over it and on to the
+    /// next head, as the scan of every token did.
+    #[test]
+    fn scan_passes_over_a_head_inside_an_abbreviation() {
+        let text = "Strateginen johtoryhmä (TIIMI) ja alueellinen työryhmä kokoontuivat.";
+        let lowered = LowerText::new(text);
+        let scanner = Scanner::new(text, &lowered, false);
+        let found = scanner.scan();
+        assert_eq!(found, scanner.scan_every_token());
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Strateginen johtoryhmä", "alueellinen työryhmä"]);
+        assert_eq!(found.first().and_then(|m| m.abbreviation).map(|(a, _)| a), Some("TIIMI"));
+    }
+
     #[test]
     fn abbreviations() {
         let rows: &[(&str, Option<&str>)] = &[
@@ -4907,6 +5030,29 @@ mod tests {
                     "{:?} in {:?}", token, text
                 );
             }
+        }
+
+        #[test]
+        fn scanner_views_agree_with_the_dense_views(
+            pieces in prop::collection::vec(
+                prop_oneof![announcement_piece(), token_piece(), head_piece()],
+                0..30,
+            ),
+        ) {
+            let text = pieces.concat();
+            let lowered = LowerText::new(&text);
+            let scanner = Scanner::new(&text, &lowered, false);
+            let (lower, hits, gaps) = dense_views(&text, &lowered);
+            prop_assert_eq!(scanner.tokens.len(), lower.len());
+            // One past the end too: no token, no hit, a boundary.
+            for i in 0..=lower.len() {
+                prop_assert_eq!(scanner.lower(i), lower.get(i).map_or("", |l| l.as_ref()), "{} in {:?}", i, text);
+                prop_assert_eq!(scanner.head_hit(i), hits.get(i).copied().flatten(), "{} in {:?}", i, text);
+                prop_assert_eq!(scanner.gap_after(i), gaps.get(i).copied().unwrap_or(Gap::Boundary), "{} in {:?}", i, text);
+            }
+            prop_assert_eq!(scanner.scan(), scanner.scan_every_token(), "{:?}", text);
+            let lenient = Scanner::new(&text, &lowered, true);
+            prop_assert_eq!(lenient.scan(), lenient.scan_every_token(), "{:?}", text);
         }
 
         #[test]
