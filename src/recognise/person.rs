@@ -692,6 +692,13 @@ fn is_joiner(c: char) -> bool {
     is_dash(c) || matches!(c, '\'' | '\u{2019}' | ':' | '.' | '@' | '_')
 }
 
+/// [`is_joiner`] of an ASCII byte: the byte tests alone, without the
+/// ranges of the Unicode dashes, for the byte that ends every plain word.
+#[inline]
+fn is_ascii_joiner(b: u8) -> bool {
+    matches!(b, b'-' | b'\'' | b':' | b'.' | b'@' | b'_')
+}
+
 /// `word` with a capital initial and the rest in lower case.
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
@@ -906,6 +913,32 @@ fn may_start_role_word(text: &str) -> bool {
     })
 }
 
+/// Whether the word `text` (as written) may be a role word, told before
+/// its lower case is sliced: by its first byte ([`may_start_role_word`])
+/// and, for a `plain` word ([`plain_word_end`]: ASCII letters and digits
+/// and Latin-1 letters, each lowering to as many bytes), by its length too.
+/// Most words starting with `p`, `s`, `j` or `v` stop here.
+#[inline]
+fn may_be_role_word_as_written(text: &str, plain: bool) -> bool {
+    match text.as_bytes().first() {
+        Some(&b) if plain && b.is_ascii() => {
+            // A byte cannot index past the 256 entries.
+            let lengths = ROLE_LENGTHS[usize::from(b.to_ascii_lowercase())];
+            role_length_bit(lengths, text.len())
+        }
+        _ => may_start_role_word(text),
+    }
+}
+
+/// Whether bit `len` of a [`ROLE_LENGTHS`] entry is set.
+#[inline]
+fn role_length_bit(lengths: u64, len: usize) -> bool {
+    u32::try_from(len)
+        .ok()
+        .and_then(|len| lengths.checked_shr(len))
+        .is_some_and(|bits| bits & 1 == 1)
+}
+
 /// Whether some role word has the first byte and the length of `lower`.
 #[inline]
 fn may_be_role_word(lower: &str) -> bool {
@@ -913,11 +946,7 @@ fn may_be_role_word(lower: &str) -> bool {
         return false;
     };
     // A byte cannot index past the 256 entries.
-    let lengths = ROLE_LENGTHS[usize::from(first)];
-    u32::try_from(lower.len())
-        .ok()
-        .and_then(|len| lengths.checked_shr(len))
-        .is_some_and(|bits| bits & 1 == 1)
+    role_length_bit(ROLE_LENGTHS[usize::from(first)], lower.len())
 }
 
 /// The byte lengths of the [`ROLE_WORDS`] by first byte: bit `n` of entry
@@ -1108,12 +1137,12 @@ impl Facts {
     /// Looks up the word `text`, which starts at byte `start` of the text
     /// `lowered` was made from. Its lower case is sliced only for a word
     /// that may be a role word ([`may_start_role_word`]).
-    fn of(text: &str, lowered: &LowerText, start: usize) -> Self {
+    fn of(text: &str, lowered: &LowerText, start: usize, plain: bool) -> Self {
         let parts = name_parts(text);
         Self {
             shaped: parts.is_some(),
             given: parts.and_then(|n| given_lookup(text, n)),
-            role: if may_start_role_word(text) {
+            role: if may_be_role_word_as_written(text, plain) {
                 role_word(&lowered.at(text, start))
             } else {
                 None
@@ -1149,27 +1178,28 @@ fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
     let mut pos = 0;
     while let Some(&b) = bytes.get(pos) {
         // A byte cannot index past the 256 entries.
-        let (kind, end) = match LEADS[usize::from(b)] {
+        // `plain`: a word read by `plain_word_end`.
+        let (kind, end, plain) = match LEADS[usize::from(b)] {
             Lead::Space => {
                 pos += 1;
                 continue;
             }
-            Lead::Word => (
-                Some(Kind::Word),
-                plain_word_end(bytes, pos).unwrap_or_else(|| word_end(text, pos)),
-            ),
-            Lead::Newline => (Some(Kind::Newline), pos + 1),
-            Lead::Mark => (Some(Kind::Punct(char::from(b))), pos + 1),
+            Lead::Word => match plain_word_end(bytes, pos) {
+                Some(end) => (Some(Kind::Word), end, true),
+                None => (Some(Kind::Word), word_end(text, pos), false),
+            },
+            Lead::Newline => (Some(Kind::Newline), pos + 1, false),
+            Lead::Mark => (Some(Kind::Punct(char::from(b))), pos + 1, false),
             Lead::Other => {
                 let Some((kind, end)) = other_token(text, pos) else {
                     break;
                 };
-                (kind, end)
+                (kind, end, false)
             }
         };
         if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
             let facts = if kind == Kind::Word {
-                Facts::of(slice, lowered, pos)
+                Facts::of(slice, lowered, pos, plain)
             } else {
                 Facts::default()
             };
@@ -1360,6 +1390,18 @@ fn word_end(text: &str, start: usize) -> usize {
                 prev_alpha = true;
                 continue;
             }
+            // An ASCII joiner before an ASCII letter or digit (`STM:n`,
+            // `13.12.2018`, `sote-alue`) joins, without decoding; it is no
+            // letter, so whether a letter came last stays as it was (at the
+            // start, where a dash is taken as a word character, none had).
+            Some(&b)
+                if is_ascii_joiner(b)
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
+                i += 1;
+                end = i;
+                continue;
+            }
             Some(&b) if !b.is_ascii() || is_joiner(char::from(b)) => {}
             _ => break,
         }
@@ -1493,7 +1535,7 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// The token at `i`, if it is a word.
     fn word(&self, i: usize) -> Option<&Tok<'a, 'l>> {
-        self.toks.get(i).filter(|t| t.kind == Kind::Word)
+        self.toks.get(i).filter(|t| matches!(t.kind, Kind::Word))
     }
 
     /// The lower-case text of the word at `i`.
@@ -1503,12 +1545,16 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// Whether the token at `i` is the punctuation `c`.
     fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct(p) if p == c))
     }
 
     /// Whether the token at `i` is a line end.
     fn is_newline(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Newline)
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Newline))
     }
 
     /// Whether the word at `i` is a title word.
@@ -2909,6 +2955,14 @@ mod tests {
             ("Aino–Maija", None),
         ] {
             assert_eq!(plain_word_end(text.as_bytes(), 0), want, "{text:?}");
+        }
+    }
+
+    /// [`is_ascii_joiner`] is [`is_joiner`] on every ASCII byte.
+    #[test]
+    fn ascii_joiners_are_the_joiners_of_ascii() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_joiner(b), is_joiner(char::from(b)), "{b:#x}");
         }
     }
 
