@@ -35,7 +35,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::lexicon::fx::FxHashMap;
-use crate::lexicon::suffix::{Keep, SuffixTrie, SuffixTrieBuilder};
+use crate::lexicon::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
 use crate::text::{
     self, LowerText, ascii_alnum_run, char_at, is_alphanumeric, is_space, latin1_letter,
@@ -986,10 +986,7 @@ fn is_complement_genitive(word: &str, lower: &str) -> bool {
 /// undone from (local cases, translative, genitive `-n`).
 fn looks_inflected(word: &str) -> bool {
     let lower = word.to_lowercase();
-    looks_genitive(&lower)
-        || LOCAL_CASE_ENDINGS
-            .iter()
-            .any(|e| ends_after_vowel(&lower, e))
+    looks_genitive(&lower) || ends_in_local_case(&lower)
 }
 
 /// Whether a lower-case name ends like a genitive: a vowel and `-n`, but
@@ -1015,34 +1012,50 @@ fn is_vowel(c: char) -> bool {
 
 /// The basic form of a family name and whether it is one: `-nen` names are
 /// undone from their inflected forms (`Virtasen` → `Virtanen`); other
-/// names ending in a local case are kept as written with `false`.
+/// names ending in a local case are kept as written with `false`. Each
+/// list of endings is compared only with a name whose last bytes may end
+/// in one of them ([`EndTails`]), and the name is lowered once.
 fn family_basic_form(word: &str) -> (String, bool) {
-    for ending in NEN_ENDINGS {
-        if let Some(stem) = word
-            .strip_suffix(ending)
-            .filter(|_| ends_after_vowel(word, ending))
-        {
-            return (format!("{stem}nen"), true);
-        }
-    }
-    if let Some(basic) = family_from_stem(word) {
+    if let Some(basic) = nen_basic_form(word) {
         return (basic, true);
     }
     let lower = word.to_lowercase();
-    let inflected = LOCAL_CASE_ENDINGS
-        .iter()
-        .any(|e| ends_after_vowel(&lower, e));
-    (word.to_string(), !inflected)
+    if let Some(basic) = family_from_stem(word, &lower) {
+        return (basic, true);
+    }
+    (word.to_string(), !ends_in_local_case(&lower))
+}
+
+/// A `-nen` name undone from an inflected form of [`NEN_ENDINGS`]
+/// (`Virtasen` → `Virtanen`), compared as written.
+fn nen_basic_form(word: &str) -> Option<String> {
+    if !NEN_TAILS.may_end(word.as_bytes()) {
+        return None;
+    }
+    NEN_ENDINGS.iter().find_map(|ending| {
+        let stem = word
+            .strip_suffix(ending)
+            .filter(|_| ends_after_vowel(word, ending))?;
+        Some(format!("{stem}nen"))
+    })
+}
+
+/// Whether a lower-case word ends in a local case or the translative
+/// after a vowel ([`LOCAL_CASE_ENDINGS`]).
+fn ends_in_local_case(lower: &str) -> bool {
+    LOCAL_CASE_TAILS.may_end(lower.as_bytes())
+        && LOCAL_CASE_ENDINGS
+            .iter()
+            .any(|e| ends_after_vowel(lower, e))
 }
 
 /// The nominative of a family name inflected on an oblique stem of
 /// [`FAMILY_NAME_STEMS`] (`Kalliokosken` → `Kalliokoski`, `Mäen` →
-/// `Mäki`), keeping the name's own capitals.
-fn family_from_stem(word: &str) -> Option<String> {
-    let lower = word.to_lowercase();
+/// `Mäki`), keeping the name's own capitals; `lower` is its lower case.
+fn family_from_stem(word: &str, lower: &str) -> Option<String> {
     // Lower-casing keeps the length of Finnish letters; a name where it
     // would not is left alone rather than cut at a wrong place.
-    if lower.len() != word.len() {
+    if lower.len() != word.len() || !FAMILY_STEM_TAILS.may_end(lower.as_bytes()) {
         return None;
     }
     FAMILY_STEM_ENDINGS.iter().find_map(|ending| {
@@ -1052,6 +1065,75 @@ fn family_from_stem(word: &str) -> Option<String> {
             let prefix = word.get(..prefix_len)?;
             if prefix.is_empty() {
                 // The whole name is the word: `Mäen` → `Mäki`.
+                let mut chars = nominative.chars();
+                let first = chars.next()?;
+                Some(first.to_uppercase().chain(chars).collect())
+            } else if prefix.ends_with(|c: char| c.is_alphabetic()) {
+                Some(format!("{prefix}{nominative}"))
+            } else {
+                None
+            }
+        })
+    })
+}
+
+/// The last bytes of the [`NEN_ENDINGS`]: most names end in none.
+static NEN_TAILS: LazyLock<EndTails> = LazyLock::new(|| EndTails::of(NEN_ENDINGS.iter().copied()));
+
+/// The last bytes of the [`LOCAL_CASE_ENDINGS`].
+static LOCAL_CASE_TAILS: LazyLock<EndTails> =
+    LazyLock::new(|| EndTails::of(LOCAL_CASE_ENDINGS.iter().copied()));
+
+/// The last bytes of every oblique stem of [`FAMILY_NAME_STEMS`] with
+/// every one of the [`FAMILY_STEM_ENDINGS`] after it (`kosken`,
+/// `mäelle`): a word ending in none has no nominative to undo.
+static FAMILY_STEM_TAILS: LazyLock<EndTails> = LazyLock::new(|| {
+    let keys: Vec<String> = FAMILY_NAME_STEMS
+        .iter()
+        .flat_map(|(_, stem)| {
+            FAMILY_STEM_ENDINGS
+                .iter()
+                .map(move |e| format!("{stem}{e}"))
+        })
+        .collect();
+    EndTails::of(keys.iter().map(String::as_str))
+});
+
+/// The [`family_basic_form`] that compared every ending and lowered the
+/// name twice, kept as the oracle its test compares with.
+#[cfg(test)]
+fn family_basic_form_by_endings(word: &str) -> (String, bool) {
+    for ending in NEN_ENDINGS {
+        if let Some(stem) = word
+            .strip_suffix(ending)
+            .filter(|_| ends_after_vowel(word, ending))
+        {
+            return (format!("{stem}nen"), true);
+        }
+    }
+    if let Some(basic) = family_from_stem_by_endings(word) {
+        return (basic, true);
+    }
+    let lower = word.to_lowercase();
+    let inflected = LOCAL_CASE_ENDINGS
+        .iter()
+        .any(|e| ends_after_vowel(&lower, e));
+    (word.to_string(), !inflected)
+}
+
+/// The [`family_from_stem`] of [`family_basic_form_by_endings`].
+#[cfg(test)]
+fn family_from_stem_by_endings(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if lower.len() != word.len() {
+        return None;
+    }
+    FAMILY_STEM_ENDINGS.iter().find_map(|ending| {
+        let rest = lower.strip_suffix(ending)?;
+        FAMILY_NAME_STEMS.iter().find_map(|(nominative, stem)| {
+            let prefix_len = rest.strip_suffix(stem)?.len();
+            let prefix = word.get(..prefix_len)?;
+            if prefix.is_empty() {
                 let mut chars = nominative.chars();
                 let first = chars.next()?;
                 Some(first.to_uppercase().chain(chars).collect())
@@ -3054,6 +3136,45 @@ mod tests {
         ])
     }
 
+    /// A word built like a family name, inflected or not: a prefix, one
+    /// of the nature words of [`FAMILY_NAME_STEMS`] (either form) or
+    /// another name end, and any ending of the lists the basic form reads,
+    /// written in lower case, capitalised or all in capitals.
+    fn family_like_word() -> impl Strategy<Value = String> {
+        let prefix = prop::sample::select(vec![
+            "", "Kallio", "Ala", "Ylä-", "Mä", "K", "Ö", "1", "-", "\u{130}", "Σ", "ẞ",
+        ]);
+        let ends: Vec<&'static str> = FAMILY_NAME_STEMS
+            .iter()
+            .flat_map(|&(n, s)| [n, s])
+            .chain([
+                "Virta", "virtane", "Mäkelä", "heino", "o", "ä", "", "Σ", "son", "man",
+            ])
+            .collect();
+        let endings: Vec<&'static str> = NEN_ENDINGS
+            .iter()
+            .chain(FAMILY_STEM_ENDINGS)
+            .chain(LOCAL_CASE_ENDINGS)
+            .chain(NOMINATIVE_N_ENDINGS)
+            .copied()
+            .chain(["", "nen", "x", "ς"])
+            .collect();
+        (
+            prefix,
+            prop::sample::select(ends),
+            prop::sample::select(endings),
+            0..3u8,
+        )
+            .prop_map(|(p, e, n, case)| {
+                let word = format!("{p}{e}{n}");
+                match case {
+                    0 => word,
+                    1 => capitalised(&word),
+                    _ => word.to_uppercase(),
+                }
+            })
+    }
+
     /// A word built like a name or nearly: given names (most of the
     /// fragments), other capitalised and lower-case fragments, apostrophes,
     /// combining marks and other letters, joined by the dashes of
@@ -3204,6 +3325,20 @@ mod tests {
                         prop_assert_eq!(end, word_end_by_chars(&text, i), "{:?} at {}", text, i);
                     }
                 }
+            }
+        }
+
+        #[test]
+        fn family_basic_form_agrees_with_comparing_every_ending(
+            family in family_like_word(),
+            name in name_like_word(),
+            noise in any::<String>(),
+        ) {
+            for word in [family, name, noise] {
+                prop_assert_eq!(family_basic_form(&word), family_basic_form_by_endings(&word), "{:?}", word);
+                let lower = word.to_lowercase();
+                let local = LOCAL_CASE_ENDINGS.iter().any(|e| ends_after_vowel(&lower, e));
+                prop_assert_eq!(ends_in_local_case(&lower), local, "{:?}", word);
             }
         }
 
