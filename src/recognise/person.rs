@@ -1854,8 +1854,10 @@ impl<'a, 'l> Doc<'a, 'l> {
                     .role_at(p - 1)
                     .is_some_and(|(_, f)| f == RoleForm::Abbreviation);
         }
-        let verb = self.word_in(p, ESSIVE_VERBS) || self.word_in(p, TRANSLATIVE_VERBS);
-        verb && (1..=3).any(|k| p >= k && self.role_at(p - k).is_some())
+        // A role word shortly before is rare and told by its facts alone,
+        // so it is asked first: the verb lists are searched only after one.
+        let role_before = (1..=3).any(|k| p >= k && self.role_at(p - k).is_some());
+        role_before && (self.word_in(p, ESSIVE_VERBS) || self.word_in(p, TRANSLATIVE_VERBS))
     }
 
     /// Whether a known-given-name pair at `i` should be rejected because
