@@ -741,6 +741,17 @@ fn plain_currency(input: &str) -> Res<'_, Multiplier> {
 /// Quantity first: `300 000 euroa`, `5 miljardin euron`, `2,5 M€`, `tuhat euroa`.
 fn number_first(input: &str) -> Res<'_, u64> {
     let (rest, (quantity, _)) = (alt((numeral, number_phrase)), gap0).parse(input)?;
+    // Most numbers (years, days, counts) are followed by a word no
+    // multiplier or currency starts with: told by its first byte.
+    if !may_follow_quantity(rest) {
+        return fail_at(input);
+    }
+    number_first_scale(input, rest, quantity)
+}
+
+/// The rest of [`number_first`] after the quantity and its gap (`rest`):
+/// the multiplier and currency, and the value.
+fn number_first_scale<'a>(input: &'a str, rest: &'a str, quantity: Quantity) -> Res<'a, u64> {
     let (rest, scale) = if quantity.needs_multiplier {
         scaled_currency(rest)?
     } else {
@@ -753,6 +764,43 @@ fn number_first(input: &str) -> Res<'_, u64> {
         Some(value) => Ok((rest, value)),
         None => fail_at(input),
     }
+}
+
+/// Whether `rest` starts with the first byte of a scaled code, multiplier,
+/// euro word or euro symbol ([`AFTER_QUANTITY`]), as what follows a sum's
+/// quantity does.
+fn may_follow_quantity(rest: &str) -> bool {
+    rest.as_bytes()
+        .first()
+        .is_some_and(|&b| AFTER_QUANTITY[usize::from(b)])
+}
+
+/// The first bytes of the forms of [`SCALED_CODES`], [`MULTIPLIERS`],
+/// [`EURO_WORDS`] and [`EURO_SYMBOLS`], as written: these tables are read
+/// without capitals, so a form is taken only where the input's first byte
+/// is its own.
+static AFTER_QUANTITY: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut leads = [false; 256];
+    let forms = SCALED_CODES
+        .iter()
+        .map(|(f, _)| *f)
+        .chain(MULTIPLIERS.iter().map(|(f, _)| *f))
+        .chain(EURO_WORDS.iter().map(|(f, _)| *f))
+        .chain(EURO_SYMBOLS.iter().map(|(f, _)| *f));
+    for form in forms {
+        if let Some(&b) = form.as_bytes().first() {
+            leads[usize::from(b)] = true;
+        }
+    }
+    leads
+});
+
+/// The [`number_first`] that read the multiplier and currency tables after
+/// every quantity, kept as the oracle its test compares with.
+#[cfg(test)]
+fn number_first_by_tables(input: &str) -> Res<'_, u64> {
+    let (rest, (quantity, _)) = (alt((numeral, number_phrase)), gap0).parse(input)?;
+    number_first_scale(input, rest, quantity)
 }
 
 /// Plain four-digit numbers read as years after a currency symbol: in a
@@ -865,6 +913,12 @@ fn may_lead_word(rest: &[u8]) -> bool {
     }
 }
 
+/// Whether a sum may start at `rest` by its first bytes: at a digit, or
+/// where a table word may ([`may_lead_word`]).
+fn may_lead(rest: &[u8]) -> bool {
+    rest.first().is_some_and(u8::is_ascii_digit) || may_lead_word(rest)
+}
+
 /// Whether a sum may start at byte `i`: at a digit, `€` or letter that
 /// starts a word, and for digits not inside another number (`1,5`,
 /// `13.12.`), a range (`100–200`) or a grouped number that could not be read
@@ -927,6 +981,52 @@ const MAX_SPACES_BEFORE_CURRENCY: usize = 24;
 /// marker, so only the text shortly before one needs parsing; `eur` inside
 /// a word (`seuraava`, `Keuruu`) is none.
 fn currency_marks(text: &str) -> Vec<usize> {
+    let Some(finder) = MARKER_FINDER.as_ref() else {
+        return currency_marks_by_r(text);
+    };
+    let euro_sign = "€".as_bytes();
+    finder
+        .find_iter(text)
+        .map(|m| m.start())
+        .filter(|&i| {
+            let sign = text
+                .as_bytes()
+                .get(i..)
+                .is_some_and(|b| b.starts_with(euro_sign));
+            sign || euro_letters_start(text, i)
+        })
+        .collect()
+}
+
+/// `eur` in each of its eight ASCII case mixes, and `€`: where a currency
+/// marker may start, found by one automaton that searches many bytes at a
+/// time (no pattern overlaps another or itself, so every occurrence is
+/// found, in text order), instead of stopping at every `r` of the text.
+static MARKER_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    let cased = |mask: u8| -> String {
+        (0..3u8)
+            .zip("eur".chars())
+            .map(|(k, c)| {
+                if mask & (1 << k) != 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    let mut patterns: Vec<String> = (0..8u8).map(cased).collect();
+    patterns.push("€".to_owned());
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(patterns)
+        .ok()
+});
+
+/// [`currency_marks`] by a search for every `r`, `R` and first byte of
+/// `€`: used if the automaton cannot be built, and the oracle its test
+/// compares with.
+fn currency_marks_by_r(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let euro_sign = "€".as_bytes();
     // Searched by the `r` of `eur` (a rarer letter in Finnish than `e`) and
@@ -1006,16 +1106,18 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
                 continue;
             }
             next = i + 1;
-            if i < resume || !text.is_char_boundary(i) || !may_start(text, i) {
+            // A sum not led by a digit starts with a table word: most
+            // word starts are told so by their first two bytes, before the
+            // characters around them are decoded.
+            if i < resume || !may_lead(text.as_bytes().get(i..).unwrap_or_default()) {
+                continue;
+            }
+            if !text.is_char_boundary(i) || !may_start(text, i) {
                 continue;
             }
             let Some(rest) = text.get(i..) else {
                 continue;
             };
-            // A sum not led by a digit starts with a table word.
-            if !rest.starts_with(|c: char| c.is_ascii_digit()) && !may_lead_word(rest.as_bytes()) {
-                continue;
-            }
             let Ok((after, (approximate, value))) = amount(rest) else {
                 continue;
             };
@@ -1037,19 +1139,31 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
 }
 
 /// The first byte from `i` on that does not follow an ASCII letter or
-/// digit, where [`may_start`] could hold; `i` itself when it does not. A
-/// byte after one does, and so does every byte of the letter and digit
-/// run from `i` and the byte right after it: they are passed over eight
-/// bytes at a time ([`text::ascii_alnum_run`]).
+/// digit or a Latin-1 letter (`ä`, `ö`, `å`, [`follows_latin1_letter`]),
+/// where [`may_start`] could hold; `i` itself when it does not. A byte
+/// after one does, and so does every byte of the ASCII letter and digit run
+/// from `i` and the byte right after it: they are passed over eight bytes
+/// at a time ([`text::ascii_alnum_run`]). Finnish words hold `ä` and `ö`
+/// often, and the ASCII run after one is passed over the same way.
 fn past_word_bytes(bytes: &[u8], i: usize) -> usize {
     let after_alnum = i
         .checked_sub(1)
         .and_then(|p| bytes.get(p))
         .is_some_and(u8::is_ascii_alphanumeric);
-    if !after_alnum {
+    if !after_alnum && !follows_latin1_letter(bytes, i) {
         return i;
     }
     i + text::ascii_alnum_run(bytes.get(i..).unwrap_or_default()) + 1
+}
+
+/// Whether the two bytes before `i` are a Latin-1 letter (U+00C0 to
+/// U+00FF but `×` and `÷`: `0xC3` and a continuation byte), which is
+/// alphabetic, so no sum starts right after it.
+fn follows_latin1_letter(bytes: &[u8], i: usize) -> bool {
+    let Some(two) = i.checked_sub(2).and_then(|p| bytes.get(p..i)) else {
+        return false;
+    };
+    matches!(two, [0xC3, 0x80..=0xBF]) && two != [0xC3, 0x97] && two != [0xC3, 0xB7]
 }
 
 /// Where the reach of the currency marker at byte `mark` begins, not before
@@ -1147,15 +1261,15 @@ fn reach_before_by_chars(text: &str, floor: usize, mark: usize) -> usize {
     start
 }
 
-/// The [`find_amounts`] that walked each stretch by `char_indices` and
-/// found reaches by [`reach_before_by_chars`], kept as the oracle its test
-/// compares with.
+/// The [`find_amounts`] that walked each stretch by `char_indices`, found
+/// reaches by [`reach_before_by_chars`] and marks by
+/// [`currency_marks_by_r`], kept as the oracle its test compares with.
 #[cfg(test)]
 fn find_amounts_by_chars(text: &str) -> Vec<MoneyMatch<'_>> {
     let mut found = Vec::new();
     let mut resume = 0;
     let mut floor = 0;
-    for mark in currency_marks(text) {
+    for mark in currency_marks_by_r(text) {
         let from = reach_before_by_chars(text, floor, mark).max(resume);
         floor = mark
             + text
@@ -1650,6 +1764,12 @@ mod tests {
         "+358",
         "\u{301}",
         "\u{0}",
+        "×",
+        "÷",
+        "Ö",
+        "é",
+        "eu",
+        "EU",
     ];
 
     /// Table forms, their stems, clitics and capitals, and what may end a
@@ -1730,6 +1850,45 @@ mod tests {
         "ä",
         "Kärkkäinen",
         "\u{2013}",
+        "eu",
+        "×",
+    ];
+
+    /// [`number_first`] agrees with [`number_first_by_tables`] after
+    /// quantities of every kind followed by every form of the tables read
+    /// after a quantity, by itself, with a euro word after it and cut.
+    #[test]
+    fn every_form_after_a_quantity_is_read_as_before() {
+        let forms = SCALED_CODES
+            .iter()
+            .map(|(f, _)| *f)
+            .chain(MULTIPLIERS.iter().map(|(f, _)| *f))
+            .chain(EURO_WORDS.iter().map(|(f, _)| *f))
+            .chain(EURO_SYMBOLS.iter().map(|(f, _)| *f));
+        for form in forms {
+            for quantity in ["5 ", "5", "1,5 ", "300 000 ", "kaksi ", "puoli ", "yksi "] {
+                for after in ["", " euroa", "€", " kunnat", "a"] {
+                    for text in [
+                        format!("{quantity}{form}{after}"),
+                        format!("{quantity}{}", form.get(1..).unwrap_or_default()),
+                    ] {
+                        assert_eq!(
+                            number_first(&text).ok(),
+                            number_first_by_tables(&text).ok(),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pieces of currency marks: `eur` cut and in every case mix, the
+    /// letters and multipliers that may stand before it, and `€`.
+    const MARK_PIECES: &[&str] = &[
+        "e", "E", "u", "U", "r", "R", "eu", "EU", "eU", "Eu", "ur", "uR", "Ur", "UR", "eur", "EUR",
+        "eUr", "EuR", "euR", "EUr", "€", "\u{20ac}", "\u{2081}", "M", "k", "T", "s", "seuraava",
+        "Keuruu", "ä", "5", " ", ".", "-",
     ];
 
     fn assert_spans(text: &str) {
@@ -1783,10 +1942,15 @@ mod tests {
             (14, 15),
             (16, 21),
             (22, 22),
-            (23, 23),
+            (23, 25),
             (24, 25),
         ] {
             assert_eq!(past_word_bytes(text, i), want, "at {i}");
+        }
+        // After `×` and `÷` (not letters) a sum may start; after `Ö` not.
+        let signs = "5×5 ÷5 Ö5".as_bytes();
+        for (i, want) in [(3, 3), (7, 7), (11, 13)] {
+            assert_eq!(past_word_bytes(signs, i), want, "at {i}");
         }
     }
 
@@ -1857,6 +2021,54 @@ mod tests {
                         prop_assert!(may_lead_word(rest.as_bytes()), "{:?} at {}", text, i);
                     }
                 }
+            }
+        }
+
+        /// [`number_first`] reads what it read before it told quantities
+        /// by the byte after them, at every character of Finnish-like
+        /// text (numbers followed by table forms, their cut stems and
+        /// capitals, and other words).
+        #[test]
+        fn number_first_agrees_with_reading_the_tables(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..30),
+            forms in prop::collection::vec(prop::sample::select(TABLE_PIECES), 0..12),
+            text in any::<String>(),
+        ) {
+            let numbered = forms.iter().map(|f| format!("5 {f}")).collect::<String>();
+            for text in [pieces.concat(), pieces.join(" "), forms.join(" "), numbered, text] {
+                for (i, _) in text.char_indices() {
+                    let input = text.get(i..).unwrap_or_default();
+                    prop_assert_eq!(
+                        number_first(input).ok(),
+                        number_first_by_tables(input).ok(),
+                        "{:?}", input
+                    );
+                }
+            }
+        }
+
+        /// The automaton finds the marks the search by `r` finds, in
+        /// Finnish-like text with `eur` in every case, inside and after
+        /// words and codes, and `€` glued to either side.
+        #[test]
+        fn currency_marks_agree_with_the_search_by_r(
+            pieces in prop::collection::vec(prop::sample::select(TABLE_PIECES), 0..40),
+            mixed in prop::collection::vec(prop::sample::select(MARK_PIECES), 0..60),
+            text in any::<String>(),
+        ) {
+            for text in [pieces.concat(), pieces.join(" "), mixed.concat(), text] {
+                // The search by `r` also took `eu` before any character led
+                // by the byte `€` is led by (`eu–`): such a mark holds no
+                // currency, and `byte_walk_agrees_with_the_char_by_char_walk`
+                // shows the sums found are the same without it.
+                let marks_by_r: Vec<usize> = currency_marks_by_r(&text)
+                    .into_iter()
+                    .filter(|&i| {
+                        let at = text.as_bytes().get(i..).unwrap_or_default();
+                        at.starts_with("€".as_bytes()) || at.get(..3).is_some_and(|b| b.eq_ignore_ascii_case(b"eur"))
+                    })
+                    .collect();
+                prop_assert_eq!(currency_marks(&text), marks_by_r, "{:?}", text);
             }
         }
 
