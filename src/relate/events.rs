@@ -3,12 +3,13 @@
 //! starts (by the date's cue or the sentence's verb).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::lexicon::fx::FxHashSet;
 use crate::lexicon::{DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun, holds_event_stem};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
-use crate::text::Word;
+use crate::text::{Sentence, Word};
 
 use super::found::{Found, SentenceWords, span_of};
 
@@ -38,24 +39,24 @@ struct Worded<'w, 's> {
 }
 
 impl<'w, 's> Worded<'w, 's> {
-    /// Looks up each of the words of a sentence whose lower case is
-    /// `sentence_lower`.
-    fn new(sentence: &'w SentenceWords<'s>, sentence_lower: &str) -> Self {
+    /// Looks up each of the words of a sentence; `holds_stem` tells
+    /// whether its lower case holds an event stem ([`holds_event_stem`]).
+    fn new(sentence: &'w SentenceWords<'s>, holds_stem: bool) -> Self {
         Self {
             words: &sentence.words,
             lower: &sentence.lower,
-            nouns: event_nouns(sentence_lower, &sentence.lower),
+            nouns: event_nouns(holds_stem, &sentence.lower),
         }
     }
 }
 
 /// The kind of event each of a sentence's words (`lower`, each in lower
 /// case) names, or none at all (an empty list) when the sentence's lower
-/// case `sentence_lower` holds no event stem: most dated sentences name no
-/// event, and one pass over the sentence tells so instead of a look-up per
-/// word.
-fn event_nouns(sentence_lower: &str, lower: &[Cow<'_, str>]) -> Vec<Option<EventKind>> {
-    if !holds_event_stem(sentence_lower) {
+/// case holds no event stem (`holds_stem` false): most dated sentences name
+/// no event, and one pass over the sentence tells so instead of a look-up
+/// per word.
+fn event_nouns(holds_stem: bool, lower: &[Cow<'_, str>]) -> Vec<Option<EventKind>> {
+    if !holds_stem {
         return Vec::new();
     }
     event_nouns_word_by_word(lower)
@@ -120,10 +121,7 @@ fn verb_near(sentence: &Worded<'_, '_>, base: usize, at: Span) -> Option<EventKi
     // distance the table's order.
     (lo..hi)
         .filter_map(|k| {
-            let lower = sentence.lower.get(k)?;
-            let kind = VERB_KINDS.iter().find_map(|(stems, kind)| {
-                stems.iter().any(|s| lower.starts_with(s)).then_some(*kind)
-            })?;
+            let kind = verb_kind(sentence.lower.get(k)?)?;
             let distance = first.saturating_sub(k).max(k.saturating_sub(last));
             Some((distance, kind))
         })
@@ -131,12 +129,115 @@ fn verb_near(sentence: &Worded<'_, '_>, base: usize, at: Span) -> Option<EventKi
         .map(|(_, kind)| kind)
 }
 
+/// The kind of event a word (`lower`, in lower case) starting with a stem
+/// of [`VERB_KINDS`] makes of a date; the first kind listed wins. Most words
+/// start with no stem's first two bytes ([`VERB_PAIRS`]) and are passed over
+/// without a comparison with each of the stems.
+fn verb_kind(lower: &str) -> Option<EventKind> {
+    let pairs = &*VERB_PAIRS;
+    let [first, second, ..] = *lower.as_bytes() else {
+        return None;
+    };
+    let bits = pairs.get(usize::from(first))?;
+    if bits[usize::from(second / 64)] & (1 << (second % 64)) == 0 {
+        return None;
+    }
+    verb_kind_by_stems(lower)
+}
+
+/// [`verb_kind`] by a comparison with every stem: what it does once the
+/// first two bytes let a word through, and the oracle its test compares
+/// it with.
+fn verb_kind_by_stems(lower: &str) -> Option<EventKind> {
+    VERB_KINDS
+        .iter()
+        .find_map(|(stems, kind)| stems.iter().any(|s| lower.starts_with(s)).then_some(*kind))
+}
+
+/// The first two bytes of the stems of [`VERB_KINDS`]: bit `s` of entry
+/// `f` is set when a stem starts with the bytes `f` and `s`. Every stem has
+/// two bytes or more.
+static VERB_PAIRS: LazyLock<[[u64; 4]; 256]> = LazyLock::new(|| {
+    let mut pairs = [[0u64; 4]; 256];
+    for stem in VERB_KINDS.iter().flat_map(|(stems, _)| stems.iter()) {
+        if let [first, second, ..] = *stem.as_bytes() {
+            pairs[usize::from(first)][usize::from(second / 64)] |= 1 << (second % 64);
+        }
+    }
+    pairs
+});
+
 /// The verbs that date an event, by the kind they make it.
 const VERB_KINDS: &[(&[&str], EventKind)] = &[
     (DEADLINE_STEMS, EventKind::Deadline),
     (START_STEMS, EventKind::Start),
     (ORGANISED_STEMS, EventKind::Other),
 ];
+
+/// The kind of event a date with cue `cue` at `at` makes of its sentence
+/// (`worded`, starting at byte `base`), by the words near it.
+fn kind_by_words(
+    cue: Option<DateCue>,
+    worded: &Worded<'_, '_>,
+    base: usize,
+    at: Span,
+) -> Option<EventKind> {
+    // A date's own cue (`… mennessä`, `… alkaen`) says most. A date things
+    // must be done by is a deadline, unless it dates an event without a
+    // deadline verb (`keskustelutilaisuus järjestetään vuoden loppuun
+    // mennessä`); in `seminaariin on ilmoittauduttava 5.3. mennessä` the
+    // verb makes it a deadline.
+    match cue {
+        Some(DateCue::By) => match verb_near(worded, base, at) {
+            Some(EventKind::Deadline) => Some(EventKind::Deadline),
+            _ => nearest_noun(worded, base, at).or(Some(EventKind::Deadline)),
+        },
+        Some(DateCue::From) => Some(EventKind::Start),
+        // What lasts until a date (`jatkuu vuoden 2022 loppuun saakka`)
+        // ends then: no start, but a deadline if a verb says so (`hakuaika
+        // on auki 15.3. saakka`).
+        Some(DateCue::Until) => verb_near(worded, base, at).filter(|k| *k == EventKind::Deadline),
+        None => nearest_noun(worded, base, at).or_else(|| verb_near(worded, base, at)),
+    }
+}
+
+/// The [`events`] that split every dated sentence into words and looked
+/// up each word's event noun, kept as the oracle its test compares with.
+#[cfg(test)]
+fn events_by_words(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut taken_spans = taken_spans.to_vec();
+    taken_spans.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+    let meeting_spans: FxHashSet<Span> = meetings.iter().map(|m| m.span).collect();
+    for (n, sentence) in found.sentences.iter().enumerate() {
+        let span = span_of(sentence);
+        if meeting_spans.contains(&span) {
+            continue;
+        }
+        for i in found.dates_in(span) {
+            let d = &found.dates[i];
+            if taken(d.span, &taken_spans) {
+                continue;
+            }
+            let sentence_words = found.sentence_words(n);
+            let worded = Worded {
+                words: &sentence_words.words,
+                lower: &sentence_words.lower,
+                nouns: event_nouns_word_by_word(&sentence_words.lower),
+            };
+            let cue = d.cue.map(|(c, _)| c);
+            if let Some(kind) = kind_by_words(cue, &worded, sentence.start, d.span) {
+                out.push(Event {
+                    kind,
+                    date: Some(found.values[i]),
+                    text: sentence.text.to_owned(),
+                    span,
+                });
+            }
+        }
+    }
+    out
+}
 
 /// The events of one text. `meetings` and `taken_spans` hold the dates
 /// that are not events.
@@ -150,6 +251,9 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
         if meeting_spans.contains(&span) {
             continue;
         }
+        // Whether the sentence's lower case holds an event stem, and its
+        // words, each found once the first date needs them.
+        let mut holds_stem: Option<bool> = None;
         let mut worded: Option<Worded<'_, '_>> = None;
         for i in found.dates_in(span) {
             let d = &found.dates[i];
@@ -157,40 +261,37 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
                 continue;
             }
             let cue = d.cue.map(|(c, _)| c);
-            let worded = &*worded.get_or_insert_with(|| {
-                Worded::new(found.sentence_words(n), &found.sentence_lower(n))
-            });
-            // A date's own cue (`… mennessä`, `… alkaen`) says most. A
-            // date things must be done by is a deadline, unless it dates an
-            // event without a deadline verb (`keskustelutilaisuus
-            // järjestetään vuoden loppuun mennessä`); in `seminaariin on
-            // ilmoittauduttava 5.3. mennessä` the verb makes it a deadline.
-            let kind = match cue {
-                Some(DateCue::By) => match verb_near(worded, sentence.start, d.span) {
-                    Some(EventKind::Deadline) => Some(EventKind::Deadline),
-                    _ => nearest_noun(worded, sentence.start, d.span).or(Some(EventKind::Deadline)),
-                },
-                Some(DateCue::From) => Some(EventKind::Start),
-                // What lasts until a date (`jatkuu vuoden 2022 loppuun
-                // saakka`) ends then: no start, but a deadline if a verb
-                // says so (`hakuaika on auki 15.3. saakka`).
-                Some(DateCue::Until) => {
-                    verb_near(worded, sentence.start, d.span).filter(|k| *k == EventKind::Deadline)
-                }
-                None => nearest_noun(worded, sentence.start, d.span)
-                    .or_else(|| verb_near(worded, sentence.start, d.span)),
-            };
+            if cue == Some(DateCue::From) {
+                out.push(event(found, i, sentence, EventKind::Start));
+                continue;
+            }
+            let noun =
+                *holds_stem.get_or_insert_with(|| holds_event_stem(&found.sentence_lower(n)));
+            // A date things must be done by, in a sentence naming no event,
+            // is a deadline whatever verb is near: no noun can be nearest.
+            if cue == Some(DateCue::By) && !noun {
+                out.push(event(found, i, sentence, EventKind::Deadline));
+                continue;
+            }
+            let sentence_words = found.sentence_words(n);
+            let worded = &*worded.get_or_insert_with(|| Worded::new(sentence_words, noun));
+            let kind = kind_by_words(cue, worded, sentence.start, d.span);
             if let Some(kind) = kind {
-                out.push(Event {
-                    kind,
-                    date: Some(found.values[i]),
-                    text: sentence.text.to_owned(),
-                    span,
-                });
+                out.push(event(found, i, sentence, kind));
             }
         }
     }
     out
+}
+
+/// The event of kind `kind` that date `i` of `found` makes of `sentence`.
+fn event(found: &Found<'_>, i: usize, sentence: &Sentence<'_>, kind: EventKind) -> Event {
+    Event {
+        kind,
+        date: found.values.get(i).copied(),
+        text: sentence.text.to_owned(),
+        span: span_of(sentence),
+    }
 }
 
 #[cfg(test)]
@@ -199,7 +300,12 @@ mod tests {
 
     use proptest::prelude::*;
 
-    use super::{event_nouns, event_nouns_word_by_word};
+    use super::{
+        event_nouns, event_nouns_word_by_word, events, events_by_words, verb_kind,
+        verb_kind_by_stems,
+    };
+    use crate::lexicon::holds_event_stem;
+    use crate::relate::found::testing::with_found;
 
     /// Pieces of dated sentences: event stems whole, cut and in any case,
     /// words around them, characters that lower out of line (the Kelvin
@@ -270,6 +376,76 @@ mod tests {
         ])
     }
 
+    /// Words of dated sentences: event and verb stems (of each kind, whole,
+    /// cut and capitalised), date cues and plain words.
+    fn sentence_word() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "Seminaari",
+            "työpaja",
+            "kuulemistilaisuus",
+            "infot",
+            "vaalit",
+            "jätettävä",
+            "Jättää",
+            "tehtävä",
+            "viimeistään",
+            "hakuaika",
+            "alkaa",
+            "käynnistyy",
+            "voimaan",
+            "järjestetään",
+            "Järjesti",
+            "järjest",
+            "alka",
+            "semi",
+            "mennessä",
+            "alkaen",
+            "saakka",
+            "asti",
+            "hanke",
+            "on",
+            "ja",
+            "kokous",
+            "vuoden",
+            "loppuun",
+            "keväällä",
+            "2021",
+            "15.3.",
+            "1.6.2021",
+            "huhtikuussa",
+            ",",
+            "–",
+        ])
+    }
+
+    /// Pieces of words that may start with a verb stem: every stem, cut
+    /// ones, single letters and other words.
+    fn verb_piece() -> impl Strategy<Value = &'static str> {
+        let stems = super::VERB_KINDS
+            .iter()
+            .flat_map(|(stems, _)| stems.iter().copied());
+        let mut pieces: Vec<&'static str> = stems.collect();
+        pieces.extend([
+            "j", "jä", "t", "te", "teh", "al", "alk", "ä", "a", "ilmoit", "n", "", "€",
+        ]);
+        proptest::sample::select(pieces)
+    }
+
+    /// A sentence of words, a date among them, ending in a full stop.
+    fn dated_sentence() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(sentence_word(), 0..6),
+            proptest::sample::select(vec!["15.3.", "1.6.2021", "keväällä 2021", "12.10.2020"]),
+            proptest::collection::vec(sentence_word(), 0..6),
+        )
+            .prop_map(|(before, date, after)| {
+                let mut words = before;
+                words.push(date);
+                words.extend(after);
+                format!("Hanke {}. ", words.join(" "))
+            })
+    }
+
     proptest! {
         #[test]
         fn event_nouns_agree_with_the_word_by_word_look_up(
@@ -281,13 +457,42 @@ mod tests {
                     .iter()
                     .map(|w| Cow::Owned(w.text.to_lowercase()))
                     .collect();
-                let fast = event_nouns(&text.to_lowercase(), &lower);
+                let fast = event_nouns(holds_event_stem(&text.to_lowercase()), &lower);
                 let slow = event_nouns_word_by_word(&lower);
                 for (k, want) in slow.iter().enumerate() {
                     prop_assert_eq!(fast.get(k).copied().flatten(), *want, "{:?}", text);
                 }
                 prop_assert!(fast.is_empty() || fast.len() == slow.len());
             }
+        }
+
+        /// [`verb_kind`] (two-byte filter, then the stems) agrees with the
+        /// comparison with every stem, on stems whole, cut, glued to words
+        /// and on random text.
+        #[test]
+        fn verb_kind_agrees_with_every_stem(
+            pieces in proptest::collection::vec(verb_piece(), 0..4),
+            noise in "\\PC{0,12}",
+        ) {
+            for word in [pieces.concat(), noise] {
+                prop_assert_eq!(verb_kind(&word), verb_kind_by_stems(&word), "{:?}", word);
+            }
+        }
+
+        /// The events found with the stem passes are those found by
+        /// splitting every dated sentence into words, on texts of dated
+        /// sentences with and without event and verb stems and date cues.
+        #[test]
+        fn events_agree_with_splitting_every_dated_sentence(
+            sentences in proptest::collection::vec(dated_sentence(), 1..8),
+        ) {
+            let text = format!("Julkaistu 2.2.2020\n\n{}\n", sentences.concat());
+            with_found(&text, |_, found, _| {
+                let fast = events(found, &[], &[]);
+                let slow = events_by_words(found, &[], &[]);
+                prop_assert_eq!(fast, slow, "{:?}", text);
+                Ok(())
+            })?;
         }
     }
 
