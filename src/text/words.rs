@@ -1,6 +1,5 @@
 //! Words with their offsets, and the gaps (space, punctuation) between them.
 
-use super::ascii::ascii_alnum_run;
 use super::space::is_space;
 
 /// One word of a text: letters, digits, combining marks, and the joiners
@@ -108,7 +107,11 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
 /// Every word of `text`, left to right, in one pass.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    out.extend(Words::new(text));
+    let mut gap_start = 0;
+    while let Some(word) = word_after(text, gap_start) {
+        gap_start = word.end();
+        out.push(word);
+    }
     out
 }
 
@@ -132,60 +135,72 @@ impl<'t> Iterator for Words<'t> {
 
     #[inline]
     fn next(&mut self) -> Option<Word<'t>> {
-        let text = self.text;
-        let (start, first_end) = word_start(text, self.gap_start)?;
-        let end = word_end(text, first_end);
-        let word = Word {
-            text: text.get(start..end)?,
-            start,
-            gap: text.get(self.gap_start..start)?,
-        };
-        self.gap_start = end;
+        let word = word_after(self.text, self.gap_start)?;
+        self.gap_start = word.end();
         Some(word)
     }
 }
 
-/// What [`Words`] makes of a byte without decoding it.
+/// The first word of `text` at or after byte `gap_start`, with the gap
+/// from `gap_start` to it.
+#[inline(always)]
+fn word_after(text: &str, gap_start: usize) -> Option<Word<'_>> {
+    let (start, first_end) = word_start(text, gap_start)?;
+    let end = word_end(text, first_end);
+    Some(Word {
+        text: text.get(start..end)?,
+        start,
+        gap: text.get(gap_start..start)?,
+    })
+}
+
+/// How the scan of [`words`] takes a byte without decoding it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ByteKind {
-    /// An ASCII letter or digit: a word character wherever it stands.
-    Alnum,
-    /// `-`, `&`, `:`, `'`: in a word only when a word character follows.
-    Joiner,
+    /// Inside a word, stays in it: an ASCII letter or digit, the lead byte
+    /// `0xC3` of U+00C0–U+00FF, or a continuation byte but `0x97` and
+    /// `0xB7`. A word is walked from a character boundary and leaves at
+    /// any other lead byte, so the only continuation bytes it meets are
+    /// the second bytes of `C3` characters: the Latin-1 letters of Finnish
+    /// (`ä`, `ö`, `å`, `Ä`…) and of names (`é`, `ü`), all of U+00C0–U+00FF
+    /// but `×` (`C3 97`) and `÷` (`C3 B7`).
+    Stay,
     /// Any other ASCII byte (space, punctuation, control characters):
     /// never in a word.
     Gap,
-    /// `0xC3`, the lead byte of U+00C0–U+00FF: the Latin-1 letters of
-    /// Finnish (`ä`, `ö`, `å`, `Ä`…) and of names (`é`, `ü`), and `×`, `÷`.
-    Latin1Lead,
-    /// Any other non-ASCII byte: decoded and asked.
-    Other,
+    /// The rest (`-`, `&`, `:`, `'`, other lead bytes, `0x97`, `0xB7`):
+    /// decoded and asked.
+    Ask,
 }
 
 /// [`ByteKind`] of every byte: most of a text is told by one look-up a
-/// byte, and Finnish letters by two.
+/// byte.
 static BYTE_KINDS: [ByteKind; 256] = byte_kinds();
 
 /// Builds [`BYTE_KINDS`].
 const fn byte_kinds() -> [ByteKind; 256] {
-    let mut kinds = [ByteKind::Other; 256];
+    let mut kinds = [ByteKind::Ask; 256];
     let mut b: u8 = 0;
     while b < 0x80 {
-        kinds[b as usize] = if b.is_ascii_alphanumeric() {
-            ByteKind::Alnum
-        } else if matches!(b, b'-' | b'&' | b':' | b'\'') {
-            ByteKind::Joiner
-        } else {
-            ByteKind::Gap
-        };
+        if b.is_ascii_alphanumeric() {
+            kinds[b as usize] = ByteKind::Stay;
+        } else if !matches!(b, b'-' | b'&' | b':' | b'\'') {
+            kinds[b as usize] = ByteKind::Gap;
+        }
         b += 1;
     }
-    kinds[0xC3] = ByteKind::Latin1Lead;
+    while b < 0xC0 {
+        if latin1_letter(b) {
+            kinds[b as usize] = ByteKind::Stay;
+        }
+        b += 1;
+    }
+    kinds[0xC3] = ByteKind::Stay;
     kinds
 }
 
 /// The kind of byte `b`.
-#[inline]
+#[inline(always)]
 fn kind(b: u8) -> ByteKind {
     BYTE_KINDS[usize::from(b)]
 }
@@ -194,7 +209,7 @@ fn kind(b: u8) -> ByteKind {
 /// U+00C0–U+00FF are but `×` and `÷`. Lets a byte scanner take `ä`, `ö`
 /// and `å` as word characters without decoding them.
 #[inline]
-pub(crate) fn latin1_letter(second: u8) -> bool {
+pub(crate) const fn latin1_letter(second: u8) -> bool {
     matches!(second, 0x80..=0xBF) && !matches!(second, 0x97 | 0xB7)
 }
 
@@ -203,59 +218,81 @@ pub(crate) fn latin1_letter(second: u8) -> bool {
 /// before matters: the one before is no word character, so only a word
 /// character or a hyphen before one opens a word (`&`, `:` and apostrophes
 /// need a word character on both sides).
-#[inline]
+#[inline(always)]
 fn word_start(text: &str, mut i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        let b = *bytes.get(i)?;
         match kind(b) {
-            ByteKind::Alnum => return Some((i, i + 1)),
             ByteKind::Gap => i += 1,
-            ByteKind::Latin1Lead if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => {
-                return Some((i, i + 2));
-            }
-            ByteKind::Latin1Lead | ByteKind::Joiner | ByteKind::Other => {
-                let c = char_at(text, i)?;
-                let after = i + c.len_utf8();
-                let hyphen = matches!(c, '-' | '\u{2011}');
-                if is_word_char(c) || (hyphen && char_at(text, after).is_some_and(is_word_char)) {
-                    return Some((i, after));
-                }
-                i = after;
-            }
+            ByteKind::Stay if b.is_ascii() => return Some((i, i + 1)),
+            _ => match opens_word(text, i)? {
+                Ok(at) => return Some(at),
+                Err(after) => i = after,
+            },
         }
     }
-    None
+}
+
+/// Whether the character at byte `i` of `text` (one the byte table does
+/// not tell) opens a word: `Ok` with where the word starts and its first
+/// character ends, or `Err` with where the character ends. Out of line,
+/// so the scan's loop over plain bytes keeps its registers.
+#[inline(never)]
+fn opens_word(text: &str, i: usize) -> Option<Result<(usize, usize), usize>> {
+    let c = char_at(text, i)?;
+    let after = i + c.len_utf8();
+    let hyphen = matches!(c, '-' | '\u{2011}');
+    if is_word_char(c) || (hyphen && char_at(text, after).is_some_and(is_word_char)) {
+        return Some(Ok((i, after)));
+    }
+    Some(Err(after))
 }
 
 /// Where the word whose first character ends at byte `i` of `text` ends.
 /// Inside a word the character before a joiner is always a word character
 /// (a joiner needs one after it), so a joiner stays when a word character
 /// follows.
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        i += ascii_alnum_run(bytes.get(i..).unwrap_or_default());
-        let Some(&b) = bytes.get(i) else {
-            return i;
-        };
-        match kind(b) {
-            // Not after the run above; kept for completeness.
-            ByteKind::Alnum => i += 1,
-            ByteKind::Gap => return i,
-            ByteKind::Latin1Lead if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => i += 2,
-            ByteKind::Latin1Lead | ByteKind::Joiner | ByteKind::Other => {
-                let Some(c) = char_at(text, i) else {
-                    return i;
-                };
-                let after = i + c.len_utf8();
-                let joined = is_joiner(c) && char_at(text, after).is_some_and(is_word_char);
-                if !(is_word_char(c) || joined) {
-                    return i;
-                }
-                i = after;
-            }
+        // ASCII letters and digits, and Latin-1 letters, a look-up a byte.
+        while let Some(&b) = bytes.get(i)
+            && kind(b) == ByteKind::Stay
+        {
+            i += 1;
         }
+        match bytes.get(i) {
+            Some(&b) if kind(b) == ByteKind::Ask => match continues_word(text, i) {
+                Ok(after) => i = after,
+                Err(end) => return end,
+            },
+            _ => return i,
+        }
+    }
+}
+
+/// Whether the word goes on at byte `i` of `text`, where the byte table
+/// stopped on a byte it does not tell: `Ok` with where the character
+/// there ends, or `Err` with where the word ends. Out of line, as few
+/// words meet such a byte.
+#[inline(never)]
+fn continues_word(text: &str, i: usize) -> Result<usize, usize> {
+    if text.as_bytes().get(i).is_some_and(|&b| b & 0xC0 == 0x80) {
+        // The second byte of `×` or `÷`, whose `C3` the run took: no
+        // word character and no joiner, the word ends before it.
+        return Err(i.saturating_sub(1));
+    }
+    let Some(c) = char_at(text, i) else {
+        return Err(i);
+    };
+    let after = i + c.len_utf8();
+    let joined = is_joiner(c) && char_at(text, after).is_some_and(is_word_char);
+    if is_word_char(c) || joined {
+        Ok(after)
+    } else {
+        Err(i)
     }
 }
 
@@ -482,6 +519,14 @@ mod tests {
             "\u{C0}",
             "\u{FF}",
             "\u{100}",
+            "ÿ",
+            "Ã",
+            "a×",
+            "ä÷ö",
+            "\u{212A}",
+            "Ė",
+            "Ж",
+            "…",
         ])
     }
 
