@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::{LowerText, Word, words};
+use crate::text::{HIGH, LowerText, Word, ascii_bytes_within, bytes_equal_to, words};
 
 use super::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 
@@ -51,10 +51,18 @@ struct Table {
     forms: SuffixTrie<(&'static str, HeadGroup, HeadForm)>,
     /// The byte length of the longest form.
     longest: usize,
-    /// The forms' last bytes (see [`EndTails`]): most words end in no
-    /// form, told without walking `forms`.
-    tails: EndTails,
+    /// The last bytes of the forms shorter than eight bytes (see
+    /// [`EndTails`]): with `long_tails`, most words end in no form, told
+    /// without walking `forms`.
+    short_tails: EndTails,
+    /// The last eight bytes of the forms of eight bytes or more: a word
+    /// sharing only its last five or six bytes with a long form
+    /// (`-eessa`, `-ssa`) is turned away too.
+    long_tails: EndTails,
 }
+
+/// How many bytes of a word's end [`Table::may_end`] reads at most.
+const TAIL: usize = 8;
 
 static HEADS: LazyLock<Table> = LazyLock::new(|| {
     let mut forms = SuffixTrieBuilder::new(Keep::Last);
@@ -83,9 +91,66 @@ static HEADS: LazyLock<Table> = LazyLock::new(|| {
     Table {
         forms: forms.build(),
         longest,
-        tails: EndTails::of(keys),
+        short_tails: EndTails::of(keys.iter().copied().filter(|k| k.len() < TAIL)),
+        long_tails: EndTails::of(keys.iter().copied().filter(|k| k.len() >= TAIL)),
     }
 });
+
+impl Table {
+    /// Whether `lower` may end in a form: false only if it ends in none
+    /// (each of the two sets is asked of the forms it holds).
+    #[inline]
+    fn may_end(&self, lower: &[u8]) -> bool {
+        self.short_tails.may_end(lower) || self.long_tails.may_end(lower)
+    }
+}
+
+/// Whether the last [`TAIL`] bytes of `word` (all of it, if shorter) are
+/// their own lower case, so that the word's lower case ends in the same
+/// bytes and [`Table::may_end`] may be asked of the word itself: every
+/// byte an ASCII byte but a capital, `C3`, or `A0`–`BF` (the second byte
+/// of a small Latin-1 letter: `ä`, `ö`, `å`), and a first byte of
+/// `A0`–`BF` one whose `C3` stands before it (not the end of `İ`, `Σ` or
+/// the Kelvin sign, which lower to other bytes).
+#[inline]
+fn tail_is_own_lower_case(word: &[u8]) -> bool {
+    let from = word.len().saturating_sub(TAIL);
+    let tail = word.get(from..).unwrap_or_default();
+    let continued = tail.first().is_some_and(|&b| b & 0xC0 == 0x80);
+    if continued && from.checked_sub(1).and_then(|i| word.get(i)) != Some(&0xC3) {
+        return false;
+    }
+    match tail.first_chunk::<TAIL>() {
+        Some(&eight) => other_case_bytes(u64::from_le_bytes(eight)) == 0,
+        None => tail.iter().all(|&b| OWN_LOWER_BYTES[usize::from(b)]),
+    }
+}
+
+/// The high bit of every byte of `eight` (little-endian) that
+/// [`OWN_LOWER_BYTES`] does not take: an ASCII capital, or a byte from
+/// `80` on but `C3` and `A0`–`BF` (`101xxxxx`).
+#[inline]
+fn other_case_bytes(eight: u64) -> u64 {
+    let capital = ascii_bytes_within(eight, b'A', b'Z');
+    let small_second = eight & !(eight << 1) & (eight << 2);
+    let non_ascii = eight & !small_second & !bytes_equal_to(eight, 0xC3);
+    (capital | non_ascii) & HIGH
+}
+
+/// The bytes [`tail_is_own_lower_case`] takes: ASCII but the capitals,
+/// `C3`, and `A0`–`BF`.
+static OWN_LOWER_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = (byte.is_ascii() && !byte.is_ascii_uppercase())
+            || byte == 0xC3
+            || matches!(byte, 0xA0..=0xBF);
+        b += 1;
+    }
+    table
+};
 
 /// The longest head form that ends `word` (`I&O-kärkihankkeesta` →
 /// `hanke` at byte 10). The head may be the whole word, capitalised
@@ -111,7 +176,7 @@ fn head_at_end_in(table: &Table, word: &str, lower: &str) -> Option<Head> {
     // that ends `word` also ends its lower case, as every character lowers
     // on its own but Σ, whose lower case is all that its neighbours
     // change: the lower case alone is looked at.
-    if !table.tails.may_end(lower.as_bytes()) {
+    if !table.may_end(lower.as_bytes()) {
         return None;
     }
     head_in_table(table, word, lower)
@@ -143,6 +208,18 @@ fn head_in_table(table: &Table, word: &str, lower: &str) -> Option<Head> {
     found.map(|(at, entry)| head(at, entry))
 }
 
+/// [`head_at_end_in`] of word `w` of the text `lowered` is the lower
+/// case of. A word whose last bytes are their own lower case is first
+/// asked of itself ([`tail_is_own_lower_case`]), so most words are turned
+/// away without their lower case being looked up.
+#[inline]
+fn head_of_word(table: &Table, w: &Word<'_>, lowered: &LowerText) -> Option<Head> {
+    if tail_is_own_lower_case(w.text.as_bytes()) && !table.may_end(w.text.as_bytes()) {
+        return None;
+    }
+    head_at_end_in(table, w.text, &lowered.at(w.text, w.start))
+}
+
 /// The words of a text with the head ending each, split and looked up once
 /// for the recognisers that read both (organisations and programmes).
 pub(crate) struct HeadedWords<'t> {
@@ -164,7 +241,7 @@ impl<'t> HeadedWords<'t> {
         let table = &*HEADS;
         let heads = words
             .iter()
-            .map(|w| head_at_end_in(table, w.text, &lowered.at(w.text, w.start)))
+            .map(|w| head_of_word(table, w, lowered))
             .collect();
         HeadedWords { words, heads }
     }
@@ -200,7 +277,18 @@ mod tests {
                     .map(|c| c.to_uppercase().chain(cs).collect())
                     .unwrap_or_default()
             }),
-            form.prop_map(|f| f.chars().skip(1).collect()),
+            form.clone().prop_map(|f| f.chars().skip(1).collect()),
+            // The last letter a capital (`kuntayhtymÄ`), the first `k` a
+            // Kelvin sign (`\u{212A}eskukseen`): the tail's bytes are not
+            // the lower case's.
+            form.clone().prop_map(|f| {
+                let mut cs: Vec<char> = f.chars().collect();
+                if let Some(last) = cs.pop() {
+                    cs.extend(last.to_uppercase());
+                }
+                cs.into_iter().collect()
+            }),
+            form.prop_map(|f| f.replacen('k', "\u{212A}", 1)),
             prop::sample::select(vec![
                 "sote", "-", "–", "ä", "Ä", "ö", "Ö", "å", "Å", "n", "ssa", "kin", "1", "2019",
                 "Σ", "ς", "İ", "\u{212A}", "é", "ł", "I&O-", "kärki", "TE-", " ",
@@ -221,6 +309,47 @@ mod tests {
                     head_in_table(table, &word, &lower),
                     "{:?}", word
                 );
+            }
+        }
+    }
+
+    proptest! {
+        /// The heads of a text's words, turned away by their own last
+        /// bytes where those are their own lower case, are the table's
+        /// heads of each word's lower case.
+        #[test]
+        fn headed_words_agree_with_the_table(
+            words in prop::collection::vec(prop::collection::vec(word_piece(), 0..4), 0..8),
+        ) {
+            let text = words.iter().map(|w| w.concat()).collect::<Vec<_>>().join(" ");
+            let headed = HeadedWords::new(&text);
+            let table = &*HEADS;
+            for (i, w) in headed.words.iter().enumerate() {
+                prop_assert_eq!(
+                    headed.head(i),
+                    head_in_table(table, w.text, &w.text.to_lowercase()),
+                    "{:?}", w.text
+                );
+            }
+        }
+    }
+
+    /// [`other_case_bytes`] marks exactly the bytes [`OWN_LOWER_BYTES`]
+    /// refuses: every byte value in every lane, among fillers.
+    #[test]
+    fn other_case_bytes_marks_each_byte_exactly() {
+        for filler in [b'a', b'A', 0xC3, 0xA4, 0x84, 0x00, 0xFF] {
+            for lane in 0..8 {
+                for b in 0..=u8::MAX {
+                    let mut eight = [filler; 8];
+                    eight[lane] = b;
+                    let want = eight
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &x)| !OWN_LOWER_BYTES[usize::from(x)])
+                        .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
+                    assert_eq!(other_case_bytes(u64::from_le_bytes(eight)), want, "{eight:?}");
+                }
             }
         }
     }
