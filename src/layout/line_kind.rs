@@ -119,20 +119,26 @@ fn starts_with_navigation(text: &str, word: &str) -> bool {
 /// without lowering the rest of a long line. Exact for words of plain
 /// letters and spaces (no Σ, whose lower case depends on its neighbours).
 ///
-/// An ASCII first byte is a whole character whose lower case is one ASCII
-/// byte: most lines are told apart by it, inline, without decoding.
+/// Compared byte by byte while the text's bytes lower to the word's in
+/// ASCII: an ASCII byte of the text is a whole character whose lower case
+/// is one ASCII byte, and any other byte equal to the word's is the same
+/// character as the word's, its own lower case (the words are lower case).
+/// Only at a non-ASCII byte that differs (`Ä`, the Kelvin sign) are the
+/// characters decoded and lowered.
 #[inline(always)]
 fn strip_prefix_lowering_to<'a>(text: &'a str, word: &str) -> Option<&'a str> {
-    if let (Some(&t), Some(&w)) = (text.as_bytes().first(), word.as_bytes().first())
-        && t.is_ascii()
-        && t.to_ascii_lowercase() != w
-    {
-        return None;
+    let bytes = text.as_bytes();
+    for (j, &w) in word.as_bytes().iter().enumerate() {
+        match bytes.get(j) {
+            Some(&t) if t.to_ascii_lowercase() == w => {}
+            Some(t) if !t.is_ascii() => return strip_prefix_lowering_to_by_chars(text, word),
+            _ => return None,
+        }
     }
-    strip_prefix_lowering_to_by_chars(text, word)
+    text.get(word.len()..)
 }
 
-/// [`strip_prefix_lowering_to`] for the lines its first byte does not
+/// [`strip_prefix_lowering_to`] for the lines its bytes do not
 /// rule out: character by character.
 fn strip_prefix_lowering_to_by_chars<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     let mut chars = text.chars();
@@ -564,7 +570,20 @@ mod tests {
         "Kuva:",
         "kuva",
         "Lue",
+        "Lue lisÄä",
+        "Lue lis",
+        "Palaa Otsikoihin",
     ];
+
+    /// [`strip_prefix_lowering_to`] takes a byte equal to the word's as
+    /// its own lower case: every word it is asked of is lower case.
+    #[test]
+    fn navigation_words_are_their_own_lower_case() {
+        let lists = [NAVIGATION_LINES, COMMENT_WORDS, PUBLICATION_WORDS, &["lue lisää", "palaa otsikoihin"]];
+        for word in lists.iter().flat_map(|l| l.iter()) {
+            assert_eq!(word.to_lowercase(), *word);
+        }
+    }
 
     /// Words and separators of footers (`Lue lisää | 3 Kommenttia`).
     const FOOTER_WORDS: &[&str] = &[
