@@ -166,22 +166,44 @@ fn candidates(text: &str) -> Vec<usize> {
             may_be_numeric_date(&text[i..])
         } else {
             // A letter (ASCII, or the first byte of another character).
-            (b.is_ascii_alphabetic() || b >= 0xC0) && table.may_start(&text[i..])
+            (b.is_ascii_alphabetic() || b >= 0xC0) && table.may_start_fast(&text[i..])
         };
         if candidate {
             out.push(i);
         }
         // A non-ASCII character before may end a word (NBSP, a dash): only
-        // an ASCII letter or digit there rules a start out. So the rest of
-        // a run of them, and the byte after it, start nothing.
-        // The run is measured eight bytes at a time.
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-            i += ascii_alnum_run(bytes.get(i..).unwrap_or_default());
-        }
-        i += 1;
+        // an ASCII letter or digit or a Latin-1 letter (`ä`, `ö`, `å`, `é`)
+        // there rules a start out. So the rest of a run of them, and the
+        // byte after it, start nothing.
+        let run = latin1_alnum_run(bytes.get(i..).unwrap_or_default());
+        i += run + 1;
     }
     merge_ascending(&out, year_word_starts(text))
+}
+
+/// How many bytes at the start of `bytes` are ASCII letters and digits
+/// and Latin-1 letters (`C3 80`–`C3 BF` but `×` and `÷`), every one of
+/// them alphanumeric, so that no date starts right after one.
+///
+/// Finnish words hold `ä` and `ö` often: a run of ASCII alone stopped at
+/// each, and the scan asked the starting-word table about the rest of
+/// the word after it, which starts nothing.
+fn latin1_alnum_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    loop {
+        // Eight bytes at a time over ASCII letters and digits.
+        n += ascii_alnum_run(bytes.get(n..).unwrap_or_default());
+        match bytes.get(n..n + 2) {
+            Some(&[0xC3, second]) if is_latin1_letter_second(second) => n += 2,
+            _ => return n,
+        }
+    }
+}
+
+/// Whether `C3 second` is a Latin-1 letter (U+00C0–U+00FF but `×` U+00D7
+/// and `÷` U+00F7).
+fn is_latin1_letter_second(second: u8) -> bool {
+    (0x80..=0xBF).contains(&second) && second != 0x97 && second != 0xB7
 }
 
 /// The union of two ascending runs of offsets, ascending and without
@@ -280,10 +302,55 @@ impl Prefixes {
         if n == 0 {
             return true;
         }
-        let key = Self::key(&letters[..n]);
+        self.holds(&letters[..n])
+    }
+
+    /// Whether the table holds the beginning `letters` (letter numbers).
+    fn holds(&self, letters: &[usize]) -> bool {
+        let key = Self::key(letters);
         self.bits
             .get(key / 64)
             .is_some_and(|w| w & (1 << (key % 64)) != 0)
+    }
+
+    /// [`Prefixes::may_start`] read from the bytes: ASCII letters and
+    /// `ä`, `ö`, `å` in either case (nearly every beginning) without
+    /// decoding; a word holding any other character among its first three
+    /// is left to `may_start`.
+    fn may_start_fast(&self, rest: &str) -> bool {
+        let bytes = rest.as_bytes();
+        let mut letters = [0usize; Self::LETTERS];
+        let mut n = 0;
+        let mut i = 0;
+        while n < Self::LETTERS {
+            let l = match bytes.get(i) {
+                Some(&b) if b.is_ascii_alphabetic() => {
+                    i += 1;
+                    usize::from(b.to_ascii_lowercase() - b'a') + 1
+                }
+                // Any other ASCII byte, or the end, ends the word.
+                None => break,
+                Some(b) if b.is_ascii() => break,
+                Some(0xC3) => {
+                    i += 2;
+                    match bytes.get(i - 1) {
+                        Some(0xA4 | 0x84) => 27,
+                        Some(0xB6 | 0x96) => 28,
+                        Some(0xA5 | 0x85) => 29,
+                        _ => return self.may_start(rest),
+                    }
+                }
+                Some(_) => return self.may_start(rest),
+            };
+            if let Some(slot) = letters.get_mut(n) {
+                *slot = l;
+            }
+            n += 1;
+        }
+        if n == 0 {
+            return true;
+        }
+        self.holds(&letters[..n])
     }
 }
 
@@ -2231,12 +2298,20 @@ mod tests {
     }
 
     /// The candidate positions byte by byte: every byte not after an ASCII
-    /// letter or digit that may start a date. The oracle of [`candidates`],
-    /// which passes over runs of ASCII letters and digits instead.
+    /// letter or digit or a Latin-1 letter that may start a date. The
+    /// oracle of [`candidates`], which passes over runs of them instead.
     fn candidates_by_bytes(text: &str) -> Vec<usize> {
         let bytes = text.as_bytes();
+        let after_alnum = |i: usize| {
+            text.get(..i)
+                .and_then(|head| head.chars().next_back())
+                .is_some_and(|c| {
+                    c.is_ascii_alphanumeric()
+                        || (('\u{C0}'..='\u{FF}').contains(&c) && c.is_alphabetic())
+                })
+        };
         let mut out: Vec<usize> = (0..bytes.len())
-            .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            .filter(|&i| !after_alnum(i))
             .filter(|&i| {
                 let b = bytes[i];
                 if b.is_ascii_digit() {
@@ -2266,6 +2341,12 @@ mod tests {
             "ä",
             "Ö",
             "é",
+            "Å",
+            "×",
+            "÷",
+            "ÿ",
+            "Kesä",
+            "TÄNÄ",
             "x",
             "Q",
             "[0-9]{1,4}",
@@ -2285,6 +2366,24 @@ mod tests {
         #[test]
         fn candidates_are_the_bytewise_candidates(text in date_soup()) {
             prop_assert_eq!(candidates(&text), candidates_by_bytes(&text));
+        }
+
+        #[test]
+        fn prefixes_read_from_bytes_answer_as_from_chars(text in date_soup()) {
+            for (i, _) in text.char_indices() {
+                prop_assert_eq!(
+                    STARTING_PREFIXES.may_start_fast(&text[i..]),
+                    STARTING_PREFIXES.may_start(&text[i..])
+                );
+            }
+        }
+
+        #[test]
+        fn prefixes_read_from_bytes_answer_as_from_chars_on_any_string(text in any::<String>()) {
+            prop_assert_eq!(
+                STARTING_PREFIXES.may_start_fast(&text),
+                STARTING_PREFIXES.may_start(&text)
+            );
         }
     }
 
