@@ -1334,7 +1334,15 @@ fn written_day(input: &str) -> Res<'_, EdtfDate> {
     // A written range (`29.11.–1.12.2019`, `3.9.2019–7.9.2019`) or a single
     // day (`10.12.2019`, `17.4.`) after the ISO day and the day range; both
     // start with a written day, read once for the two.
-    if let Ok(found) = alt((iso_day, day_range)).parse(input) {
+    let shape = DayShape::of(input);
+    if shape.may_be_iso
+        && let Ok(found) = iso_day(input)
+    {
+        return Ok(found);
+    }
+    if shape.may_be_day_range
+        && let Ok(found) = day_range(input)
+    {
         return Ok(found);
     }
     let (after_first, start) = dmy(input)?;
@@ -1344,6 +1352,34 @@ fn written_day(input: &str) -> Res<'_, EdtfDate> {
     match day_value(start.year, start.month, start.day) {
         Some(value) => Ok((after_first, value)),
         None => fail(input),
+    }
+}
+
+/// Which of the rarer forms a numeric day may be, told by a few bytes
+/// before any parser runs: most days are `D.M.YYYY` or `D.M.`, and trying
+/// [`iso_day`] and [`day_range`] on each of them first cost more than
+/// reading the day itself.
+#[derive(Debug, Clone, Copy)]
+struct DayShape {
+    /// Four digits and a `-`: the start of [`iso_day`].
+    may_be_iso: bool,
+    /// One or two digits and a `.` followed by no digit: [`day_range`]
+    /// needs a dash (after optional space) there.
+    may_be_day_range: bool,
+}
+
+impl DayShape {
+    /// The shape of the number at the start of `input`.
+    fn of(input: &str) -> Self {
+        let bytes = input.as_bytes();
+        let digits = bytes.iter().take(5).take_while(|b| b.is_ascii_digit()).count();
+        let at = |i: usize| bytes.get(i).copied();
+        DayShape {
+            may_be_iso: digits == 4 && at(4) == Some(b'-'),
+            may_be_day_range: (digits == 1 || digits == 2)
+                && at(digits) == Some(b'.')
+                && !at(digits + 1).is_some_and(|b| b.is_ascii_digit()),
+        }
     }
 }
 
@@ -2256,6 +2292,9 @@ mod tests {
             4 => Just("."),
             1 => Just(". "),
             1 => Just(".\u{2013}"),
+            1 => Just(". \u{2013}"),
+            1 => Just(".\u{a0}-"),
+            1 => Just(".-"),
             1 => Just("-"),
             1 => Just("\u{2013}"),
             1 => Just(" "),
@@ -2284,7 +2323,20 @@ mod tests {
                 format!("{first}{second}{tail}")
             },
         );
-        prop_oneof![soup, days]
+        // `D.–D.M.`: a day range, its first day bare.
+        let range_dash = prop_oneof![
+            Just("-"),
+            Just("\u{2013}"),
+            Just(" \u{2013} "),
+            Just("\u{a0}-"),
+            Just("x"),
+            Just(""),
+        ];
+        let day_ranges = ("[0-9]{1,2}", range_dash, day())
+            .prop_map(|(first, dash, second)| format!("{first}.{dash}{second}"));
+        // `YYYY-MM-DD`, well or badly formed.
+        let iso = "(19|20)[0-9]{2}-[0-9]{1,3}-[0-9]{1,3}(|x| |-)";
+        prop_oneof![soup, days, day_ranges, iso.prop_map(String::from)]
     }
 
     proptest! {
