@@ -1372,7 +1372,11 @@ impl DayShape {
     /// The shape of the number at the start of `input`.
     fn of(input: &str) -> Self {
         let bytes = input.as_bytes();
-        let digits = bytes.iter().take(5).take_while(|b| b.is_ascii_digit()).count();
+        let digits = bytes
+            .iter()
+            .take(5)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         let at = |i: usize| bytes.get(i).copied();
         DayShape {
             may_be_iso: digits == 4 && at(4) == Some(b'-'),
@@ -1784,19 +1788,53 @@ fn phrase<'a>(input: &'a str, words: &[&str], spaced: bool) -> Option<&'a str> {
 fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
     let mut span = word_span_before(text, start)?;
     let mut w = text.get(span.range())?;
-    if WEEKDAY_FIRSTS.may_fold_to_one(w) && WEEKDAYS.contains(&&*fold(w)) {
+    if WEEKDAY_FIRSTS.may_fold_to_one(w) && folded_position(w, WEEKDAYS.iter().copied()).is_some() {
         span = word_span_before(text, span.start)?;
         w = text.get(span.range())?;
     }
     if !CUE_BEFORE_FIRSTS.may_fold_to_one(w) {
         return None;
     }
-    let folded = fold(w);
-    let w: &str = &folded;
-    CUES_BEFORE
-        .iter()
-        .find(|(c, _)| *c == w)
-        .map(|&(_, cue)| (cue, span))
+    let k = folded_position(w, CUES_BEFORE.iter().map(|&(c, _)| c))?;
+    CUES_BEFORE.get(k).map(|&(_, cue)| (cue, span))
+}
+
+/// Whether [`fold`] turns `w` into `lower`: [`folded_position`] of one
+/// word, as its proptest asks it.
+#[cfg(test)]
+fn folds_to(w: &str, lower: &str) -> bool {
+    folded_position(w, [lower]).is_some()
+}
+
+/// Which of `words` [`fold`] turns `w` into, told without folding a word
+/// of Latin-1 characters (every Finnish word): such a word folds byte by
+/// byte to the same length, so most words next to a date differ from a
+/// weekday or cue word in length alone, where folding each into a buffer
+/// first cost more than the comparisons.
+fn folded_position<'w>(w: &str, words: impl IntoIterator<Item = &'w str>) -> Option<usize> {
+    let bytes = w.as_bytes();
+    if bytes.iter().any(|&b| b >= 0xC4) {
+        let folded = fold(w);
+        return words.into_iter().position(|x| x == &*folded);
+    }
+    words
+        .into_iter()
+        .position(|x| x.len() == bytes.len() && latin1_lowers_to(bytes, x.as_bytes()))
+}
+
+/// Whether the Latin-1 `word` lowers, byte by byte as [`fold_latin1`]
+/// lowers it, to `lower` of the same length.
+fn latin1_lowers_to(word: &[u8], lower: &[u8]) -> bool {
+    let mut after_c3 = false;
+    word.iter().zip(lower).all(|(&b, &x)| {
+        let lowered = if b.is_ascii_uppercase() || (after_c3 && is_latin1_capital_second(b)) {
+            b + 0x20
+        } else {
+            b
+        };
+        after_c3 = b == 0xC3;
+        lowered == x
+    })
 }
 
 /// The first letters of a list of words, as a set of ASCII letters in lower
@@ -2380,6 +2418,19 @@ mod tests {
         out
     }
 
+    /// Weekdays and cue words before a date in any case, cut, lengthened,
+    /// with a decomposed `ä`, and Latin-1 capitals and other letters.
+    fn cue_word_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "(ma|MA|Ma|ti|TI|ke|to|pe|PE|la|su)",
+            "(maanantai|Tiistaina|KESKIVIIKKO|perjantaina|sunnuntai)",
+            "(alkaen|Alkaen|ALKAEN|lähtien|LÄHTIEN|Lähtien|viimeistään|VIIMEISTÄÄN)",
+            "(a\u{308}|o\u{308}|Ä|Ö|Å|ä|ö|å|ß|ÿ|Þ|þ|×|÷|\u{212A}|İ|Σ)",
+            "[a-zA-Z]{0,3}",
+        ];
+        proptest::collection::vec(piece, 0..4).prop_map(|p| p.concat())
+    }
+
     /// Text of date words, numbers, non-ASCII letters and the marks that
     /// end or join words.
     fn date_soup() -> impl Strategy<Value = String> {
@@ -2418,6 +2469,18 @@ mod tests {
         #[test]
         fn candidates_are_the_bytewise_candidates(text in date_soup()) {
             prop_assert_eq!(candidates(&text), candidates_by_bytes(&text));
+        }
+
+        #[test]
+        fn folds_to_answers_as_folding(w in cue_word_like(), lower in cue_word_like()) {
+            for lower in [lower.as_str()].into_iter().chain(WEEKDAYS.iter().copied()).chain(CUES_BEFORE.iter().map(|(c, _)| *c)) {
+                prop_assert_eq!(folds_to(&w, lower), &*fold(&w) == lower, "{:?} {:?}", w, lower);
+            }
+        }
+
+        #[test]
+        fn folds_to_answers_as_folding_on_any_string(w in any::<String>(), lower in any::<String>()) {
+            prop_assert_eq!(folds_to(&w, &lower), *fold(&w) == lower);
         }
 
         #[test]
