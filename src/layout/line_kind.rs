@@ -579,7 +579,12 @@ mod tests {
     /// its own lower case: every word it is asked of is lower case.
     #[test]
     fn navigation_words_are_their_own_lower_case() {
-        let lists = [NAVIGATION_LINES, COMMENT_WORDS, PUBLICATION_WORDS, &["lue lisää", "palaa otsikoihin"]];
+        let lists = [
+            NAVIGATION_LINES,
+            COMMENT_WORDS,
+            PUBLICATION_WORDS,
+            &["lue lisää", "palaa otsikoihin"],
+        ];
         for word in lists.iter().flat_map(|l| l.iter()) {
             assert_eq!(word.to_lowercase(), *word);
         }

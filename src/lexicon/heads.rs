@@ -348,7 +348,11 @@ mod tests {
                         .enumerate()
                         .filter(|&(_, &x)| !OWN_LOWER_BYTES[usize::from(x)])
                         .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
-                    assert_eq!(other_case_bytes(u64::from_le_bytes(eight)), want, "{eight:?}");
+                    assert_eq!(
+                        other_case_bytes(u64::from_le_bytes(eight)),
+                        want,
+                        "{eight:?}"
+                    );
                 }
             }
         }
