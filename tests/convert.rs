@@ -26,6 +26,17 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The `source` of every JSON line a run wrote, in order.
+fn sources_of(out: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let record: serde_json::Value = serde_json::from_str(l).unwrap();
+            record["source"].as_str().unwrap().to_owned()
+        })
+        .collect()
+}
+
 /// A folder with two good texts (one in a subfolder), a non-text file and a
 /// file that is not UTF-8.
 fn archive() -> tempfile::TempDir {
@@ -366,14 +377,7 @@ fn links_to_folders_and_texts_are_followed() {
     for jobs in ["1", "2"] {
         let out = run(&[p.to_str().unwrap(), "--jobs", jobs]);
         assert!(out.status.success(), "--jobs {jobs}: {}", stderr(&out));
-        let sources: Vec<String> = String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| {
-                let record: serde_json::Value = serde_json::from_str(l).unwrap();
-                record["source"].as_str().unwrap().to_owned()
-            })
-            .collect();
+        let sources = sources_of(&out);
         assert_eq!(
             sources,
             ["a.txt", "kainuu/b.txt", "linkki/c.txt", "linkki.txt"],
@@ -397,14 +401,7 @@ fn links_that_loop_back_are_reported_not_followed() {
         let out = run(&[p.to_str().unwrap(), "--jobs", jobs]);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "--jobs {jobs}: {err}");
-        let sources: Vec<String> = String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| {
-                let record: serde_json::Value = serde_json::from_str(l).unwrap();
-                record["source"].as_str().unwrap().to_owned()
-            })
-            .collect();
+        let sources = sources_of(&out);
         assert_eq!(sources, ["a.txt", "kainuu/b.txt"], "--jobs {jobs}");
         for link in ["takaisin", "tama"] {
             assert!(

@@ -4840,6 +4840,16 @@ mod tests {
         ])
     }
 
+    /// Texts of announcement pieces, other tokens and head words mixed: what
+    /// the scanner's views and look-ups are compared on.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![announcement_piece(), token_piece(), head_piece()],
+            0..30,
+        )
+        .prop_map(|pieces| pieces.concat())
+    }
+
     /// Head words and their ends, for the head look-up's tests: forms with
     /// clitics, in capitals, glued to Σ (whose lower case depends on its
     /// neighbours) and to characters whose lower case changes length.
@@ -5016,12 +5026,8 @@ mod tests {
 
         #[test]
         fn head_hit_agrees_with_the_chain_look_up(
-            pieces in prop::collection::vec(
-                prop_oneof![token_piece(), announcement_piece(), head_piece()],
-                0..30,
-            ),
+            text in mixed_text(),
         ) {
-            let text = pieces.concat();
             let lowered = LowerText::new(&text);
             let lex = &*LEXICON;
             for t in tokenize(&text) {
@@ -5037,12 +5043,8 @@ mod tests {
 
         #[test]
         fn scanner_views_agree_with_the_dense_views(
-            pieces in prop::collection::vec(
-                prop_oneof![announcement_piece(), token_piece(), head_piece()],
-                0..30,
-            ),
+            text in mixed_text(),
         ) {
-            let text = pieces.concat();
             let lowered = LowerText::new(&text);
             let scanner = Scanner::new(&text, &lowered, false);
             let (lower, hits, gaps) = dense_views(&text, &lowered);
@@ -5060,12 +5062,8 @@ mod tests {
 
         #[test]
         fn descriptive_flags_agree_with_the_lexicon(
-            pieces in prop::collection::vec(
-                prop_oneof![announcement_piece(), token_piece(), head_piece()],
-                0..30,
-            ),
+            text in mixed_text(),
         ) {
-            let text = pieces.concat();
             let lowered = LowerText::new(&text);
             let scanner = Scanner::new(&text, &lowered, false);
             // Twice: looked up, then remembered.

@@ -775,19 +775,24 @@ fn may_follow_quantity(rest: &str) -> bool {
         .is_some_and(|&b| AFTER_QUANTITY[usize::from(b)])
 }
 
+/// The forms of [`SCALED_CODES`], [`MULTIPLIERS`], [`EURO_WORDS`] and
+/// [`EURO_SYMBOLS`]: what may be read after a quantity.
+fn forms_after_quantity() -> impl Iterator<Item = &'static str> {
+    SCALED_CODES
+        .iter()
+        .map(|(f, _)| *f)
+        .chain(MULTIPLIERS.iter().map(|(f, _)| *f))
+        .chain(EURO_WORDS.iter().map(|(f, _)| *f))
+        .chain(EURO_SYMBOLS.iter().map(|(f, _)| *f))
+}
+
 /// The first bytes of the forms of [`SCALED_CODES`], [`MULTIPLIERS`],
 /// [`EURO_WORDS`] and [`EURO_SYMBOLS`], as written: these tables are read
 /// without capitals, so a form is taken only where the input's first byte
 /// is its own.
 static AFTER_QUANTITY: LazyLock<[bool; 256]> = LazyLock::new(|| {
     let mut leads = [false; 256];
-    let forms = SCALED_CODES
-        .iter()
-        .map(|(f, _)| *f)
-        .chain(MULTIPLIERS.iter().map(|(f, _)| *f))
-        .chain(EURO_WORDS.iter().map(|(f, _)| *f))
-        .chain(EURO_SYMBOLS.iter().map(|(f, _)| *f));
-    for form in forms {
+    for form in forms_after_quantity() {
         if let Some(&b) = form.as_bytes().first() {
             leads[usize::from(b)] = true;
         }
@@ -1859,13 +1864,7 @@ mod tests {
     /// after a quantity, by itself, with a euro word after it and cut.
     #[test]
     fn every_form_after_a_quantity_is_read_as_before() {
-        let forms = SCALED_CODES
-            .iter()
-            .map(|(f, _)| *f)
-            .chain(MULTIPLIERS.iter().map(|(f, _)| *f))
-            .chain(EURO_WORDS.iter().map(|(f, _)| *f))
-            .chain(EURO_SYMBOLS.iter().map(|(f, _)| *f));
-        for form in forms {
+        for form in forms_after_quantity() {
             for quantity in ["5 ", "5", "1,5 ", "300 000 ", "kaksi ", "puoli ", "yksi "] {
                 for after in ["", " euroa", "€", " kunnat", "a"] {
                     for text in [

@@ -1058,6 +1058,13 @@ fn family_from_stem(word: &str, lower: &str) -> Option<String> {
     if lower.len() != word.len() || !FAMILY_STEM_TAILS.may_end(lower.as_bytes()) {
         return None;
     }
+    nominative_from_stem(word, lower)
+}
+
+/// The nominative of `word` if its lower case `lower` (of the same length)
+/// ends in an oblique stem of [`FAMILY_NAME_STEMS`] and one of the
+/// [`FAMILY_STEM_ENDINGS`].
+fn nominative_from_stem(word: &str, lower: &str) -> Option<String> {
     FAMILY_STEM_ENDINGS.iter().find_map(|ending| {
         let rest = lower.strip_suffix(ending)?;
         FAMILY_NAME_STEMS.iter().find_map(|(nominative, stem)| {
@@ -1128,22 +1135,7 @@ fn family_from_stem_by_endings(word: &str) -> Option<String> {
     if lower.len() != word.len() {
         return None;
     }
-    FAMILY_STEM_ENDINGS.iter().find_map(|ending| {
-        let rest = lower.strip_suffix(ending)?;
-        FAMILY_NAME_STEMS.iter().find_map(|(nominative, stem)| {
-            let prefix_len = rest.strip_suffix(stem)?.len();
-            let prefix = word.get(..prefix_len)?;
-            if prefix.is_empty() {
-                let mut chars = nominative.chars();
-                let first = chars.next()?;
-                Some(first.to_uppercase().chain(chars).collect())
-            } else if prefix.ends_with(|c: char| c.is_alphabetic()) {
-                Some(format!("{prefix}{nominative}"))
-            } else {
-                None
-            }
-        })
-    })
+    nominative_from_stem(word, &lower)
 }
 
 // ---------------------------------------------------------------------------
