@@ -38,7 +38,8 @@ use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
 use crate::text::{
-    self, LowerText, ascii_alnum_run, char_at, is_alphanumeric, is_space, latin1_letter,
+    self, HIGH, LowerText, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, char_at,
+    is_alphanumeric, is_space, latin1_letter,
 };
 
 // ---------------------------------------------------------------------------
@@ -878,6 +879,94 @@ fn given_lookup_by_parts(word: &str) -> Option<bool> {
     Some(parts == 1 && common)
 }
 
+/// The last bytes of the title heads, and how many of a word's last bytes
+/// they read: most words end in no head, and are told so by their own
+/// bytes before their lower case is sliced.
+struct TitleTails {
+    /// The heads' last bytes.
+    tails: EndTails,
+    /// How many bytes [`TitleTails::tails`] reads: the shortest head's
+    /// length, at most 8 (as [`EndTails`] reads).
+    len: usize,
+}
+
+/// Built with [`LEXICON`] on first use.
+static TITLE_TAILS: LazyLock<TitleTails> = LazyLock::new(|| {
+    let heads = || {
+        data_lines(TITLES_TABLE)
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+    };
+    TitleTails {
+        tails: EndTails::of(heads()),
+        len: heads().map(str::len).min().unwrap_or(1).min(8),
+    }
+});
+
+/// Whether the word `text` (as written) may be a title word
+/// ([`is_title_word`] of its lower case): false only if its lower case
+/// ends in no head. When the word's last [`TitleTails::len`] bytes are
+/// their own lower case ([`tail_is_own_lower_case`]), its lower case ends
+/// in the same bytes and the tails are asked of the word itself; other
+/// words pass.
+#[inline]
+fn may_be_title(text: &str) -> bool {
+    let tails = &*TITLE_TAILS;
+    let word = text.as_bytes();
+    if word.len() < tails.len {
+        // Characters below U+0100 (bytes below `C4`) lower to as many
+        // bytes, so such a word (`Aino`) stays shorter than every head.
+        return !word.iter().all(|&b| b < 0xC4);
+    }
+    !tail_is_own_lower_case(word, tails.len) || tails.tails.may_end(word)
+}
+
+/// Whether the last `len` bytes of `word` (all of it, if shorter) are
+/// their own lower case, so that the word's lower case ends in the same
+/// bytes: every byte an ASCII byte but a capital, `C3`, or `A0`–`BF` (the
+/// second byte of a small Latin-1 letter: `ä`, `ö`, `å`), and a first
+/// byte of `80`–`BF` one whose `C3` stands before it (not the end of `İ`,
+/// `Σ` or the Kelvin sign, which lower to other bytes).
+#[inline]
+fn tail_is_own_lower_case(word: &[u8], len: usize) -> bool {
+    let from = word.len().saturating_sub(len);
+    let tail = word.get(from..).unwrap_or_default();
+    let continued = tail.first().is_some_and(|&b| b & 0xC0 == 0x80);
+    if continued && from.checked_sub(1).and_then(|i| word.get(i)) != Some(&0xC3) {
+        return false;
+    }
+    // A word of eight bytes or more: its last eight read at once, and the
+    // lanes of its last `len` (the high ones, little-endian) looked at.
+    let last_eight = word.len().checked_sub(8).and_then(|at| word.get(at..));
+    match last_eight.and_then(<[u8]>::first_chunk::<8>) {
+        Some(&eight) => {
+            let lanes = u64::MAX
+                .checked_shl(8 * (8 - len.min(8)) as u32)
+                .unwrap_or(0);
+            other_case_bytes(u64::from_le_bytes(eight)) & lanes == 0
+        }
+        None => tail.iter().all(|&b| own_lower_byte(b)),
+    }
+}
+
+/// Whether [`tail_is_own_lower_case`] takes the byte `b`: ASCII but a
+/// capital, `C3`, or `A0`–`BF`.
+#[inline]
+fn own_lower_byte(b: u8) -> bool {
+    (b.is_ascii() && !b.is_ascii_uppercase()) || b == 0xC3 || matches!(b, 0xA0..=0xBF)
+}
+
+/// The high bit of every byte of `eight` (little-endian) that
+/// [`own_lower_byte`] does not take: an ASCII capital, or a byte from `80`
+/// on but `C3` and `A0`–`BF` (`101xxxxx`).
+#[inline]
+fn other_case_bytes(eight: u64) -> u64 {
+    let capital = ascii_bytes_within(eight, b'A', b'Z');
+    let small_second = eight & !(eight << 1) & (eight << 2);
+    let non_ascii = eight & !small_second & !bytes_equal_to(eight, 0xC3);
+    (capital | non_ascii) & HIGH
+}
+
 /// Whether a lower-case word is a title: a head word or a compound ending
 /// in one (`maakuntajohtaja`, `hr-johtaja`).
 fn is_title_word(lower: &str) -> bool {
@@ -1184,8 +1273,17 @@ impl<'l> Tok<'_, 'l> {
     }
 
     /// Whether the word is a title word ([`is_title_word`]). Asked of the
-    /// few words around a name, so looked up when asked, not per token.
+    /// few words around a name, so looked up when asked, not per token;
+    /// most are turned away by their last bytes ([`may_be_title`]) before
+    /// their lower case is sliced.
     fn is_title(&self) -> bool {
+        may_be_title(self.text) && is_title_word(&self.lower())
+    }
+
+    /// [`Tok::is_title`] without the quick look at the last bytes, kept as
+    /// the oracle its test compares with.
+    #[cfg(test)]
+    fn is_title_by_lower(&self) -> bool {
         is_title_word(&self.lower())
     }
 
@@ -2974,6 +3072,56 @@ mod tests {
         }
     }
 
+    /// [`other_case_bytes`] marks exactly the bytes [`own_lower_byte`]
+    /// refuses: every byte value in every lane, among fillers.
+    #[test]
+    fn other_case_bytes_marks_each_byte_exactly() {
+        for filler in [b'a', b'A', 0xC3, 0xA4, 0x84, 0x00, 0xFF] {
+            for lane in 0..8 {
+                for b in 0..=u8::MAX {
+                    let mut eight = [filler; 8];
+                    eight[lane] = b;
+                    let want = eight
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &x)| !own_lower_byte(x))
+                        .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
+                    assert_eq!(
+                        other_case_bytes(u64::from_le_bytes(eight)),
+                        want,
+                        "{eight:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Words whose lower case ends in a head though their last bytes are
+    /// not their own lower case: a capital at the sixth byte from the end
+    /// (the lowest lane the eight-byte look reads), a Kelvin sign cut by
+    /// the tail, a capital or `Σ` near the end.
+    #[test]
+    fn is_title_sees_heads_behind_other_case_bytes() {
+        for word in [
+            "hallitusJäsen",
+            "maakuntajOhtaja",
+            "psy\u{212A}ologi",
+            "päälli\u{212A}kö",
+            "JOHTAJA",
+            "johtajA",
+            "Jäsen",
+            "ΣΣjohtaja",
+        ] {
+            let lowered = LowerText::new(word);
+            let toks = tokenize(word, &lowered);
+            let [tok] = toks.as_slice() else {
+                panic!("{word:?}: {toks:?}");
+            };
+            assert!(tok.is_title_by_lower(), "{word:?}");
+            assert!(tok.is_title(), "{word:?}");
+        }
+    }
+
     #[test]
     fn lexicons_load() {
         assert!(LEXICON.given.len() > 1500, "{}", LEXICON.given.len());
@@ -3128,6 +3276,52 @@ mod tests {
             "ÿ",
             "Åsa",
         ])
+    }
+
+    /// Title-like words: a prefix (a compound's first part, a capital or a
+    /// character lowering to other bytes: `İ`, `Σ`, the Kelvin sign), a
+    /// title head whole or without its first or last character, an ending
+    /// (a case ending, `Σ`, the Kelvin sign, a dash), and
+    /// the whole in lower case, capitalised, in capitals or with its last
+    /// letter a capital.
+    fn title_like_word() -> impl Strategy<Value = String> {
+        let prefix = prop::sample::select(vec![
+            "", "maakunta", "hr-", "Muutos", "Ä", "ö", "K", "\u{212A}", "\u{130}", "Σ", "ẞ", "1",
+        ]);
+        let heads: Vec<&'static str> = data_lines(TITLES_TABLE).map(str::trim).collect();
+        let suffix =
+            prop::sample::select(vec!["", "n", "a", "ksi", "nä", "Σ", "\u{212A}", "ä", "-"]);
+        (
+            prefix,
+            prop::sample::select(heads),
+            0..3usize,
+            suffix,
+            0..4u8,
+        )
+            .prop_map(|(p, h, cut, x, case)| {
+                let head = match cut {
+                    0 => h,
+                    1 => h
+                        .get(h.char_indices().nth(1).map_or(0, |(i, _)| i)..)
+                        .unwrap_or(h),
+                    _ => h
+                        .get(..h.char_indices().last().map_or(0, |(i, _)| i))
+                        .unwrap_or(h),
+                };
+                let word = format!("{p}{head}{x}");
+                match case {
+                    0 => word,
+                    1 => capitalised(&word),
+                    2 => word.to_uppercase(),
+                    _ => {
+                        let mut chars: Vec<char> = word.chars().collect();
+                        if let Some(last) = chars.last_mut() {
+                            *last = last.to_uppercase().next().unwrap_or(*last);
+                        }
+                        chars.into_iter().collect()
+                    }
+                }
+            })
     }
 
     /// A word built like a family name, inflected or not: a prefix, one
@@ -3319,6 +3513,25 @@ mod tests {
                         prop_assert_eq!(end, word_end_by_chars(&text, i), "{:?} at {}", text, i);
                     }
                 }
+            }
+        }
+
+        #[test]
+        fn is_title_agrees_with_looking_up_every_lower_case(
+            words in prop::collection::vec(title_like_word(), 1..6),
+            pieces in prop::collection::vec(finnish_piece(), 0..20),
+            name in name_like_word(),
+            noise in any::<String>(),
+        ) {
+            let text = words.iter().map(String::as_str).chain([name.as_str()]).chain(pieces.iter().copied()).collect::<Vec<_>>().join(" ");
+            for text in [text, words.concat(), noise.clone()] {
+                let lowered = LowerText::new(&text);
+                for t in tokenize(&text, &lowered).iter() {
+                    prop_assert_eq!(t.is_title(), t.is_title_by_lower(), "{:?} in {:?}", t.text, text);
+                }
+            }
+            for w in words.iter().chain([&name, &noise]) {
+                prop_assert!(may_be_title(w) || !is_title_word(&w.to_lowercase()), "{:?}", w);
             }
         }
 
