@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::{HIGH, LowerText, Word, ascii_bytes_within, bytes_equal_to, words};
+use crate::text::{LowerText, Word, tail_is_own_lower_case, words};
 
 use super::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 
@@ -105,53 +105,6 @@ impl Table {
     }
 }
 
-/// Whether the last [`TAIL`] bytes of `word` (all of it, if shorter) are
-/// their own lower case, so that the word's lower case ends in the same
-/// bytes and [`Table::may_end`] may be asked of the word itself: every
-/// byte an ASCII byte but a capital, `C3`, or `A0`–`BF` (the second byte
-/// of a small Latin-1 letter: `ä`, `ö`, `å`), and a first byte of
-/// `A0`–`BF` one whose `C3` stands before it (not the end of `İ`, `Σ` or
-/// the Kelvin sign, which lower to other bytes).
-#[inline]
-fn tail_is_own_lower_case(word: &[u8]) -> bool {
-    let from = word.len().saturating_sub(TAIL);
-    let tail = word.get(from..).unwrap_or_default();
-    let continued = tail.first().is_some_and(|&b| b & 0xC0 == 0x80);
-    if continued && from.checked_sub(1).and_then(|i| word.get(i)) != Some(&0xC3) {
-        return false;
-    }
-    match tail.first_chunk::<TAIL>() {
-        Some(&eight) => other_case_bytes(u64::from_le_bytes(eight)) == 0,
-        None => tail.iter().all(|&b| OWN_LOWER_BYTES[usize::from(b)]),
-    }
-}
-
-/// The high bit of every byte of `eight` (little-endian) that
-/// [`OWN_LOWER_BYTES`] does not take: an ASCII capital, or a byte from
-/// `80` on but `C3` and `A0`–`BF` (`101xxxxx`).
-#[inline]
-fn other_case_bytes(eight: u64) -> u64 {
-    let capital = ascii_bytes_within(eight, b'A', b'Z');
-    let small_second = eight & !(eight << 1) & (eight << 2);
-    let non_ascii = eight & !small_second & !bytes_equal_to(eight, 0xC3);
-    (capital | non_ascii) & HIGH
-}
-
-/// The bytes [`tail_is_own_lower_case`] takes: ASCII but the capitals,
-/// `C3`, and `A0`–`BF`.
-static OWN_LOWER_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = (byte.is_ascii() && !byte.is_ascii_uppercase())
-            || byte == 0xC3
-            || matches!(byte, 0xA0..=0xBF);
-        b += 1;
-    }
-    table
-};
-
 /// The longest head form that ends `word` (`I&O-kärkihankkeesta` →
 /// `hanke` at byte 10). The head may be the whole word, capitalised
 /// (`Hankkeen`).
@@ -214,7 +167,7 @@ fn head_in_table(table: &Table, word: &str, lower: &str) -> Option<Head> {
 /// away without their lower case being looked up.
 #[inline]
 fn head_of_word(table: &Table, w: &Word<'_>, lowered: &LowerText) -> Option<Head> {
-    if tail_is_own_lower_case(w.text.as_bytes()) && !table.may_end(w.text.as_bytes()) {
+    if tail_is_own_lower_case(w.text.as_bytes(), TAIL) && !table.may_end(w.text.as_bytes()) {
         return None;
     }
     head_at_end_in(table, w.text, &lowered.at(w.text, w.start))
@@ -330,30 +283,6 @@ mod tests {
                     head_in_table(table, w.text, &w.text.to_lowercase()),
                     "{:?}", w.text
                 );
-            }
-        }
-    }
-
-    /// [`other_case_bytes`] marks exactly the bytes [`OWN_LOWER_BYTES`]
-    /// refuses: every byte value in every lane, among fillers.
-    #[test]
-    fn other_case_bytes_marks_each_byte_exactly() {
-        for filler in [b'a', b'A', 0xC3, 0xA4, 0x84, 0x00, 0xFF] {
-            for lane in 0..8 {
-                for b in 0..=u8::MAX {
-                    let mut eight = [filler; 8];
-                    eight[lane] = b;
-                    let want = eight
-                        .iter()
-                        .enumerate()
-                        .filter(|&(_, &x)| !OWN_LOWER_BYTES[usize::from(x)])
-                        .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
-                    assert_eq!(
-                        other_case_bytes(u64::from_le_bytes(eight)),
-                        want,
-                        "{eight:?}"
-                    );
-                }
             }
         }
     }

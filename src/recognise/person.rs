@@ -38,8 +38,8 @@ use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
 use crate::text::{
-    self, HIGH, LowerText, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, char_at,
-    is_alphanumeric, is_space, latin1_letter,
+    self, LowerText, ascii_alnum_run, char_at, is_alphanumeric, is_space, latin1_letter,
+    tail_is_own_lower_case,
 };
 
 // ---------------------------------------------------------------------------
@@ -919,52 +919,6 @@ fn may_be_title(text: &str) -> bool {
         return !word.iter().all(|&b| b < 0xC4);
     }
     !tail_is_own_lower_case(word, tails.len) || tails.tails.may_end(word)
-}
-
-/// Whether the last `len` bytes of `word` (all of it, if shorter) are
-/// their own lower case, so that the word's lower case ends in the same
-/// bytes: every byte an ASCII byte but a capital, `C3`, or `A0`–`BF` (the
-/// second byte of a small Latin-1 letter: `ä`, `ö`, `å`), and a first
-/// byte of `80`–`BF` one whose `C3` stands before it (not the end of `İ`,
-/// `Σ` or the Kelvin sign, which lower to other bytes).
-#[inline]
-fn tail_is_own_lower_case(word: &[u8], len: usize) -> bool {
-    let from = word.len().saturating_sub(len);
-    let tail = word.get(from..).unwrap_or_default();
-    let continued = tail.first().is_some_and(|&b| b & 0xC0 == 0x80);
-    if continued && from.checked_sub(1).and_then(|i| word.get(i)) != Some(&0xC3) {
-        return false;
-    }
-    // A word of eight bytes or more: its last eight read at once, and the
-    // lanes of its last `len` (the high ones, little-endian) looked at.
-    let last_eight = word.len().checked_sub(8).and_then(|at| word.get(at..));
-    match last_eight.and_then(<[u8]>::first_chunk::<8>) {
-        Some(&eight) => {
-            let lanes = u64::MAX
-                .checked_shl(8 * (8 - len.min(8)) as u32)
-                .unwrap_or(0);
-            other_case_bytes(u64::from_le_bytes(eight)) & lanes == 0
-        }
-        None => tail.iter().all(|&b| own_lower_byte(b)),
-    }
-}
-
-/// Whether [`tail_is_own_lower_case`] takes the byte `b`: ASCII but a
-/// capital, `C3`, or `A0`–`BF`.
-#[inline]
-fn own_lower_byte(b: u8) -> bool {
-    (b.is_ascii() && !b.is_ascii_uppercase()) || b == 0xC3 || matches!(b, 0xA0..=0xBF)
-}
-
-/// The high bit of every byte of `eight` (little-endian) that
-/// [`own_lower_byte`] does not take: an ASCII capital, or a byte from `80`
-/// on but `C3` and `A0`–`BF` (`101xxxxx`).
-#[inline]
-fn other_case_bytes(eight: u64) -> u64 {
-    let capital = ascii_bytes_within(eight, b'A', b'Z');
-    let small_second = eight & !(eight << 1) & (eight << 2);
-    let non_ascii = eight & !small_second & !bytes_equal_to(eight, 0xC3);
-    (capital | non_ascii) & HIGH
 }
 
 /// Whether a lower-case word is a title: a head word or a compound ending
@@ -3069,30 +3023,6 @@ mod tests {
                 (name, basic),
                 "{input:?}"
             );
-        }
-    }
-
-    /// [`other_case_bytes`] marks exactly the bytes [`own_lower_byte`]
-    /// refuses: every byte value in every lane, among fillers.
-    #[test]
-    fn other_case_bytes_marks_each_byte_exactly() {
-        for filler in [b'a', b'A', 0xC3, 0xA4, 0x84, 0x00, 0xFF] {
-            for lane in 0..8 {
-                for b in 0..=u8::MAX {
-                    let mut eight = [filler; 8];
-                    eight[lane] = b;
-                    let want = eight
-                        .iter()
-                        .enumerate()
-                        .filter(|&(_, &x)| !own_lower_byte(x))
-                        .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
-                    assert_eq!(
-                        other_case_bytes(u64::from_le_bytes(eight)),
-                        want,
-                        "{eight:?}"
-                    );
-                }
-            }
         }
     }
 

@@ -24,7 +24,7 @@ pub(crate) use ascii::{
 pub(crate) use case::{
     ToLower, is_latin1, is_latin1_capital_second, is_lowercase_fixed_point, lower_cow, to_lower,
 };
-pub(crate) use lower::LowerText;
+pub(crate) use lower::{LowerText, tail_is_own_lower_case};
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences_into};
 pub(crate) use space::{is_inline_space, is_space};
