@@ -1007,6 +1007,9 @@ fn currency_marks(text: &str) -> Vec<usize> {
 /// marker may start, found by one automaton that searches many bytes at a
 /// time (no pattern overlaps another or itself, so every occurrence is
 /// found, in text order), instead of stopping at every `r` of the text.
+/// The case mixes are patterns of their own: the builder's
+/// `ascii_case_insensitive` gives a weaker prefilter (19 M more
+/// instructions on 200 generated documents).
 static MARKER_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
     let cased = |mask: u8| -> String {
         (0..3u8)
