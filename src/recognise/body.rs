@@ -2037,12 +2037,9 @@ enum TokenLower<'l> {
 impl<'l> TokenLower<'l> {
     /// The lower case of `tokens` of `text`, whose lower case is `lowered`.
     fn of(text: &str, tokens: &[Token], lowered: &'l LowerText) -> TokenLower<'l> {
-        // Borrowed exactly when no character of the text lowers out of
-        // line ([`LowerText::at`]); then the lower case of every slice is
-        // the same slice of this.
-        match lowered.at(text, 0) {
-            Cow::Borrowed(whole) => TokenLower::Whole(whole),
-            Cow::Owned(_) => TokenLower::Each(
+        match lowered.aligned() {
+            Some(whole) => TokenLower::Whole(whole),
+            None => TokenLower::Each(
                 tokens
                     .iter()
                     .map(|t| lowered.at(text.get(t.start..t.end).unwrap_or(""), t.start))

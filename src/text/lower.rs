@@ -111,6 +111,12 @@ impl LowerText {
         self.at(text.get(start..end).unwrap_or(""), start)
     }
 
+    /// The whole text's lower case when every character lowered in place:
+    /// then the lower case of any slice is the same slice of this.
+    pub(crate) fn aligned(&self) -> Option<&str> {
+        self.unaligned.is_empty().then_some(self.lower.as_str())
+    }
+
     /// The lower case of `piece`, a slice of the text that starts at byte
     /// `at`, exactly as [`str::to_lowercase`] gives it.
     #[inline]
@@ -269,6 +275,21 @@ mod tests {
             Cow::Owned(_)
         ));
         assert_eq!(lower.of(text, 99, 100), "");
+    }
+
+    /// The whole lower case is given exactly for a text whose every
+    /// character lowers in place, and is what `to_lowercase` gives.
+    #[test]
+    fn whole_lower_case_only_when_every_character_is_aligned() {
+        for text in ["Ohjausryhmä KOKOONTUI Äänekoskella", "", "5 × 5 ÷ 5"] {
+            assert_eq!(
+                LowerText::new(text).aligned(),
+                Some(text.to_lowercase().as_str())
+            );
+        }
+        for text in ["Iso ΑΣ", "İlkka", "5 \u{212A}", "STRAẞE"] {
+            assert_eq!(LowerText::new(text).aligned(), None, "{text:?}");
+        }
     }
 
     proptest! {
