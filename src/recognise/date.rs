@@ -40,6 +40,7 @@ use crate::lexicon::fx::FxHashMap;
 use crate::model::{EdtfDate, Precision, Season, Span};
 use crate::text::{
     ascii_alnum_run, char_at, is_latin1_capital_second, is_lowercase_fixed_point, is_space,
+    latin1_letter,
 };
 
 // ---------------------------------------------------------------------------
@@ -194,16 +195,10 @@ fn latin1_alnum_run(bytes: &[u8]) -> usize {
         // Eight bytes at a time over ASCII letters and digits.
         n += ascii_alnum_run(bytes.get(n..).unwrap_or_default());
         match bytes.get(n..n + 2) {
-            Some(&[0xC3, second]) if is_latin1_letter_second(second) => n += 2,
+            Some(&[0xC3, second]) if latin1_letter(second) => n += 2,
             _ => return n,
         }
     }
-}
-
-/// Whether `C3 second` is a Latin-1 letter (U+00C0–U+00FF but `×` U+00D7
-/// and `÷` U+00F7).
-fn is_latin1_letter_second(second: u8) -> bool {
-    (0x80..=0xBF).contains(&second) && second != 0x97 && second != 0xB7
 }
 
 /// The union of two ascending runs of offsets, ascending and without

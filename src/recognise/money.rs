@@ -1171,7 +1171,7 @@ fn follows_latin1_letter(bytes: &[u8], i: usize) -> bool {
     let Some(two) = i.checked_sub(2).and_then(|p| bytes.get(p..i)) else {
         return false;
     };
-    matches!(two, [0xC3, 0x80..=0xBF]) && two != [0xC3, 0x97] && two != [0xC3, 0xB7]
+    matches!(*two, [0xC3, second] if text::latin1_letter(second))
 }
 
 /// Where the reach of the currency marker at byte `mark` begins, not before
