@@ -87,7 +87,9 @@ const MAX_PAREN_WORDS: usize = 4;
 const MAX_ABBREVIATION_CHARS: usize = 12;
 
 /// Enclitic particles that may follow a head inside its word
-/// (`johtoryhmäkin`, `työryhmässäkään`).
+/// (`johtoryhmäkin`, `työryhmässäkään`): told by their bytes in
+/// [`clitic_len`], which the tests compare with this list.
+#[cfg(test)]
 const CLITICS: &[&str] = &["kin", "kaan", "kään", "han", "hän"];
 
 /// A grammatical case of Finnish, as a head word shows it.
@@ -461,9 +463,9 @@ struct Lexicon {
     head_forms: FxHashMap<String, HeadForm>,
     /// The same forms, searched from the end of a word.
     head_endings: SuffixTrie<HeadForm>,
-    /// The last bytes of the head forms (see [`EndTails`]): most words are
+    /// The last bytes of the head forms (see [`HeadTails`]): most words are
     /// told to end in no head form without walking `head_endings`.
-    head_tails: EndTails,
+    head_tails: HeadTails,
     adjectives: FxHashMap<String, Vec<AdjForm>>,
     adjective_plurals: FxHashMap<String, String>,
     /// The productive -inen endings (after the stem's `i`): ending, case, plural.
@@ -500,6 +502,41 @@ struct Lexicon {
     genitive_rules: Vec<GenitiveRule>,
     /// For each ending of `genitive_rules`, its rules' indexes in order.
     genitive_endings: SuffixTrie<Vec<usize>>,
+}
+
+/// The last bytes of the head forms, in two sets as the organisation heads
+/// keep theirs (`lexicon::heads`): the forms shorter than eight bytes by
+/// the last bytes of the shortest, the rest by their last eight. One set
+/// of every form's last few bytes let through every word ending like a
+/// long form's case ending (`-ässä` of `ryhmässä`, `kunnan` of
+/// `lautakunnan`); eight bytes tell those from the long forms.
+#[derive(Debug, Clone, Default)]
+struct HeadTails {
+    /// The tails of the forms shorter than [`HEAD_TAIL`] bytes.
+    short: EndTails,
+    /// The last [`HEAD_TAIL`] bytes of the longer forms.
+    long: EndTails,
+}
+
+/// The most bytes of a word's end an [`EndTails`] reads.
+const HEAD_TAIL: usize = 8;
+
+impl HeadTails {
+    /// The tails of `forms`.
+    fn of<'f>(forms: impl IntoIterator<Item = &'f str> + Clone) -> HeadTails {
+        HeadTails {
+            short: EndTails::of(forms.clone().into_iter().filter(|f| f.len() < HEAD_TAIL)),
+            long: EndTails::of(forms.into_iter().filter(|f| f.len() >= HEAD_TAIL)),
+        }
+    }
+
+    /// Whether `lower` may end in a head form: false only if it ends in
+    /// none (up to `σ`/`ς`, see [`EndTails`]); each set is asked of the
+    /// forms it holds.
+    #[inline]
+    fn may_end(&self, lower: &[u8]) -> bool {
+        self.short.may_end(lower) || self.long.may_end(lower)
+    }
 }
 
 /// Most -inen endings one word can end in at once (`-sen`, `-isen`…): no
@@ -631,7 +668,7 @@ impl Lexicon {
             endings.insert(form, *head);
         }
         lex.head_endings = endings.build();
-        lex.head_tails = EndTails::of(lex.head_forms.keys().map(String::as_str));
+        lex.head_tails = HeadTails::of(lex.head_forms.keys().map(String::as_str));
         lex.inen_trie = Self::grouped_endings(
             lex.inen_endings
                 .iter()
@@ -1551,20 +1588,26 @@ fn hits_of(
     tokens: &[Token],
     lower: &TokenLower<'_>,
 ) -> Vec<(usize, HeadHit)> {
-    tokens
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| {
-            let token = text.get(t.start..t.end).unwrap_or("");
-            head_hit_of(lex, token, lower.get(i, t)).map(|hit| (i, hit))
-        })
-        .collect()
+    let mut hits = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        // Most tokens end in no head form, told by the bytes of their lower
+        // case before the token and its lower case are sliced as text.
+        if !may_end_in_head(lex, lower.bytes(i, t)) {
+            continue;
+        }
+        let token = text.get(t.start..t.end).unwrap_or("");
+        if let Some(hit) = head_hit_of(lex, token, lower.get(i, t)) {
+            hits.push((i, hit));
+        }
+    }
+    hits
 }
 
 /// The lower case, head and following gap of every token, each made up
 /// front for every token, as [`Scanner::new`] made them before it kept
-/// the whole text's lower case, only the tokens with a head and no gaps:
-/// the oracle its test compares with.
+/// the whole text's lower case, only the tokens with a head and no gaps,
+/// the heads by the oracle [`head_hit_by_chain`]: what its test compares
+/// with.
 #[cfg(test)]
 type DenseViews<'l> = (Vec<Cow<'l, str>>, Vec<Option<HeadHit>>, Vec<Gap>);
 
@@ -1578,7 +1621,7 @@ fn dense_views<'l>(text: &str, lowered: &'l LowerText) -> DenseViews<'l> {
     for t in &tokens {
         let token = text.get(t.start..t.end).unwrap_or("");
         let token_lower = lowered.at(token, t.start);
-        hits.push(head_hit_of(lex, token, &token_lower));
+        hits.push(head_hit_by_chain(lex, token, &token_lower));
         lower.push(token_lower);
     }
     (lower, hits, gaps_of(text, &tokens))
@@ -1773,15 +1816,7 @@ fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
     // [`EndTails`]) before anything else. The lower case looked up below
     // differs from `lower` only where a Σ lowers to σ in one and ς in the
     // other, which the tails do not tell apart; no clitic holds either.
-    let tails = &lex.head_tails;
-    let may_hit = tails.may_end(lower.as_bytes())
-        || (ends_in_clitic(lower)
-            && CLITICS.iter().any(|c| {
-                lower
-                    .strip_suffix(c)
-                    .is_some_and(|core| tails.may_end(core.as_bytes()))
-            }));
-    if !may_hit {
+    if !may_end_in_head(lex, lower.as_bytes()) {
         return None;
     }
     // `str::to_lowercase` and a char-by-char lower case differ only for Σ
@@ -1811,19 +1846,40 @@ fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
     if let Some(found) = hit(lower) {
         return Some(found);
     }
-    if !ends_in_clitic(lower) {
-        return None;
-    }
-    CLITICS
-        .iter()
-        .filter_map(|c| lower.strip_suffix(c))
-        .find_map(hit)
+    lower
+        .get(..lower.len() - clitic_len(lower.as_bytes()))
+        .filter(|core| core.len() < lower.len())
+        .and_then(hit)
 }
 
-/// Whether `lower` may end in a clitic: every clitic ends in `in`, `an` or
-/// `än` (whose `ä` ends in byte 0xA4), so other words are tried whole only.
-fn ends_in_clitic(lower: &str) -> bool {
-    matches!(lower.as_bytes(), [.., b'i' | b'a' | 0xA4, b'n'])
+/// Whether the lower-case word `lower` may end in a head form, or may once
+/// its clitic is cut off: false only if neither ends in one. Most words
+/// are told by their last bytes ([`HeadTails`]), before anything is sliced
+/// or decoded.
+#[inline]
+fn may_end_in_head(lex: &Lexicon, lower: &[u8]) -> bool {
+    let tails = &lex.head_tails;
+    tails.may_end(lower)
+        || match clitic_len(lower) {
+            0 => false,
+            n => tails.may_end(lower.get(..lower.len() - n).unwrap_or_default()),
+        }
+}
+
+/// The byte length of the enclitic particle that `lower` ends in (`-kin`,
+/// `-kaan`, `-kään`, `-han`, `-hän`: `johtoryhmäkin`), or 0. No word ends
+/// in two of them (no clitic ends another), so the one found is the one
+/// trying them in turn finds; told by the last bytes, where that compared
+/// five endings.
+#[inline]
+fn clitic_len(lower: &[u8]) -> usize {
+    match lower {
+        [.., b'k', b'i', b'n'] | [.., b'h', b'a', b'n'] => 3,
+        [.., b'k', b'a', b'a', b'n'] => 4,
+        [.., b'h', 0xC3, 0xA4, b'n'] => 4,
+        [.., b'k', 0xC3, 0xA4, 0xC3, 0xA4, b'n'] => 6,
+        _ => 0,
+    }
 }
 
 /// The head look-up [`head_hit_of`] replaced, kept as the oracle its tests
@@ -2053,6 +2109,20 @@ impl<'l> TokenLower<'l> {
         match self {
             TokenLower::Whole(whole) => whole.get(token.start..token.end).unwrap_or(""),
             TokenLower::Each(each) => each.get(i).map_or("", |l| l.as_ref()),
+        }
+    }
+
+    /// The bytes of [`TokenLower::get`], sliced without asking whether the
+    /// token's ends are character boundaries (a token's always are, in the
+    /// text and so in its lower case, which keeps every character in place).
+    #[inline]
+    fn bytes(&self, i: usize, token: &Token) -> &[u8] {
+        match self {
+            TokenLower::Whole(whole) => whole
+                .as_bytes()
+                .get(token.start..token.end)
+                .unwrap_or_default(),
+            TokenLower::Each(each) => each.get(i).map_or(&[], |l| l.as_bytes()),
         }
     }
 }
@@ -2851,6 +2921,35 @@ mod tests {
         }
     }
 
+    /// [`clitic_len`] cuts what the first clitic of [`CLITICS`] that a word
+    /// ends in would: on every word of up to three pieces of clitics, their
+    /// ends, capitals and letters next to them.
+    #[test]
+    fn clitic_len_finds_the_clitic_the_list_finds() {
+        let mut pieces: Vec<String> = ["", "a", "ä", "n", "k", "h", "i", "Ä", "ryhmä", "σ", "ş"]
+            .map(str::to_owned)
+            .to_vec();
+        for clitic in CLITICS {
+            for (at, _) in clitic.char_indices() {
+                pieces.push(clitic[at..].to_owned());
+                pieces.push(clitic[..at].to_owned());
+            }
+            pieces.push(clitic.to_uppercase());
+        }
+        for a in &pieces {
+            for b in &pieces {
+                for c in &pieces {
+                    let word = format!("{a}{b}{c}");
+                    let want = CLITICS
+                        .iter()
+                        .find_map(|k| word.strip_suffix(k))
+                        .map_or(0, |core| word.len() - core.len());
+                    assert_eq!(clitic_len(word.as_bytes()), want, "{word}");
+                }
+            }
+        }
+    }
+
     /// The eight-byte letter test marks exactly the bytes that are no ASCII
     /// letter: every byte value in every lane, among fillers that are
     /// letters of either case, a lead byte, `@`, `[`, `` ` ``, `{` (the
@@ -2906,6 +3005,10 @@ mod tests {
             assert!(lex.head_tails.may_end(form.as_bytes()), "{form}");
             let compound = format!("sote-{form}");
             assert!(lex.head_tails.may_end(compound.as_bytes()), "{form}");
+            for clitic in CLITICS.iter().chain(&[""]) {
+                let word = format!("sote-{form}{clitic}");
+                assert!(may_end_in_head(lex, word.as_bytes()), "{word}");
+            }
         }
     }
 
@@ -4882,6 +4985,13 @@ mod tests {
             "än",
             "kin",
             "hän",
+            "han",
+            "kaan",
+            "kään",
+            "ryhmäkään",
+            "hallituskaan",
+            "neuvostohan",
+            "KIN",
         ])
     }
 
