@@ -12,7 +12,7 @@ use crate::lexicon::BODY_HEADS;
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::model::{Body, BodyKind, Span};
 use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
-use crate::text::{is_space, lower_cow, words};
+use crate::text::{ascii_bytes_within, bytes_equal_to, is_space, lead_bytes, lower_cow, words};
 
 /// The bodies of one text, with a lookup from any of their names.
 #[derive(Debug, Default)]
@@ -47,6 +47,55 @@ fn key(name: &str) -> Cow<'_, str> {
 /// Whether `name`'s words are already joined by single ASCII spaces, with
 /// none before or after (most names): then its key is its lower case.
 fn is_single_spaced(name: &str) -> bool {
+    spacing_by_bytes(name.as_bytes()).unwrap_or_else(|| is_single_spaced_by_chars(name))
+}
+
+/// [`is_single_spaced`] told by the bytes of a name of ASCII and the
+/// characters `0xC3` leads (`ä`, `ö`, `Å`, `é`: none of them a space),
+/// eight bytes at a time, where [`is_single_spaced_by_chars`] decoded each
+/// character and asked [`is_space`] of it; `None` for a name with another
+/// lead byte (that of a no-break space, a dash).
+fn spacing_by_bytes(name: &[u8]) -> Option<bool> {
+    let (Some(&first), Some(&last)) = (name.first(), name.last()) else {
+        return Some(true);
+    };
+    let mut single = first != b' ' && last != b' ';
+    // Whether the byte before the current eight is a space (shifted into
+    // the lowest lane's high bit).
+    let mut carry = 0u64;
+    let mut chunks = name.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let eight = <[u8; 8]>::try_from(chunk).unwrap_or_default();
+        single &= spaced_singly(u64::from_le_bytes(eight), &mut carry)?;
+    }
+    // The last few bytes, after zeros (no space, no lead byte).
+    let rest = chunks.remainder();
+    let mut eight = [0u8; 8];
+    for (slot, &b) in eight.iter_mut().zip(rest) {
+        *slot = b;
+    }
+    single &= spaced_singly(u64::from_le_bytes(eight), &mut carry)?;
+    Some(single)
+}
+
+/// Whether eight bytes of a name (little-endian) hold no space after a
+/// space (`carry`: the high bit of the lowest lane if the byte before
+/// them is one; set for the next eight) and no ASCII white space but the
+/// space; `None` if a lead byte other than `0xC3` is among them.
+#[inline]
+fn spaced_singly(word: u64, carry: &mut u64) -> Option<bool> {
+    if lead_bytes(word) & !bytes_equal_to(word, 0xC3) != 0 {
+        return None;
+    }
+    let spaces = bytes_equal_to(word, b' ');
+    let doubled = spaces & (spaces << 8 | *carry);
+    *carry = spaces >> 56;
+    Some(doubled == 0 && ascii_bytes_within(word, b'\t', b'\r') == 0)
+}
+
+/// [`is_single_spaced`] of any name, a character at a time (the names
+/// [`spacing_by_bytes`] leaves, and the oracle its test compares with).
+fn is_single_spaced_by_chars(name: &str) -> bool {
     let mut after_space = true;
     for c in name.chars() {
         let space = is_space(c);
@@ -201,6 +250,23 @@ fn ends_with_words(long: &str, short: &str) -> bool {
 /// The head word of a lower-case name: its last word, without the dash of
 /// `-ryhmä`.
 fn head_word(key: &str) -> &str {
+    // Both are ASCII: the bytes after the last space, without the hyphens
+    // that open them, begin at a character boundary.
+    let bytes = key.as_bytes();
+    let word = bytes.iter().rposition(|&b| b == b' ').map_or(0, |s| s + 1);
+    let start = bytes
+        .get(word..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| b != b'-')
+        .map_or(key.len(), |k| word + k);
+    key.get(start..).unwrap_or_default()
+}
+
+/// [`head_word`] by the `str` methods, kept as the oracle its test
+/// compares with.
+#[cfg(test)]
+fn head_word_by_str(key: &str) -> &str {
     key.rsplit(' ')
         .next()
         .unwrap_or(key)
@@ -435,6 +501,9 @@ impl Registry {
     /// Builds the registry from the body mentions of `text`.
     pub(crate) fn build(text: &str, layout: &Layout<'_>, matches: &[BodyMatch<'_>]) -> Registry {
         let mut reg = Registry::default();
+        // A name for each mention at most (and a few headings): room made
+        // once, where the index grew from empty through each power of two.
+        reg.index.reserve(matches.len());
         let title = layout.title.map(|t| (t.start, t.end()));
         for m in matches.iter().filter(|m| !m.plural) {
             let i = reg.add(&m.name, || Body {
@@ -1238,7 +1307,51 @@ mod tests {
         );
     }
 
+    /// The spacing told eight bytes at a time is the spacing told by
+    /// characters with a space, a second space, a tab, a carriage return,
+    /// a no-break space or a dash at every offset of names of up to 20
+    /// bytes (across and at each end of every group of eight).
+    #[test]
+    fn spacing_by_bytes_at_every_offset() {
+        for len in 0..20 {
+            for at in 0..=len {
+                for piece in [" ", "  ", "\t", "\r", "\u{A0}", "–", "ä", "Ä"] {
+                    let mut name = "a".repeat(len);
+                    name.insert_str(at, piece);
+                    for name in [name.clone(), format!("{name} b"), format!("b {name}")] {
+                        assert_eq!(
+                            is_single_spaced(&name),
+                            is_single_spaced_by_chars(&name),
+                            "{name:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     proptest! {
+        /// The spacing told by bytes and the head word found by bytes are
+        /// those told by characters and found by the `str` methods, on
+        /// names of Finnish-like pieces (every kind of space and dash
+        /// among them) and on any string.
+        #[test]
+        fn spacing_and_head_words_agree_with_the_char_by_char_look(
+            pieces in prop::collection::vec(name_piece(), 0..16),
+            noise in any::<String>(),
+        ) {
+            for name in [pieces.concat(), noise] {
+                prop_assert_eq!(
+                    is_single_spaced(&name),
+                    is_single_spaced_by_chars(&name),
+                    "{:?}", name
+                );
+                let key = key(&name);
+                prop_assert_eq!(head_word(&key), head_word_by_str(&key), "{:?}", name);
+                prop_assert_eq!(head_word(&name), head_word_by_str(&name), "{:?}", name);
+            }
+        }
+
         #[test]
         fn spelling_agrees_with_the_run_by_run_spelling(
             pieces in prop::collection::vec(name_piece(), 0..16),
