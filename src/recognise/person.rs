@@ -958,8 +958,9 @@ fn may_start_role_word(text: &str) -> bool {
 
 /// Whether the word `text` (as written) may be a role word, told before
 /// its lower case is sliced: by its first byte ([`may_start_role_word`])
-/// and, for a `plain` word ([`plain_word_end`]: ASCII letters and digits
-/// and Latin-1 letters, each lowering to as many bytes), by its length too.
+/// and, for a `plain` word ([`plain_word_end`]: ASCII letters, digits and
+/// joiners and Latin-1 letters, each lowering to as many bytes), by its
+/// length too.
 /// Most words starting with `p`, `s`, `j` or `v` stop here.
 #[inline]
 fn may_be_role_word_as_written(text: &str, plain: bool) -> bool {
@@ -1470,10 +1471,13 @@ fn starts_word(
 
 /// Where the word starting at byte `start` ends when it is the usual kind:
 /// ASCII letters and digits and Latin-1 letters (`ä`, `ö`, `å`, `é`…, told
-/// by their two bytes) up to the end of the text or an ASCII byte that is
-/// no joiner (a space, a comma). Read a byte at a time with no decoding
-/// and no state. `None` for any other word (a joiner or another non-ASCII
-/// character after the letters), which [`word_end`] reads.
+/// by their two bytes), joined by ASCII joiners (`STM:n`, `13.12.2018`,
+/// `sote-alue`), up to the end of the text or an ASCII byte that is no
+/// joiner (a space, a comma). Read a byte at a time with no decoding; a
+/// joiner before a space, a mark or the end ends the word itself
+/// ([`ascii_joiner_end`]), so a sentence's last word (`loppuun.`) is read
+/// here too. `None` for any other word (another non-ASCII character after
+/// the letters or a joiner), which [`word_end`] reads.
 #[inline]
 fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start;
@@ -1482,10 +1486,49 @@ fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
             // A byte cannot index past the 256 entries.
             Some(&b) if LEADS[usize::from(b)] == Lead::Word => i += 1,
             Some(0xC3) if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => i += 2,
+            Some(&b) if is_ascii_joiner(b) && i > start => match ascii_joiner_end(bytes, i)? {
+                JoinerEnd::Joins => i += 1,
+                JoinerEnd::Ends(end) => return Some(end),
+            },
             Some(&b) if !b.is_ascii() || is_joiner(char::from(b)) => return None,
             _ => return (i > start).then_some(i),
         }
     }
+}
+
+/// What an ASCII joiner does to the plain word it follows ([`plain_word_end`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JoinerEnd {
+    /// An ASCII letter or digit follows: the word goes on.
+    Joins,
+    /// The word ends at this offset: before the joiner, or after a
+    /// trailing hyphen.
+    Ends(usize),
+}
+
+/// What the ASCII joiner at byte `i` of a plain word does, told by the
+/// byte after it and, for a hyphen, the byte before it (an ASCII letter
+/// or digit or the second byte of a Latin-1 letter, `i > 0`): `None` when
+/// a non-ASCII character follows, which [`word_end`] decodes. A hyphen
+/// after a letter before a space, a mark or the end is a coordinated
+/// compound's trailing hyphen (`sosiaali- ja`) and ends the word after
+/// it; any other joiner not before a letter or digit ends it before.
+#[inline]
+fn ascii_joiner_end(bytes: &[u8], i: usize) -> Option<JoinerEnd> {
+    let next = bytes.get(i + 1).copied();
+    if next.is_some_and(|n| !n.is_ascii()) {
+        return None;
+    }
+    if next.is_some_and(|n| n.is_ascii_alphanumeric()) {
+        return Some(JoinerEnd::Joins);
+    }
+    // Of ASCII, only the hyphen-minus is a dash; a digit is no letter.
+    let after_letter = i
+        .checked_sub(1)
+        .and_then(|p| bytes.get(p))
+        .is_some_and(|p| !p.is_ascii_digit());
+    let trailing = bytes.get(i) == Some(&b'-') && after_letter && next != Some(b'-');
+    Some(JoinerEnd::Ends(if trailing { i + 1 } else { i }))
 }
 
 /// Byte offset where the word starting at `start` ends.
@@ -3101,14 +3144,27 @@ mod tests {
             ("Åsa", Some(4)),
             ("hyvinvointialueen\n", Some(17)),
             ("kyllä", Some(6)),
-            ("STM:n", None),
-            ("sosiaali- ja", None),
-            ("13.12.2018", None),
+            ("STM:n", Some(5)),
+            ("sosiaali- ja", Some(9)),
+            ("sosiaali-", Some(9)),
+            ("yhteistyö- ja", Some(11)),
+            ("2019- 2020", Some(4)),
+            ("ja--", Some(2)),
+            ("13.12.2018", Some(10)),
+            ("loppuun.", Some(7)),
+            ("Jäsenet: Aino", Some(8)),
+            ("pj.\n", Some(2)),
+            ("sote-\u{e4}", None),
+            ("sote.\u{2011}", None),
+            ("sote-\u{2011}", None),
             ("A\u{308}kkinen", None),
             ("a×b", None),
             ("Aino–Maija", None),
         ] {
             assert_eq!(plain_word_end(text.as_bytes(), 0), want, "{text:?}");
+            if let Some(end) = want {
+                assert_eq!(word_end_by_chars(text, 0), end, "{text:?}");
+            }
         }
     }
 
