@@ -741,15 +741,20 @@ fn name_parts(word: &str) -> Option<usize> {
     let mut part = PartShape::default();
     let mut i = 0;
     while i < bytes.len() {
-        // The commonest characters first: lower-case ASCII letters after
-        // a part's initial, taken as a run without decoding.
-        let run = bytes.get(i..).map_or(0, |rest| {
-            rest.iter().take_while(|b| b.is_ascii_lowercase()).count()
-        });
-        if run > 0 && part.started {
-            part.has_lower = true;
-            part.after_apostrophe = false;
-            i += run;
+        // The commonest characters first, without decoding: lower-case
+        // letters after a part's initial, taken as a run, and an ASCII
+        // capital as its initial.
+        if part.started {
+            let run = lower_latin1_run(bytes, i);
+            if run > 0 {
+                part.has_lower = true;
+                part.after_apostrophe = false;
+                i += run;
+                continue;
+            }
+        } else if bytes.get(i).is_some_and(u8::is_ascii_uppercase) {
+            part.started = true;
+            i += 1;
             continue;
         }
         let Some(c) = char_at(word, i) else {
@@ -767,6 +772,28 @@ fn name_parts(word: &str) -> Option<usize> {
         }
     }
     part.is_name().then_some(parts)
+}
+
+/// How many bytes from byte `i` on are lower-case letters below U+0100:
+/// ASCII `a`–`z` and the Latin-1 `ß`–`ÿ` but `÷` (`C3 9F`–`C3 BF` but
+/// `C3 B7`), told by their bytes.
+#[inline]
+fn lower_latin1_run(bytes: &[u8], i: usize) -> usize {
+    let mut j = i;
+    loop {
+        match bytes.get(j) {
+            Some(b) if b.is_ascii_lowercase() => j += 1,
+            Some(0xC3) if bytes.get(j + 1).is_some_and(|&s| latin1_lower(s)) => j += 2,
+            _ => return j - i,
+        }
+    }
+}
+
+/// Whether `C3` then `second` is a lower-case Latin-1 letter (`ß`–`ÿ`
+/// but `÷`).
+#[inline]
+fn latin1_lower(second: u8) -> bool {
+    matches!(second, 0x9F..=0xBF) && second != 0xB7
 }
 
 /// One dash part of [`name_parts`], read so far.
@@ -3168,6 +3195,20 @@ mod tests {
         }
     }
 
+    /// [`lower_latin1_run`] takes exactly the characters below U+0100 that
+    /// are lower case.
+    #[test]
+    fn lower_latin1_run_takes_the_lower_case_below_u0100() {
+        for c in (0..0x100u32).filter_map(char::from_u32) {
+            let text = format!("{c}A");
+            // Below U+0100, only `ª`, `µ` and `º` (`C2 …`) are lower case
+            // outside ASCII and `C3 …`.
+            let taken = c.is_ascii() || text.as_bytes().first() == Some(&0xC3);
+            let want = if c.is_lowercase() && taken { c.len_utf8() } else { 0 };
+            assert_eq!(lower_latin1_run(text.as_bytes(), 0), want, "{c:?}");
+        }
+    }
+
     /// [`is_ascii_joiner`] is [`is_joiner`] on every ASCII byte.
     #[test]
     fn ascii_joiners_are_the_joiners_of_ascii() {
@@ -3396,6 +3437,12 @@ mod tests {
             "a'B",
             "A'bC",
             "\u{2019}x",
+            "Ö",
+            "ß",
+            "÷",
+            "×",
+            "ÿ",
+            "Ø",
         ]);
         let joint = prop::sample::select(vec![
             "", "", "", "", "-", "-", "-", "\u{2010}", "\u{2013}", "\u{2015}", "\u{2212}",
