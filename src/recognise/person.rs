@@ -442,12 +442,16 @@ struct Lexicon {
     /// Title head words, searched from the end of a word (every head has
     /// at least two letters; see the tests).
     heads: SuffixTrie<()>,
+    /// Which [`given_key`]s the given names have: few capitalised words
+    /// are given names, and most are turned away here before they are
+    /// hashed and looked up.
+    given_keys: Box<[u64; GIVEN_KEY_WORDS]>,
 }
 
 impl Lexicon {
     /// Parses the two tables; malformed lines are skipped.
     fn build() -> Self {
-        let given = data_lines(GIVEN_NAMES_TABLE)
+        let given: FxHashMap<&str, bool> = data_lines(GIVEN_NAMES_TABLE)
             .filter_map(|line| {
                 let mut cols = line.split('\t');
                 let name = cols.next()?.trim();
@@ -459,11 +463,49 @@ impl Lexicon {
         for head in data_lines(TITLES_TABLE).map(str::trim) {
             heads.insert(head, ());
         }
+        let mut given_keys = Box::new([0u64; GIVEN_KEY_WORDS]);
+        for name in given.keys() {
+            let key = given_key(name);
+            if let Some(word) = given_keys.get_mut(key / 64) {
+                *word |= 1 << (key % 64);
+            }
+        }
         Self {
             given,
             heads: heads.build(),
+            given_keys,
         }
     }
+
+    /// Whether `word` may be a given name: false only if no given name
+    /// has its [`given_key`].
+    #[inline]
+    fn may_be_given(&self, word: &str) -> bool {
+        let key = given_key(word);
+        self.given_keys
+            .get(key / 64)
+            .is_some_and(|bits| bits >> (key % 64) & 1 == 1)
+    }
+}
+
+/// How many 64-bit words [`Lexicon::given_keys`] has: 2^16 bits for the
+/// 1 880 given names, so under 3 % of the bits are set (other words with
+/// a name's length and end bytes, such as its inflected forms, pass too).
+const GIVEN_KEY_WORDS: usize = 1 << 10;
+
+/// A word's key in [`Lexicon::given_keys`], below `64 * GIVEN_KEY_WORDS`:
+/// its byte length and first, last and second-last bytes, mixed.
+#[inline]
+fn given_key(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0));
+    let len = bytes.len();
+    let packed = byte(0)
+        | byte(len.wrapping_sub(1)) << 8
+        | byte(len.wrapping_sub(2)) << 16
+        | (len as u32 & 0xFF) << 24;
+    // The high 16 bits of a Fibonacci hash.
+    (packed.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -886,7 +928,11 @@ fn name_part_shaped(part: &str) -> bool {
 /// A one-part name, the usual kind, is looked up whole without splitting.
 fn given_lookup(word: &str, parts: usize) -> Option<bool> {
     if parts == 1 {
-        return LEXICON.given.get(word).copied();
+        let lexicon = &*LEXICON;
+        if !lexicon.may_be_given(word) {
+            return None;
+        }
+        return lexicon.given.get(word).copied();
     }
     word.split(is_dash)
         .all(|part| LEXICON.given.contains_key(part))
@@ -3193,6 +3239,19 @@ mod tests {
                 assert_eq!(word_end_by_chars(text, 0), end, "{text:?}");
             }
         }
+    }
+
+    /// Every given name has its own key in the filter
+    /// ([`Lexicon::may_be_given`]), and the filter turns away most other
+    /// capitalised words.
+    #[test]
+    fn given_keys_pass_every_given_name() {
+        let lexicon = &*LEXICON;
+        for name in lexicon.given.keys() {
+            assert!(lexicon.may_be_given(name), "{name:?}");
+        }
+        let others = ["Kuopion", "Hallitus", "Sote", "Uusimaa", "Pohjois", "Tampereella"];
+        assert!(others.iter().filter(|w| lexicon.may_be_given(w)).count() <= 1);
     }
 
     /// [`lower_latin1_run`] takes exactly the characters below U+0100 that
