@@ -11,7 +11,59 @@ use super::fx::FxHashSet;
 /// A word list with a hash set over it, built on first use.
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<Built>,
+}
+
+/// What a [`WordSet`] builds on first use: the hash set, and the byte
+/// lengths and first bytes of its words, which turn most words away
+/// before they are hashed (`ja`, `hallitus` against the forms of
+/// `kokous`).
+struct Built {
+    set: FxHashSet<&'static str>,
+    /// Bit `n` is set when a word of the list has `n` bytes (bit 63 for
+    /// 63 bytes or more).
+    lengths: u64,
+    /// Bit `b` is set when a word of the list starts with byte `b`.
+    leads: [u64; 4],
+}
+
+/// The bit of [`Built::lengths`] for a word of `len` bytes.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+/// Whether bit `b` of a 256-bit table is set.
+fn has_byte(table: &[u64; 4], b: u8) -> bool {
+    table[usize::from(b / 64)] & (1 << (b % 64)) != 0
+}
+
+impl Built {
+    /// The set, lengths and first bytes of `words`.
+    fn of(words: &[&'static str]) -> Built {
+        let mut lengths = 0;
+        let mut leads = [0u64; 4];
+        for w in words {
+            lengths |= length_bit(w.len());
+            if let Some(&b) = w.as_bytes().first() {
+                leads[usize::from(b / 64)] |= 1 << (b % 64);
+            }
+        }
+        Built {
+            set: words.iter().copied().collect(),
+            lengths,
+            leads,
+        }
+    }
+
+    /// Whether `word` may be in the set: no word of the list has its length
+    /// or its first byte otherwise.
+    fn may_hold(&self, word: &str) -> bool {
+        self.lengths & length_bit(word.len()) != 0
+            && word
+                .as_bytes()
+                .first()
+                .is_none_or(|&b| has_byte(&self.leads, b))
+    }
 }
 
 impl WordSet {
@@ -23,17 +75,30 @@ impl WordSet {
         }
     }
 
-    /// Whether `word` is one of the list, exactly.
+    /// The set and its filter, built on first use.
+    fn built(&self) -> &Built {
+        self.set.get_or_init(|| Built::of(self.words))
+    }
+
+    /// Whether `word` is one of the list, exactly. Most words are told by
+    /// their length and first byte, without hashing them.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let built = self.built();
+        built.may_hold(word) && built.set.contains(word)
+    }
+
+    /// [`WordSet::contains`] by the hash set alone, as it was before the
+    /// length and first-byte filter: the oracle its test compares with.
+    #[cfg(test)]
+    fn contains_by_hash(&self, word: &str) -> bool {
+        self.built().set.contains(word)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn members_exactly() {
@@ -43,6 +108,67 @@ mod tests {
         }
         for w in ["Kokous", "kokou", "kokouksessa", ""] {
             assert!(!SET.contains(w), "{w}");
+        }
+    }
+
+    /// A list with an empty word, a word of 63 bytes and one of 70 (both
+    /// in the last length bit), and words led by bytes in each quarter of
+    /// the byte table (ASCII, `ä`, `Ω`, a byte of 0xF0 and up).
+    static ODD: WordSet = WordSet::new(&[
+        "",
+        "ääää",
+        "Ωmega",
+        "😀x",
+        "?",
+        "a",
+        "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+        "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+    ]);
+
+    /// The meeting words, as [`crate::relate`] asks about them.
+    static MEETINGS: WordSet = WordSet::new(crate::lexicon::MEETING_WORDS);
+
+    /// Pieces of words: members whole and cut, neighbours by length and
+    /// first byte, Finnish letters, capitals, long runs.
+    fn piece() -> impl Strategy<Value = String> {
+        let mut fixed: Vec<String> = ODD.words.iter().map(|w| (*w).to_owned()).collect();
+        fixed.extend(crate::lexicon::MEETING_WORDS.iter().map(|w| (*w).to_owned()));
+        fixed.extend(
+            [
+                "koko", "kokou", "yhteis", "k", "y", "ä", "Ä", "Ω", "😀", "z", "zz", "ja", "kunta",
+                "KOKOUS", "ksen", "ssa", "an", " ", "-",
+            ]
+            .map(str::to_owned),
+        );
+        prop_oneof![
+            prop::sample::select(fixed),
+            "[a-zäöåΩ😀?]{0,3}",
+            "z{60,66}",
+            "y{68,72}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #[test]
+        fn filtered_look_up_agrees_with_the_hash_set(
+            parts in prop::collection::vec(piece(), 0..3),
+            noise in any::<String>(),
+        ) {
+            for word in [parts.concat(), noise] {
+                for set in [&ODD, &MEETINGS] {
+                    prop_assert_eq!(set.contains(&word), set.contains_by_hash(&word), "{:?}", word);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_member_passes_the_filter() {
+        for set in [&ODD, &MEETINGS] {
+            for w in set.words {
+                assert!(set.contains(w), "{w:?}");
+            }
         }
     }
 }
