@@ -1,6 +1,7 @@
 //! Everything the recognisers found in one text, in text order, with
 //! lookups by region of the text.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::layout::{Layout, LineKind};
@@ -142,12 +143,47 @@ impl<'s> SentenceWords<'s> {
     pub(crate) fn new(sentence: &Sentence<'s>, lexed: Lexed<'s>) -> Self {
         let words = words_within(lexed.text, lexed.words, sentence.start, sentence.end())
             .unwrap_or_else(|| crate::text::words(sentence.text));
-        let lower = words
-            .iter()
-            .map(|w| lexed.lowered.at(w.text, sentence.start + w.start))
-            .collect();
+        let lower = words_lower(sentence, &words, lexed.lowered);
         Self { words, lower }
     }
+}
+
+/// The lower case of each of `words` (of `sentence`), exactly as
+/// [`LowerText::at`] gives it word by word. When the sentence lowers in
+/// place (nearly always), its lower case is borrowed once and each word's
+/// is the slice at the word's own offsets: the text's list of characters
+/// that lower out of line is searched once a sentence, not once a word.
+fn words_lower<'s>(
+    sentence: &Sentence<'s>,
+    words: &[Word<'s>],
+    lowered: &'s LowerText,
+) -> Vec<Cow<'s, str>> {
+    let by_word = |w: &Word<'s>| lowered.at(w.text, sentence.start + w.start);
+    let Some(whole) = lowered.aligned_at(sentence.text, sentence.start) else {
+        return words.iter().map(by_word).collect();
+    };
+    words
+        .iter()
+        .map(|w| {
+            whole
+                .get(w.start..w.end())
+                .map_or_else(|| by_word(w), Cow::Borrowed)
+        })
+        .collect()
+}
+
+/// [`words_lower`] as it was, each word's lower case asked of the text's
+/// on its own: the oracle its test compares with.
+#[cfg(test)]
+fn words_lower_word_by_word<'s>(
+    sentence: &Sentence<'s>,
+    words: &[Word<'s>],
+    lowered: &'s LowerText,
+) -> Vec<Cow<'s, str>> {
+    words
+        .iter()
+        .map(|w| lowered.at(w.text, sentence.start + w.start))
+        .collect()
 }
 
 /// What the pipeline finds in a text, for the relating rules' tests.
@@ -191,7 +227,76 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::testing::with_found;
+    use super::{words_lower, words_lower_word_by_word};
     use crate::relate::dates::Anchors;
+    use crate::text::{LowerText, Sentence, words, words_within};
+    use proptest::prelude::*;
+
+    /// Pieces of text: Finnish words in every case, characters that lower
+    /// out of line or to other lengths (`İ`, the Kelvin sign, `ẞ`, `Σ`,
+    /// `ﬁ`), joiners, spaces, full stops.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Kokous",
+            "KOKOONTUI",
+            "työpaja",
+            "ÄÖÅ",
+            "äöå",
+            "Ärjä",
+            "İ",
+            "\u{212A}",
+            "\u{212A}okous",
+            "ẞ",
+            "Σ",
+            "ΣΑΣ",
+            "ﬁ",
+            "Émile",
+            "×",
+            "sote-",
+            "STM:n",
+            "a\u{308}",
+            " ",
+            "\u{A0}",
+            "–",
+            ". ",
+            ", ",
+            "5.3.",
+            "\n",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        #[test]
+        fn sentence_words_lower_as_word_by_word(
+            pieces in prop::collection::vec(piece(), 0..16),
+            noise in any::<String>(),
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            for text in [pieces.concat(), noise] {
+                let lowered = LowerText::new(&text);
+                let all = words(&text);
+                let (mut a, mut b) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+                while !text.is_char_boundary(a) {
+                    a -= 1;
+                }
+                while !text.is_char_boundary(b) {
+                    b += 1;
+                }
+                let sentence = Sentence { text: &text[a..b], start: a };
+                let split = words(sentence.text);
+                let within = words_within(&text, &all, a, b);
+                for ws in [Some(split), within].into_iter().flatten() {
+                    prop_assert_eq!(
+                        words_lower(&sentence, &ws, &lowered),
+                        words_lower_word_by_word(&sentence, &ws, &lowered),
+                        "{:?} {}..{}", text, a, b
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn values_are_the_dates_resolved_in_order() {

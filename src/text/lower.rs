@@ -118,15 +118,24 @@ impl LowerText {
     }
 
     /// The lower case of `piece`, a slice of the text that starts at byte
-    /// `at`, exactly as [`str::to_lowercase`] gives it.
+    /// `at`, borrowed from the text's when `piece` holds no character that
+    /// lowers out of line (then it is what [`LowerText::at`] gives, and a
+    /// slice of it at a piece's own offsets is the piece's); else `None`.
     #[inline]
-    pub(crate) fn at<'s>(&'s self, piece: &str, at: usize) -> Cow<'s, str> {
+    pub(crate) fn aligned_at(&self, piece: &str, at: usize) -> Option<&str> {
         let end = at + piece.len();
         let k = self.unaligned.partition_point(|&u| u < at);
         if self.unaligned.get(k).is_some_and(|&u| u < end) {
-            return Cow::Owned(piece.to_lowercase());
+            return None;
         }
-        match self.lower.get(at..end) {
+        self.lower.get(at..end)
+    }
+
+    /// The lower case of `piece`, a slice of the text that starts at byte
+    /// `at`, exactly as [`str::to_lowercase`] gives it.
+    #[inline]
+    pub(crate) fn at<'s>(&'s self, piece: &str, at: usize) -> Cow<'s, str> {
+        match self.aligned_at(piece, at) {
             Some(lower) => Cow::Borrowed(lower),
             None => Cow::Owned(piece.to_lowercase()),
         }
