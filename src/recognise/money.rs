@@ -1094,7 +1094,8 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
     // none): each stretch of text is scanned once.
     let mut floor = 0;
     for mark in currency_marks(text) {
-        let from = reach_before(text, floor, mark).max(resume);
+        let reach = reach_before(text, floor, mark).max(resume);
+        let from = past_last_breaker(text.as_bytes(), reach, mark);
         floor = mark
             + text
                 .get(mark..)
@@ -1145,6 +1146,45 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
     }
     found
 }
+
+/// Where the scan of the stretch before the marker at byte `mark` may
+/// start, from `from` on: after the last byte of `from..mark` that no sum
+/// can hold ([`NEVER_IN_SUM`]: a line break, `:`, `(`, `/` …), or `from`
+/// when there is none. Every sum holds a marker (a euro word, code or
+/// sign), and the first marker at or after a sum's start is `mark`, so a
+/// sum that starts in the stretch reaches over `mark`: none starts before
+/// such a byte.
+fn past_last_breaker(bytes: &[u8], from: usize, mark: usize) -> usize {
+    bytes
+        .get(from..mark)
+        .and_then(|stretch| stretch.iter().rposition(|&b| NEVER_IN_SUM[usize::from(b)]))
+        .map_or(from, |p| from + p + 1)
+}
+
+/// The ASCII bytes no sum can hold: all but letters, digits, inline
+/// spaces, the full stop and comma of numbers (`1.200.000`, `1,5`), the
+/// hyphen of `500,-`, and the bytes of the table forms and clitics
+/// (`milj.`). Non-ASCII bytes are never marked (they may be of a dash, an
+/// NBSP, `ä` or `€`).
+static NEVER_IN_SUM: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut never = [false; 256];
+    for b in 0..0x80u8 {
+        let c = char::from(b);
+        never[usize::from(b)] = !(c.is_ascii_alphanumeric()
+            || is_inline_space(c)
+            || matches!(c, '.' | ',')
+            || is_dash(c));
+    }
+    let forms = forms_after_quantity()
+        .chain(HEDGES.iter().map(|(f, _)| *f))
+        .chain(NUMBER_WORDS.iter().map(|(f, _)| *f))
+        .chain(AND_A_HALF.iter().map(|(f, _)| *f))
+        .chain(CLITICS.iter().copied());
+    for b in forms.flat_map(str::bytes) {
+        never[usize::from(b)] = false;
+    }
+    never
+});
 
 /// The first byte from `i` on that does not follow an ASCII letter or
 /// digit or a Latin-1 letter (`ä`, `ö`, `å`, [`follows_latin1_letter`]),
@@ -1860,6 +1900,15 @@ mod tests {
         "\u{2013}",
         "eu",
         "×",
+        ":",
+        "(",
+        ")",
+        "/",
+        ";",
+        "%",
+        "\r\n",
+        "-",
+        ",-",
     ];
 
     /// [`number_first`] agrees with [`number_first_by_tables`] after
