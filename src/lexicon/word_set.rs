@@ -132,7 +132,11 @@ mod tests {
     /// first byte, Finnish letters, capitals, long runs.
     fn piece() -> impl Strategy<Value = String> {
         let mut fixed: Vec<String> = ODD.words.iter().map(|w| (*w).to_owned()).collect();
-        fixed.extend(crate::lexicon::MEETING_WORDS.iter().map(|w| (*w).to_owned()));
+        fixed.extend(
+            crate::lexicon::MEETING_WORDS
+                .iter()
+                .map(|w| (*w).to_owned()),
+        );
         fixed.extend(
             [
                 "koko", "kokou", "yhteis", "k", "y", "ä", "Ä", "Ω", "😀", "z", "zz", "ja", "kunta",
