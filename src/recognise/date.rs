@@ -39,8 +39,8 @@ use std::sync::LazyLock;
 use crate::lexicon::fx::FxHashMap;
 use crate::model::{EdtfDate, Precision, Season, Span};
 use crate::text::{
-    ascii_alnum_run, char_at, is_latin1_capital_second, is_lowercase_fixed_point, is_space,
-    latin1_letter,
+    HIGH, ascii_bytes_within, bytes_equal_to, char_at, is_latin1_capital_second,
+    is_lowercase_fixed_point, is_space, lead_bytes,
 };
 
 // ---------------------------------------------------------------------------
@@ -161,42 +161,98 @@ fn candidates(text: &str) -> Vec<usize> {
     }
     let table = &*STARTING_PREFIXES;
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let candidate = if b.is_ascii_digit() {
-            may_be_numeric_date(&text[i..])
-        } else {
-            // A letter (ASCII, or the first byte of another character).
-            (b.is_ascii_alphabetic() || b >= 0xC0) && table.may_start_fast(&text[i..])
-        };
-        if candidate {
-            out.push(i);
+    for_each_start(bytes, |at| {
+        if may_start_here(table, text, at) {
+            out.push(at);
         }
-        // A non-ASCII character before may end a word (NBSP, a dash): only
-        // an ASCII letter or digit or a Latin-1 letter (`ä`, `ö`, `å`, `é`)
-        // there rules a start out. So the rest of a run of them, and the
-        // byte after it, start nothing.
-        let run = latin1_alnum_run(bytes.get(i..).unwrap_or_default());
-        i += run + 1;
-    }
+    });
     merge_ascending(&out, year_word_starts(text))
 }
 
-/// How many bytes at the start of `bytes` are ASCII letters and digits
-/// and Latin-1 letters (`C3 80`–`C3 BF` but `×` and `÷`), every one of
-/// them alphanumeric, so that no date starts right after one.
+/// Whether the number or word at `at` (an offset [`for_each_start`]
+/// gives) may start a date: a number shaped like one, or a word whose
+/// first letters begin a starting word ([`STARTING_PREFIXES`], `table`).
+fn may_start_here(table: &Prefixes, text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    match rest.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => may_be_numeric_date(rest),
+        Some(_) => table.may_start_fast(rest),
+        None => false,
+    }
+}
+
+/// A one in every byte of a word of eight bytes.
+const ONES: u64 = HIGH >> 7;
+
+/// Calls `visit` with every offset of `bytes`, in order, that holds an
+/// ASCII letter or digit or the first byte of a character of two or more
+/// bytes, and that does not follow an ASCII letter or digit or a Latin-1
+/// letter (`ä`, `ö`, `é`, but not `×` or `÷`): where a number or a word
+/// may start (a non-Latin-1 letter after a letter too, which [`may_start`]
+/// turns away).
 ///
-/// Finnish words hold `ä` and `ö` often: a run of ASCII alone stopped at
-/// each, and the scan asked the starting-word table about the rest of
-/// the word after it, which starts nothing.
-fn latin1_alnum_run(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    loop {
-        // Eight bytes at a time over ASCII letters and digits.
-        n += ascii_alnum_run(bytes.get(n..).unwrap_or_default());
-        match bytes.get(n..n + 2) {
-            Some(&[0xC3, second]) if latin1_letter(second) => n += 2,
-            _ => return n,
+/// Eight bytes at a time: the high bit of each byte that may start one,
+/// less those after a byte that ends a word character. Passing over each
+/// word and the byte after it cost twice as much: a word is a chunk or
+/// two, and each `ä` in it broke the run.
+fn for_each_start(bytes: &[u8], mut visit: impl FnMut(usize)) {
+    // The marks of the chunk before; its top byte is the byte before.
+    let mut before = Marks::default();
+    for (k, chunk) in bytes.chunks(8).enumerate() {
+        // The last chunk is padded with zero bytes, which start nothing.
+        let mut eight = [0u8; 8];
+        if let Some(head) = eight.get_mut(..chunk.len()) {
+            head.copy_from_slice(chunk);
+        }
+        let marks = Marks::of(u64::from_le_bytes(eight), before);
+        let mut starts = marks.start & !((marks.word << 8) | (before.word >> 56));
+        while starts != 0 {
+            visit(k * 8 + (starts.trailing_zeros() / 8) as usize);
+            starts &= starts - 1;
+        }
+        before = marks;
+    }
+}
+
+/// Marks (the high bit of a byte) of eight bytes of text, little-endian.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    /// ASCII letters and digits and lead bytes (`C0` and up): where a
+    /// number or a word may start.
+    start: u64,
+    /// ASCII letters and digits and the second bytes of Latin-1 letters:
+    /// the bytes no date starts right after.
+    word: u64,
+    /// `C3`, the first byte of U+00C0–U+00FF.
+    c3: u64,
+}
+
+impl Marks {
+    /// The marks of `word`, whose first byte follows the chunk `before`.
+    fn of(word: u64, before: Marks) -> Marks {
+        let digit = ascii_bytes_within(word, b'0', b'9');
+        let letter = ascii_bytes_within(word | (ONES * 0x20), b'a', b'z');
+        let alnum = digit | letter;
+        let start = alnum | lead_bytes(word);
+        if word & HIGH == 0 {
+            // ASCII only: no `C3`, and no byte after one.
+            return Marks {
+                start,
+                word: alnum,
+                c3: 0,
+            };
+        }
+        let c3 = bytes_equal_to(word, 0xC3);
+        // After `C3` comes the second byte of U+00C0–U+00FF, a letter but
+        // for `×` (`C3 97`) and `÷` (`C3 B7`), which differ in bit 5 alone.
+        let after_c3 = (c3 << 8) | (before.c3 >> 56);
+        let sign = bytes_equal_to(word | (ONES * 0x20), 0xB7);
+        Marks {
+            start,
+            word: alnum | (after_c3 & !sign),
+            c3,
         }
     }
 }
@@ -302,52 +358,66 @@ impl Prefixes {
 
     /// Whether the table holds the beginning `letters` (letter numbers).
     fn holds(&self, letters: &[usize]) -> bool {
-        let key = Self::key(letters);
+        self.holds_key(Self::key(letters))
+    }
+
+    /// Whether the table holds the beginning of `key` ([`Prefixes::key`]).
+    fn holds_key(&self, key: usize) -> bool {
         self.bits
             .get(key / 64)
             .is_some_and(|w| w & (1 << (key % 64)) != 0)
     }
 
-    /// [`Prefixes::may_start`] read from the bytes: ASCII letters and
-    /// `ä`, `ö`, `å` in either case (nearly every beginning) without
-    /// decoding; a word holding any other character among its first three
-    /// is left to `may_start`.
+    /// [`Prefixes::may_start`] read from the bytes of `rest`: ASCII
+    /// letters and `ä`, `ö`, `å` in either case (nearly every beginning)
+    /// without decoding; a word holding any other character among its
+    /// first three is left to `may_start`.
+    ///
+    /// The key is built as the letters come, its leading count added at
+    /// the end ([`LETTER_PLACES`]): gathering the letters first and
+    /// folding them into a key cost twice the reading.
     fn may_start_fast(&self, rest: &str) -> bool {
         let bytes = rest.as_bytes();
-        let mut letters = [0usize; Self::LETTERS];
+        let mut key = 0;
         let mut n = 0;
         let mut i = 0;
         while n < Self::LETTERS {
-            let l = match bytes.get(i) {
-                Some(&b) if b.is_ascii_alphabetic() => {
-                    i += 1;
-                    usize::from(b.to_ascii_lowercase() - b'a') + 1
-                }
-                // Any other ASCII byte, or the end, ends the word.
-                None => break,
-                Some(b) if b.is_ascii() => break,
-                Some(0xC3) => {
-                    i += 2;
-                    match bytes.get(i - 1) {
-                        Some(0xA4 | 0x84) => 27,
-                        Some(0xB6 | 0x96) => 28,
-                        Some(0xA5 | 0x85) => 29,
-                        _ => return self.may_start(rest),
-                    }
-                }
-                Some(_) => return self.may_start(rest),
+            let Some(&b) = bytes.get(i) else {
+                break;
             };
-            if let Some(slot) = letters.get_mut(n) {
-                *slot = l;
-            }
+            // An ASCII letter in lower case is within `a`..=`z`; no other
+            // byte is, or-ed with 0x20.
+            let lower = b | 0x20;
+            let l = if lower.wrapping_sub(b'a') < 26 {
+                i += 1;
+                usize::from(lower - b'a') + 1
+            } else if b.is_ascii() {
+                // Any other ASCII byte ends the word.
+                break;
+            } else if b == 0xC3 {
+                i += 2;
+                match bytes.get(i - 1) {
+                    Some(0xA4 | 0x84) => 27,
+                    Some(0xB6 | 0x96) => 28,
+                    Some(0xA5 | 0x85) => 29,
+                    _ => return self.may_start(rest),
+                }
+            } else {
+                return self.may_start(rest);
+            };
+            key = key * 30 + l;
             n += 1;
         }
-        if n == 0 {
-            return true;
+        match LETTER_PLACES.get(n) {
+            Some(&place) if n > 0 => self.holds_key(key + n * place),
+            _ => true,
         }
-        self.holds(&letters[..n])
     }
 }
+
+/// `30^n` for `n` letters: where [`Prefixes::key`] puts the count of
+/// `n` letters.
+const LETTER_PLACES: [usize; Prefixes::LETTERS + 1] = [1, 30, 30 * 30, 30 * 30 * 30];
 
 /// See [`Prefixes`].
 static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
@@ -2442,6 +2512,95 @@ mod tests {
         out
     }
 
+    /// The scan [`candidates`] made before [`for_each_start`]: from each
+    /// start, past the run of ASCII letters and digits and Latin-1 letters
+    /// and the byte after it. Kept as an oracle.
+    fn candidates_by_runs(text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        if folds_unusually(bytes) {
+            return text.char_indices().map(|(i, _)| i).collect();
+        }
+        let table = &*STARTING_PREFIXES;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let candidate = if b.is_ascii_digit() {
+                may_be_numeric_date(&text[i..])
+            } else {
+                (b.is_ascii_alphabetic() || b >= 0xC0) && table.may_start(&text[i..])
+            };
+            if candidate {
+                out.push(i);
+            }
+            let run = latin1_alnum_run(bytes.get(i..).unwrap_or_default());
+            i += run + 1;
+        }
+        merge_ascending(&out, year_word_starts(text))
+    }
+
+    /// How many bytes at the start of `bytes` are ASCII letters and digits
+    /// and Latin-1 letters (`C3 80`–`C3 BF` but `×` and `÷`).
+    fn latin1_alnum_run(bytes: &[u8]) -> usize {
+        let mut n = 0;
+        loop {
+            n += crate::text::ascii_alnum_run(bytes.get(n..).unwrap_or_default());
+            match bytes.get(n..n + 2) {
+                Some(&[0xC3, second]) if crate::text::latin1_letter(second) => n += 2,
+                _ => return n,
+            }
+        }
+    }
+
+    /// The offsets [`for_each_start`] gives, byte by byte: an ASCII letter
+    /// or digit or a lead byte, not after an ASCII letter or digit or a
+    /// Latin-1 letter.
+    fn starts_by_bytes(text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let after_word = |i: usize| {
+            text.get(..i)
+                .and_then(|head| head.chars().next_back())
+                .is_some_and(|c| {
+                    c.is_ascii_alphanumeric()
+                        || (('\u{C0}'..='\u{FF}').contains(&c) && c.is_alphabetic())
+                })
+        };
+        (0..bytes.len())
+            .filter(|&i| bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0xC0)
+            .filter(|&i| !after_word(i))
+            .collect()
+    }
+
+    /// [`for_each_start`]'s offsets as a list.
+    fn starts(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for_each_start(text.as_bytes(), |at| out.push(at));
+        out
+    }
+
+    #[test]
+    fn starts_of_a_hand_checked_line() {
+        // Chunks of eight: `ä` split across the first two, `÷` (not a
+        // letter) across the next, `×` and NBSP before words, a capital
+        // after a digit, a dash.
+        let text = "abcdefgä1 ok 12345÷z ×Äö\u{a0}Ü9A-b é";
+        let at: Vec<&str> = starts(text).iter().map(|&i| &text[i..]).collect();
+        assert_eq!(
+            at,
+            [
+                "abcdefgä1 ok 12345÷z ×Äö\u{a0}Ü9A-b é",
+                "ok 12345÷z ×Äö\u{a0}Ü9A-b é",
+                "12345÷z ×Äö\u{a0}Ü9A-b é",
+                "z ×Äö\u{a0}Ü9A-b é",
+                "×Äö\u{a0}Ü9A-b é",
+                "Äö\u{a0}Ü9A-b é",
+                "Ü9A-b é",
+                "b é",
+                "é",
+            ]
+        );
+        assert_eq!(starts(text), starts_by_bytes(text));
+    }
+
     /// Weekdays and cue words before a date in any case, cut, lengthened,
     /// with a decomposed `ä`, and Latin-1 capitals and other letters.
     fn cue_word_like() -> impl Strategy<Value = String> {
@@ -2493,6 +2652,25 @@ mod tests {
         #[test]
         fn candidates_are_the_bytewise_candidates(text in date_soup()) {
             prop_assert_eq!(candidates(&text), candidates_by_bytes(&text));
+        }
+
+        #[test]
+        fn candidates_are_the_candidates_by_runs(text in date_soup()) {
+            prop_assert_eq!(candidates(&text), candidates_by_runs(&text));
+        }
+
+        #[test]
+        fn starts_are_the_bytewise_starts_at_every_alignment(
+            shift in "[a ]{0,7}",
+            text in date_soup(),
+        ) {
+            let text = format!("{shift}{text}");
+            prop_assert_eq!(starts(&text), starts_by_bytes(&text));
+        }
+
+        #[test]
+        fn starts_are_the_bytewise_starts_on_any_string(text in any::<String>()) {
+            prop_assert_eq!(starts(&text), starts_by_bytes(&text));
         }
 
         #[test]
