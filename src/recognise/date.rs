@@ -492,12 +492,79 @@ pub fn resolve_year(value: EdtfDate, anchor: NaiveDate) -> EdtfDate {
     if value.has_year() {
         return value;
     }
+    if value.bounds().is_some() {
+        return resolve_by_readings(value, anchor);
+    }
+    let year = anchor.year();
+    let anchor = anchor.num_days_from_ce();
+    let mut best: Option<(i32, i64)> = None;
+    for y in [year, year - 1, year + 1] {
+        let Some(d) = point_distance(value, y, anchor) else {
+            continue;
+        };
+        if best.is_none_or(|(_, b)| d < b) {
+            best = Some((y, d));
+        }
+        if d == 0 {
+            // Nothing comes nearer, and ties go to the earlier reading.
+            break;
+        }
+    }
+    best.and_then(|(y, _)| value.with_year(y).ok())
+        .unwrap_or(value)
+}
+
+/// [`resolve_year`] by filling in each reading and measuring it: what an
+/// interval takes, where the ends' readings depend on each other.
+fn resolve_by_readings(value: EdtfDate, anchor: NaiveDate) -> EdtfDate {
     let year = anchor.year();
     [year, year - 1, year + 1]
         .into_iter()
         .filter_map(|y| fill_year(value, y))
         .min_by_key(|reading| distance(*reading, anchor))
         .unwrap_or(value)
+}
+
+/// [`distance`] of the single date `value` (no year) read in `year`, from
+/// the day number of `anchor` ([`Datelike::num_days_from_ce`]), worked out
+/// from day numbers alone; `None` where it has no such reading
+/// (`XXXX-02-29` in a common year, a year outside 0000–9999).
+///
+/// Every date whose year the text leaves out is resolved: filling in each
+/// reading as a date to measure it (checking its day twice, asking its
+/// precision and bounds, finding its last day) cost three times as much.
+fn point_distance(value: EdtfDate, year: i32, anchor: i32) -> Option<i64> {
+    if !(0..=9999).contains(&year) {
+        return None;
+    }
+    // The first day, and how many months the period lasts (none: a day).
+    let (month, day, months) = match value.precision() {
+        Precision::Day => (value.month_number()?, value.day_of_month()?, 0),
+        Precision::Month => (value.month_number()?, 1, 1),
+        Precision::Season => (u32::from(value.season_of_year()?.code() - 21) * 3 + 3, 1, 3),
+        Precision::Year => (1, 1, 12),
+        Precision::Interval => return None,
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, day)?.num_days_from_ce();
+    let after = if months == 0 {
+        first + 1
+    } else {
+        // The first day after the period: the first of the month `months` on.
+        let later = month - 1 + months;
+        let next = i32::try_from(later / 12)
+            .ok()
+            .and_then(|more| NaiveDate::from_ymd_opt(year + more, later % 12 + 1, 1));
+        match next {
+            Some(next) => next.num_days_from_ce(),
+            // Past chrono's last day: never the nearest, as `coverage` has it.
+            None => return Some(i64::MAX),
+        }
+    };
+    Some(if first <= anchor && anchor < after {
+        0
+    } else {
+        i64::from(first.abs_diff(anchor))
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -3232,6 +3299,56 @@ mod tests {
                 want,
                 "{value} @ {anchor}"
             );
+        }
+    }
+
+    /// Every single date without a year: the days of a leap year, the
+    /// months and the seasons (a year alone has one).
+    fn dates_without_year() -> Vec<EdtfDate> {
+        let mut out: Vec<EdtfDate> = (1..=12)
+            .flat_map(|m| (1..=31).filter_map(move |d| EdtfDate::day_without_year(m, d).ok()))
+            .collect();
+        out.extend((1..=12).filter_map(|m| EdtfDate::month_without_year(m).ok()));
+        out.extend(
+            [
+                Season::Spring,
+                Season::Summer,
+                Season::Autumn,
+                Season::Winter,
+            ]
+            .map(EdtfDate::season_without_year),
+        );
+        out
+    }
+
+    #[test]
+    fn single_dates_resolve_as_by_their_readings() {
+        // Every day of a common and a leap year, and of the first and last
+        // years a reading may have (0000 and 9999, whose neighbours have
+        // none), as anchors.
+        let anchors = [0, 1, 2019, 2020, 2021, 9999]
+            .into_iter()
+            .flat_map(|y| (1..=366).filter_map(move |ordinal| NaiveDate::from_yo_opt(y, ordinal)));
+        let values = dates_without_year();
+        assert_eq!(values.len(), 366 + 12 + 4);
+        for anchor in anchors {
+            for &value in &values {
+                assert_eq!(
+                    resolve_year(value, anchor),
+                    resolve_by_readings(value, anchor),
+                    "{value} @ {anchor}"
+                );
+                // Each reading's distance too: many a wrong one still picks
+                // the right reading.
+                let year = anchor.year();
+                for y in [year, year - 1, year + 1] {
+                    assert_eq!(
+                        point_distance(value, y, anchor.num_days_from_ce()),
+                        fill_year(value, y).map(|reading| distance(reading, anchor)),
+                        "{value} in {y} @ {anchor}"
+                    );
+                }
+            }
         }
     }
 
