@@ -402,42 +402,42 @@ impl EdtfText {
         }
     }
 
-    /// `n` in `width` digits, zero-padded (`n` must fit).
-    fn digits(&mut self, n: u16, width: u32) {
-        for place in (0..width).rev() {
-            let digit = (n / 10u16.pow(place)) % 10;
-            self.push(b'0' + digit as u8);
-        }
-    }
-
     /// Writes one point (`2019-03-14`, `XXXX-05`, `2020-23`).
+    ///
+    /// Each part is written whole, its digits two at a time from
+    /// [`DIGIT_PAIRS`]: a digit at a time by powers of ten cost most of a
+    /// date's serialisation.
     fn point(&mut self, p: &Point) {
         match p.year {
-            Some(y) => self.digits(y, 4),
+            Some(y) => {
+                let ([a, b], [c, d]) = (pair(y / 100), pair(y));
+                self.bytes_of(&[a, b, c, d]);
+            }
             None => self.bytes_of(b"XXXX"),
         }
         match p.unit {
             Unit::Year => {}
             Unit::Month(m) => {
-                self.push(b'-');
-                self.digits(u16::from(m), 2);
+                let [m1, m2] = pair(m.into());
+                self.bytes_of(&[b'-', m1, m2]);
             }
             Unit::Day(m, d) => {
-                self.push(b'-');
-                self.digits(u16::from(m), 2);
-                self.push(b'-');
-                self.digits(u16::from(d), 2);
+                let ([m1, m2], [d1, d2]) = (pair(m.into()), pair(d.into()));
+                self.bytes_of(&[b'-', m1, m2, b'-', d1, d2]);
             }
             Unit::Season(s) => {
-                self.push(b'-');
-                self.digits(u16::from(s.code()), 2);
+                let [s1, s2] = pair(s.code().into());
+                self.bytes_of(&[b'-', s1, s2]);
             }
         }
     }
 
+    /// Appends `bytes`; they always fit (the buffer holds the longest value).
     fn bytes_of(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.push(b);
+        let end = self.len + bytes.len();
+        if let Some(slot) = self.bytes.get_mut(self.len..end) {
+            slot.copy_from_slice(bytes);
+            self.len = end;
         }
     }
 
@@ -447,6 +447,25 @@ impl EdtfText {
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or("")
     }
+}
+
+/// The two digits of every number below 100, as ASCII bytes.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0u8; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    pairs
+};
+
+/// The last two decimal digits of `n`, as ASCII bytes.
+fn pair(n: u16) -> [u8; 2] {
+    DIGIT_PAIRS
+        .get(usize::from(n % 100))
+        .copied()
+        .unwrap_or_default()
 }
 
 impl EdtfDate {
@@ -630,6 +649,11 @@ mod tests {
         for month in 1..=12 {
             dates.push(EdtfDate::month_without_year(month).unwrap());
             dates.push(EdtfDate::day_without_year(month, 28).unwrap());
+            // Every day of a leap year, with and without the year.
+            for day in 1..=31 {
+                dates.extend(EdtfDate::day(2020, month, day).ok());
+                dates.extend(EdtfDate::day_without_year(month, day).ok());
+            }
         }
         let start = EdtfDate::day(2019, 11, 30).unwrap();
         let end = EdtfDate::day(2019, 12, 2).unwrap();
