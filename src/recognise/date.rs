@@ -1933,7 +1933,7 @@ fn phrase<'a>(input: &'a str, words: &[&str], spaced: bool) -> Option<&'a str> {
 fn cue_before(text: &str, start: usize) -> Option<(DateCue, Span)> {
     let mut span = word_span_before(text, start)?;
     let mut w = text.get(span.range())?;
-    if WEEKDAY_FIRSTS.may_fold_to_one(w) && folded_position(w, WEEKDAYS.iter().copied()).is_some() {
+    if WEEKDAY_PAIRS.may_fold_to_one(w) && folded_position(w, WEEKDAYS.iter().copied()).is_some() {
         span = word_span_before(text, span.start)?;
         w = text.get(span.range())?;
     }
@@ -2004,7 +2004,9 @@ impl FirstLetters {
         }
     }
 
-    /// The first letters of `words`.
+    /// The first letters of `words` (the weekdays' set, before
+    /// [`FirstPairs`] took its place, as the tests still ask it).
+    #[cfg(test)]
     const fn of(words: &[&str]) -> FirstLetters {
         let mut set = FirstLetters(0);
         let mut k = 0;
@@ -2043,8 +2045,82 @@ const CUE_AFTER_FIRSTS: FirstLetters = {
     set
 };
 
-/// The first letters of the weekdays ([`WEEKDAYS`]).
-const WEEKDAY_FIRSTS: FirstLetters = FirstLetters::of(WEEKDAYS);
+/// The first two letters of a list of words, each pair of ASCII letters
+/// in lower case, or `None` (any pair) when a word starts otherwise.
+///
+/// Weekdays start with the commonest first letters of Finnish (`k`, `t`,
+/// `s`, `p`, `l`, `m`), so most words before a date passed
+/// [`FirstLetters`] and were compared with each of the 21 weekdays; their
+/// first two letters tell nearly all of them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FirstPairs {
+    /// The pairs (first byte, second byte), `len` of them.
+    pairs: [[u8; 2]; FirstPairs::MOST],
+    len: usize,
+    /// Whether a word starts with something but two ASCII letters in lower
+    /// case, so that any word may fold to one.
+    all: bool,
+}
+
+impl FirstPairs {
+    /// The most pairs a set holds.
+    const MOST: usize = 8;
+
+    /// The first pairs of `words`; any pair when they have more than
+    /// [`FirstPairs::MOST`].
+    const fn of(words: &[&str]) -> FirstPairs {
+        let mut set = FirstPairs {
+            pairs: [[0; 2]; Self::MOST],
+            len: 0,
+            all: false,
+        };
+        let mut k = 0;
+        while k < words.len() {
+            match words[k].as_bytes() {
+                &[a, b, ..] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => {
+                    let mut seen = false;
+                    let mut i = 0;
+                    while i < set.len {
+                        seen |= set.pairs[i][0] == a && set.pairs[i][1] == b;
+                        i += 1;
+                    }
+                    if !seen {
+                        if set.len == Self::MOST {
+                            set.all = true;
+                        } else {
+                            set.pairs[set.len] = [a, b];
+                            set.len += 1;
+                        }
+                    }
+                }
+                _ => set.all = true,
+            }
+            k += 1;
+        }
+        set
+    }
+
+    /// Whether [`fold`] may turn `w` into a word of the set's list: `false`
+    /// only when `w` starts with two ASCII letters whose lower case starts
+    /// none of them. Folding keeps the first letter and lowers the second,
+    /// or composes it with a combining mark into `ä`, `ö` or `å`, which no
+    /// pair of two ASCII letters starts.
+    fn may_fold_to_one(&self, w: &str) -> bool {
+        match w.as_bytes() {
+            &[a, b, ..] if !self.all && a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+                self.pairs
+                    .get(..self.len)
+                    .unwrap_or_default()
+                    .contains(&pair)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// The first two letters of the weekdays ([`WEEKDAYS`]).
+const WEEKDAY_PAIRS: FirstPairs = FirstPairs::of(WEEKDAYS);
 
 /// The first letters of the cue words before a date ([`CUES_BEFORE`]).
 const CUE_BEFORE_FIRSTS: FirstLetters = {
@@ -2210,7 +2286,7 @@ mod tests {
         let before: Vec<&&str> = CUES_BEFORE.iter().map(|(c, _)| c).collect();
         let lists: [(FirstLetters, Vec<&&str>); 4] = [
             (CUE_AFTER_FIRSTS, after),
-            (WEEKDAY_FIRSTS, WEEKDAYS.iter().collect()),
+            (FirstLetters::of(WEEKDAYS), WEEKDAYS.iter().collect()),
             (CUE_BEFORE_FIRSTS, before),
             (FirstLetters::of(&["ääni", "kesä"]), vec![&"ääni", &"kesä"]),
         ];
@@ -2224,6 +2300,57 @@ mod tests {
             }
         }
     }
+    /// Whether [`fold`] may turn `w` into one of `words` by their first two
+    /// bytes, compared plainly: `false` only when `w` starts with two ASCII
+    /// letters whose lower case is the first two bytes of none of them, and
+    /// every word of `words` starts with two ASCII letters in lower case.
+    fn may_fold_to_one_by_pairs(w: &str, words: &[&str]) -> bool {
+        let first_two = |w: &str| w.as_bytes().get(..2).map(<[u8]>::to_vec);
+        let Some(pair) = first_two(w).filter(|p| p.iter().all(u8::is_ascii_alphabetic)) else {
+            return true;
+        };
+        let lower = pair.to_ascii_lowercase();
+        words.iter().any(|x| {
+            first_two(x).is_none_or(|p| p == lower || !p.iter().all(u8::is_ascii_lowercase))
+        })
+    }
+
+    #[test]
+    fn first_pairs_answer_as_comparing_each_first_pair() {
+        let lists: [&[&str]; 3] = [WEEKDAYS, &["ab", "cd", "ab"], &["ab", "ä"]];
+        // More pairs than a set holds: any word may fold to one.
+        let crowded = FirstPairs::of(&["aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai"]);
+        // Every pair of bytes that is a string, then some longer words.
+        let words = (0u8..=127)
+            .flat_map(|a| (0u8..=127).map(move |b| String::from_utf8(vec![a, b, b'x'])))
+            .filter_map(Result::ok)
+            .chain(
+                [
+                    "",
+                    "m",
+                    "ä",
+                    "Ä",
+                    "\u{212A}e",
+                    "ka\u{308}",
+                    "Ma",
+                    "MAANANTAI",
+                    "pé",
+                ]
+                .map(String::from),
+            );
+        for w in words {
+            for list in lists {
+                let want = may_fold_to_one_by_pairs(&w, list);
+                assert_eq!(
+                    FirstPairs::of(list).may_fold_to_one(&w),
+                    want,
+                    "{w:?} {list:?}"
+                );
+            }
+            assert!(crowded.may_fold_to_one(&w), "{w:?}");
+        }
+    }
+
     use proptest::prelude::*;
 
     /// [`written_day`] as the plain choice of its four forms, each read
@@ -2738,6 +2865,13 @@ mod tests {
         #[test]
         fn starts_are_the_bytewise_starts_on_any_string(text in any::<String>()) {
             prop_assert_eq!(starts(&text), starts_by_bytes(&text));
+        }
+
+        #[test]
+        fn no_word_the_weekday_pairs_turn_away_folds_to_a_weekday(w in cue_word_like()) {
+            if !WEEKDAY_PAIRS.may_fold_to_one(&w) {
+                prop_assert!(!WEEKDAYS.contains(&&*fold(&w)), "{:?}", w);
+            }
         }
 
         #[test]
