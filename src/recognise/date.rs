@@ -115,9 +115,12 @@ pub struct DateMatch<'a> {
 /// }
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMatch<'_>> {
-    let mut found = Vec::new();
+    let candidates = candidates(text);
+    // Room for a quarter of the candidates holds the dates of nearly every
+    // text; growing the list from nothing cost several copies a text.
+    let mut found = Vec::with_capacity(candidates.len() / 4);
     let mut next_free = 0;
-    for at in candidates(text) {
+    for at in candidates {
         if at < next_free {
             continue;
         }
@@ -160,7 +163,9 @@ fn candidates(text: &str) -> Vec<usize> {
         return text.char_indices().map(|(i, _)| i).collect();
     }
     let table = &*STARTING_PREFIXES;
-    let mut out = Vec::new();
+    // Room for a candidate every sixteen bytes: growing from nothing cost
+    // several copies a text.
+    let mut out = Vec::with_capacity(bytes.len() / 16);
     for_each_start(bytes, |at| {
         if may_start_here(table, text, at) {
             out.push(at);
@@ -262,7 +267,8 @@ impl Marks {
 /// order, so merging them costs a step each where sorting their
 /// concatenation cost a sort.
 fn merge_ascending(a: &[usize], b: impl Iterator<Item = usize>) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::with_capacity(a.len());
+    // The year words' starts are few next to the word starts.
+    let mut out: Vec<usize> = Vec::with_capacity(a.len() + a.len() / 4 + 8);
     let push = |out: &mut Vec<usize>, x: usize| {
         if out.last() != Some(&x) {
             out.push(x);
