@@ -39,7 +39,7 @@ use std::sync::LazyLock;
 use crate::lexicon::fx::FxHashMap;
 use crate::model::{EdtfDate, Precision, Season, Span};
 use crate::text::{
-    HIGH, ascii_bytes_within, bytes_equal_to, char_at, is_latin1_capital_second,
+    HIGH, ascii_bytes_within, bytes_equal_to, char_at, is_alphabetic, is_latin1_capital_second,
     is_lowercase_fixed_point, is_space, lead_bytes,
 };
 
@@ -1091,23 +1091,8 @@ fn is_combining(c: char) -> bool {
 }
 
 /// A letter or a combining mark: a character of a word.
-///
-/// The characters next to dates that are not letters are mostly Latin-1
-/// (NBSP, `§`) or punctuation and currency signs (`–`, `’`, `…`, `€`):
-/// they are answered here, where `char::is_alphabetic` searched its
-/// Unicode table for each (about 400 instructions).
 fn is_word_char(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
-        // The Latin-1 letters; no combining mark is among them.
-        '\u{80}'..='\u{FF}' => {
-            matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ')
-        }
-        // General punctuation and currency signs: neither letters nor
-        // combining marks.
-        '\u{2000}'..='\u{206F}' | '\u{20A0}'..='\u{20CF}' => false,
-        _ => c.is_alphabetic() || is_combining(c),
-    }
+    is_alphabetic(c) || is_combining(c)
 }
 
 /// Characters that join the parts of one number (`1.2`, `1,5`, `12:30`,
@@ -2377,22 +2362,6 @@ mod tests {
             }
         };
         alt((iso_day, day_range, written_range, single_day)).parse(input)
-    }
-
-    /// [`is_word_char`] as it was written first, asking the Unicode table
-    /// about every non-ASCII character but `ä`, `ö`, `å`.
-    fn is_word_char_by_table(c: char) -> bool {
-        if c.is_ascii() {
-            return c.is_ascii_alphabetic();
-        }
-        matches!(c, 'ä' | 'ö' | 'å' | 'Ä' | 'Ö' | 'Å') || c.is_alphabetic() || is_combining(c)
-    }
-
-    #[test]
-    fn word_chars_are_the_table_word_chars_on_every_char() {
-        for c in char::MIN..=char::MAX {
-            assert_eq!(is_word_char(c), is_word_char_by_table(c), "{:?}", c);
-        }
     }
 
     /// [`cue_before`] as it was written first: both words folded whatever
