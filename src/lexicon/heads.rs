@@ -113,15 +113,15 @@ pub(crate) fn head_at_end(word: &str) -> Option<Head> {
     head_at_end_lowered(word, &crate::text::lower_cow(word))
 }
 
-/// [`head_at_end`] given the word's lower case as well.
+/// `head_at_end` (tests only) given the word's lower case as well.
 #[cfg(test)]
 fn head_at_end_lowered(word: &str, lower: &str) -> Option<Head> {
     head_at_end_in(&HEADS, word, lower)
 }
 
-/// [`head_at_end_lowered`] with the table at hand: inlined into the loop
-/// over a text's words, so the quick look that turns most of them away
-/// costs no call.
+/// The longest head form of `table` that ends `word`, whose lower case is
+/// `lower`: inlined into the loop over a text's words, so the quick look
+/// that turns most of them away costs no call.
 #[inline]
 fn head_at_end_in(table: &Table, word: &str, lower: &str) -> Option<Head> {
     // A head found below ends `word`, or is all of `lower`: most words
@@ -135,7 +135,7 @@ fn head_at_end_in(table: &Table, word: &str, lower: &str) -> Option<Head> {
     head_in_table(table, word, lower)
 }
 
-/// [`head_at_end_lowered`] without the quick look at the word's last
+/// [`head_at_end_in`] without the quick look at the word's last
 /// bytes: the trie walk, and a capitalised head standing alone. Kept out
 /// of line, as few words get this far.
 #[inline(never)]
@@ -178,7 +178,7 @@ fn head_of_word(table: &Table, w: &Word<'_>, lowered: &LowerText) -> Option<Head
 pub(crate) struct HeadedWords<'t> {
     /// The words, in text order.
     pub(crate) words: Vec<Word<'t>>,
-    /// [`head_at_end`] of each of `words`.
+    /// The longest head form ending each of `words`.
     heads: Vec<Option<Head>>,
 }
 

@@ -17,7 +17,7 @@ use super::case::is_latin1_capital_second;
 /// (`Ä` → `ä`, `K` → `k`). The few that do not (`İ`, the Kelvin sign `K`,
 /// `ẞ`), and `Σ`, whose lower case depends on its neighbours, stay as
 /// written and are remembered: a slice holding one of them is lowered on its
-/// own by [`str::to_lowercase`]. So [`LowerText::of`] always gives exactly
+/// own by [`str::to_lowercase`]. So [`LowerText::at`] always gives exactly
 /// what `str::to_lowercase` gives for the slice.
 #[derive(Debug, Clone)]
 pub(crate) struct LowerText {
