@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::text::{LowerText, Word, tail_is_own_lower_case, words};
 
-use super::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
+use super::suffix::{Keep, SPLIT_TAIL, SplitEndTails, SuffixTrie, SuffixTrieBuilder};
 
 const TABLE: &str = include_str!("heads.tsv");
 
@@ -51,18 +51,15 @@ struct Table {
     forms: SuffixTrie<(&'static str, HeadGroup, HeadForm)>,
     /// The byte length of the longest form.
     longest: usize,
-    /// The last bytes of the forms shorter than eight bytes (see
-    /// [`EndTails`]): with `long_tails`, most words end in no form, told
-    /// without walking `forms`.
-    short_tails: EndTails,
-    /// The last eight bytes of the forms of eight bytes or more: a word
-    /// sharing only its last five or six bytes with a long form
-    /// (`-eessa`, `-ssa`) is turned away too.
-    long_tails: EndTails,
+    /// The last bytes of the forms (see [`SplitEndTails`]): most words end
+    /// in no form, told without walking `forms`; a word sharing only its
+    /// last five or six bytes with a long form (`-eessa`, `-ssa`) is turned
+    /// away too.
+    tails: SplitEndTails,
 }
 
 /// How many bytes of a word's end [`Table::may_end`] reads at most.
-const TAIL: usize = 8;
+const TAIL: usize = SPLIT_TAIL;
 
 static HEADS: LazyLock<Table> = LazyLock::new(|| {
     let mut forms = SuffixTrieBuilder::new(Keep::Last);
@@ -91,17 +88,15 @@ static HEADS: LazyLock<Table> = LazyLock::new(|| {
     Table {
         forms: forms.build(),
         longest,
-        short_tails: EndTails::of(keys.iter().copied().filter(|k| k.len() < TAIL)),
-        long_tails: EndTails::of(keys.iter().copied().filter(|k| k.len() >= TAIL)),
+        tails: SplitEndTails::of(keys),
     }
 });
 
 impl Table {
-    /// Whether `lower` may end in a form: false only if it ends in none
-    /// (each of the two sets is asked of the forms it holds).
+    /// Whether `lower` may end in a form: false only if it ends in none.
     #[inline]
     fn may_end(&self, lower: &[u8]) -> bool {
-        self.short_tails.may_end(lower) || self.long_tails.may_end(lower)
+        self.tails.may_end(lower)
     }
 }
 

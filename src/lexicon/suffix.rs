@@ -415,6 +415,43 @@ impl EndTails {
     }
 }
 
+/// Two [`EndTails`] over one set of keys: the keys shorter than
+/// [`SPLIT_TAIL`] bytes by the last bytes of the shortest, the rest by
+/// their last eight. One set of every key's last few bytes lets through
+/// every word ending like a long key's case ending (`-ässä` of `ryhmässä`,
+/// `kunnan` of `lautakunnan`); eight bytes tell those from the long keys.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SplitEndTails {
+    /// The tails of the keys shorter than [`SPLIT_TAIL`] bytes.
+    short: EndTails,
+    /// The last [`SPLIT_TAIL`] bytes of the longer keys.
+    long: EndTails,
+}
+
+/// The most bytes of a word's end an [`EndTails`] reads: where
+/// [`SplitEndTails`] splits its keys.
+pub(crate) const SPLIT_TAIL: usize = 8;
+
+impl SplitEndTails {
+    /// The tails of `keys`.
+    pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> SplitEndTails {
+        let (short, long): (Vec<&str>, Vec<&str>) =
+            keys.into_iter().partition(|k| k.len() < SPLIT_TAIL);
+        SplitEndTails {
+            short: EndTails::of(short),
+            long: EndTails::of(long),
+        }
+    }
+
+    /// Whether `word` may end in one of the keys: false only if it ends in
+    /// none (up to `σ`/`ς`, see [`EndTails`]); each set is asked of the
+    /// keys it holds.
+    #[inline]
+    pub(crate) fn may_end(&self, word: &[u8]) -> bool {
+        self.short.may_end(word) || self.long.may_end(word)
+    }
+}
+
 /// The last eight bytes of `word` as a big-endian number; a word shorter
 /// than eight bytes is all of it, with zeros before. Read in at most two
 /// loads whatever the length, where a loop over the bytes of a short word

@@ -63,7 +63,7 @@ use nom::sequence::delimited;
 use nom::{IResult, Parser};
 
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
-use crate::lexicon::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
+use crate::lexicon::suffix::{Keep, SplitEndTails, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
 use crate::text::{
     HIGH, LowerText, ToLower, ascii_bytes_within, char_at, is_alphanumeric, is_latin1, is_space,
@@ -463,9 +463,9 @@ struct Lexicon {
     head_forms: FxHashMap<String, HeadForm>,
     /// The same forms, searched from the end of a word.
     head_endings: SuffixTrie<HeadForm>,
-    /// The last bytes of the head forms (see [`HeadTails`]): most words are
+    /// The last bytes of the head forms (see [`SplitEndTails`]): most words are
     /// told to end in no head form without walking `head_endings`.
-    head_tails: HeadTails,
+    head_tails: SplitEndTails,
     adjectives: FxHashMap<String, Vec<AdjForm>>,
     adjective_plurals: FxHashMap<String, String>,
     /// The productive -inen endings (after the stem's `i`): ending, case, plural.
@@ -502,41 +502,6 @@ struct Lexicon {
     genitive_rules: Vec<GenitiveRule>,
     /// For each ending of `genitive_rules`, its rules' indexes in order.
     genitive_endings: SuffixTrie<Vec<usize>>,
-}
-
-/// The last bytes of the head forms, in two sets as the organisation heads
-/// keep theirs (`lexicon::heads`): the forms shorter than eight bytes by
-/// the last bytes of the shortest, the rest by their last eight. One set
-/// of every form's last few bytes let through every word ending like a
-/// long form's case ending (`-ässä` of `ryhmässä`, `kunnan` of
-/// `lautakunnan`); eight bytes tell those from the long forms.
-#[derive(Debug, Clone, Default)]
-struct HeadTails {
-    /// The tails of the forms shorter than [`HEAD_TAIL`] bytes.
-    short: EndTails,
-    /// The last [`HEAD_TAIL`] bytes of the longer forms.
-    long: EndTails,
-}
-
-/// The most bytes of a word's end an [`EndTails`] reads.
-const HEAD_TAIL: usize = 8;
-
-impl HeadTails {
-    /// The tails of `forms`.
-    fn of<'f>(forms: impl IntoIterator<Item = &'f str> + Clone) -> HeadTails {
-        HeadTails {
-            short: EndTails::of(forms.clone().into_iter().filter(|f| f.len() < HEAD_TAIL)),
-            long: EndTails::of(forms.into_iter().filter(|f| f.len() >= HEAD_TAIL)),
-        }
-    }
-
-    /// Whether `lower` may end in a head form: false only if it ends in
-    /// none (up to `σ`/`ς`, see [`EndTails`]); each set is asked of the
-    /// forms it holds.
-    #[inline]
-    fn may_end(&self, lower: &[u8]) -> bool {
-        self.short.may_end(lower) || self.long.may_end(lower)
-    }
 }
 
 /// Most -inen endings one word can end in at once (`-sen`, `-isen`…): no
@@ -668,7 +633,7 @@ impl Lexicon {
             endings.insert(form, *head);
         }
         lex.head_endings = endings.build();
-        lex.head_tails = HeadTails::of(lex.head_forms.keys().map(String::as_str));
+        lex.head_tails = SplitEndTails::of(lex.head_forms.keys().map(String::as_str));
         lex.inen_trie = Self::grouped_endings(
             lex.inen_endings
                 .iter()
@@ -1813,7 +1778,7 @@ fn aligned_lowercase(s: &str) -> Option<String> {
 fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
     // Most words end in no head form, and neither does what is left of
     // them without a clitic: told by their last few bytes (see
-    // [`EndTails`]) before anything else. The lower case looked up below
+    // [`SplitEndTails`]) before anything else. The lower case looked up below
     // differs from `lower` only where a Σ lowers to σ in one and ς in the
     // other, which the tails do not tell apart; no clitic holds either.
     if !may_end_in_head(lex, lower.as_bytes()) {
@@ -1854,7 +1819,7 @@ fn head_hit_of(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHit> {
 
 /// Whether the lower-case word `lower` may end in a head form, or may once
 /// its clitic is cut off: false only if neither ends in one. Most words
-/// are told by their last bytes ([`HeadTails`]), before anything is sliced
+/// are told by their last bytes ([`SplitEndTails`]), before anything is sliced
 /// or decoded.
 #[inline]
 fn may_end_in_head(lex: &Lexicon, lower: &[u8]) -> bool {

@@ -39,7 +39,7 @@ use std::sync::LazyLock;
 use crate::lexicon::fx::FxHashMap;
 use crate::model::{EdtfDate, Precision, Season, Span};
 use crate::text::{
-    HIGH, ascii_bytes_within, bytes_equal_to, char_at, is_alphabetic, is_latin1_capital_second,
+    HIGH, ONES, alnum_bytes, bytes_equal_to, char_at, is_alphabetic, is_latin1_capital_second,
     is_lowercase_fixed_point, is_space, lead_bytes,
 };
 
@@ -188,9 +188,6 @@ fn may_start_here(table: &Prefixes, text: &str, at: usize) -> bool {
     }
 }
 
-/// A one in every byte of a word of eight bytes.
-const ONES: u64 = HIGH >> 7;
-
 /// Calls `visit` with every offset of `bytes`, in order, that holds an
 /// ASCII letter or digit or the first byte of a character of two or more
 /// bytes, and that does not follow an ASCII letter or digit or a Latin-1
@@ -237,9 +234,7 @@ struct Marks {
 impl Marks {
     /// The marks of `word`, whose first byte follows the chunk `before`.
     fn of(word: u64, before: Marks) -> Marks {
-        let digit = ascii_bytes_within(word, b'0', b'9');
-        let letter = ascii_bytes_within(word | (ONES * 0x20), b'a', b'z');
-        let alnum = digit | letter;
+        let alnum = alnum_bytes(word);
         let start = alnum | lead_bytes(word);
         if word & HIGH == 0 {
             // ASCII only: no `C3`, and no byte after one.

@@ -832,10 +832,10 @@ fn lower_latin1_run(bytes: &[u8], i: usize) -> usize {
 }
 
 /// Whether `C3` then `second` is a lower-case Latin-1 letter (`ß`–`ÿ`
-/// but `÷`).
+/// but `÷`): a letter that is no capital.
 #[inline]
 fn latin1_lower(second: u8) -> bool {
-    matches!(second, 0x9F..=0xBF) && second != 0xB7
+    latin1_letter(second) && !text::is_latin1_capital_second(second)
 }
 
 /// One dash part of [`name_parts`], read so far.

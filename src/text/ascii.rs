@@ -37,9 +37,16 @@ pub(crate) fn run_by_words(
 /// The high bit of every byte of `word` (eight bytes, little-endian) that
 /// is not an ASCII letter or digit.
 fn non_alnum_bytes(word: u64) -> u64 {
+    !alnum_bytes(word) & HIGH
+}
+
+/// The high bit of every byte of `word` (eight bytes, little-endian) that
+/// is an ASCII letter or digit.
+#[inline]
+pub(crate) fn alnum_bytes(word: u64) -> u64 {
     let digit = ascii_bytes_within(word, b'0', b'9');
     let letter = ascii_bytes_within(word | (ONES * 0x20), b'a', b'z');
-    !(digit | letter) & HIGH
+    digit | letter
 }
 
 // Eight bytes at a time: a `u64` read little-endian from eight bytes of

@@ -19,7 +19,8 @@ mod words;
 #[cfg(test)]
 pub(crate) use ascii::zero_bytes;
 pub(crate) use ascii::{
-    HIGH, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, lead_bytes, run_by_words,
+    HIGH, ONES, alnum_bytes, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, lead_bytes,
+    run_by_words,
 };
 pub(crate) use case::{
     ToLower, is_latin1, is_latin1_capital_second, is_lowercase_fixed_point, lower_cow, to_lower,
