@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use super::fx::FxHashSet;
+use crate::text::ByteSet;
 
 /// A word list with a hash set over it, built on first use.
 pub(crate) struct WordSet {
@@ -23,8 +24,8 @@ struct Built {
     /// Bit `n` is set when a word of the list has `n` bytes (bit 63 for
     /// 63 bytes or more).
     lengths: u64,
-    /// Bit `b` is set when a word of the list starts with byte `b`.
-    leads: [u64; 4],
+    /// The bytes a word of the list starts with.
+    leads: ByteSet,
 }
 
 /// The bit of [`Built::lengths`] for a word of `len` bytes.
@@ -32,20 +33,15 @@ fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
 }
 
-/// Whether bit `b` of a 256-bit table is set.
-fn has_byte(table: &[u64; 4], b: u8) -> bool {
-    table[usize::from(b / 64)] & (1 << (b % 64)) != 0
-}
-
 impl Built {
     /// The set, lengths and first bytes of `words`.
     fn of(words: &[&'static str]) -> Built {
         let mut lengths = 0;
-        let mut leads = [0u64; 4];
+        let mut leads = ByteSet::default();
         for w in words {
             lengths |= length_bit(w.len());
             if let Some(&b) = w.as_bytes().first() {
-                leads[usize::from(b / 64)] |= 1 << (b % 64);
+                leads.insert(b);
             }
         }
         Built {
@@ -62,7 +58,7 @@ impl Built {
             && word
                 .as_bytes()
                 .first()
-                .is_none_or(|&b| has_byte(&self.leads, b))
+                .is_none_or(|&b| self.leads.contains(b))
     }
 }
 

@@ -28,7 +28,7 @@ use nom::{IResult, Parser};
 use std::sync::{LazyLock, OnceLock};
 
 use crate::model::{Currency, Span};
-use crate::text::{self, is_inline_space};
+use crate::text::{self, ByteSet, is_inline_space};
 
 /// A sum of money found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -878,15 +878,15 @@ static WORD_LEADS: LazyLock<[bool; 256]> = LazyLock::new(|| {
     leads
 });
 
-/// The first two bytes a sum that starts with a word can have: bit `s` of
-/// entry `f` is set when a hedge, number word or currency symbol starts
+/// The first two bytes a sum that starts with a word can have: entry `f`
+/// holds `s` when a hedge, number word or currency symbol starts
 /// with a byte whose ASCII lower case is `f` and has `s` as its second
-/// byte (a one-byte form sets every bit). [`table_word`] takes a form only
+/// byte (a one-byte form holds every byte). [`table_word`] takes a form only
 /// where the input's second byte equals the form's, so a word whose first
 /// two bytes no form has is no sum's start; most words that pass
 /// [`WORD_LEADS`] (`kokous`, `sekä`) are passed over here.
-static WORD_LEAD_PAIRS: LazyLock<[[u64; 4]; 256]> = LazyLock::new(|| {
-    let mut pairs = [[0u64; 4]; 256];
+static WORD_LEAD_PAIRS: LazyLock<[ByteSet; 256]> = LazyLock::new(|| {
+    let mut pairs = [ByteSet::default(); 256];
     let forms = HEDGES
         .iter()
         .map(|(f, _)| *f)
@@ -898,8 +898,8 @@ static WORD_LEAD_PAIRS: LazyLock<[[u64; 4]; 256]> = LazyLock::new(|| {
         };
         let bits = &mut pairs[usize::from(first.to_ascii_lowercase())];
         match form.as_bytes().get(1) {
-            Some(&second) => bits[usize::from(second / 64)] |= 1 << (second % 64),
-            None => *bits = [u64::MAX; 4],
+            Some(&second) => bits.insert(second),
+            None => *bits = ByteSet::ALL,
         }
     }
     pairs
@@ -913,8 +913,8 @@ fn may_lead_word(rest: &[u8]) -> bool {
     };
     let bits = &WORD_LEAD_PAIRS[usize::from(first.to_ascii_lowercase())];
     match rest.get(1) {
-        Some(&second) => bits[usize::from(second / 64)] & (1 << (second % 64)) != 0,
-        None => *bits == [u64::MAX; 4],
+        Some(&second) => bits.contains(second),
+        None => *bits == ByteSet::ALL,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::lexicon::fx::FxHashSet;
 use crate::lexicon::{DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun, holds_event_stem};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
-use crate::text::{Sentence, Word};
+use crate::text::{ByteSet, Sentence, Word};
 
 use super::found::{Found, SentenceWords, span_of};
 
@@ -139,7 +139,7 @@ fn verb_kind(lower: &str) -> Option<EventKind> {
         return None;
     };
     let bits = pairs.get(usize::from(first))?;
-    if bits[usize::from(second / 64)] & (1 << (second % 64)) == 0 {
+    if !bits.contains(second) {
         return None;
     }
     verb_kind_by_stems(lower)
@@ -154,14 +154,14 @@ fn verb_kind_by_stems(lower: &str) -> Option<EventKind> {
         .find_map(|(stems, kind)| stems.iter().any(|s| lower.starts_with(s)).then_some(*kind))
 }
 
-/// The first two bytes of the stems of [`VERB_KINDS`]: bit `s` of entry
-/// `f` is set when a stem starts with the bytes `f` and `s`. Every stem has
+/// The first two bytes of the stems of [`VERB_KINDS`]: entry `f` holds
+/// `s` when a stem starts with the bytes `f` and `s`. Every stem has
 /// two bytes or more.
-static VERB_PAIRS: LazyLock<[[u64; 4]; 256]> = LazyLock::new(|| {
-    let mut pairs = [[0u64; 4]; 256];
+static VERB_PAIRS: LazyLock<[ByteSet; 256]> = LazyLock::new(|| {
+    let mut pairs = [ByteSet::default(); 256];
     for stem in VERB_KINDS.iter().flat_map(|(stems, _)| stems.iter()) {
         if let [first, second, ..] = *stem.as_bytes() {
-            pairs[usize::from(first)][usize::from(second / 64)] |= 1 << (second % 64);
+            pairs[usize::from(first)].insert(second);
         }
     }
     pairs

@@ -9,6 +9,7 @@
 //! construction.
 
 mod ascii;
+mod byte_set;
 mod case;
 mod lower;
 mod segment;
@@ -22,6 +23,7 @@ pub(crate) use ascii::{
     HIGH, ONES, alnum_bytes, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, lead_bytes,
     run_by_words,
 };
+pub(crate) use byte_set::ByteSet;
 pub(crate) use case::{
     ToLower, is_latin1, is_latin1_capital_second, is_lowercase_fixed_point, lower_cow, to_lower,
 };
