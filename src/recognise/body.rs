@@ -479,7 +479,7 @@ struct Lexicon {
     /// Descriptive -inen lemmas by ending (`*mainen`).
     descriptive_patterns: Vec<Pattern>,
     /// Descriptive -inen lemmas listed whole, by stem: `edelli` for
-    /// `edellinen` (see [`Lexicon::inen_readings`]).
+    /// `edellinen` (see [`Lexicon::first_inen_reading`]).
     descriptive_stems: FxHashSet<String>,
     numerals: FxHashSet<String>,
     /// -inen words that are nouns, never agreeing adjectives: people
@@ -979,19 +979,64 @@ impl Lexicon {
         self.kind_override(&name.to_lower())
     }
 
-    /// The -inen lemmas a lower-case word can be a form of, with case and
-    /// number (`strategisen` → `strateginen`, genitive singular); each
-    /// lemma is given by its stem (`strategi`), the lemma being
-    /// `{stem}nen`.
-    fn inen_readings<'s>(
-        &'s self,
-        lower: &'s str,
-    ) -> impl Iterator<Item = (&'s str, Case, bool)> + 's {
+    /// The first of `found`'s answers for the -inen lemmas a lower-case
+    /// word can be a form of, with case and number (`strategisen` →
+    /// `strateginen`, genitive singular), in the order of
+    /// [`Lexicon::inen_readings_by_iter`]; each lemma is given by its stem
+    /// (`strategi`), the lemma being `{stem}nen`. The endings found stay
+    /// in this call's frame, where an iterator returned them in an array
+    /// that was copied as it went.
+    fn first_inen_reading<'w, T>(
+        &self,
+        lower: &'w str,
+        mut found: impl FnMut(&'w str, Case, bool) -> Option<T>,
+    ) -> Option<T> {
         // Every reading has an `i` before its ending: a word without one
         // near its end has none, and most words are told so at once.
         let tail = lower.len().saturating_sub(self.max_inen_ending + 1);
+        if !lower
+            .as_bytes()
+            .get(tail..)
+            .is_some_and(|t| t.contains(&b'i'))
+        {
+            return None;
+        }
         // The endings a word ends in, longest first, as `inen_endings`
         // lists them: nested endings, so no more than the longest is long.
+        let mut hits: [(usize, &[(Case, bool)]); MAX_NESTED_ENDINGS] =
+            [(0, &[]); MAX_NESTED_ENDINGS];
+        let mut n = 0;
+        for (at, readings) in self.inen_trie.suffixes(lower.as_bytes()) {
+            if let Some(slot) = hits.get_mut(n) {
+                *slot = (at, readings.as_slice());
+                n += 1;
+            }
+        }
+        for &(at, readings) in hits.get(..n).unwrap_or_default().iter().rev() {
+            let Some(stem) = lower.get(..at) else {
+                continue;
+            };
+            if !(stem.ends_with('i') && stem.chars().count() >= 4) {
+                continue;
+            }
+            for &(case, plural) in readings {
+                if let Some(answer) = found(stem, case, plural) {
+                    return Some(answer);
+                }
+            }
+        }
+        None
+    }
+
+    /// The -inen readings of a lower-case word as an iterator, as
+    /// [`Lexicon::first_inen_reading`] asked them before: the oracle its
+    /// test compares with.
+    #[cfg(test)]
+    fn inen_readings_by_iter<'s>(
+        &'s self,
+        lower: &'s str,
+    ) -> impl Iterator<Item = (&'s str, Case, bool)> + 's {
+        let tail = lower.len().saturating_sub(self.max_inen_ending + 1);
         let mut hits: [(usize, &[(Case, bool)]); MAX_NESTED_ENDINGS] =
             [(0, &[]); MAX_NESTED_ENDINGS];
         let mut n = 0;
@@ -1031,13 +1076,16 @@ impl Lexicon {
     /// [`Lexicon::is_descriptive`] of a word on the lists `listed`.
     fn is_descriptive_given(&self, lower: &str, listed: Listed) -> bool {
         listed.is(Listed::DESCRIPTIVE)
-            || self.inen_readings(lower).any(|(stem, _, _)| {
-                self.descriptive_stems.contains(stem)
-                    || self
-                        .descriptive_patterns
-                        .iter()
-                        .any(|p| p.matches_lemma(stem))
-            })
+            || self
+                .first_inen_reading(lower, |stem, _, _| {
+                    (self.descriptive_stems.contains(stem)
+                        || self
+                            .descriptive_patterns
+                            .iter()
+                            .any(|p| p.matches_lemma(stem)))
+                    .then_some(())
+                })
+                .is_some()
     }
 
     /// The nominative of an agreeing name-forming adjective: `word` in
@@ -1080,13 +1128,10 @@ impl Lexicon {
         if !not_descriptive() {
             return None;
         }
-        self.inen_readings(lower)
-            .find(|&(stem, c, p)| {
-                c == case
-                    && p == plural
-                    && !self.inen_nouns.iter().any(|pat| pat.matches_lemma(stem))
-            })
-            .map(|(stem, _, _)| (format!("{stem}nen"), false))
+        self.first_inen_reading(lower, |stem, c, p| {
+            (c == case && p == plural && !self.inen_nouns.iter().any(|pat| pat.matches_lemma(stem)))
+                .then(|| (format!("{stem}nen"), false))
+        })
     }
 
     /// The nominative plural of a head word in the nominative singular
@@ -5033,6 +5078,55 @@ mod tests {
             assert!(!m.name.is_empty());
             if let Some((abbr, span)) = m.abbreviation {
                 assert_eq!(text.get(span.start..span.end), Some(abbr));
+            }
+        }
+    }
+
+    /// Pieces of -inen words: the lexicon's endings, stems before them
+    /// (with and without their `i`, short and long), Finnish letters, Σ
+    /// and characters of other lengths.
+    fn inen_piece() -> impl Strategy<Value = String> {
+        let endings: Vec<String> = LEXICON
+            .inen_endings
+            .iter()
+            .map(|(e, _, _)| e.clone())
+            .collect();
+        prop_oneof![
+            prop::sample::select(endings),
+            prop::sample::select(vec![
+                "strategi", "edelli", "kansalli", "i", "ai", "äi", "öi", "vi", "ii", "s", "sen",
+                "isen", "nen", "n", "ä", "Σ", "ς", "\u{212A}", "İ", "😀", "-", " ",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    proptest! {
+        /// [`Lexicon::first_inen_reading`] offers the readings
+        /// [`Lexicon::inen_readings_by_iter`] gives, in its order, and
+        /// stops at the first answer.
+        #[test]
+        fn first_inen_reading_offers_the_iterators_readings(
+            pieces in prop::collection::vec(inen_piece(), 0..5),
+            stop in 0usize..6,
+        ) {
+            let lex = &*LEXICON;
+            let word = pieces.concat();
+            for lower in [word.clone(), word.to_lowercase()] {
+                let want: Vec<(&str, Case, bool)> = lex.inen_readings_by_iter(&lower).collect();
+                let mut got = Vec::new();
+                let none = lex.first_inen_reading(&lower, |stem, case, plural| {
+                    got.push((stem, case, plural));
+                    None::<()>
+                });
+                prop_assert_eq!(none, None);
+                prop_assert_eq!(&got, &want, "{:?}", lower);
+                let mut seen = 0;
+                let first = lex.first_inen_reading(&lower, |stem, case, plural| {
+                    seen += 1;
+                    (seen > stop).then_some((stem, case, plural))
+                });
+                prop_assert_eq!(first, want.get(stop).copied(), "{:?}", lower);
             }
         }
     }
