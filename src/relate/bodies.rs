@@ -358,20 +358,9 @@ struct Kin<'k> {
 
 impl<'k> ShortNameIndex<'k> {
     fn new(keys: &'k [String], abbreviations: &[Option<String>], bodies: &[Body]) -> Self {
-        let mut endings = Vec::new();
-        for (j, long) in keys.iter().enumerate() {
-            for (p, b) in long.bytes().enumerate() {
-                if matches!(b, b' ' | b'-')
-                    && let Some(ending) = long.get(p + 1..)
-                {
-                    endings.push((ending, j));
-                }
-            }
-        }
-        endings.sort_unstable();
         let mut index = ShortNameIndex {
             keys,
-            endings,
+            endings: key_endings(keys),
             abbreviations: FxHashMap::default(),
             kinds: Vec::new(),
         };
@@ -467,6 +456,47 @@ impl<'k> ShortNameIndex<'k> {
             .map(|&(_, j)| j)
             .collect()
     }
+}
+
+/// The word-final parts of `keys` (what follows a space or a hyphen) that
+/// are keys themselves, with the body of the key they end, sorted: only a
+/// key is ever looked up among them ([`ShortNameIndex::candidates`]), so
+/// the rest are left out and few are left to sort, where every ending was
+/// sorted ([`all_key_endings`]).
+fn key_endings(keys: &[String]) -> Vec<(&str, usize)> {
+    let known: FxHashSet<&str> = keys.iter().map(String::as_str).collect();
+    let mut endings = Vec::new();
+    for (j, long) in keys.iter().enumerate() {
+        for (p, b) in long.bytes().enumerate() {
+            if matches!(b, b' ' | b'-')
+                && let Some(ending) = long.get(p + 1..)
+                && known.contains(ending)
+            {
+                endings.push((ending, j));
+            }
+        }
+    }
+    endings.sort_unstable();
+    endings
+}
+
+/// Every word-final part of `keys` with its body, sorted: what
+/// [`key_endings`] gave before it left out the parts that are no key, kept
+/// as the oracle its test compares with.
+#[cfg(test)]
+fn all_key_endings(keys: &[String]) -> Vec<(&str, usize)> {
+    let mut endings = Vec::new();
+    for (j, long) in keys.iter().enumerate() {
+        for (p, b) in long.bytes().enumerate() {
+            if matches!(b, b' ' | b'-')
+                && let Some(ending) = long.get(p + 1..)
+            {
+                endings.push((ending, j));
+            }
+        }
+    }
+    endings.sort_unstable();
+    endings
 }
 
 /// The entries of `sorted` whose first field is `key`.
@@ -1326,6 +1356,47 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// Pieces of names whose keys end one another: head words whole and
+    /// in compounds, attributes, spaces and hyphens, ä.
+    fn key_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "työryhmä",
+            "ryhmä",
+            "johtoryhmä",
+            "johto",
+            "strateginen",
+            "ict",
+            "digi",
+            "ja",
+            "sote",
+            "ä",
+            " ",
+            "  ",
+            "-",
+            " -",
+            "- ",
+        ])
+    }
+
+    proptest! {
+        /// Every key finds among [`key_endings`] the bodies it found among
+        /// all endings ([`all_key_endings`]), in the same order.
+        #[test]
+        fn keys_find_the_bodies_they_end_as_among_all_endings(
+            names in prop::collection::vec(prop::collection::vec(key_piece(), 0..6), 0..8),
+        ) {
+            let keys: Vec<String> = names.iter().map(|n| key(&n.concat()).into_owned()).collect();
+            let (some, all) = (key_endings(&keys), all_key_endings(&keys));
+            for short in &keys {
+                prop_assert_eq!(
+                    equal_range(&some, &short.as_str()),
+                    equal_range(&all, &short.as_str()),
+                    "{:?} in {:?}", short, keys
+                );
             }
         }
     }
