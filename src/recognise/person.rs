@@ -1271,33 +1271,42 @@ enum Kind {
     Newline,
 }
 
-/// A token borrowed from the text.
-#[derive(Debug, Clone)]
-struct Tok<'a, 'l> {
+/// A token: what it is, where it stands in the text and what the
+/// lexicons say about it. Its text and lower case are sliced when a rule
+/// asks for the word ([`Doc::word`]): most tokens are never asked, and
+/// three words a token keep the list small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tok {
     /// What it is.
     kind: Kind,
     /// Byte offset of its first byte.
     start: usize,
     /// Byte offset one past its last byte.
     end: usize,
-    /// Its text.
-    text: &'a str,
-    /// The lower case of the whole text, where [`Tok::lower`] reads the
-    /// token's own: most tokens are never asked, so none is sliced ahead.
-    lowered: &'l LowerText,
     /// What the lexicons say about it (words only; all false otherwise).
     facts: Facts,
 }
 
-impl<'l> Tok<'_, 'l> {
-    /// Its text in lower case (words only; empty otherwise), borrowed from
-    /// the text's lower case unless a character lowers out of line.
+/// A word token as the rules read it ([`Doc::word`]): borrowed from the
+/// text, with the text's lower case to slice its own from.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a, 'l> {
+    /// Its text.
+    text: &'a str,
+    /// Byte offset of its first byte.
+    start: usize,
+    /// The lower case of the whole text, where [`Word::lower`] reads the
+    /// word's own: most words are never asked, so none is sliced ahead.
+    lowered: &'l LowerText,
+    /// What the lexicons say about it.
+    facts: Facts,
+}
+
+impl<'l> Word<'_, 'l> {
+    /// Its text in lower case, borrowed from the text's lower case unless
+    /// a character lowers out of line.
     fn lower(&self) -> Cow<'l, str> {
-        if self.kind == Kind::Word {
-            self.lowered.at(self.text, self.start)
-        } else {
-            Cow::Borrowed("")
-        }
+        self.lowered.at(self.text, self.start)
     }
 
     /// Whether the word is a title word ([`is_title_word`]). Asked of the
@@ -1308,7 +1317,7 @@ impl<'l> Tok<'_, 'l> {
         may_be_title(self.text) && is_title_word(&self.lower())
     }
 
-    /// [`Tok::is_title`] without the quick look at the last bytes, kept as
+    /// [`Word::is_title`] without the quick look at the last bytes, kept as
     /// the oracle its test compares with.
     #[cfg(test)]
     fn is_title_by_lower(&self) -> bool {
@@ -1322,7 +1331,7 @@ impl<'l> Tok<'_, 'l> {
 }
 
 /// What the lexicons say about a word, looked up once per token (its title
-/// reading is asked of [`Tok::is_title`] when needed).
+/// reading is asked of [`Word::is_title`] when needed).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Facts {
     /// It has the shape of a name ([`name_parts`]).
@@ -1371,50 +1380,83 @@ impl Facts {
 /// byte says what it is ([`LEADS`]): spaces, ASCII letters and digits, line
 /// feeds and ASCII marks without decoding; carriage returns, dashes and
 /// other characters are decoded and asked ([`other_token`]).
-fn tokenize<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
+fn tokenize(text: &str, lowered: &LowerText) -> Vec<Tok> {
     // About one token (word or mark) for every five bytes of running text.
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut pos = 0;
     while let Some(&b) = bytes.get(pos) {
         // A byte cannot index past the 256 entries.
-        // `plain`: a word read by `plain_word_end`.
-        let (kind, end, plain) = match LEADS[usize::from(b)] {
+        let token = match LEADS[usize::from(b)] {
             Lead::Space => {
                 pos += 1;
                 continue;
             }
             Lead::Word => match plain_word_end(bytes, pos) {
-                Some(end) => (Some(Kind::Word), end, true),
-                None => (Some(Kind::Word), word_end(text, pos), false),
+                Some(end) => Some((Kind::Word, end, plain_facts(text, lowered, pos, end))),
+                None => word_token(text, lowered, pos, word_end(text, pos)),
             },
-            Lead::Newline => (Some(Kind::Newline), pos + 1, false),
-            Lead::Mark => (Some(Kind::Punct(char::from(b))), pos + 1, false),
+            Lead::Newline => Some((Kind::Newline, pos + 1, Facts::default())),
+            Lead::Mark => Some((Kind::Punct(char::from(b)), pos + 1, Facts::default())),
             Lead::Other => {
                 let Some((kind, end)) = other_token(text, pos) else {
                     break;
                 };
-                (kind, end, false)
+                match kind {
+                    Some(Kind::Word) => word_token(text, lowered, pos, end),
+                    Some(kind) => text.get(pos..end).map(|_| (kind, end, Facts::default())),
+                    None => {
+                        pos = end.max(pos + 1);
+                        continue;
+                    }
+                }
             }
         };
-        if let (Some(kind), Some(slice)) = (kind, text.get(pos..end)) {
-            let facts = if kind == Kind::Word {
-                Facts::of(slice, lowered, pos, plain)
-            } else {
-                Facts::default()
-            };
-            toks.push(Tok {
-                kind,
-                start: pos,
-                end,
-                text: slice,
-                lowered,
-                facts,
-            });
-        }
+        let end = match token {
+            Some((kind, end, facts)) => {
+                toks.push(Tok {
+                    kind,
+                    start: pos,
+                    end,
+                    facts,
+                });
+                end
+            }
+            None => pos,
+        };
         pos = end.max(pos + 1);
     }
     toks
+}
+
+/// The word token of `start..end` that [`plain_word_end`] did not read,
+/// with its [`Facts`]; `None` if the range is not a slice of `text`.
+fn word_token(
+    text: &str,
+    lowered: &LowerText,
+    start: usize,
+    end: usize,
+) -> Option<(Kind, usize, Facts)> {
+    let word = text.get(start..end)?;
+    Some((Kind::Word, end, Facts::of(word, lowered, start, false)))
+}
+
+/// [`Facts::of`] the plain word `start..end` ([`plain_word_end`]), told
+/// without slicing it when it starts with an ASCII byte but a capital (no
+/// name) whose first byte and length no role word has ([`ROLE_LENGTHS`]):
+/// most words.
+#[inline]
+fn plain_facts(text: &str, lowered: &LowerText, start: usize, end: usize) -> Facts {
+    let first = text.as_bytes().get(start).copied().unwrap_or(0);
+    let lengths = ROLE_LENGTHS[usize::from(first.to_ascii_lowercase())];
+    if first.is_ascii()
+        && !first.is_ascii_uppercase()
+        && !role_length_bit(lengths, end.saturating_sub(start))
+    {
+        return Facts::default();
+    }
+    text.get(start..end)
+        .map_or_else(Facts::default, |word| Facts::of(word, lowered, start, true))
 }
 
 /// What a token's first byte tells [`tokenize`].
@@ -1483,7 +1525,7 @@ fn other_token(text: &str, pos: usize) -> Option<(Option<Kind>, usize)> {
 /// every word by the split-by-parts oracles.
 /// Kept as the oracle its test compares with.
 #[cfg(test)]
-fn tokenize_by_chars<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'a, 'l>> {
+fn tokenize_by_chars(text: &str, lowered: &LowerText) -> Vec<Tok> {
     // About one token (word or mark) for every five bytes of running text.
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut pos = 0;
@@ -1518,8 +1560,6 @@ fn tokenize_by_chars<'a, 'l>(text: &'a str, lowered: &'l LowerText) -> Vec<Tok<'
                 kind,
                 start: pos,
                 end,
-                text: slice,
-                lowered,
                 facts,
             });
         }
@@ -1555,9 +1595,8 @@ fn starts_word(
 fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start;
     loop {
+        i += lead_word_run(bytes.get(i..).unwrap_or_default());
         match bytes.get(i) {
-            // A byte cannot index past the 256 entries.
-            Some(&b) if LEADS[usize::from(b)] == Lead::Word => i += 1,
             Some(0xC3) if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => i += 2,
             Some(&b) if is_ascii_joiner(b) && i > start => match ascii_joiner_end(bytes, i)? {
                 JoinerEnd::Joins => i += 1,
@@ -1567,6 +1606,18 @@ fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
             _ => return (i > start).then_some(i),
         }
     }
+}
+
+/// How many bytes at the start of `bytes` are ASCII letters or digits
+/// ([`Lead::Word`]), a byte at a time: the words of running text are short,
+/// so the loop is kept to a load, a table look-up and a compare a byte.
+#[inline]
+fn lead_word_run(bytes: &[u8]) -> usize {
+    // A byte cannot index past the 256 entries.
+    bytes
+        .iter()
+        .position(|&b| LEADS[usize::from(b)] != Lead::Word)
+        .unwrap_or(bytes.len())
 }
 
 /// What an ASCII joiner does to the plain word it follows ([`plain_word_end`]).
@@ -1752,8 +1803,10 @@ impl Found {
 struct Doc<'a, 'l> {
     /// The text searched.
     text: &'a str,
+    /// Its lower case, where a word's own is sliced ([`Word::lower`]).
+    lowered: &'l LowerText,
     /// Its tokens.
-    toks: Vec<Tok<'a, 'l>>,
+    toks: Vec<Tok>,
 }
 
 /// Most tokens a title's complement may take (`Itä-Uudenmaan
@@ -1771,18 +1824,35 @@ impl<'a, 'l> Doc<'a, 'l> {
     fn new(text: &'a str, lowered: &'l LowerText) -> Self {
         Self {
             text,
+            lowered,
             toks: tokenize(text, lowered),
         }
     }
 
     /// The token at `i`, if it is a word.
-    fn word(&self, i: usize) -> Option<&Tok<'a, 'l>> {
+    fn word_tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i).filter(|t| matches!(t.kind, Kind::Word))
+    }
+
+    /// The word at `i`, if the token there is one.
+    fn word(&self, i: usize) -> Option<Word<'a, 'l>> {
+        let t = self.word_tok(i)?;
+        Some(Word {
+            text: self.text.get(t.start..t.end)?,
+            start: t.start,
+            lowered: self.lowered,
+            facts: t.facts,
+        })
+    }
+
+    /// What the lexicons say about the word at `i`, without slicing it.
+    fn facts(&self, i: usize) -> Option<Facts> {
+        self.word_tok(i).map(|t| t.facts)
     }
 
     /// The lower-case text of the word at `i`.
     fn lower(&self, i: usize) -> Option<Cow<'l, str>> {
-        self.word(i).map(Tok::lower)
+        self.word(i).map(|w| w.lower())
     }
 
     /// Whether the token at `i` is the punctuation `c`.
@@ -1801,12 +1871,12 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// Whether the word at `i` is a title word.
     fn is_title(&self, i: usize) -> bool {
-        self.word(i).is_some_and(Tok::is_title)
+        self.word(i).is_some_and(|w| w.is_title())
     }
 
     /// The role word at `i`.
     fn role_at(&self, i: usize) -> Option<(RoleKind, RoleForm)> {
-        self.word(i).and_then(|t| t.facts.role)
+        self.facts(i).and_then(|f| f.role)
     }
 
     /// Whether the word at `i` is one of `list` (lower case).
@@ -1816,7 +1886,7 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// Index of the first word token at or after `i`.
     fn next_word_index(&self, i: usize) -> Option<usize> {
-        (i..self.toks.len()).find(|&j| self.word(j).is_some())
+        (i..self.toks.len()).find(|&j| self.word_tok(j).is_some())
     }
 
     /// The span from the start of token `a` to the end of token `b`.
@@ -1898,7 +1968,7 @@ impl<'a, 'l> Doc<'a, 'l> {
     fn given_first_at(&self, i: usize, context: bool) -> Option<Name> {
         let mut given = Vec::new();
         let mut j = i;
-        while given.len() < 3 && self.word(j).is_some_and(|t| t.facts.given.is_some()) {
+        while given.len() < 3 && self.facts(j).is_some_and(|f| f.given.is_some()) {
             given.push(j);
             j += 1;
         }
@@ -1965,7 +2035,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         }
         let mut given = Vec::new();
         let mut j = i + 1;
-        while given.len() < 3 && self.word(j).is_some_and(|t| t.facts.given.is_some()) {
+        while given.len() < 3 && self.facts(j).is_some_and(|f| f.given.is_some()) {
             given.push(j);
             j += 1;
         }
@@ -1987,11 +2057,11 @@ impl<'a, 'l> Doc<'a, 'l> {
             Some(t) => match t.kind {
                 Kind::Newline => true,
                 Kind::Punct(c) => matches!(c, ',' | ';' | '(' | '/' | '|' | '\t') || is_dash(c),
-                Kind::Word => {
-                    starts_digit(t.text)
-                        || t.text.contains('@')
-                        || CONTACT_MARKERS.contains(&t.lower().as_ref())
-                }
+                Kind::Word => self.word(i).is_some_and(|w| {
+                    starts_digit(w.text)
+                        || w.text.contains('@')
+                        || CONTACT_MARKERS.contains(&w.lower().as_ref())
+                }),
             },
         }
     }
@@ -2061,7 +2131,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         // Every name starts with a name-shaped word (a family name, a given
         // name, or an unknown given name after a title): most words are no
         // name's start.
-        if !self.word(i)?.facts.shaped {
+        if !self.facts(i)?.shaped {
             return None;
         }
         if self.at_list_start(i)
@@ -2303,11 +2373,11 @@ impl<'a, 'l> Doc<'a, 'l> {
                     matches!(c, ',' | ';' | '(' | ')' | '/' | '|' | '.' | ':' | '!' | '?')
                         || is_dash(c)
                 }
-                Kind::Word => {
-                    starts_digit(t.text)
-                        || t.text.starts_with('+')
-                        || CONTACT_MARKERS.contains(&t.lower().as_ref())
-                }
+                Kind::Word => self.word(i).is_some_and(|w| {
+                    starts_digit(w.text)
+                        || w.text.starts_with('+')
+                        || CONTACT_MARKERS.contains(&w.lower().as_ref())
+                }),
             },
         }
     }
@@ -3159,9 +3229,9 @@ mod tests {
             "ΣΣjohtaja",
         ] {
             let lowered = LowerText::new(word);
-            let toks = tokenize(word, &lowered);
-            let [tok] = toks.as_slice() else {
-                panic!("{word:?}: {toks:?}");
+            let doc = Doc::new(word, &lowered);
+            let (1, Some(tok)) = (doc.toks.len(), doc.word(0)) else {
+                panic!("{word:?}: {:?}", doc.toks);
             };
             assert!(tok.is_title_by_lower(), "{word:?}");
             assert!(tok.is_title(), "{word:?}");
@@ -3594,10 +3664,26 @@ mod tests {
             let named = names.iter().map(String::as_str).chain(pieces.iter().copied()).collect::<Vec<_>>().join(" ");
             for text in [pieces.concat(), named, noise] {
                 let lowered = LowerText::new(&text);
-                let view = |t: &Tok<'_, '_>| (t.kind, t.start, t.end, t.text.to_string(), t.lower().to_string(), t.facts);
-                let got: Vec<_> = tokenize(&text, &lowered).iter().map(view).collect();
+                let doc = Doc::new(&text, &lowered);
+                let view = |t: &Tok| {
+                    let slice = text.get(t.start..t.end);
+                    let lower = match slice {
+                        Some(w) if t.kind == Kind::Word => lowered.at(w, t.start).into_owned(),
+                        _ => String::new(),
+                    };
+                    (t.kind, t.start, t.end, slice.map(str::to_string), lower, t.facts)
+                };
+                let got: Vec<_> = doc.toks.iter().map(view).collect();
+                for (i, t) in doc.toks.iter().enumerate() {
+                    let word = doc.word(i).map(|w| (w.text.to_string(), w.lower().into_owned(), w.facts));
+                    let want = (t.kind == Kind::Word).then(|| view(t)).map(|(_, _, _, w, l, f)| (w.unwrap_or_default(), l, f));
+                    prop_assert_eq!(word, want, "{:?}", text);
+                }
                 for (kind, _, _, word, lower, _) in &got {
-                    let want = if *kind == Kind::Word { word.to_lowercase() } else { String::new() };
+                    let want = match word {
+                        Some(word) if *kind == Kind::Word => word.to_lowercase(),
+                        _ => String::new(),
+                    };
                     prop_assert_eq!(lower, &want, "{:?}", text);
                 }
                 let want: Vec<_> = tokenize_by_chars(&text, &lowered).iter().map(view).collect();
@@ -3629,7 +3715,8 @@ mod tests {
             let text = words.iter().map(String::as_str).chain([name.as_str()]).chain(pieces.iter().copied()).collect::<Vec<_>>().join(" ");
             for text in [text, words.concat(), noise.clone()] {
                 let lowered = LowerText::new(&text);
-                for t in tokenize(&text, &lowered).iter() {
+                let doc = Doc::new(&text, &lowered);
+                for t in (0..doc.toks.len()).filter_map(|i| doc.word(i)) {
                     prop_assert_eq!(t.is_title(), t.is_title_by_lower(), "{:?} in {:?}", t.text, text);
                 }
             }
