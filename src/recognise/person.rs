@@ -823,8 +823,13 @@ fn name_parts(word: &str) -> Option<usize> {
 fn lower_latin1_run(bytes: &[u8], i: usize) -> usize {
     let mut j = i;
     loop {
+        // ASCII small letters, the most of them, by one position loop.
+        let rest = bytes.get(j..).unwrap_or_default();
+        j += rest
+            .iter()
+            .position(|b| !b.is_ascii_lowercase())
+            .unwrap_or(rest.len());
         match bytes.get(j) {
-            Some(b) if b.is_ascii_lowercase() => j += 1,
             Some(0xC3) if bytes.get(j + 1).is_some_and(|&s| latin1_lower(s)) => j += 2,
             _ => return j - i,
         }
@@ -1597,6 +1602,8 @@ fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
     loop {
         i += lead_word_run(bytes.get(i..).unwrap_or_default());
         match bytes.get(i) {
+            // The commonest end first: a space or a mark but a joiner.
+            Some(&b) if b.is_ascii() && !is_ascii_joiner(b) => return (i > start).then_some(i),
             Some(0xC3) if bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) => i += 2,
             Some(&b) if is_ascii_joiner(b) && i > start => match ascii_joiner_end(bytes, i)? {
                 JoinerEnd::Joins => i += 1,
@@ -2488,8 +2495,9 @@ impl<'a, 'l> Doc<'a, 'l> {
     fn roles(&self, people: &[Found]) -> Vec<RoleMatch<'a>> {
         let index = PeopleIndex::new(people);
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for r in 0..self.toks.len() {
-            let Some((_, form)) = self.role_at(r) else {
+        // Read straight off the tokens: every token is asked.
+        for (r, tok) in self.toks.iter().enumerate() {
+            let Some((_, form)) = tok.facts.role.filter(|_| tok.kind == Kind::Word) else {
                 continue;
             };
             let holders = if form.is_nominative() {
