@@ -43,7 +43,7 @@ impl<'w, 's> Worded<'w, 's> {
     /// whether its lower case holds an event stem ([`holds_event_stem`]).
     fn new(sentence: &'w SentenceWords<'s>, holds_stem: bool) -> Self {
         Self {
-            words: &sentence.words,
+            words: sentence.words(),
             lower: &sentence.lower,
             nouns: event_nouns(holds_stem, &sentence.lower),
         }
@@ -70,14 +70,14 @@ fn event_nouns_word_by_word(lower: &[Cow<'_, str>]) -> Vec<Option<EventKind>> {
 }
 
 /// The kind of the event noun nearest to `at` in the sentence, if any.
-fn nearest_noun(sentence: &Worded<'_, '_>, base: usize, at: Span) -> Option<EventKind> {
+fn nearest_noun(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
     sentence
         .words
         .iter()
         .zip(&sentence.nouns)
         .filter_map(|(w, kind)| {
             let kind = (*kind)?;
-            let (s, e) = (base + w.start, base + w.end());
+            let (s, e) = (w.start, w.end());
             let distance = if e <= at.start {
                 at.start - e
             } else {
@@ -100,13 +100,13 @@ const VERB_REACH: usize = 5;
 /// semicolons and dashes end a clause: in `vaalit pidetään 23.1., ja
 /// valtuusto aloittaa maaliskuussa` the start is the council's, not the
 /// election's).
-fn verb_near(sentence: &Worded<'_, '_>, base: usize, at: Span) -> Option<EventKind> {
+fn verb_near(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
     let ws = &sentence.words;
     let breaks_clause = |gap: &str| gap.contains([',', ';', '–', '—', '(', ')']);
-    let first = ws.iter().position(|w| base + w.end() > at.start)?;
+    let first = ws.iter().position(|w| w.end() > at.start)?;
     let last = ws
         .iter()
-        .rposition(|w| base + w.start < at.end)
+        .rposition(|w| w.start < at.end)
         .unwrap_or(first);
     let mut lo = first;
     while lo > 0 && first - lo < VERB_REACH && !breaks_clause(ws[lo].gap) {
@@ -175,11 +175,10 @@ const VERB_KINDS: &[(&[&str], EventKind)] = &[
 ];
 
 /// The kind of event a date with cue `cue` at `at` makes of its sentence
-/// (`worded`, starting at byte `base`), by the words near it.
+/// (`worded`), by the words near it.
 fn kind_by_words(
     cue: Option<DateCue>,
     worded: &Worded<'_, '_>,
-    base: usize,
     at: Span,
 ) -> Option<EventKind> {
     // A date's own cue (`… mennessä`, `… alkaen`) says most. A date things
@@ -188,16 +187,16 @@ fn kind_by_words(
     // mennessä`); in `seminaariin on ilmoittauduttava 5.3. mennessä` the
     // verb makes it a deadline.
     match cue {
-        Some(DateCue::By) => match verb_near(worded, base, at) {
+        Some(DateCue::By) => match verb_near(worded, at) {
             Some(EventKind::Deadline) => Some(EventKind::Deadline),
-            _ => nearest_noun(worded, base, at).or(Some(EventKind::Deadline)),
+            _ => nearest_noun(worded, at).or(Some(EventKind::Deadline)),
         },
         Some(DateCue::From) => Some(EventKind::Start),
         // What lasts until a date (`jatkuu vuoden 2022 loppuun saakka`)
         // ends then: no start, but a deadline if a verb says so (`hakuaika
         // on auki 15.3. saakka`).
-        Some(DateCue::Until) => verb_near(worded, base, at).filter(|k| *k == EventKind::Deadline),
-        None => nearest_noun(worded, base, at).or_else(|| verb_near(worded, base, at)),
+        Some(DateCue::Until) => verb_near(worded, at).filter(|k| *k == EventKind::Deadline),
+        None => nearest_noun(worded, at).or_else(|| verb_near(worded, at)),
     }
 }
 
@@ -221,12 +220,12 @@ fn events_by_words(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]
             }
             let sentence_words = found.sentence_words(n);
             let worded = Worded {
-                words: &sentence_words.words,
+                words: sentence_words.words(),
                 lower: &sentence_words.lower,
                 nouns: event_nouns_word_by_word(&sentence_words.lower),
             };
             let cue = d.cue.map(|(c, _)| c);
-            if let Some(kind) = kind_by_words(cue, &worded, sentence.start, d.span) {
+            if let Some(kind) = kind_by_words(cue, &worded, d.span) {
                 out.push(Event {
                     kind,
                     date: Some(found.values[i]),
@@ -275,7 +274,7 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
             }
             let sentence_words = found.sentence_words(n);
             let worded = &*worded.get_or_insert_with(|| Worded::new(sentence_words, noun));
-            let kind = kind_by_words(cue, worded, sentence.start, d.span);
+            let kind = kind_by_words(cue, worded, d.span);
             if let Some(kind) = kind {
                 out.push(event(found, i, sentence, kind));
             }

@@ -88,7 +88,8 @@ impl<'t> Found<'t> {
     /// No words for an `n` past the sentences (never asked for).
     pub(crate) fn sentence_words(&self, n: usize) -> &SentenceWords<'t> {
         static NONE: SentenceWords<'static> = SentenceWords {
-            words: Vec::new(),
+            within: &[],
+            split: Vec::new(),
             lower: Vec::new(),
         };
         match (self.words.get(n), self.sentences.get(n)) {
@@ -131,42 +132,78 @@ pub(crate) fn span_of(s: &Sentence<'_>) -> Span {
 /// The words of a sentence with their lower-case forms, split once for
 /// the several rules that read them.
 pub(crate) struct SentenceWords<'s> {
-    pub(crate) words: Vec<crate::text::Word<'s>>,
+    /// The sentence's words borrowed from the whole text's, when the
+    /// sentence stands apart (nearly always); else empty.
+    within: &'s [Word<'s>],
+    /// The sentence's words split anew, when it does not stand apart.
+    split: Vec<Word<'s>>,
     /// Each word in lower case (borrowed from the text's lower case).
     pub(crate) lower: Vec<std::borrow::Cow<'s, str>>,
 }
 
 impl<'s> SentenceWords<'s> {
     /// The words of `sentence`: those of the whole text when the sentence
-    /// stands apart from its neighbours (it nearly always does), else split
-    /// anew.
+    /// stands apart from its neighbours (borrowed, not copied), else split
+    /// anew and moved to the whole text's offsets.
     pub(crate) fn new(sentence: &Sentence<'s>, lexed: Lexed<'s>) -> Self {
-        let words = words_within(lexed.text, lexed.words, sentence.start, sentence.end())
-            .unwrap_or_else(|| crate::text::words(sentence.text));
-        let lower = words_lower(sentence, &words, lexed.lowered);
-        Self { words, lower }
+        let (within, split) =
+            match words_within(lexed.text, lexed.words, sentence.start, sentence.end()) {
+                Some(within) => (within, Vec::new()),
+                None => (&[][..], split_at_text_offsets(sentence)),
+            };
+        let mut words = Self {
+            within,
+            split,
+            lower: Vec::new(),
+        };
+        words.lower = words_lower(sentence, words.words(), lexed.lowered);
+        words
+    }
+
+    /// The sentence's words at their offsets in the whole text. The first
+    /// word's gap may reach back before the sentence (it is the whole
+    /// text's): the rules read only the gaps between the sentence's own
+    /// words.
+    pub(crate) fn words(&self) -> &[Word<'s>] {
+        if self.split.is_empty() {
+            self.within
+        } else {
+            &self.split
+        }
     }
 }
 
-/// The lower case of each of `words` (of `sentence`), exactly as
-/// [`LowerText::at`] gives it word by word. When the sentence lowers in
-/// place (nearly always), its lower case is borrowed once and each word's
-/// is the slice at the word's own offsets: the text's list of characters
-/// that lower out of line is searched once a sentence, not once a word.
+/// The words of `sentence` split on their own, their offsets moved from
+/// the sentence's start to the whole text's.
+fn split_at_text_offsets<'s>(sentence: &Sentence<'s>) -> Vec<Word<'s>> {
+    let mut words = crate::text::words(sentence.text);
+    for w in &mut words {
+        w.start += sentence.start;
+    }
+    words
+}
+
+/// The lower case of each of `words` (of `sentence`, at the whole text's
+/// offsets), exactly as [`LowerText::at`] gives it word by word. When the
+/// sentence lowers in place (nearly always), its lower case is borrowed
+/// once and each word's is the slice at the word's own offsets: the text's
+/// list of characters that lower out of line is searched once a sentence,
+/// not once a word.
 fn words_lower<'s>(
     sentence: &Sentence<'s>,
     words: &[Word<'s>],
     lowered: &'s LowerText,
 ) -> Vec<Cow<'s, str>> {
-    let by_word = |w: &Word<'s>| lowered.at(w.text, sentence.start + w.start);
+    let by_word = |w: &Word<'s>| lowered.at(w.text, w.start);
     let Some(whole) = lowered.aligned_at(sentence.text, sentence.start) else {
         return words.iter().map(by_word).collect();
     };
     words
         .iter()
         .map(|w| {
-            whole
-                .get(w.start..w.end())
+            w.start
+                .checked_sub(sentence.start)
+                .and_then(|from| whole.get(from..from + w.text.len()))
                 .map_or_else(|| by_word(w), Cow::Borrowed)
         })
         .collect()
@@ -175,15 +212,8 @@ fn words_lower<'s>(
 /// [`words_lower`] as it was, each word's lower case asked of the text's
 /// on its own: the oracle its test compares with.
 #[cfg(test)]
-fn words_lower_word_by_word<'s>(
-    sentence: &Sentence<'s>,
-    words: &[Word<'s>],
-    lowered: &'s LowerText,
-) -> Vec<Cow<'s, str>> {
-    words
-        .iter()
-        .map(|w| lowered.at(w.text, sentence.start + w.start))
-        .collect()
+fn words_lower_word_by_word<'s>(words: &[Word<'s>], lowered: &'s LowerText) -> Vec<Cow<'s, str>> {
+    words.iter().map(|w| lowered.at(w.text, w.start)).collect()
 }
 
 /// What the pipeline finds in a text, for the relating rules' tests.
@@ -227,7 +257,7 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::testing::with_found;
-    use super::{words_lower, words_lower_word_by_word};
+    use super::{Lexed, SentenceWords, split_at_text_offsets, words_lower, words_lower_word_by_word};
     use crate::relate::dates::Anchors;
     use crate::text::{LowerText, Sentence, words, words_within};
     use proptest::prelude::*;
@@ -285,14 +315,26 @@ mod tests {
                     b += 1;
                 }
                 let sentence = Sentence { text: &text[a..b], start: a };
-                let split = words(sentence.text);
-                let within = words_within(&text, &all, a, b);
+                let split = split_at_text_offsets(&sentence);
+                let within = words_within(&text, &all, a, b).map(<[_]>::to_vec);
                 for ws in [Some(split), within].into_iter().flatten() {
                     prop_assert_eq!(
                         words_lower(&sentence, &ws, &lowered),
-                        words_lower_word_by_word(&sentence, &ws, &lowered),
+                        words_lower_word_by_word(&ws, &lowered),
                         "{:?} {}..{}", text, a, b
                     );
+                }
+                // The sentence's words as splitting it alone gives them, at
+                // the whole text's offsets (the first gap aside), each
+                // with its own lower case.
+                let lexed = Lexed { text: &text, lowered: &lowered, words: &all };
+                let got = SentenceWords::new(&sentence, lexed);
+                let alone = words(sentence.text);
+                prop_assert_eq!(got.words().len(), alone.len(), "{:?} {}..{}", text, a, b);
+                for (k, (w, own)) in got.words().iter().zip(&alone).enumerate() {
+                    prop_assert_eq!((w.text, w.start), (own.text, own.start + a));
+                    prop_assert!(k == 0 || w.gap == own.gap);
+                    prop_assert_eq!(&got.lower[k], &own.text.to_lowercase());
                 }
             }
         }

@@ -113,16 +113,16 @@ fn meeting_clause_dates(
         return Vec::new();
     }
     let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
-    for (w, lower) in ws.words.iter().zip(&ws.lower) {
+    for (w, lower) in ws.words().iter().zip(&ws.lower) {
         // A comma before a number continues a list of dates (`28.9., 12.10.`).
         let listed = w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.gap.contains(';');
         let new_clause =
             clauses.is_empty() || (!listed && w.gap.contains([',', ';', '–', '—', '(']));
         if new_clause {
-            clauses.push((sentence.start + w.start, sentence.start + w.end(), false));
+            clauses.push((w.start, w.end(), false));
         }
         if let Some(c) = clauses.last_mut() {
-            c.1 = sentence.start + w.end();
+            c.1 = w.end();
             // One meeting word marks the clause: the rest are not looked up.
             c.2 = c.2 || MEETING_WORD_SET.contains(lower);
         }
@@ -513,8 +513,8 @@ enum Cue {
 }
 
 /// The kind of the meeting word or event noun nearest to `date`.
-fn nearest_cue(sentence: &Sentence<'_>, ws: &SentenceWords<'_>, date: Span) -> Option<Cue> {
-    ws.words
+fn nearest_cue(ws: &SentenceWords<'_>, date: Span) -> Option<Cue> {
+    ws.words()
         .iter()
         .zip(&ws.lower)
         .filter_map(|(w, lower)| {
@@ -525,7 +525,7 @@ fn nearest_cue(sentence: &Sentence<'_>, ws: &SentenceWords<'_>, date: Span) -> O
             } else {
                 return None;
             };
-            let (s, e) = (sentence.start + w.start, sentence.start + w.end());
+            let (s, e) = (w.start, w.end());
             let distance = if e <= date.start {
                 date.start - e
             } else {
@@ -583,7 +583,7 @@ fn sentence_meetings(
     let Some(&(first, _)) = days.first() else {
         return Vec::new();
     };
-    if nearest_cue(sentence, ws, first) != Some(Cue::Meeting) {
+    if nearest_cue(ws, first) != Some(Cue::Meeting) {
         return Vec::new();
     }
     let entry = entry_holding(layout, span);
@@ -751,15 +751,15 @@ mod tests {
         ws: &SentenceWords<'_>,
     ) -> Vec<usize> {
         let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
-        for (w, lower) in ws.words.iter().zip(&ws.lower) {
+        for (w, lower) in ws.words().iter().zip(&ws.lower) {
             let listed = w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.gap.contains(';');
             let new_clause =
                 clauses.is_empty() || (!listed && w.gap.contains([',', ';', '–', '—', '(']));
             if new_clause {
-                clauses.push((sentence.start + w.start, sentence.start + w.end(), false));
+                clauses.push((w.start, w.end(), false));
             }
             if let Some(c) = clauses.last_mut() {
-                c.1 = sentence.start + w.end();
+                c.1 = w.end();
                 c.2 = c.2 || MEETING_WORD_SET.contains(lower);
             }
         }

@@ -396,19 +396,21 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2011}' | '&' | ':' | '\'' | '’')
 }
 
-/// The words of `text[start..end]` exactly as [`words`] of that slice
-/// gives them (offsets from `start`), taken from `all`, the words of the
-/// whole `text`, without splitting the slice again. `None` when a word
+/// The words of `text[start..end]` as [`words`] of that slice gives them,
+/// but borrowed from `all`, the words of the whole `text`, without
+/// splitting or copying: their offsets are the whole text's, and the first
+/// one's gap is the whole text's (it may reach back before `start`; the
+/// slice's own would be `text[start..first.start]`). `None` when a word
 /// character or a joiner touches the slice from outside, as the slice's
 /// words may then differ from the whole text's; also when the bounds are
 /// not a slice of `text`.
-pub(crate) fn words_within<'a>(
+pub(crate) fn words_within<'w, 'a>(
     text: &'a str,
-    all: &[Word<'a>],
+    all: &'w [Word<'a>],
     start: usize,
     end: usize,
-) -> Option<Vec<Word<'a>>> {
-    let slice = text.get(start..end)?;
+) -> Option<&'w [Word<'a>]> {
+    text.get(start..end)?;
     let apart = |c: Option<char>| c.is_none_or(|c| !is_word_char(c) && !is_joiner(c));
     if !apart(text.get(..start)?.chars().next_back()) || !apart(text.get(end..)?.chars().next()) {
         return None;
@@ -421,21 +423,7 @@ pub(crate) fn words_within<'a>(
     if inside.last().is_some_and(|w| w.end() > end) {
         return None;
     }
-    Some(
-        inside
-            .iter()
-            .enumerate()
-            .map(|(k, w)| Word {
-                text: w.text,
-                start: w.start - start,
-                gap: if k == 0 {
-                    slice.get(..w.start - start).unwrap_or("")
-                } else {
-                    w.gap
-                },
-            })
-            .collect(),
-    )
+    Some(inside)
 }
 
 #[cfg(test)]
@@ -488,6 +476,21 @@ mod tests {
         }
     }
 
+    /// Words of `text` borrowed by [`words_within`] for the slice from
+    /// `start`, as the slice's own: offsets from `start`, the first gap the
+    /// slice's.
+    fn relative<'a>(text: &'a str, within: &[Word<'a>], start: usize) -> Vec<Word<'a>> {
+        within
+            .iter()
+            .enumerate()
+            .map(|(k, w)| Word {
+                text: w.text,
+                start: w.start - start,
+                gap: if k == 0 { &text[start..w.start] } else { w.gap },
+            })
+            .collect()
+    }
+
     proptest::proptest! {
         #[test]
         fn words_within_a_slice_are_the_slices_words(
@@ -498,7 +501,7 @@ mod tests {
             let (a, b) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
             let all = words(&text);
             if let Some(got) = words_within(&text, &all, a, b) {
-                proptest::prop_assert_eq!(got, words(&text[a..b]));
+                proptest::prop_assert_eq!(relative(&text, got, a), words(&text[a..b]));
             }
         }
     }
@@ -628,7 +631,7 @@ mod tests {
         let text = "Ryhmä kokoontui 14.3. Sote-uudistus etenee: STM:n linjaus.";
         let all = words(text);
         let s = text.find("Sote").unwrap_or(0);
-        let got = words_within(text, &all, s, text.len()).unwrap_or_default();
+        let got = relative(text, words_within(text, &all, s, text.len()).unwrap_or_default(), s);
         assert_eq!(got, words(&text[s..]));
         assert_eq!(got.len(), 4);
         assert_eq!(got[0].gap, "");
