@@ -30,9 +30,9 @@ fn taken(span: Span, taken: &[Span]) -> bool {
 /// The words of one sentence with what the event rules ask of them, made
 /// once per sentence however many dates it holds.
 struct Worded<'w, 's> {
+    /// The words, each lowered when a rule asks for it.
+    sentence: &'w SentenceWords<'s>,
     words: &'w [Word<'s>],
-    /// Each word in lower case (borrowed where it already is).
-    lower: &'w [Cow<'s, str>],
     /// The kind of event each word names, if it holds an event noun; empty
     /// when no word does.
     nouns: Vec<Option<EventKind>>,
@@ -41,11 +41,14 @@ struct Worded<'w, 's> {
 impl<'w, 's> Worded<'w, 's> {
     /// Looks up each of the words of a sentence; `holds_stem` tells
     /// whether its lower case holds an event stem ([`holds_event_stem`]).
+    /// The lower case of all the words is made only when it does: the verb
+    /// rule lowers the few words near a date alone.
     fn new(sentence: &'w SentenceWords<'s>, holds_stem: bool) -> Self {
+        let lower = if holds_stem { sentence.lower() } else { &[] };
         Self {
+            sentence,
             words: sentence.words(),
-            lower: &sentence.lower,
-            nouns: event_nouns(holds_stem, &sentence.lower),
+            nouns: event_nouns(holds_stem, lower),
         }
     }
 }
@@ -121,7 +124,7 @@ fn verb_near(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
     // distance the table's order.
     (lo..hi)
         .filter_map(|k| {
-            let kind = verb_kind(sentence.lower.get(k)?)?;
+            let kind = verb_kind(&sentence.sentence.lower_of(k)?)?;
             let distance = first.saturating_sub(k).max(k.saturating_sub(last));
             Some((distance, kind))
         })
@@ -220,9 +223,9 @@ fn events_by_words(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]
             }
             let sentence_words = found.sentence_words(n);
             let worded = Worded {
+                sentence: sentence_words,
                 words: sentence_words.words(),
-                lower: &sentence_words.lower,
-                nouns: event_nouns_word_by_word(&sentence_words.lower),
+                nouns: event_nouns_word_by_word(sentence_words.lower()),
             };
             let cue = d.cue.map(|(c, _)| c);
             if let Some(kind) = kind_by_words(cue, &worded, d.span) {

@@ -25,6 +25,8 @@ pub(crate) struct Found<'t> {
     words: Vec<OnceCell<SentenceWords<'t>>>,
     /// The text's lower case and words, for the sentences' words.
     lexed: Lexed<'t>,
+    /// No words: those of a sentence past the last (never asked for).
+    no_words: SentenceWords<'t>,
 }
 
 /// A text with what is made of it once and read by several stages: its
@@ -73,6 +75,7 @@ impl<'t> Found<'t> {
             sentences_into(&mut sentences, l.text, l.start);
         }
         let words = sentences.iter().map(|_| OnceCell::new()).collect();
+        let no_words = SentenceWords::none(lexed.lowered);
         Found {
             dates,
             values,
@@ -81,20 +84,16 @@ impl<'t> Found<'t> {
             sentences,
             words,
             lexed,
+            no_words,
         }
     }
 
     /// The words of sentence `n` (of [`Found::sentences`]), split once.
     /// No words for an `n` past the sentences (never asked for).
     pub(crate) fn sentence_words(&self, n: usize) -> &SentenceWords<'t> {
-        static NONE: SentenceWords<'static> = SentenceWords {
-            within: &[],
-            split: Vec::new(),
-            lower: Vec::new(),
-        };
         match (self.words.get(n), self.sentences.get(n)) {
             (Some(cell), Some(s)) => cell.get_or_init(|| SentenceWords::new(s, self.lexed)),
-            _ => &NONE,
+            _ => &self.no_words,
         }
     }
 
@@ -130,15 +129,20 @@ pub(crate) fn span_of(s: &Sentence<'_>) -> Span {
 }
 
 /// The words of a sentence with their lower-case forms, split once for
-/// the several rules that read them.
+/// the several rules that read them. The lower case of all the words is
+/// made when a rule first asks for all of them; a rule that reads a few
+/// words near a date asks for theirs alone ([`SentenceWords::lower_of`]).
 pub(crate) struct SentenceWords<'s> {
     /// The sentence's words borrowed from the whole text's, when the
     /// sentence stands apart (nearly always); else empty.
     within: &'s [Word<'s>],
     /// The sentence's words split anew, when it does not stand apart.
     split: Vec<Word<'s>>,
-    /// Each word in lower case (borrowed from the text's lower case).
-    pub(crate) lower: Vec<std::borrow::Cow<'s, str>>,
+    /// Where the words' lower case is found.
+    lowering: WordLower<'s>,
+    /// Each word in lower case (borrowed from the text's lower case), made
+    /// when first asked for.
+    lower: OnceCell<Vec<Cow<'s, str>>>,
 }
 
 impl<'s> SentenceWords<'s> {
@@ -151,13 +155,40 @@ impl<'s> SentenceWords<'s> {
                 Some(within) => (within, Vec::new()),
                 None => (&[][..], split_at_text_offsets(sentence)),
             };
-        let mut words = Self {
+        Self {
             within,
             split,
-            lower: Vec::new(),
-        };
-        words.lower = words_lower(sentence, words.words(), lexed.lowered);
-        words
+            lowering: WordLower::new(sentence, lexed.lowered),
+            lower: OnceCell::new(),
+        }
+    }
+
+    /// No words, as a sentence past the last has.
+    fn none(lowered: &'s LowerText) -> Self {
+        Self {
+            within: &[],
+            split: Vec::new(),
+            lowering: WordLower {
+                lowered,
+                start: 0,
+                whole: None,
+            },
+            lower: OnceCell::new(),
+        }
+    }
+
+    /// Each word in lower case, exactly as [`LowerText::at`] gives it.
+    pub(crate) fn lower(&self) -> &[Cow<'s, str>] {
+        self.lower.get_or_init(|| self.lowering.all(self.words()))
+    }
+
+    /// Word `k` in lower case, as [`SentenceWords::lower`] gives it, without
+    /// lowering the others; `None` past the last word.
+    pub(crate) fn lower_of(&self, k: usize) -> Option<Cow<'s, str>> {
+        match self.lower.get() {
+            Some(all) => all.get(k).cloned(),
+            None => self.words().get(k).map(|w| self.lowering.of(w)),
+        }
     }
 
     /// The sentence's words at their offsets in the whole text. The first
@@ -183,30 +214,55 @@ fn split_at_text_offsets<'s>(sentence: &Sentence<'s>) -> Vec<Word<'s>> {
     words
 }
 
-/// The lower case of each of `words` (of `sentence`, at the whole text's
+/// The lower case of the words of one sentence (at the whole text's
 /// offsets), exactly as [`LowerText::at`] gives it word by word. When the
 /// sentence lowers in place (nearly always), its lower case is borrowed
 /// once and each word's is the slice at the word's own offsets: the text's
 /// list of characters that lower out of line is searched once a sentence,
 /// not once a word.
+#[derive(Clone, Copy)]
+struct WordLower<'s> {
+    lowered: &'s LowerText,
+    /// Where the sentence starts in the text.
+    start: usize,
+    /// The sentence's lower case, when it lowers in place.
+    whole: Option<&'s str>,
+}
+
+impl<'s> WordLower<'s> {
+    /// The lowering of the words of `sentence`.
+    fn new(sentence: &Sentence<'s>, lowered: &'s LowerText) -> Self {
+        Self {
+            lowered,
+            start: sentence.start,
+            whole: lowered.aligned_at(sentence.text, sentence.start),
+        }
+    }
+
+    /// The lower case of `w`, one of the sentence's words.
+    #[inline]
+    fn of(&self, w: &Word<'s>) -> Cow<'s, str> {
+        self.whole
+            .zip(w.start.checked_sub(self.start))
+            .and_then(|(whole, from)| whole.get(from..from + w.text.len()))
+            .map_or_else(|| self.lowered.at(w.text, w.start), Cow::Borrowed)
+    }
+
+    /// The lower case of each of `words`, the sentence's.
+    fn all(&self, words: &[Word<'s>]) -> Vec<Cow<'s, str>> {
+        words.iter().map(|w| self.of(w)).collect()
+    }
+}
+
+/// The lower case of each of `words` (of `sentence`) as
+/// [`SentenceWords::lower`] makes it.
+#[cfg(test)]
 fn words_lower<'s>(
     sentence: &Sentence<'s>,
     words: &[Word<'s>],
     lowered: &'s LowerText,
 ) -> Vec<Cow<'s, str>> {
-    let by_word = |w: &Word<'s>| lowered.at(w.text, w.start);
-    let Some(whole) = lowered.aligned_at(sentence.text, sentence.start) else {
-        return words.iter().map(by_word).collect();
-    };
-    words
-        .iter()
-        .map(|w| {
-            w.start
-                .checked_sub(sentence.start)
-                .and_then(|from| whole.get(from..from + w.text.len()))
-                .map_or_else(|| by_word(w), Cow::Borrowed)
-        })
-        .collect()
+    WordLower::new(sentence, lowered).all(words)
 }
 
 /// [`words_lower`] as it was, each word's lower case asked of the text's
@@ -334,7 +390,9 @@ mod tests {
                 for (k, (w, own)) in got.words().iter().zip(&alone).enumerate() {
                     prop_assert_eq!((w.text, w.start), (own.text, own.start + a));
                     prop_assert!(k == 0 || w.gap == own.gap);
-                    prop_assert_eq!(&got.lower[k], &own.text.to_lowercase());
+                    prop_assert_eq!(got.lower_of(k), Some(std::borrow::Cow::Owned(own.text.to_lowercase())));
+                    prop_assert_eq!(&got.lower()[k], &own.text.to_lowercase());
+                    prop_assert_eq!(got.lower_of(k), Some(std::borrow::Cow::Owned(own.text.to_lowercase())));
                 }
             }
         }

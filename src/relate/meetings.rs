@@ -113,7 +113,7 @@ fn meeting_clause_dates(
         return Vec::new();
     }
     let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
-    for (w, lower) in ws.words().iter().zip(&ws.lower) {
+    for (w, lower) in ws.words().iter().zip(ws.lower()) {
         // A comma before a number continues a list of dates (`28.9., 12.10.`).
         let listed = w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.gap.contains(';');
         let new_clause =
@@ -339,7 +339,7 @@ fn summary_says(found: &Found<'_>, n: usize, place_known: bool) -> SummarySays {
         return NOTHING;
     }
     let ws = found.sentence_words(n);
-    let words = &ws.lower;
+    let words = ws.lower();
     let says = SummarySays {
         place: !place_known && has_any(words, MEETING_HELD_WORDS),
         joint: has_any(words, JOINT_WORDS) && has_meeting_word(words),
@@ -492,7 +492,7 @@ fn place_told_after(text: &str, found: &Found<'_>, n: usize, meetings: &mut [Mee
     let sentence = &found.sentences[n];
     let span = span_of(sentence);
     if !sentence_may_name_meeting(found, n)
-        || !has_meeting_word(&found.sentence_words(n).lower)
+        || !has_meeting_word(found.sentence_words(n).lower())
         || found.dates_in(span).next().is_some()
     {
         return;
@@ -516,7 +516,7 @@ enum Cue {
 fn nearest_cue(ws: &SentenceWords<'_>, date: Span) -> Option<Cue> {
     ws.words()
         .iter()
-        .zip(&ws.lower)
+        .zip(ws.lower())
         .filter_map(|(w, lower)| {
             let cue = if MEETING_WORD_SET.contains(lower) {
                 Cue::Meeting
@@ -554,7 +554,7 @@ fn sentence_meetings(
         return Vec::new();
     }
     let ws = found.sentence_words(n);
-    let words = &ws.lower;
+    let words = ws.lower();
     if !has_meeting_word(words) {
         return Vec::new();
     }
@@ -751,7 +751,7 @@ mod tests {
         ws: &SentenceWords<'_>,
     ) -> Vec<usize> {
         let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
-        for (w, lower) in ws.words().iter().zip(&ws.lower) {
+        for (w, lower) in ws.words().iter().zip(ws.lower()) {
             let listed = w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.gap.contains(';');
             let new_clause =
                 clauses.is_empty() || (!listed && w.gap.contains([',', ';', '–', '—', '(']));
@@ -779,7 +779,7 @@ mod tests {
     fn summary_says_plain(found: &Found<'_>, n: usize, place_known: bool) -> SummarySays {
         let sentence = &found.sentences[n];
         let ws = found.sentence_words(n);
-        let words = &ws.lower;
+        let words = ws.lower();
         let undated = meeting_clause_dates_plain(found, sentence, ws).is_empty();
         SummarySays {
             place: !place_known && undated && has_any(words, MEETING_HELD_WORDS),
