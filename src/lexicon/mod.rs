@@ -360,6 +360,18 @@ pub(crate) fn holds_event_stem(lower: &str) -> bool {
     holds_any(lower, &EVENT_STEM_PRESENCE, stems)
 }
 
+/// Where the stems of [`EVENT_STEMS`] stand in a lower-case text, as one
+/// leftmost-first pass finds them, each from where the last ended: a word
+/// holding a stem holds one of these matches when none runs across words
+/// (the rules then look up only the words a match stands in). `None` when
+/// the automaton could not be built.
+pub(crate) fn event_stem_matches(
+    lower: &str,
+) -> Option<impl Iterator<Item = std::ops::Range<usize>> + '_> {
+    let finder = EVENT_STEM_PRESENCE.as_ref()?;
+    Some(finder.find_iter(lower).map(|m| m.range()))
+}
+
 /// Whether the lower case `lower` holds one of `words` anywhere, by
 /// `finder` (a [`presence_finder`] of `words`) when it was built.
 pub(crate) fn holds_any<'w>(

@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::lexicon::fx::FxHashSet;
-use crate::lexicon::{DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun, holds_event_stem};
+use crate::lexicon::{
+    DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun, event_stem_matches, holds_event_stem,
+};
 use crate::model::{Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
 use crate::text::{ByteSet, Sentence, Word};
@@ -27,47 +29,92 @@ fn taken(span: Span, taken: &[Span]) -> bool {
         .any(|t| span.end <= t.end)
 }
 
-/// The words of one sentence with what the event rules ask of them, made
-/// once per sentence however many dates it holds.
+/// The words of one sentence with what the event rules ask of them.
 struct Worded<'w, 's> {
     /// The words, each lowered when a rule asks for it.
     sentence: &'w SentenceWords<'s>,
     words: &'w [Word<'s>],
     /// The kind of event each word names, if it holds an event noun; empty
     /// when no word does.
-    nouns: Vec<Option<EventKind>>,
+    nouns: &'w [Option<EventKind>],
 }
 
 impl<'w, 's> Worded<'w, 's> {
-    /// Looks up each of the words of a sentence; `holds_stem` tells
-    /// whether its lower case holds an event stem ([`holds_event_stem`]).
-    /// The lower case of all the words is made only when it does: the verb
-    /// rule lowers the few words near a date alone.
-    fn new(sentence: &'w SentenceWords<'s>, holds_stem: bool) -> Self {
-        let lower = if holds_stem { sentence.lower() } else { &[] };
+    /// The words of a sentence and the event nouns among them.
+    fn new(sentence: &'w SentenceWords<'s>) -> Self {
         Self {
             sentence,
             words: sentence.words(),
-            nouns: event_nouns(holds_stem, lower),
+            nouns: sentence.event_nouns(),
         }
     }
 }
 
-/// The kind of event each of a sentence's words (`lower`, each in lower
-/// case) names, or none at all (an empty list) when the sentence's lower
-/// case holds no event stem (`holds_stem` false): most dated sentences name
-/// no event, and one pass over the sentence tells so instead of a look-up
-/// per word.
-fn event_nouns(holds_stem: bool, lower: &[Cow<'_, str>]) -> Vec<Option<EventKind>> {
-    if !holds_stem {
-        return Vec::new();
+/// The kind of event each of a sentence's words names, or none at all (an
+/// empty list) when no word names one. Most dated sentences name no event:
+/// one pass over the sentence's lower case finds where its stems stand,
+/// and only the words they stand in are looked up
+/// ([`event_nouns_at_matches`]). A sentence that lowers out of place, or
+/// whose matches do not each lie in a word, is looked up word by word when
+/// its lower case holds a stem.
+pub(super) fn event_nouns(sentence: &SentenceWords<'_>) -> Vec<Option<EventKind>> {
+    let at_matches = sentence.lower_in_place().and_then(|(whole, start)| {
+        let matches = event_stem_matches(whole)?;
+        event_nouns_at_matches(sentence, start, matches)
+    });
+    match at_matches {
+        Some(nouns) => nouns,
+        None if !holds_event_stem(&sentence.sentence_lower()) => Vec::new(),
+        None => event_nouns_word_by_word(sentence.lower()),
     }
-    event_nouns_word_by_word(lower)
 }
 
-/// The kind of event each word names, looked up word by word: what
-/// [`event_nouns`] does once the sentence holds a stem, and the oracle its
-/// test compares it with.
+/// The kind of event each word of `sentence` names, looking up only the
+/// words that `matches` (ranges of stems in the sentence's lower case,
+/// from byte `start` of the text, in order and not overlapping) stand in;
+/// empty when there are none. A word holding a stem holds one of the
+/// matches: before the word, the last match ends where the search for the
+/// next went on, and the next match starts no later than the word's stem,
+/// so it starts in the word or in a word before (and would end before
+/// the word, not be the last). `None` when a match lies outside every word
+/// (across a gap), as that argument then fails.
+fn event_nouns_at_matches(
+    sentence: &SentenceWords<'_>,
+    start: usize,
+    matches: impl Iterator<Item = std::ops::Range<usize>>,
+) -> Option<Vec<Option<EventKind>>> {
+    let words = sentence.words();
+    let mut nouns = Vec::new();
+    // The word the last match stood in (words and matches are in order).
+    let mut k = 0;
+    let mut looked_up = None;
+    for m in matches {
+        let (from, to) = (start + m.start, start + m.end);
+        while words.get(k).is_some_and(|w| w.end() <= from) {
+            k += 1;
+        }
+        let w = words.get(k)?;
+        if from < w.start || w.end() < to {
+            return None;
+        }
+        if looked_up == Some(k) {
+            continue;
+        }
+        looked_up = Some(k);
+        if nouns.is_empty() {
+            nouns.resize(words.len(), None);
+        }
+        let noun = sentence.lower_of(k).and_then(|l| event_noun(&l));
+        if let Some(slot) = nouns.get_mut(k) {
+            *slot = noun;
+        }
+    }
+    Some(nouns)
+}
+
+/// The kind of event each word names, looked up word by word: the oracle
+/// [`event_nouns`] is compared with, and what it does when the matches
+/// cannot be placed in words.
 fn event_nouns_word_by_word(lower: &[Cow<'_, str>]) -> Vec<Option<EventKind>> {
     lower.iter().map(|l| event_noun(l)).collect()
 }
@@ -77,7 +124,7 @@ fn nearest_noun(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
     sentence
         .words
         .iter()
-        .zip(&sentence.nouns)
+        .zip(sentence.nouns)
         .filter_map(|(w, kind)| {
             let kind = (*kind)?;
             let (s, e) = (w.start, w.end());
@@ -107,10 +154,7 @@ fn verb_near(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
     let ws = &sentence.words;
     let breaks_clause = |gap: &str| gap.contains([',', ';', '–', '—', '(', ')']);
     let first = ws.iter().position(|w| w.end() > at.start)?;
-    let last = ws
-        .iter()
-        .rposition(|w| w.start < at.end)
-        .unwrap_or(first);
+    let last = ws.iter().rposition(|w| w.start < at.end).unwrap_or(first);
     let mut lo = first;
     while lo > 0 && first - lo < VERB_REACH && !breaks_clause(ws[lo].gap) {
         lo -= 1;
@@ -179,11 +223,7 @@ const VERB_KINDS: &[(&[&str], EventKind)] = &[
 
 /// The kind of event a date with cue `cue` at `at` makes of its sentence
 /// (`worded`), by the words near it.
-fn kind_by_words(
-    cue: Option<DateCue>,
-    worded: &Worded<'_, '_>,
-    at: Span,
-) -> Option<EventKind> {
+fn kind_by_words(cue: Option<DateCue>, worded: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
     // A date's own cue (`… mennessä`, `… alkaen`) says most. A date things
     // must be done by is a deadline, unless it dates an event without a
     // deadline verb (`keskustelutilaisuus järjestetään vuoden loppuun
@@ -222,10 +262,11 @@ fn events_by_words(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]
                 continue;
             }
             let sentence_words = found.sentence_words(n);
+            let nouns = event_nouns_word_by_word(sentence_words.lower());
             let worded = Worded {
                 sentence: sentence_words,
                 words: sentence_words.words(),
-                nouns: event_nouns_word_by_word(sentence_words.lower()),
+                nouns: &nouns,
             };
             let cue = d.cue.map(|(c, _)| c);
             if let Some(kind) = kind_by_words(cue, &worded, d.span) {
@@ -253,10 +294,6 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
         if meeting_spans.contains(&span) {
             continue;
         }
-        // Whether the sentence's lower case holds an event stem, and its
-        // words, each found once the first date needs them.
-        let mut holds_stem: Option<bool> = None;
-        let mut worded: Option<Worded<'_, '_>> = None;
         for i in found.dates_in(span) {
             let d = &found.dates[i];
             if taken(d.span, &taken_spans) {
@@ -267,17 +304,16 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
                 out.push(event(found, i, sentence, EventKind::Start));
                 continue;
             }
-            let noun =
-                *holds_stem.get_or_insert_with(|| holds_event_stem(&found.sentence_lower(n)));
+            // The words and their event nouns, found once a sentence
+            // (however many dates it holds) and shared with the meeting rules.
+            let worded = Worded::new(found.sentence_words(n));
             // A date things must be done by, in a sentence naming no event,
             // is a deadline whatever verb is near: no noun can be nearest.
-            if cue == Some(DateCue::By) && !noun {
+            if cue == Some(DateCue::By) && worded.nouns.is_empty() {
                 out.push(event(found, i, sentence, EventKind::Deadline));
                 continue;
             }
-            let sentence_words = found.sentence_words(n);
-            let worded = &*worded.get_or_insert_with(|| Worded::new(sentence_words, noun));
-            let kind = kind_by_words(cue, worded, d.span);
+            let kind = kind_by_words(cue, &worded, d.span);
             if let Some(kind) = kind {
                 out.push(event(found, i, sentence, kind));
             }
@@ -298,15 +334,12 @@ fn event(found: &Found<'_>, i: usize, sentence: &Sentence<'_>, kind: EventKind) 
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
-
     use proptest::prelude::*;
 
     use super::{
         event_nouns, event_nouns_word_by_word, events, events_by_words, verb_kind,
         verb_kind_by_stems,
     };
-    use crate::lexicon::holds_event_stem;
     use crate::relate::found::testing::with_found;
 
     /// Pieces of dated sentences: event stems whole, cut and in any case,
@@ -455,16 +488,22 @@ mod tests {
             noise in "\\PC{0,30}",
         ) {
             for text in [pieces.concat(), noise] {
-                let lower: Vec<Cow<'_, str>> = crate::text::words(&text)
-                    .iter()
-                    .map(|w| Cow::Owned(w.text.to_lowercase()))
-                    .collect();
-                let fast = event_nouns(holds_event_stem(&text.to_lowercase()), &lower);
-                let slow = event_nouns_word_by_word(&lower);
-                for (k, want) in slow.iter().enumerate() {
-                    prop_assert_eq!(fast.get(k).copied().flatten(), *want, "{:?}", text);
-                }
-                prop_assert!(fast.is_empty() || fast.len() == slow.len());
+                let page = format!("Julkaistu 2.2.2020\n\n{text}\n");
+                with_found(&page, |_, found, _| {
+                    for n in 0..found.sentences.len() {
+                        // The sentence's nouns first, before its words are
+                        // lowered all at once.
+                        let ws = found.sentence_words(n);
+                        let fast = event_nouns(ws);
+                        let slow = event_nouns_word_by_word(ws.lower());
+                        for (k, want) in slow.iter().enumerate() {
+                            prop_assert_eq!(fast.get(k).copied().flatten(), *want, "{:?}", text);
+                        }
+                        prop_assert!(fast.is_empty() || fast.len() == slow.len());
+                        prop_assert_eq!(ws.event_nouns(), &fast[..]);
+                    }
+                    Ok(())
+                })?;
             }
         }
 

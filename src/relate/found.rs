@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::layout::{Layout, LineKind};
-use crate::model::{EdtfDate, Span};
+use crate::model::{EdtfDate, EventKind, Span};
 use crate::recognise::body::BodyMatch;
 use crate::recognise::date::DateMatch;
 use crate::recognise::places::PlaceMatch;
@@ -143,6 +143,9 @@ pub(crate) struct SentenceWords<'s> {
     /// Each word in lower case (borrowed from the text's lower case), made
     /// when first asked for.
     lower: OnceCell<Vec<Cow<'s, str>>>,
+    /// The kind of event each word names (empty when none does), found
+    /// when first asked for, by the meeting or the event rules.
+    nouns: OnceCell<Vec<Option<EventKind>>>,
 }
 
 impl<'s> SentenceWords<'s> {
@@ -160,6 +163,7 @@ impl<'s> SentenceWords<'s> {
             split,
             lowering: WordLower::new(sentence, lexed.lowered),
             lower: OnceCell::new(),
+            nouns: OnceCell::new(),
         }
     }
 
@@ -170,16 +174,45 @@ impl<'s> SentenceWords<'s> {
             split: Vec::new(),
             lowering: WordLower {
                 lowered,
+                text: "",
                 start: 0,
                 whole: None,
             },
             lower: OnceCell::new(),
+            nouns: OnceCell::new(),
         }
     }
 
     /// Each word in lower case, exactly as [`LowerText::at`] gives it.
     pub(crate) fn lower(&self) -> &[Cow<'s, str>] {
         self.lower.get_or_init(|| self.lowering.all(self.words()))
+    }
+
+    /// The sentence's lower case with the byte it starts at in the text,
+    /// when the sentence lowers in place: each word's lower case is then
+    /// the slice of it at the word's own offsets.
+    pub(crate) fn lower_in_place(&self) -> Option<(&'s str, usize)> {
+        self.lowering
+            .whole
+            .map(|whole| (whole, self.lowering.start))
+    }
+
+    /// The sentence's lower case (exactly `str::to_lowercase`), borrowed
+    /// from the text's where it can be.
+    pub(crate) fn sentence_lower(&self) -> Cow<'s, str> {
+        match self.lowering.whole {
+            Some(whole) => Cow::Borrowed(whole),
+            None => self
+                .lowering
+                .lowered
+                .at(self.lowering.text, self.lowering.start),
+        }
+    }
+
+    /// The kind of event each word names ([`super::events::event_nouns`]),
+    /// empty when none does; found once for the meeting and event rules.
+    pub(crate) fn event_nouns(&self) -> &[Option<EventKind>] {
+        self.nouns.get_or_init(|| super::events::event_nouns(self))
     }
 
     /// Word `k` in lower case, as [`SentenceWords::lower`] gives it, without
@@ -223,6 +256,8 @@ fn split_at_text_offsets<'s>(sentence: &Sentence<'s>) -> Vec<Word<'s>> {
 #[derive(Clone, Copy)]
 struct WordLower<'s> {
     lowered: &'s LowerText,
+    /// The sentence.
+    text: &'s str,
     /// Where the sentence starts in the text.
     start: usize,
     /// The sentence's lower case, when it lowers in place.
@@ -234,6 +269,7 @@ impl<'s> WordLower<'s> {
     fn new(sentence: &Sentence<'s>, lowered: &'s LowerText) -> Self {
         Self {
             lowered,
+            text: sentence.text,
             start: sentence.start,
             whole: lowered.aligned_at(sentence.text, sentence.start),
         }
@@ -313,7 +349,9 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::testing::with_found;
-    use super::{Lexed, SentenceWords, split_at_text_offsets, words_lower, words_lower_word_by_word};
+    use super::{
+        Lexed, SentenceWords, split_at_text_offsets, words_lower, words_lower_word_by_word,
+    };
     use crate::relate::dates::Anchors;
     use crate::text::{LowerText, Sentence, words, words_within};
     use proptest::prelude::*;

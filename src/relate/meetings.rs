@@ -11,7 +11,7 @@ use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::word_set::WordSet;
 use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS, MEETING_WORDS,
-    OWN_MEETING_WORDS, event_noun, holds_any, presence_finder,
+    OWN_MEETING_WORDS, holds_any, presence_finder,
 };
 use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Span};
 use crate::recognise::body::{BodyMatch, Case};
@@ -512,15 +512,18 @@ enum Cue {
     Event,
 }
 
-/// The kind of the meeting word or event noun nearest to `date`.
+/// The kind of the meeting word or event noun nearest to `date`. The event
+/// nouns are the sentence's, found once for this and the event rules.
 fn nearest_cue(ws: &SentenceWords<'_>, date: Span) -> Option<Cue> {
+    let nouns = ws.event_nouns();
     ws.words()
         .iter()
         .zip(ws.lower())
-        .filter_map(|(w, lower)| {
+        .enumerate()
+        .filter_map(|(k, (w, lower))| {
             let cue = if MEETING_WORD_SET.contains(lower) {
                 Cue::Meeting
-            } else if event_noun(lower).is_some() {
+            } else if nouns.get(k).is_some_and(Option::is_some) {
                 Cue::Event
             } else {
                 return None;
@@ -774,6 +777,32 @@ mod tests {
             .collect()
     }
 
+    /// [`nearest_cue`] as it was, looking up every word's event noun: its
+    /// oracle.
+    fn nearest_cue_word_by_word(ws: &SentenceWords<'_>, date: Span) -> Option<Cue> {
+        ws.words()
+            .iter()
+            .zip(ws.lower())
+            .filter_map(|(w, lower)| {
+                let cue = if MEETING_WORD_SET.contains(lower) {
+                    Cue::Meeting
+                } else if crate::lexicon::event_noun(lower).is_some() {
+                    Cue::Event
+                } else {
+                    return None;
+                };
+                let (s, e) = (w.start, w.end());
+                let distance = if e <= date.start {
+                    date.start - e
+                } else {
+                    s.saturating_sub(date.end)
+                };
+                Some((distance, cue))
+            })
+            .min_by_key(|&(d, _)| d)
+            .map(|(_, c)| c)
+    }
+
     /// [`summary_says`] as the entry loop asked it, working out the
     /// sentence's meeting dates first: its oracle.
     fn summary_says_plain(found: &Found<'_>, n: usize, place_known: bool) -> SummarySays {
@@ -812,6 +841,11 @@ mod tests {
             "Pidettiin ",
             "\u{212A}okoontui ",
             "yhteiskokouksessa ",
+            "työpajassa ",
+            "Seminaari ",
+            "kuulemistilaisuus ",
+            "tilaisuu",
+            "seminaarikokous ",
             "epäyhteisen ",
             "kokoontuivatkin ",
             "ΣΑ ",
@@ -859,6 +893,14 @@ mod tests {
                         meeting_clause_dates_plain(found, sentence, ws),
                         "{:?}", sentence.text
                     );
+                    for i in found.dates_in(span_of(sentence)) {
+                        let at = found.dates[i].span;
+                        prop_assert_eq!(
+                            nearest_cue(ws, at),
+                            nearest_cue_word_by_word(ws, at),
+                            "{:?}", sentence.text
+                        );
+                    }
                     for known in [false, true] {
                         prop_assert_eq!(
                             summary_says(found, n, known),

@@ -631,7 +631,11 @@ mod tests {
         let text = "Ryhmä kokoontui 14.3. Sote-uudistus etenee: STM:n linjaus.";
         let all = words(text);
         let s = text.find("Sote").unwrap_or(0);
-        let got = relative(text, words_within(text, &all, s, text.len()).unwrap_or_default(), s);
+        let got = relative(
+            text,
+            words_within(text, &all, s, text.len()).unwrap_or_default(),
+            s,
+        );
         assert_eq!(got, words(&text[s..]));
         assert_eq!(got.len(), 4);
         assert_eq!(got[0].gap, "");
