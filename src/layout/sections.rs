@@ -54,7 +54,59 @@ fn is_label(lower: &str, label: &str) -> bool {
 }
 
 /// The label line `index` starts with, and the rest of the line after it.
+///
+/// Most lines are turned away by the last two bytes of their head (the
+/// text before the first `:` or `(`, found by `memchr`) before the line is
+/// split, counted and lowered: see [`may_end_in_label`].
 fn label_of<'a>(line: &Line<'a>, index: usize) -> Option<(SectionKind, Option<Item<'a>>)> {
+    let bytes = line.text.as_bytes();
+    let head_end = memchr::memchr2(b':', b'(', bytes).unwrap_or(bytes.len());
+    let head = line.text.get(..head_end).unwrap_or_default();
+    if !may_end_in_label(head.trim_end_matches(is_space).as_bytes()) {
+        return None;
+    }
+    label_of_by_lowering(line, index)
+}
+
+/// The last two bytes of every [`SECTION_LABELS`] label that ends in two
+/// ASCII bytes (all are lower case).
+const LABEL_ENDS: [Option<[u8; 2]>; SECTION_LABELS.len()] = {
+    let mut ends = [None; SECTION_LABELS.len()];
+    let mut k = 0;
+    while k < SECTION_LABELS.len() {
+        let label = SECTION_LABELS[k].0.as_bytes();
+        if let [.., a, b] = label
+            && a.is_ascii()
+            && b.is_ascii()
+        {
+            ends[k] = Some([*a, *b]);
+        }
+        k += 1;
+    }
+    ends
+};
+
+/// Whether a label's head (trimmed at its end) may lower to something that
+/// ends with a label. When its last two bytes are ASCII, its lower case
+/// ends with them lowered (lowering is character by character, and only
+/// `Σ`, no ASCII, looks at its neighbours), so some label must end with
+/// that pair; a head ending in anything else is let through.
+fn may_end_in_label(head: &[u8]) -> bool {
+    match head {
+        [.., a, b] if a.is_ascii() && b.is_ascii() => {
+            let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+            LABEL_ENDS.contains(&Some(pair))
+        }
+        _ => true,
+    }
+}
+
+/// [`label_of`] without its byte filter: the head split off, counted and
+/// lowered, and compared with every label.
+fn label_of_by_lowering<'a>(
+    line: &Line<'a>,
+    index: usize,
+) -> Option<(SectionKind, Option<Item<'a>>)> {
     let text = line.text;
     let (head, rest) = match text.split_once(':') {
         Some((h, r)) => (h, Some(r)),
@@ -266,6 +318,95 @@ mod tests {
                     "040 765 4321"
                 ]
             )]
+        );
+    }
+
+    /// Pieces of label lines: labels and other words in several cases
+    /// (with a Kelvin sign, an `İ` whose lower case is longer, a `Σ`),
+    /// colons, brackets, every kind of space, Finnish letters and dashes.
+    const LABEL_PIECES: &[&str] = &[
+        "Lisätietoja",
+        "LISÄTIETOJA",
+        "lisätiedot",
+        "antaa",
+        "ANTAVAT",
+        "Jäsenet",
+        "JÄSENET",
+        "jäsenet",
+        "Varajäsenet",
+        "Kokoonpano",
+        "KOKOONPANO",
+        "Läsnä",
+        "LÄSNÄ",
+        "läsnä",
+        "olleet",
+        "Poissa",
+        "POISSA",
+        "Muut",
+        "läsnäolijat",
+        "saapuvilla",
+        "tiedustelut",
+        "Yhteystiedot",
+        "ja",
+        "johtoryhmän",
+        "Aino Virtanen",
+        "\u{212a}okoonpano",
+        "\u{212a}",
+        "İ",
+        "Σ",
+        "σ",
+        "ä",
+        "Ä",
+        "a",
+        "A",
+        "T",
+        "t",
+        ":",
+        ": ",
+        "(",
+        ")",
+        " (suluissa)",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\u{2009}",
+        "\t",
+        "-",
+        "–",
+        ".",
+        "040 123 4567",
+        "\u{1F600}",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn label_of_agrees_with_lowering_every_line(
+            picks in proptest::collection::vec(0usize..1000, 0..10),
+            index in 0usize..100,
+        ) {
+            let raw: String = picks.iter().map(|&i| LABEL_PIECES[i % LABEL_PIECES.len()]).collect();
+            for text in [raw.as_str(), raw.trim_matches(is_space)] {
+                let line = Line { text, start: 7 };
+                proptest::prop_assert_eq!(
+                    label_of(&line, index),
+                    label_of_by_lowering(&line, index),
+                    "{:?}", text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn label_ends_hold_the_ascii_labels() {
+        assert_eq!(LABEL_ENDS[0], Some(*b"ot"));
+        assert!(
+            SECTION_LABELS
+                .iter()
+                .zip(LABEL_ENDS)
+                .all(|((label, _), end)| {
+                    let b = label.as_bytes();
+                    end.is_some() == b[b.len() - 2..].is_ascii()
+                })
         );
     }
 
