@@ -227,13 +227,19 @@ fn other_lead_bytes(word: u64) -> u64 {
 }
 
 /// A `Julkaistu 2.11.2020` line: a publication word, then a date.
+///
+/// The line's first word (up to a space or `:`) must lower to a
+/// publication word: each word is stripped off the line in place and must
+/// be followed by a space or `:`, rather than the first word being found
+/// a character at a time and then compared (the words hold no space or
+/// `:`, and no space or `:` lowers to a letter).
 fn publication_line(line: &Line<'_>) -> Option<DateAt> {
     let text = line.text;
-    let word_end = text.find(|c: char| is_space(c) || c == ':')?;
-    if !lowers_to_one_of(PUBLICATION_WORDS, &text[..word_end]) {
-        return None;
-    }
-    let rest = text[word_end..].trim_start_matches(|c: char| is_space(c) || c == ':');
+    let ends_word = |c: char| is_space(c) || c == ':';
+    let after = PUBLICATION_WORDS.iter().find_map(|w| {
+        strip_prefix_lowering_to(text, w).filter(|rest| rest.starts_with(ends_word))
+    })?;
+    let rest = after.trim_start_matches(ends_word);
     let offset = text.len() - rest.len();
     let date = leading_date(rest)?;
     Some(DateAt {
@@ -243,7 +249,122 @@ fn publication_line(line: &Line<'_>) -> Option<DateAt> {
     })
 }
 
+/// The marks before the name of a linked document (`> Muistio`).
+const LINK_MARKS: [char; 3] = ['>', '›', '»'];
+
+/// Whether `b` is the first byte of one of [`LINK_MARKS`] (`>`, and the
+/// lead bytes of `›`, `E2`, and `»`, `C2`): most lines are turned away by
+/// it before their first character is decoded and compared with each mark.
+fn may_lead_link_mark(b: u8) -> bool {
+    matches!(b, b'>' | 0xC2 | 0xE2)
+}
+
+/// The navigation link that ends a listing entry.
+const READ_MORE: &str = "lue lisää";
+
+/// The navigation link of a page footer.
+const BACK_TO_HEADINGS: &str = "palaa otsikoihin";
+
+/// The first two bytes of every word a furniture line starts with
+/// ([`PUBLICATION_WORDS`], [`NAVIGATION_LINES`], [`READ_MORE`],
+/// [`BACK_TO_HEADINGS`]) whose first two bytes are ASCII.
+const FURNITURE_PAIRS: [Option<[u8; 2]>; FURNITURE_WORDS] = {
+    let mut pairs = [None; FURNITURE_WORDS];
+    let mut k = 0;
+    let lists: [&[&str]; 3] = [
+        PUBLICATION_WORDS,
+        NAVIGATION_LINES,
+        &[READ_MORE, BACK_TO_HEADINGS],
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            if let [a, b, ..] = lists[l][i].as_bytes()
+                && a.is_ascii()
+                && b.is_ascii()
+            {
+                pairs[k] = Some([*a, *b]);
+            }
+            k += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    pairs
+};
+
+/// [`FURNITURE_PAIRS`] as one bit for each pair of ASCII bytes (128 × 128
+/// bits): asking costs a shift and a mask, where the list is compared
+/// entry by entry.
+const FURNITURE_PAIR_BITS: [u64; 256] = {
+    let mut bits = [0u64; 256];
+    let mut k = 0;
+    while k < FURNITURE_PAIRS.len() {
+        if let Some([a, b]) = FURNITURE_PAIRS[k] {
+            let i = pair_index(a, b);
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        k += 1;
+    }
+    bits
+};
+
+/// The bit of the pair `a`, `b` (both ASCII) in [`FURNITURE_PAIR_BITS`].
+const fn pair_index(a: u8, b: u8) -> usize {
+    (((a & 0x7F) as usize) << 7) | (b & 0x7F) as usize
+}
+
+/// How many words [`FURNITURE_PAIRS`] is made from.
+const FURNITURE_WORDS: usize = PUBLICATION_WORDS.len() + NAVIGATION_LINES.len() + 2;
+
+/// Whether `text` may start with a publication word or a navigation link.
+/// Those are lower case, and [`strip_prefix_lowering_to`] matches an ASCII
+/// byte of the text only to its own lower case: a text whose first two
+/// bytes are ASCII must start with one of [`FURNITURE_PAIRS`]. Other texts
+/// are let through.
+fn may_be_furniture(text: &str) -> bool {
+    match text.as_bytes() {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            let i = pair_index(a.to_ascii_lowercase(), b.to_ascii_lowercase());
+            FURNITURE_PAIR_BITS
+                .get(i / 64)
+                .is_some_and(|bits| (bits >> (i % 64)) & 1 != 0)
+        }
+        _ => true,
+    }
+}
+
+/// Whether the lower case of `text` may hold a photo credit word: each of
+/// [`PHOTO_CREDIT_WORDS`] holds `uva`, and only `u`, `v` and `a` lower to
+/// them, so the text must hold them in some case. Setting `0x20` takes
+/// exactly the capital and the small ASCII letter to the small one. A fold
+/// over three shifted views, without an early exit, is compiled to vector
+/// instructions.
+fn may_hold_credit_word(text: &str) -> bool {
+    let [u, v, a] = CREDIT_MARK;
+    let bytes = text.as_bytes();
+    let (firsts, seconds, thirds) = (bytes, bytes.get(1..), bytes.get(2..));
+    let (Some(seconds), Some(thirds)) = (seconds, thirds) else {
+        return false;
+    };
+    firsts
+        .iter()
+        .zip(seconds)
+        .zip(thirds)
+        .fold(false, |any, ((&x, &y), &z)| {
+            any | (((x | 0x20) == u) & ((y | 0x20) == v) & ((z | 0x20) == a))
+        })
+}
+
+/// What every photo credit word holds, in lower case.
+const CREDIT_MARK: [u8; 3] = *b"uva";
+
 /// Classifies one trimmed line.
+///
+/// The furniture words are looked for only when the first two bytes allow
+/// them ([`may_be_furniture`]); a line ending in a full stop is no header
+/// and no photo credit; headers are compared without lowering the line.
 pub(crate) fn classify(line: &Line<'_>) -> LineKind {
     let text = line.text;
     if text.is_empty() {
@@ -263,10 +384,16 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
         let rest = (!rest.is_empty()).then(|| line.end() - rest.len());
         return LineKind::Date { date, rest };
     }
-    if let Some(date) = publication_line(line) {
+    let furniture = may_be_furniture(text);
+    if furniture && let Some(date) = publication_line(line) {
         return LineKind::Published { date };
     }
-    if let Some(name) = text.strip_prefix(['>', '›', '»']) {
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| may_lead_link_mark(b))
+        && let Some(name) = text.strip_prefix(LINK_MARKS)
+    {
         let name = name.trim_start_matches(is_space);
         if !name.is_empty() {
             return LineKind::DocumentLink {
@@ -274,38 +401,44 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
             };
         }
     }
-    if starts_with_navigation(text, "lue lisää") {
-        return LineKind::ReadMore {
-            comments: comment_count(text),
-        };
+    if furniture && let Some(kind) = navigation(text) {
+        return kind;
     }
-    if starts_with_navigation(text, "palaa otsikoihin") {
-        return LineKind::Footer {
-            comments: comment_count(text),
-        };
-    }
-    if NAVIGATION_LINES
-        .iter()
-        .any(|w| starts_with_navigation(text, w))
-    {
-        return LineKind::Navigation;
-    }
-    // Headers and photo credits are short: a paragraph is text.
-    if more_words_than(text, SHORT_LINE_WORDS) {
+    // Headers and photo credits are short and end in no full stop: a
+    // paragraph is text.
+    if text.ends_with('.') || more_words_than(text, SHORT_LINE_WORDS) {
         return LineKind::Text;
     }
-    let lower = text.to_lower();
-    let bare = lower.trim_end_matches(':');
-    if is_one_of(DOCUMENT_HEADERS, bare) {
+    let bare = text.trim_end_matches(':');
+    if lowers_to_one_of(DOCUMENT_HEADERS, bare) {
         return LineKind::DocumentHeader;
     }
-    if is_one_of(SECTION_HEADERS, bare) {
+    if lowers_to_one_of(SECTION_HEADERS, bare) {
         return LineKind::Section;
     }
-    if is_photo_credit(&lower) {
+    if may_hold_credit_word(text) && is_photo_credit(&text.to_lower()) {
         return LineKind::PhotoCredit;
     }
     LineKind::Text
+}
+
+/// The navigation line `text` is, if it is one: the end of an entry, the
+/// page footer, or other navigation residue.
+fn navigation(text: &str) -> Option<LineKind> {
+    if starts_with_navigation(text, READ_MORE) {
+        return Some(LineKind::ReadMore {
+            comments: comment_count(text),
+        });
+    }
+    if starts_with_navigation(text, BACK_TO_HEADINGS) {
+        return Some(LineKind::Footer {
+            comments: comment_count(text),
+        });
+    }
+    NAVIGATION_LINES
+        .iter()
+        .any(|w| starts_with_navigation(text, w))
+        .then_some(LineKind::Navigation)
 }
 
 #[cfg(test)]
@@ -531,6 +664,15 @@ mod tests {
         "äänestys",
         "Kunta",
         "x",
+        "kuvat:",
+        "KUVAAJA",
+        "kuva/",
+        "Muistio",
+        "Etusivu",
+        "uva",
+        "UvA",
+        "Liite.",
+        "Tiedote.",
     ];
 
     /// A line of pieces, by index.
@@ -573,6 +715,22 @@ mod tests {
         "Lue lisÄä",
         "Lue lis",
         "Palaa Otsikoihin",
+        "Muistiot",
+        "PÖYTÄKIRJAT:",
+        "Pöytäkirja:",
+        "Uusimmat kokousaineistot",
+        "UUSIMMAT KOKOUSAINEISTOT:",
+        "Tiedotteet",
+        "Ajankohtaista",
+        "\u{212a}okousaineistot",
+        "Kuvaaja",
+        "\u{212a}uva",
+        "KUVA:",
+        "Idealamppu, kuva",
+        "Päivitetty",
+        "PUBLISHED",
+        "İlmoitus",
+        "Σ",
     ];
 
     /// [`strip_prefix_lowering_to`] takes a byte equal to the word's as
@@ -736,11 +894,61 @@ mod tests {
         }
         for w in NAVIGATION_LINES
             .iter()
-            .chain(&["lue lisää", "palaa otsikoihin"])
+            .chain(&[READ_MORE, BACK_TO_HEADINGS])
+            .chain(DOCUMENT_HEADERS)
+            .chain(SECTION_HEADERS)
         {
             assert!(
                 w.chars().all(|c| c == ' ' || c.is_lowercase()) && !w.contains('σ'),
                 "{w}"
+            );
+        }
+    }
+
+    /// `classify` calls a line that ends in a full stop text before it
+    /// compares headers, and asks for a photo credit only in a line that
+    /// holds [`CREDIT_MARK`].
+    #[test]
+    fn headers_end_in_no_full_stop_and_credit_words_hold_the_mark() {
+        for h in DOCUMENT_HEADERS.iter().chain(SECTION_HEADERS) {
+            assert!(!h.ends_with(['.', ':']), "{h}");
+        }
+        for w in PHOTO_CREDIT_WORDS {
+            assert!(w.as_bytes().windows(3).any(|x| x == CREDIT_MARK), "{w}");
+        }
+        assert!(may_hold_credit_word("Kajaanin kaupungintalo, KUVA Heikki"));
+        assert!(may_hold_credit_word("UvA"));
+        assert!(!may_hold_credit_word("Kuv a, kuV"));
+        assert!(!may_hold_credit_word("uv"));
+    }
+
+    /// Every furniture word of two ASCII first bytes gives its pair.
+    #[test]
+    fn furniture_pairs_hold_every_ascii_opening() {
+        for w in PUBLICATION_WORDS.iter().chain(NAVIGATION_LINES) {
+            assert!(may_be_furniture(w), "{w}");
+            assert!(may_be_furniture(&w.to_uppercase()), "{w}");
+        }
+        assert!(!may_be_furniture("Hyvinvointialue"));
+        assert!(may_be_furniture("Ä"));
+    }
+
+    /// Every link mark's first byte passes [`may_lead_link_mark`], and
+    /// each mark makes a link.
+    #[test]
+    fn every_link_mark_makes_a_link() {
+        for mark in LINK_MARKS {
+            let mut lead = [0; 4];
+            assert!(may_lead_link_mark(
+                mark.encode_utf8(&mut lead).as_bytes()[0]
+            ));
+            let line = format!("{mark} Muistio");
+            assert_eq!(
+                kind(&line),
+                LineKind::DocumentLink {
+                    name: mark.len_utf8() + 1
+                },
+                "{line}"
             );
         }
     }
