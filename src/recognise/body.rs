@@ -981,8 +981,8 @@ impl Lexicon {
 
     /// The first of `found`'s answers for the -inen lemmas a lower-case
     /// word can be a form of, with case and number (`strategisen` →
-    /// `strateginen`, genitive singular), in the order of
-    /// [`Lexicon::inen_readings_by_iter`]; each lemma is given by its stem
+    /// `strateginen`, genitive singular), longest ending first (the order
+    /// of `inen_readings_by_iter`, the oracle of its test); each lemma is given by its stem
     /// (`strategi`), the lemma being `{stem}nen`. The endings found stay
     /// in this call's frame, where an iterator returned them in an array
     /// that was copied as it went.

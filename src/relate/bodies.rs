@@ -462,7 +462,7 @@ impl<'k> ShortNameIndex<'k> {
 /// are keys themselves, with the body of the key they end, sorted: only a
 /// key is ever looked up among them ([`ShortNameIndex::candidates`]), so
 /// the rest are left out and few are left to sort, where every ending was
-/// sorted ([`all_key_endings`]).
+/// sorted (`all_key_endings`, now the oracle of its test).
 fn key_endings(keys: &[String]) -> Vec<(&str, usize)> {
     let known: FxHashSet<&str> = keys.iter().map(String::as_str).collect();
     let mut endings = Vec::new();
