@@ -1352,7 +1352,19 @@ impl Facts {
     /// `lowered` was made from. Its lower case is sliced only for a word
     /// that may be a role word ([`may_start_role_word`]).
     fn of(text: &str, lowered: &LowerText, start: usize, plain: bool) -> Self {
-        let parts = name_parts(text);
+        Self::of_shape(text, lowered, start, plain, name_parts(text))
+    }
+
+    /// [`Facts::of`] with the word's [`name_parts`] told by the caller,
+    /// which may have read them on its way over the word
+    /// ([`name_shaped_plain_end`]).
+    fn of_shape(
+        text: &str,
+        lowered: &LowerText,
+        start: usize,
+        plain: bool,
+        parts: Option<usize>,
+    ) -> Self {
         Self {
             shaped: parts.is_some(),
             given: parts.and_then(|n| given_lookup(text, n)),
@@ -1397,9 +1409,12 @@ fn tokenize(text: &str, lowered: &LowerText) -> Vec<Tok> {
                 pos += 1;
                 continue;
             }
-            Lead::Word => match plain_word_end(bytes, pos) {
-                Some(end) => Some((Kind::Word, end, plain_facts(text, lowered, pos, end))),
-                None => word_token(text, lowered, pos, word_end(text, pos)),
+            Lead::Word => match name_shaped_plain_end(bytes, pos) {
+                Some(end) => Some((Kind::Word, end, name_facts(text, lowered, pos, end))),
+                None => match plain_word_end(bytes, pos) {
+                    Some(end) => Some((Kind::Word, end, plain_facts(text, lowered, pos, end))),
+                    None => word_token(text, lowered, pos, word_end(text, pos)),
+                },
             },
             Lead::Newline => Some((Kind::Newline, pos + 1, Facts::default())),
             Lead::Mark => Some((Kind::Punct(char::from(b)), pos + 1, Facts::default())),
@@ -1462,6 +1477,37 @@ fn plain_facts(text: &str, lowered: &LowerText, start: usize, end: usize) -> Fac
     }
     text.get(start..end)
         .map_or_else(Facts::default, |word| Facts::of(word, lowered, start, true))
+}
+
+/// Where the word at byte `start` ends when it is the usual name-shaped
+/// plain word: an ASCII capital, then lower-case ASCII or Latin-1 letters
+/// ([`lower_latin1_run`]) up to the end of the text or an ASCII byte that
+/// is no letter, digit or joiner (`Kärkkäinen,`). Such a word is one
+/// [`plain_word_end`] reads to the same end and [`name_parts`] calls a
+/// name of one part, so its letters are read once for both. `None` for
+/// any other word, which the general readers take.
+#[inline]
+fn name_shaped_plain_end(bytes: &[u8], start: usize) -> Option<usize> {
+    if !bytes.get(start)?.is_ascii_uppercase() {
+        return None;
+    }
+    let run = lower_latin1_run(bytes, start + 1);
+    let end = start + 1 + run;
+    let ends = match bytes.get(end) {
+        None => true,
+        // A byte cannot index past the 256 entries.
+        Some(&b) => b.is_ascii() && LEADS[usize::from(b)] != Lead::Word && !is_ascii_joiner(b),
+    };
+    (run > 0 && ends).then_some(end)
+}
+
+/// [`Facts`] of the word `start..end` that [`name_shaped_plain_end`] read:
+/// a name of one part.
+#[inline]
+fn name_facts(text: &str, lowered: &LowerText, start: usize, end: usize) -> Facts {
+    text.get(start..end).map_or_else(Facts::default, |word| {
+        Facts::of_shape(word, lowered, start, true, Some(1))
+    })
 }
 
 /// What a token's first byte tells [`tokenize`].
@@ -3696,6 +3742,26 @@ mod tests {
                 }
                 let want: Vec<_> = tokenize_by_chars(&text, &lowered).iter().map(view).collect();
                 prop_assert_eq!(got, want, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn name_shaped_plain_end_agrees_with_the_word_end_and_name_parts(
+            pieces in prop::collection::vec(finnish_piece(), 0..30),
+            names in prop::collection::vec(name_like_word(), 0..4),
+            noise in any::<String>(),
+        ) {
+            let named = names.iter().map(String::as_str).chain(pieces.iter().copied()).collect::<Vec<_>>().join(" ");
+            for text in [pieces.concat(), named, names.concat(), noise] {
+                for (i, _) in text.char_indices() {
+                    let Some(end) = name_shaped_plain_end(text.as_bytes(), i) else {
+                        continue;
+                    };
+                    prop_assert_eq!(Some(end), plain_word_end(text.as_bytes(), i), "{:?} at {}", text, i);
+                    prop_assert_eq!(end, word_end_by_chars(&text, i), "{:?} at {}", text, i);
+                    let word = text.get(i..end).unwrap_or_default();
+                    prop_assert_eq!(name_parts(word), Some(1), "{:?} at {}", text, i);
+                }
             }
         }
 
