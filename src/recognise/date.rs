@@ -1131,8 +1131,35 @@ fn ohsp(input: &str) -> Res<'_, &str> {
 ///
 /// By hand rather than nom's `take_while_m_n`: every number and word a
 /// parser reads is followed by a look for spaces, and most find a letter
-/// or digit there, told by its first byte.
+/// or digit there, told by its first byte. Read by bytes: the only ASCII
+/// spaces of [`is_hspace`] are space and tab, so an ASCII byte answers
+/// without decoding a character and calling the test (most of the cost).
 fn spaces(input: &str, min: usize) -> Res<'_, &str> {
+    let bytes = input.as_bytes();
+    let mut end = 0;
+    let mut n = 0;
+    while n < MAX_GAP {
+        let step = match bytes.get(end) {
+            Some(b' ' | b'\t') => 1,
+            Some(b) if b.is_ascii() => break,
+            Some(_) => match input.get(end..).and_then(|r| r.chars().next()) {
+                Some(c) if is_hspace(c) => c.len_utf8(),
+                _ => break,
+            },
+            None => break,
+        };
+        end += step;
+        n += 1;
+    }
+    match (n >= min).then(|| input.split_at_checked(end)).flatten() {
+        Some((taken, rest)) => Ok((rest, taken)),
+        None => fail(input),
+    }
+}
+
+/// [`spaces`] a character at a time: its oracle.
+#[cfg(test)]
+fn spaces_by_chars(input: &str, min: usize) -> Res<'_, &str> {
     let mut end = 0;
     let mut n = 0;
     for c in input.chars().take(MAX_GAP) {
@@ -1421,8 +1448,38 @@ fn month_range_start(w: &str) -> Option<u32> {
     })
 }
 
-/// The season of a season word, with or without a narrowing prefix.
+/// The season of a season word, with or without a narrowing prefix: one
+/// look-up in [`SEASON_WORDS`]. Trying each form and each prefix with each
+/// form in turn cost some 220 instructions a season phrase.
 fn season_word(w: &str) -> Option<Season> {
+    SEASON_WORDS.get(w).copied()
+}
+
+/// Every word [`season_word`] knows (a form of [`SEASON_FORMS`], alone or
+/// after a prefix of [`SEASON_PREFIXES`]) with its season, as
+/// [`season_word_by_lists`] reads it: a bare form wins over a prefixed
+/// reading, and an earlier prefix over a later one.
+static SEASON_WORDS: LazyLock<FxHashMap<String, Season>> = LazyLock::new(|| {
+    let mut words: FxHashMap<String, Season> = FxHashMap::default();
+    for &(form, season) in SEASON_FORMS {
+        words.entry(form.to_string()).or_insert(season);
+    }
+    for &(prefix, shift) in SEASON_PREFIXES {
+        for &(form, season) in SEASON_FORMS {
+            let shifted = match shift {
+                Some((from, to)) if from == season => to,
+                _ => season,
+            };
+            words.entry(format!("{prefix}{form}")).or_insert(shifted);
+        }
+    }
+    words
+});
+
+/// [`season_word`] by trying the lists in turn: the oracle of
+/// [`SEASON_WORDS`].
+#[cfg(test)]
+fn season_word_by_lists(w: &str) -> Option<Season> {
     let form = |w: &str| {
         SEASON_FORMS
             .iter()
@@ -2592,6 +2649,43 @@ mod tests {
     /// Words of Finnish letters in either case, with the Latin-1 characters
     /// around the capitals' edges (`×`, `ß`, `Þ`, `ÿ`), combining marks,
     /// and characters that lower to another length or by context.
+    /// Runs of every kind of space and line break, letters, digits and
+    /// other non-ASCII characters.
+    fn space_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => " |\t|\u{a0}|\u{2009}|\u{202f}|\u{3000}|\u{feff}|\u{200b}",
+            1 => "\n|\r|\u{0b}|\u{0c}|\u{85}|\u{2028}|\u{2029}|\u{1c}|\u{1f}",
+            1 => "[a-zA-Z0-9.]|ä|Ö|\u{2013}|\u{308}|€",
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|p| p.concat())
+    }
+
+    /// Season words, prefixes, their pieces and other letters, glued.
+    fn season_word_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "alku|loppu|keski|sydän|myöhäis|varhais|syys|kevät|kevä|syy",
+            "kevät|kevään|keväällä|kesä|kesää|syksy|syksyllä|talvi|talvella|kausi|kauden",
+            "kevätkausi|syyskaudella|talvea|kesäksi|Kesä|SYKSY",
+            "[a-zäö]{0,3}",
+        ];
+        proptest::collection::vec(piece, 0..4).prop_map(|p| p.concat())
+    }
+
+    /// Every season word, and every prefix or form glued to another,
+    /// read as the lists read them.
+    #[test]
+    fn season_words_agree_with_the_lists_on_every_compound() {
+        let prefixes = SEASON_PREFIXES.iter().map(|&(p, _)| p);
+        let forms: Vec<&str> = SEASON_FORMS.iter().map(|&(f, _)| f).collect();
+        let pieces: Vec<&str> = prefixes.chain(forms.iter().copied()).chain([""]).collect();
+        for a in &pieces {
+            for b in &pieces {
+                let w = format!("{a}{b}");
+                assert_eq!(season_word(&w), season_word_by_lists(&w), "{w}");
+            }
+        }
+    }
+
     fn fold_soup() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
             4 => "[a-zA-Z]{1,6}",
@@ -2607,6 +2701,16 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn spaces_agree_with_reading_characters(text in space_soup(), min in 0usize..2) {
+            prop_assert_eq!(spaces(&text, min), spaces_by_chars(&text, min));
+        }
+
+        #[test]
+        fn season_word_agrees_with_the_lists(word in season_word_like()) {
+            prop_assert_eq!(season_word(&word), season_word_by_lists(&word));
+        }
+
         #[test]
         fn fold_agrees_with_the_char_by_char_fold(word in fold_soup()) {
             let (got, want) = (fold(&word), fold_by_chars(&word));
