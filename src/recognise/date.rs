@@ -1456,9 +1456,9 @@ fn season_word(w: &str) -> Option<Season> {
 }
 
 /// Every word [`season_word`] knows (a form of [`SEASON_FORMS`], alone or
-/// after a prefix of [`SEASON_PREFIXES`]) with its season, as
-/// [`season_word_by_lists`] reads it: a bare form wins over a prefixed
-/// reading, and an earlier prefix over a later one.
+/// after a prefix of [`SEASON_PREFIXES`]) with its season, as the lists
+/// read it (`season_word_by_lists`, the oracle of its tests): a bare form
+/// wins over a prefixed reading, and an earlier prefix over a later one.
 static SEASON_WORDS: LazyLock<FxHashMap<String, Season>> = LazyLock::new(|| {
     let mut words: FxHashMap<String, Season> = FxHashMap::default();
     for &(form, season) in SEASON_FORMS {
