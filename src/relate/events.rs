@@ -15,18 +15,58 @@ use crate::text::{ByteSet, Sentence, Word};
 
 use super::found::{Found, SentenceWords, span_of};
 
-/// Whether a date is already accounted for: it lies in a meeting's text,
-/// or it is an entry's posted date or the publication date. `taken` is
-/// sorted by start.
-fn taken(span: Span, taken: &[Span]) -> bool {
-    // Sorted by start (longest first), the spans that can hold `span` are
-    // the ones starting at or before it; nested spans start after the span
-    // holding them, so the last few are enough to look at.
-    const LOOK_BACK: usize = 4;
-    let i = taken.partition_point(|t| t.start <= span.start);
-    taken[i.saturating_sub(LOOK_BACK)..i]
+/// The spans whose dates are already accounted for: meetings' texts,
+/// entries' posted dates, the publication date. A date is taken when one
+/// of them holds it, i.e. starts at or before it and ends at or after it.
+/// Sorted by start, with the furthest end any span up to each reaches, one
+/// binary search answers: the spans that can hold a date are those
+/// starting at or before it, and one of them does when the furthest of
+/// their ends is past the date's end. (Looking back at the last few spans
+/// only, as before, missed a long span followed by several short ones
+/// inside it.)
+struct Taken {
+    /// The spans' starts, ascending.
+    starts: Vec<usize>,
+    /// For each of `starts`, the furthest end of the spans up to it.
+    reach: Vec<usize>,
+}
+
+impl Taken {
+    /// The index of `spans`, in any order.
+    fn new(spans: &[Span]) -> Self {
+        let mut spans = spans.to_vec();
+        spans.sort_unstable_by_key(|t| t.start);
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|t| {
+                furthest = furthest.max(t.end);
+                furthest
+            })
+            .collect();
+        Taken {
+            starts: spans.iter().map(|t| t.start).collect(),
+            reach,
+        }
+    }
+
+    /// Whether one of the spans holds `span`.
+    fn holds(&self, span: Span) -> bool {
+        let before = self.starts.partition_point(|&start| start <= span.start);
+        before
+            .checked_sub(1)
+            .and_then(|last| self.reach.get(last))
+            .is_some_and(|&furthest| span.end <= furthest)
+    }
+}
+
+/// Whether one of `spans` holds `span`, asking each: the oracle of
+/// [`Taken::holds`] and of the plain events.
+#[cfg(test)]
+fn taken_by_each(span: Span, spans: &[Span]) -> bool {
+    spans
         .iter()
-        .any(|t| span.end <= t.end)
+        .any(|t| t.start <= span.start && span.end <= t.end)
 }
 
 /// The words of one sentence with what the event rules ask of them.
@@ -248,8 +288,6 @@ fn kind_by_words(cue: Option<DateCue>, worded: &Worded<'_, '_>, at: Span) -> Opt
 #[cfg(test)]
 fn events_by_words(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]) -> Vec<Event> {
     let mut out = Vec::new();
-    let mut taken_spans = taken_spans.to_vec();
-    taken_spans.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
     let meeting_spans: FxHashSet<Span> = meetings.iter().map(|m| m.span).collect();
     for (n, sentence) in found.sentences.iter().enumerate() {
         let span = span_of(sentence);
@@ -258,7 +296,7 @@ fn events_by_words(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]
         }
         for i in found.dates_in(span) {
             let d = &found.dates[i];
-            if taken(d.span, &taken_spans) {
+            if taken_by_each(d.span, taken_spans) {
                 continue;
             }
             let sentence_words = found.sentence_words(n);
@@ -286,8 +324,7 @@ fn events_by_words(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]
 /// that are not events.
 pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]) -> Vec<Event> {
     let mut out = Vec::new();
-    let mut taken_spans = taken_spans.to_vec();
-    taken_spans.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+    let taken = Taken::new(taken_spans);
     let meeting_spans: FxHashSet<Span> = meetings.iter().map(|m| m.span).collect();
     for (n, sentence) in found.sentences.iter().enumerate() {
         let span = span_of(sentence);
@@ -296,7 +333,7 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
         }
         for i in found.dates_in(span) {
             let d = &found.dates[i];
-            if taken(d.span, &taken_spans) {
+            if taken.holds(d.span) {
                 continue;
             }
             let cue = d.cue.map(|(c, _)| c);
@@ -337,10 +374,52 @@ mod tests {
     use proptest::prelude::*;
 
     use super::{
-        event_nouns, event_nouns_word_by_word, events, events_by_words, verb_kind,
-        verb_kind_by_stems,
+        Taken, event_nouns, event_nouns_word_by_word, events, events_by_words, taken_by_each,
+        verb_kind, verb_kind_by_stems,
     };
+    use crate::model::Span;
     use crate::relate::found::testing::with_found;
+
+    /// A meeting's text holding several structural dates, then one more
+    /// date: the long span holds it though the short ones that start
+    /// after it do not, however many of them there are.
+    #[test]
+    fn a_long_span_holds_a_date_after_the_short_ones_inside_it() {
+        let meeting = Span::new(0, 200);
+        let short: Vec<Span> = (0..6)
+            .map(|k| Span::new(10 + 20 * k, 18 + 20 * k))
+            .collect();
+        let date = Span::new(150, 158);
+        for n in 0..=short.len() {
+            let mut spans = vec![meeting];
+            spans.extend(&short[..n]);
+            assert!(Taken::new(&spans).holds(date), "{n} short spans inside");
+        }
+        let spans = [Span::new(0, 152), Span::new(10, 18)];
+        assert!(!Taken::new(&spans).holds(date), "ends inside the date");
+        assert!(
+            !Taken::new(&[Span::new(151, 160)]).holds(date),
+            "starts after it"
+        );
+        assert!(!Taken::new(&[]).holds(date));
+        assert!(Taken::new(&[date]).holds(date), "the date's own span");
+    }
+
+    /// Spans of texts up to 60 bytes: nested, overlapping, equal, empty.
+    fn span() -> impl Strategy<Value = Span> {
+        (0usize..60, 0usize..30).prop_map(|(start, len)| Span::new(start, start + len))
+    }
+
+    proptest! {
+        /// [`Taken::holds`] answers as asking every span does.
+        #[test]
+        fn taken_holds_what_some_span_holds(
+            spans in prop::collection::vec(span(), 0..12),
+            date in span(),
+        ) {
+            prop_assert_eq!(Taken::new(&spans).holds(date), taken_by_each(date, &spans));
+        }
+    }
 
     /// Pieces of dated sentences: event stems whole, cut and in any case,
     /// words around them, characters that lower out of line (the Kelvin
