@@ -155,17 +155,7 @@ const CASE_ENDINGS: &[&str] = &[
 const MAX_CONJUNCTS: usize = 12;
 
 /// The byte length of the longest of [`LEGAL_FORMS`].
-const LONGEST_LEGAL_FORM: usize = {
-    let mut longest = 0;
-    let mut k = 0;
-    while k < LEGAL_FORMS.len() {
-        if LEGAL_FORMS[k].len() > longest {
-            longest = LEGAL_FORMS[k].len();
-        }
-        k += 1;
-    }
-    longest
-};
+const LONGEST_LEGAL_FORM: usize = crate::text::longest_len(LEGAL_FORMS);
 
 /// The legal form `word` is (`Oy`, `Oy:n`). Asked of every word of a text:
 /// a word whose part before a colon is longer than every form (most words)

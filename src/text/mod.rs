@@ -35,3 +35,30 @@ pub(crate) use words::{
     Word, Words, char_at, is_alphabetic, is_alphanumeric, is_word_char, latin1_letter, words,
     words_within,
 };
+
+/// The byte length of the longest of `words` (0 for none), for the
+/// constants that bound how far back a scan must look for one of them.
+pub(crate) const fn longest_len(words: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < words.len() {
+        if words[k].len() > longest {
+            longest = words[k].len();
+        }
+        k += 1;
+    }
+    longest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_len;
+
+    #[test]
+    fn longest_len_counts_bytes_of_the_longest() {
+        assert_eq!(longest_len(&[]), 0);
+        assert_eq!(longest_len(&["ab", "äää", "c"]), 6);
+        assert_eq!(longest_len(&["oy", "", "ry"]), 2);
+        assert_eq!(longest_len(&["abc", "abcd", "ab"]), 4);
+    }
+}

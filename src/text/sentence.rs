@@ -154,17 +154,7 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// The byte length of the longest of [`ABBREVIATIONS`].
-const LONGEST_ABBREVIATION: usize = {
-    let mut longest = 0;
-    let mut k = 0;
-    while k < ABBREVIATIONS.len() {
-        if ABBREVIATIONS[k].len() > longest {
-            longest = ABBREVIATIONS[k].len();
-        }
-        k += 1;
-    }
-    longest
-};
+const LONGEST_ABBREVIATION: usize = super::longest_len(ABBREVIATIONS);
 
 /// The word `text` starts with (at most [`MAX_WORD`] bytes of it), without
 /// trailing punctuation.
