@@ -103,39 +103,91 @@ fn bodies_in(found: &Found<'_>, registry: &Registry, span: Span) -> Vec<String> 
 /// The indexes of the dates in a sentence that stand in a clause with a
 /// meeting word: in `Ryhmä kokoontui Oulussa sen jälkeen, kun hallitus
 /// ilmoitti 8.3. …` the 8.3. dates the Government's notice, not the meeting.
+/// The clauses follow one another and the dates are sorted by start, so
+/// each clause takes the dates starting in it as soon as it closes, with no
+/// list of clauses; the words after the last date are not read.
 fn meeting_clause_dates(
     found: &Found<'_>,
     sentence: &Sentence<'_>,
     ws: &SentenceWords<'_>,
 ) -> Vec<usize> {
-    // Most sentences hold no date: their clauses need not be found.
-    if found.dates_in(span_of(sentence)).is_empty() {
-        return Vec::new();
-    }
-    let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
+    let mut pending = found.dates_in(span_of(sentence));
+    let mut out = Vec::new();
+    let mut clause: Option<Clause> = None;
     for (w, lower) in ws.words().iter().zip(ws.lower()) {
-        // A comma before a number continues a list of dates (`28.9., 12.10.`).
-        let listed = w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.gap.contains(';');
-        let new_clause =
-            clauses.is_empty() || (!listed && w.gap.contains([',', ';', '–', '—', '(']));
-        if new_clause {
-            clauses.push((w.start, w.end(), false));
+        // Most sentences hold no date: their clauses need not be found.
+        if pending.is_empty() {
+            return out;
         }
-        if let Some(c) = clauses.last_mut() {
-            c.1 = w.end();
+        if clause.is_none() || opens_clause(w) {
+            if let Some(done) = clause {
+                done.take_dates(found, &mut pending, &mut out);
+            }
+            clause = Some(Clause {
+                start: w.start,
+                end: w.end(),
+                meeting: false,
+            });
+        }
+        if let Some(c) = clause.as_mut() {
+            c.end = w.end();
             // One meeting word marks the clause: the rest are not looked up.
-            c.2 = c.2 || MEETING_WORD_SET.contains(lower);
+            c.meeting = c.meeting || MEETING_WORD_SET.contains(lower);
         }
     }
-    found
-        .dates_in(span_of(sentence))
-        .filter(|&i| {
-            let at = found.dates[i].span.start;
-            clauses
-                .iter()
-                .any(|&(s, e, meeting)| meeting && s <= at && at < e)
-        })
-        .collect()
+    if let Some(done) = clause {
+        done.take_dates(found, &mut pending, &mut out);
+    }
+    out
+}
+
+/// One clause of a sentence: from its first word's start to its last
+/// word's end, and whether a meeting word stands in it.
+#[derive(Clone, Copy)]
+struct Clause {
+    start: usize,
+    end: usize,
+    meeting: bool,
+}
+
+impl Clause {
+    /// Moves the dates of `pending` (indexes of `found.dates`, sorted by
+    /// start) that start before the clause's end off it, adding those that
+    /// start in the clause to `out` when it holds a meeting word. A date
+    /// starting before the clause starts lies in no clause from here on.
+    fn take_dates(
+        self,
+        found: &Found<'_>,
+        pending: &mut std::ops::Range<usize>,
+        out: &mut Vec<usize>,
+    ) {
+        while let Some(at) = found
+            .dates
+            .get(pending.start)
+            .map(|d| d.span.start)
+            .filter(|&at| pending.start < pending.end && at < self.end)
+        {
+            if self.meeting && self.start <= at {
+                out.push(pending.start);
+            }
+            pending.start += 1;
+        }
+    }
+}
+
+/// Whether word `w` opens a new clause: a comma, semicolon, dash or `(`
+/// stands before it, but a comma before a number continues a list of dates
+/// (`28.9., 12.10.`). Most gaps are ASCII with none of those marks (a
+/// space) and are told by their bytes.
+fn opens_clause(w: &crate::text::Word<'_>) -> bool {
+    if w.gap
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b',' | b';' | b'('))
+    {
+        return false;
+    }
+    let listed = w.text.starts_with(|c: char| c.is_ascii_digit()) && !w.gap.contains(';');
+    !listed && w.gap.contains([',', ';', '–', '—', '('])
 }
 
 /// The bodies that met, of those a meeting sentence names: the subjects
@@ -746,8 +798,9 @@ mod tests {
         }
     }
 
-    /// [`meeting_clause_dates`] as it was, splitting every sentence into
-    /// clauses whether or not it holds a date: its oracle.
+    /// [`meeting_clause_dates`] as it was, splitting every sentence into a
+    /// list of clauses whether or not it holds a date, reading every gap
+    /// by characters and asking every clause about every date: its oracle.
     fn meeting_clause_dates_plain(
         found: &Found<'_>,
         sentence: &Sentence<'_>,
