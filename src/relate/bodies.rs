@@ -12,7 +12,9 @@ use crate::lexicon::BODY_HEADS;
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::model::{Body, BodyKind, Span};
 use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
-use crate::text::{ascii_bytes_within, bytes_equal_to, is_space, lead_bytes, lower_cow, words};
+use crate::text::{
+    HIGH, ascii_bytes_within, bytes_equal_to, is_space, lead_bytes, lower_cow, words,
+};
 
 /// The bodies of one text, with a lookup from any of their names.
 #[derive(Debug, Default)]
@@ -29,10 +31,26 @@ pub(crate) struct Registry {
 }
 
 /// A lower-case name with its words separated by single spaces.
+///
+/// Most names are already single-spaced and of ASCII and the characters
+/// `0xC3` leads ([`spacing_by_bytes`] tells both in one pass): their key is
+/// lowered by [`lower_c3_only`], which needs one look for capitals, where
+/// [`lower_cow`] scanned the name for a capital, then for Latin-1, then for
+/// `0xC3` bytes (the old reading is kept as `key_by_lower_cow`, the oracle
+/// of its test).
 fn key(name: &str) -> Cow<'_, str> {
-    if is_single_spaced(name) {
-        return lower_cow(name);
+    match spacing_by_bytes(name.as_bytes()) {
+        Some(true) => return lower_c3_only(name),
+        Some(false) => {}
+        None if is_single_spaced_by_chars(name) => return lower_cow(name),
+        None => {}
     }
+    joined_key(name)
+}
+
+/// The key of a name with stray spaces: its words joined by single spaces,
+/// in lower case.
+fn joined_key(name: &str) -> Cow<'_, str> {
     let words = name
         .split(is_space)
         .filter(|w| !w.is_empty())
@@ -46,11 +64,78 @@ fn key(name: &str) -> Cow<'_, str> {
 
 /// Whether `name`'s words are already joined by single ASCII spaces, with
 /// none before or after (most names): then its key is its lower case.
+/// [`key`] asks [`spacing_by_bytes`] itself, which also tells it the name
+/// is of ASCII and `0xC3`-led characters; kept for the tests.
+#[cfg(test)]
 fn is_single_spaced(name: &str) -> bool {
     spacing_by_bytes(name.as_bytes()).unwrap_or_else(|| is_single_spaced_by_chars(name))
 }
 
-/// [`is_single_spaced`] told by the bytes of a name of ASCII and the
+/// The lower case of `name`, a name of ASCII and the characters `0xC3`
+/// leads (U+00C0–U+00FF) only: borrowed when it has no capital, else
+/// copied and its ASCII lowered in place ([`str::make_ascii_lowercase`]),
+/// where [`lower_cow`] scanned it for a capital, then for Latin-1, then for
+/// `0xC3` bytes before lowering it. A name with a capital `À`–`Þ` (rare)
+/// goes to [`lower_cow`].
+fn lower_c3_only(name: &str) -> Cow<'_, str> {
+    match c3_capitals(name.as_bytes()) {
+        Capitals::None => Cow::Borrowed(name),
+        Capitals::Ascii => {
+            let mut lower = name.to_owned();
+            lower.make_ascii_lowercase();
+            Cow::Owned(lower)
+        }
+        Capitals::Latin1 => lower_cow(name),
+    }
+}
+
+/// What capitals a name of ASCII and `0xC3`-led characters has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Capitals {
+    /// None: the name is its own lower case.
+    None,
+    /// `A`–`Z` only.
+    Ascii,
+    /// Some of `À`–`Þ` (but `×`).
+    Latin1,
+}
+
+/// The [`Capitals`] of `name` (ASCII and `0xC3`-led characters only),
+/// eight bytes at a time.
+fn c3_capitals(name: &[u8]) -> Capitals {
+    let (chunks, rest) = name.as_chunks::<8>();
+    let mut padded = [0u8; 8];
+    for (slot, &b) in padded.iter_mut().zip(rest) {
+        *slot = b;
+    }
+    let (mut ascii, mut latin1) = (0u64, 0u64);
+    // The last few bytes after zeros: no capital.
+    for &eight in chunks.iter().chain(std::iter::once(&padded)) {
+        let word = u64::from_le_bytes(eight);
+        ascii |= ascii_bytes_within(word, b'A', b'Z');
+        latin1 |= latin1_capital_seconds(word);
+    }
+    if latin1 != 0 {
+        Capitals::Latin1
+    } else if ascii != 0 {
+        Capitals::Ascii
+    } else {
+        Capitals::None
+    }
+}
+
+/// The high bit of every byte of `word` (eight bytes of a name of ASCII
+/// and `0xC3`-led characters, little-endian) that ends a capital `À`–`Þ`
+/// but `×`: a continuation byte 0x80–0x9E but 0x97 (after `0xC3`, the only
+/// lead byte there is; `ß`, 0x9F, is its own lower case).
+#[inline]
+fn latin1_capital_seconds(word: u64) -> u64 {
+    // The high bit set, the next two clear: 0x80–0x9F.
+    let low_continuation = word & !(word << 1) & !(word << 2) & HIGH;
+    low_continuation & !bytes_equal_to(word, 0x97) & !bytes_equal_to(word, 0x9F)
+}
+
+/// `is_single_spaced` told by the bytes of a name of ASCII and the
 /// characters `0xC3` leads (`ä`, `ö`, `Å`, `é`: none of them a space),
 /// eight bytes at a time, where [`is_single_spaced_by_chars`] decoded each
 /// character and asked [`is_space`] of it; `None` for a name with another
@@ -93,7 +178,7 @@ fn spaced_singly(word: u64, carry: &mut u64) -> Option<bool> {
     Some(doubled == 0 && ascii_bytes_within(word, b'\t', b'\r') == 0)
 }
 
-/// [`is_single_spaced`] of any name, a character at a time (the names
+/// `is_single_spaced` of any name, a character at a time (the names
 /// [`spacing_by_bytes`] leaves, and the oracle its test compares with).
 fn is_single_spaced_by_chars(name: &str) -> bool {
     let mut after_space = true;
@@ -815,6 +900,15 @@ mod tests {
         b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r' | b'-') && !b.is_ascii_uppercase()
     }
 
+    /// [`key`] as it was before [`lower_c3_only`]: a single-spaced name
+    /// lowered by [`lower_cow`]. Kept as the oracle its test compares with.
+    fn key_by_lower_cow(name: &str) -> Cow<'_, str> {
+        if is_single_spaced(name) {
+            return lower_cow(name);
+        }
+        joined_key(name)
+    }
+
     /// Pieces of Finnish-like names: words, capitals, ä, ö, å, every kind
     /// of space and dash, digits, control characters, and characters
     /// beyond Latin-1.
@@ -1360,6 +1454,30 @@ mod tests {
         }
     }
 
+    /// The key lowered by [`lower_c3_only`] is the key by [`lower_cow`]
+    /// with every Latin-1 character (capitals, `ß`, `×`, spaces) at every
+    /// offset of names of up to 18 bytes, after a capital and a small word.
+    #[test]
+    fn key_of_every_latin1_character_at_every_offset() {
+        for c in (0..=0xFF_u32).filter_map(char::from_u32) {
+            for len in 0..18 {
+                for at in 0..=len {
+                    let mut name = "a".repeat(len);
+                    name.insert(at, c);
+                    for name in [name.clone(), format!("Ä{name}"), format!("Kunta {name}")] {
+                        let (new, old) = (key(&name), key_by_lower_cow(&name));
+                        assert_eq!(new, old, "{name:?}");
+                        assert_eq!(
+                            matches!(new, Cow::Borrowed(_)),
+                            matches!(old, Cow::Borrowed(_)),
+                            "{name:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// Pieces of names whose keys end one another: head words whole and
     /// in compounds, attributes, spaces and hyphens, ä.
     fn key_piece() -> impl Strategy<Value = &'static str> {
@@ -1420,6 +1538,32 @@ mod tests {
                 let key = key(&name);
                 prop_assert_eq!(head_word(&key), head_word_by_str(&key), "{:?}", name);
                 prop_assert_eq!(head_word(&name), head_word_by_str(&name), "{:?}", name);
+            }
+        }
+
+        /// The key lowered by [`lower_c3_only`] is the key lowered by
+        /// [`lower_cow`], borrowed exactly when that one is, on names of
+        /// Finnish-like pieces (capitals Ä Ö Å, ß, ×, every space and dash)
+        /// ending at every offset of a group of eight, and on any string.
+        #[test]
+        fn key_agrees_with_lowering_by_lower_cow(
+            pieces in prop::collection::vec(name_piece(), 0..16),
+            cut in 0usize..8,
+            noise in any::<String>(),
+        ) {
+            let whole = pieces.concat();
+            let end = (0..=whole.len().saturating_sub(cut))
+                .rev()
+                .find(|&e| whole.is_char_boundary(e))
+                .unwrap_or(0);
+            for name in [whole.as_str(), &whole[..end], noise.as_str()] {
+                let (new, old) = (key(name), key_by_lower_cow(name));
+                prop_assert_eq!(&new, &old, "{:?}", name);
+                prop_assert_eq!(
+                    matches!(new, Cow::Borrowed(_)),
+                    matches!(old, Cow::Borrowed(_)),
+                    "{:?}", name
+                );
             }
         }
 
