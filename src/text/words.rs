@@ -120,6 +120,20 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
 /// Every word of `text`, left to right, in one pass.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(text.len() / 6);
+    let (mut rest, mut offset) = (text, 0);
+    while let Some((word, after)) = next_word(rest, offset) {
+        offset = word.end();
+        rest = after;
+        out.push(word);
+    }
+    out
+}
+
+/// [`words`] as it was, each word and gap sliced out of the whole text
+/// ([`word_after`]): the oracle its test compares with.
+#[cfg(test)]
+fn words_by_offsets(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
     let mut gap_start = 0;
     while let Some(word) = word_after(text, gap_start) {
         gap_start = word.end();
@@ -131,15 +145,19 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
 /// The words of a text one by one (see [`words`]): a rule that reads the
 /// first few words of a long stretch stops there.
 pub(crate) struct Words<'t> {
-    text: &'t str,
-    /// Where the gap before the next word starts: one past the last word.
-    gap_start: usize,
+    /// The text after the last word (all of it before the first).
+    rest: &'t str,
+    /// Where `rest` starts in the text: one past the last word.
+    offset: usize,
 }
 
 impl<'t> Words<'t> {
     /// The words of `text`.
     pub(crate) fn new(text: &'t str) -> Self {
-        Words { text, gap_start: 0 }
+        Words {
+            rest: text,
+            offset: 0,
+        }
     }
 }
 
@@ -148,15 +166,36 @@ impl<'t> Iterator for Words<'t> {
 
     #[inline]
     fn next(&mut self) -> Option<Word<'t>> {
-        let word = word_after(self.text, self.gap_start)?;
-        self.gap_start = word.end();
+        let (word, after) = next_word(self.rest, self.offset)?;
+        self.offset = word.end();
+        self.rest = after;
         Some(word)
     }
 }
 
+/// The first word of `rest`, a text's tail from byte `offset`, with the
+/// gap before it, and the text after it. The scans of [`word_start`] and
+/// [`word_end`] read only forward, so they read `rest` as they read the
+/// whole text; `rest` is cut at the word's two ends, one boundary check
+/// each, where slicing the word and its gap out of the whole text
+/// (`word_after`) checked both ends of each.
+#[inline(always)]
+fn next_word(rest: &str, offset: usize) -> Option<(Word<'_>, &str)> {
+    let (start, first_end) = word_start(rest, 0)?;
+    let end = word_end(rest, first_end);
+    let (gap, tail) = rest.split_at_checked(start)?;
+    let (text, after) = tail.split_at_checked(end.checked_sub(start)?)?;
+    let word = Word {
+        text,
+        start: offset + start,
+        gap,
+    };
+    Some((word, after))
+}
+
 /// The first word of `text` at or after byte `gap_start`, with the gap
 /// from `gap_start` to it.
-#[inline(always)]
+#[cfg(test)]
 fn word_after(text: &str, gap_start: usize) -> Option<Word<'_>> {
     let (start, first_end) = word_start(text, gap_start)?;
     let end = word_end(text, first_end);
@@ -590,6 +629,24 @@ mod tests {
                 let first: Vec<_> = Words::new(&text).take(3).collect();
                 let n = first.len();
                 proptest::prop_assert_eq!(first, &words_by_chars(&text)[..n]);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Words cut from the text's tail one after another are the words
+        /// sliced out of the whole text, offsets and gaps included, and so
+        /// are the first few the iterator gives.
+        #[test]
+        fn words_cut_from_the_tail_agree_with_words_sliced_by_offsets(
+            pieces in proptest::collection::vec(word_piece(), 0..40),
+            noise in "\\PC{0,30}",
+        ) {
+            for text in [pieces.concat(), noise] {
+                let by_offsets = words_by_offsets(&text);
+                proptest::prop_assert_eq!(&words(&text), &by_offsets, "{:?}", text);
+                let first: Vec<_> = Words::new(&text).take(5).collect();
+                proptest::prop_assert_eq!(&first[..], &by_offsets[..first.len()]);
             }
         }
     }
