@@ -93,8 +93,8 @@ pub use config::{Config, InvalidUtf8};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use export::{
     DocumentWriter, JsonArrayWriter, JsonLinesReader, JsonLinesWriter, XmlDocumentsReader,
-    XmlDocumentsWriter, from_json, from_xml, to_json_string, to_json_string_pretty, to_xml_string,
-    write_json, write_xml,
+    XmlDocumentsWriter, append_json, from_json, from_xml, to_json_string, to_json_string_pretty,
+    to_xml_string, write_json, write_xml,
 };
 pub use model::{
     Amount, Body, BodyKind, Currency, DateMention, Document, DocumentKind, EdtfDate, EdtfError,

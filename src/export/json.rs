@@ -6,6 +6,7 @@ use crate::Document;
 use crate::error::{Error, ErrorKind, Position, Result};
 
 use super::DocumentWriter;
+use super::json_writer::append_json;
 
 /// A serde_json error as this crate's error, located in `input` when given.
 fn json_error(e: serde_json::Error, input: Option<&[u8]>) -> Error {
@@ -39,8 +40,14 @@ pub fn to_json_string_pretty(document: &Document) -> Result<String> {
 }
 
 /// Writes the record as compact JSON (no trailing newline).
-pub fn write_json<W: Write>(writer: W, document: &Document) -> Result<()> {
-    serde_json::to_writer(writer, document).map_err(|e| json_error(e, None))
+///
+/// The record is written whole into a buffer by [`append_json`] (the same
+/// bytes serde_json writes, in fewer steps) and handed to `writer` at once.
+pub fn write_json<W: Write>(mut writer: W, document: &Document) -> Result<()> {
+    let mut out = Vec::new();
+    append_json(&mut out, document);
+    writer.write_all(&out)?;
+    Ok(())
 }
 
 /// Reads one record from JSON. Every key of the contract must be present;
@@ -64,12 +71,18 @@ pub fn from_json(json: &str) -> Result<Document> {
 #[derive(Debug)]
 pub struct JsonLinesWriter<W: Write> {
     writer: W,
+    /// The line being written, kept from record to record so it is not
+    /// allocated and regrown for each.
+    line: Vec<u8>,
 }
 
 impl<W: Write> JsonLinesWriter<W> {
     /// A writer into `writer` (wrap files in a `BufWriter`).
     pub fn new(writer: W) -> Self {
-        JsonLinesWriter { writer }
+        JsonLinesWriter {
+            writer,
+            line: Vec::new(),
+        }
     }
 
     /// Flushes and returns the inner writer.
@@ -81,8 +94,10 @@ impl<W: Write> JsonLinesWriter<W> {
 
 impl<W: Write> DocumentWriter for JsonLinesWriter<W> {
     fn write_document(&mut self, document: &Document) -> Result<()> {
-        write_json(&mut self.writer, document)?;
-        self.writer.write_all(b"\n")?;
+        self.line.clear();
+        append_json(&mut self.line, document);
+        self.line.push(b'\n');
+        self.writer.write_all(&self.line)?;
         Ok(())
     }
 
@@ -99,6 +114,9 @@ pub struct JsonArrayWriter<W: Write> {
     writer: W,
     count: usize,
     finished: bool,
+    /// The record being written with its separator, kept from record to
+    /// record so it is not allocated and regrown for each.
+    record: Vec<u8>,
 }
 
 impl<W: Write> JsonArrayWriter<W> {
@@ -108,6 +126,7 @@ impl<W: Write> JsonArrayWriter<W> {
             writer,
             count: 0,
             finished: false,
+            record: Vec::new(),
         }
     }
 
@@ -120,9 +139,11 @@ impl<W: Write> JsonArrayWriter<W> {
 
 impl<W: Write> DocumentWriter for JsonArrayWriter<W> {
     fn write_document(&mut self, document: &Document) -> Result<()> {
-        self.writer
-            .write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-        write_json(&mut self.writer, document)?;
+        self.record.clear();
+        self.record
+            .extend_from_slice(if self.count == 0 { b"[\n" } else { b",\n" });
+        append_json(&mut self.record, document);
+        self.writer.write_all(&self.record)?;
         self.count += 1;
         Ok(())
     }

@@ -9,12 +9,14 @@
 //! streams back one record at a time.
 
 mod json;
+mod json_writer;
 mod xml;
 
 pub use json::{
     JsonArrayWriter, JsonLinesReader, JsonLinesWriter, from_json, to_json_string,
     to_json_string_pretty, write_json,
 };
+pub use json_writer::append_json;
 pub use xml::{XmlDocumentsReader, XmlDocumentsWriter, from_xml, to_xml_string, write_xml};
 
 use crate::Document;

@@ -381,7 +381,7 @@ impl EdtfDate {
 /// An EDTF string written into a fixed buffer: every record carries many
 /// dates, and exporting them through the formatting machinery cost more
 /// than the rest of their serialisation.
-struct EdtfText {
+pub(crate) struct EdtfText {
     /// Room for the longest value, `XXXX-MM-DD/XXXX-MM-DD`.
     bytes: [u8; 24],
     len: usize,
@@ -441,7 +441,7 @@ impl EdtfText {
         }
     }
 
-    fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         self.bytes
             .get(..self.len)
             .and_then(|b| std::str::from_utf8(b).ok())
@@ -471,7 +471,7 @@ fn pair(n: u16) -> [u8; 2] {
 impl EdtfDate {
     /// The EDTF string in a buffer; `None` for a year past [`MAX_YEAR`]
     /// (never made by this crate's constructors), which takes the slow path.
-    fn edtf_text(&self) -> Option<EdtfText> {
+    pub(crate) fn edtf_text(&self) -> Option<EdtfText> {
         let fits = |p: &Point| p.year.is_none_or(|y| i32::from(y) <= MAX_YEAR);
         if !fits(&self.start) || !self.end.as_ref().is_none_or(fits) {
             return None;

@@ -1,0 +1,649 @@
+//! A hand-written compact JSON writer for [`Document`], byte for byte what
+//! `serde_json::to_writer` writes for its serde form.
+//!
+//! serde_json drives a serializer state machine per field, escapes every key
+//! byte by byte and scans every value string a byte at a time. A record's
+//! shape is fixed, so here each key (with its comma, quotes and colon) is
+//! one constant slice, and a value string is checked eight bytes at a time
+//! for the few bytes JSON escapes and, when clean (nearly always), copied
+//! in one piece. Everything is appended to a `Vec<u8>`, which cannot fail.
+//!
+//! The serde derives stay the JSON contract: the tests hold this writer to
+//! `serde_json::to_vec` on every kind of record.
+
+use crate::model::{
+    Amount, Body, BodyKind, Currency, DateMention, Document, DocumentKind, EdtfDate, Entry, Event,
+    EventKind, Meeting, MeetingStatus, Organization, Person, Place, Programme, Role, RoleKind,
+    Span,
+};
+
+/// A value that appends its compact JSON form to a byte buffer.
+pub(crate) trait WriteJson {
+    /// Appends `self` as compact JSON to `out`.
+    fn write_json(&self, out: &mut Vec<u8>);
+}
+
+/// Appends `document` as one line of compact JSON (without the newline) to
+/// `out`, exactly as `serde_json::to_writer` writes it.
+///
+/// ```
+/// let doc = sote_records::Document::new("a.txt");
+/// let mut out = Vec::new();
+/// sote_records::append_json(&mut out, &doc);
+/// assert_eq!(out, serde_json::to_vec(&doc).unwrap());
+/// ```
+pub fn append_json(out: &mut Vec<u8>, document: &Document) {
+    document.write_json(out);
+}
+
+/// The eight-byte word with every byte set to `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// The high bit of every byte of `word` that JSON escapes: a control byte
+/// (below 0x20), `"` or `\`. Borrows may flag bytes above a true hit, never
+/// the lowest one, so the lowest bit set marks the first byte to escape and
+/// a word without hits gives 0.
+const fn escape_mask(word: u64) -> u64 {
+    let control = word.wrapping_sub(splat(0x20));
+    let quote = (word ^ splat(b'"')).wrapping_sub(splat(1));
+    let backslash = (word ^ splat(b'\\')).wrapping_sub(splat(1));
+    // `"`, `\` and control bytes have no high bit, so `!word` clears the
+    // lanes of non-ASCII bytes (and DEL is above 0x20, so not flagged).
+    (control | quote | backslash) & !word & splat(0x80)
+}
+
+/// The eight bytes of `chunk` as a little-endian word (lane `i` is byte `i`).
+fn word_of(chunk: &[u8; 8]) -> u64 {
+    u64::from_le_bytes(*chunk)
+}
+
+/// Whether JSON escapes `byte`.
+fn escaped(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+/// The index of the first byte of `bytes` that JSON escapes, if any: whole
+/// words of eight, then the last few bytes one by one.
+fn first_escape(bytes: &[u8]) -> Option<usize> {
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let mask = escape_mask(word_of(chunk));
+        if mask != 0 {
+            return Some(i * 8 + (mask.trailing_zeros() / 8) as usize);
+        }
+    }
+    let at = rest.iter().position(|&b| escaped(b))?;
+    Some(chunks.len() * 8 + at)
+}
+
+/// `\u00XX` for every control byte, in lower-case hex as serde_json writes it.
+static CONTROL_ESCAPES: [[u8; 6]; 32] = {
+    let hex = b"0123456789abcdef";
+    let mut table = [[0u8; 6]; 32];
+    let mut b = 0;
+    while b < 32 {
+        table[b] = [b'\\', b'u', b'0', b'0', hex[b >> 4], hex[b & 15]];
+        b += 1;
+    }
+    table
+};
+
+/// Appends serde_json's escape of `byte`, a byte [`escaped`] says JSON
+/// escapes (any other byte is copied as it is).
+fn push_escape(out: &mut Vec<u8>, byte: u8) {
+    match byte {
+        b'"' => out.extend_from_slice(b"\\\""),
+        b'\\' => out.extend_from_slice(b"\\\\"),
+        0x08 => out.extend_from_slice(b"\\b"),
+        b'\t' => out.extend_from_slice(b"\\t"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        0x0c => out.extend_from_slice(b"\\f"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        _ => match CONTROL_ESCAPES.get(usize::from(byte)) {
+            Some(escape) => out.extend_from_slice(escape),
+            None => out.push(byte),
+        },
+    }
+}
+
+/// Appends `s` as a JSON string, quotes included: clean runs are copied in
+/// one piece, the bytes between them escaped.
+fn push_str(out: &mut Vec<u8>, s: &str) {
+    let mut bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    while let Some(at) = first_escape(bytes) {
+        let (run, rest) = bytes.split_at_checked(at).unwrap_or((bytes, &[]));
+        out.extend_from_slice(run);
+        let Some((&byte, after)) = rest.split_first() else {
+            break;
+        };
+        push_escape(out, byte);
+        bytes = after;
+    }
+    out.extend_from_slice(bytes);
+    out.push(b'"');
+}
+
+/// Appends an unsigned integer in decimal, as serde_json (through `itoa`) does.
+fn push_integer<I: itoa::Integer>(out: &mut Vec<u8>, i: I) {
+    out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes());
+}
+
+/// Appends `items` as a JSON array.
+fn push_list<T: WriteJson>(out: &mut Vec<u8>, items: &[T]) {
+    out.push(b'[');
+    let mut items = items.iter();
+    if let Some(first) = items.next() {
+        first.write_json(out);
+        for item in items {
+            out.push(b',');
+            item.write_json(out);
+        }
+    }
+    out.push(b']');
+}
+
+impl WriteJson for str {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        push_str(out, self);
+    }
+}
+
+impl WriteJson for String {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        push_str(out, self);
+    }
+}
+
+impl<T: WriteJson> WriteJson for Option<T> {
+    /// `null` for `None`, as serde_json writes it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+}
+
+impl<T: WriteJson> WriteJson for Vec<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        push_list(out, self);
+    }
+}
+
+impl WriteJson for u32 {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        push_integer(out, *self);
+    }
+}
+
+impl WriteJson for u64 {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        push_integer(out, *self);
+    }
+}
+
+impl WriteJson for bool {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(if *self { b"true" } else { b"false" });
+    }
+}
+
+impl WriteJson for Span {
+    /// The pair `[start,end]`, as `Span`'s `Serialize` writes it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        push_integer(out, self.start);
+        out.push(b',');
+        push_integer(out, self.end);
+        out.push(b']');
+    }
+}
+
+impl WriteJson for EdtfDate {
+    /// The EDTF string, as `EdtfDate`'s `Serialize` writes it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self.edtf_text() {
+            Some(text) => push_str(out, text.as_str()),
+            None => push_str(out, &self.to_string()),
+        }
+    }
+}
+
+/// `WriteJson` for enums of `named_enum!`: their fixed name as a string.
+macro_rules! write_json_by_name {
+    ($($ty:ty),+ $(,)?) => {
+        $(
+            impl WriteJson for $ty {
+                /// The variant's fixed name, as its `Serialize` writes it;
+                /// the names are plain ASCII words, which JSON never escapes.
+                fn write_json(&self, out: &mut Vec<u8>) {
+                    out.push(b'"');
+                    out.extend_from_slice(self.as_str().as_bytes());
+                    out.push(b'"');
+                }
+            }
+        )+
+    };
+}
+
+write_json_by_name!(
+    BodyKind,
+    Currency,
+    DocumentKind,
+    EventKind,
+    MeetingStatus,
+    RoleKind,
+);
+
+/// Appends the fields of a struct: each constant key chunk (`{"name":`,
+/// `,"kind":`) as one slice, then the field's value. The chunks are
+/// written out by hand, in the order and with the names of the serde
+/// derive; the tests compare every struct with serde_json.
+macro_rules! fields {
+    ($out:expr, $($key:literal => $value:expr),+ $(,)?) => {
+        $(
+            $out.extend_from_slice($key);
+            $value.write_json($out);
+        )+
+        $out.push(b'}');
+    };
+}
+
+impl WriteJson for Document {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        fields!(out,
+            b"{\"source\":" => self.source,
+            b",\"kind\":" => self.kind,
+            b",\"title\":" => self.title,
+            b",\"published\":" => self.published,
+            b",\"region\":" => self.region,
+            b",\"entries\":" => self.entries,
+            b",\"bodies\":" => self.bodies,
+            b",\"people\":" => self.people,
+            b",\"meetings\":" => self.meetings,
+            b",\"events\":" => self.events,
+            b",\"dates\":" => self.dates,
+            b",\"amounts\":" => self.amounts,
+            b",\"places\":" => self.places,
+            b",\"organizations\":" => self.organizations,
+            b",\"programmes\":" => self.programmes,
+            b",\"comments\":" => self.comments,
+        );
+    }
+}
+
+impl WriteJson for Entry {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        fields!(out,
+            b"{\"posted\":" => self.posted,
+            b",\"title\":" => self.title,
+            b",\"documents\":" => self.documents,
+            b",\"summary\":" => self.summary,
+            b",\"comments\":" => self.comments,
+            b",\"span\":" => self.span,
+        );
+    }
+}
+
+impl WriteJson for Body {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        fields!(out,
+            b"{\"name\":" => self.name,
+            b",\"kind\":" => self.kind,
+            b",\"abbreviation\":" => self.abbreviation,
+            b",\"aliases\":" => self.aliases,
+            b",\"text\":" => self.text,
+            b",\"span\":" => self.span,
+        );
+    }
+}
+
+impl WriteJson for Role {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        fields!(out,
+            b"{\"role\":" => self.role,
+            b",\"body\":" => self.body,
+        );
+    }
+}
+
+impl WriteJson for Person {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        fields!(out,
+            b"{\"name\":" => self.name,
+            b",\"title\":" => self.title,
+            b",\"phone\":" => self.phone,
+            b",\"email\":" => self.email,
+            b",\"roles\":" => self.roles,
+            b",\"text\":" => self.text,
+            b",\"span\":" => self.span,
+        );
+    }
+}
+
+impl WriteJson for Meeting {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        fields!(out,
+            b"{\"bodies\":" => self.bodies,
+            b",\"date\":" => self.date,
+            b",\"location\":" => self.location,
+            b",\"status\":" => self.status,
+            b",\"documents\":" => self.documents,
+            b",\"text\":" => self.text,
+            b",\"span\":" => self.span,
+        );
+    }
+}
+
+impl WriteJson for Event {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        fields!(out,
+            b"{\"kind\":" => self.kind,
+            b",\"date\":" => self.date,
+            b",\"text\":" => self.text,
+            b",\"span\":" => self.span,
+        );
+    }
+}
+
+impl WriteJson for DateMention {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        fields!(out,
+            b"{\"value\":" => self.value,
+            b",\"text\":" => self.text,
+            b",\"span\":" => self.span,
+        );
+    }
+}
+
+impl WriteJson for Amount {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        fields!(out,
+            b"{\"value\":" => self.value,
+            b",\"currency\":" => self.currency,
+            b",\"approximate\":" => self.approximate,
+            b",\"text\":" => self.text,
+            b",\"span\":" => self.span,
+        );
+    }
+}
+
+/// The fields of the name–text–span records (places, organisations, programmes).
+fn push_named(out: &mut Vec<u8>, name: &str, text: &str, span: Span) {
+    fields!(out,
+        b"{\"name\":" => name,
+        b",\"text\":" => text,
+        b",\"span\":" => span,
+    );
+}
+
+impl WriteJson for Place {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        push_named(out, &self.name, &self.text, self.span);
+    }
+}
+
+impl WriteJson for Organization {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        push_named(out, &self.name, &self.text, self.span);
+    }
+}
+
+impl WriteJson for Programme {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        push_named(out, &self.name, &self.text, self.span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// What this writer appends for `value`, as text.
+    fn written<T: WriteJson + ?Sized>(value: &T) -> String {
+        let mut out = Vec::new();
+        value.write_json(&mut out);
+        String::from_utf8(out).expect("the writer writes UTF-8")
+    }
+
+    /// Checks the writer against serde_json on `value`, the oracle.
+    fn assert_as_serde<T: WriteJson + serde::Serialize + std::fmt::Debug>(value: &T) {
+        let want = serde_json::to_string(value).expect("serde_json writes every record");
+        assert_eq!(written(value), want, "{value:?}");
+    }
+
+    /// The `.txt` files under `dir`, recursively.
+    fn texts_under(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                texts_under(&path, found);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                found.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_fixture_and_example_record_is_written_as_serde_json_writes_it() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        texts_under(&root.join("tests/fixtures"), &mut paths);
+        texts_under(&root.join("examples/data"), &mut paths);
+        assert!(paths.len() > 30, "{} texts", paths.len());
+        for path in paths {
+            let bytes = std::fs::read(&path).unwrap();
+            let doc = crate::parse_bytes(&path.to_string_lossy(), &bytes).unwrap();
+            let mut out = Vec::new();
+            append_json(&mut out, &doc);
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&serde_json::to_vec(&doc).unwrap()),
+                "{}",
+                path.display()
+            );
+        }
+    }
+
+    /// A span that differs from record to record, with multi-digit ends.
+    fn span(i: usize) -> Span {
+        Span::new(i * 97, i * 97 + 1000 + i)
+    }
+
+    /// A text with the bytes JSON escapes and some that it does not.
+    fn text(i: usize) -> String {
+        format!("Kärkkäinen \"{i}\"\\ rivi\n\tå\u{7f}\u{1}–")
+    }
+
+    /// Dates of every shape: a year, a month, a day, a season, an unknown
+    /// year, ranges.
+    fn dates() -> Vec<EdtfDate> {
+        [
+            "2018",
+            "2019-03",
+            "2019-03-14",
+            "2020-23",
+            "XXXX-05",
+            "2018-11-14/2018-11-15",
+            "2017-11/2018-02",
+            "0001",
+        ]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect()
+    }
+
+    /// A document with every `Option` `Some`, every list non-empty and
+    /// every variant of every enum used.
+    fn full_document(kind: DocumentKind) -> Document {
+        let dates = dates();
+        let date = |i: usize| dates.get(i % dates.len()).copied();
+        Document {
+            source: "alue/sivu \"1\".txt".into(),
+            kind,
+            title: Some(text(1)),
+            published: date(2),
+            region: Some("Etelä-Pohjanmaa".into()),
+            entries: (0..3)
+                .map(|i| Entry {
+                    posted: date(i),
+                    title: text(i),
+                    documents: vec!["Muistio".into(), "Asialista".into()],
+                    summary: Some(text(i + 1)),
+                    comments: Some(u32::MAX - i as u32),
+                    span: span(i),
+                })
+                .collect(),
+            bodies: BodyKind::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, &kind)| Body {
+                    name: format!("Ryhmä {i}"),
+                    kind,
+                    abbreviation: Some("SJR".into()),
+                    aliases: vec!["johtoryhmä".into(), text(i)],
+                    text: text(i),
+                    span: span(i),
+                })
+                .collect(),
+            people: vec![Person {
+                name: "Aino Kärkkäinen".into(),
+                title: Some("maakuntajohtaja".into()),
+                phone: Some("+358400389152".into()),
+                email: Some("aino.karkkainen@example.fi".into()),
+                roles: RoleKind::ALL
+                    .iter()
+                    .map(|&role| Role {
+                        role,
+                        body: "Strateginen johtoryhmä".into(),
+                    })
+                    .collect(),
+                text: text(0),
+                span: span(0),
+            }],
+            meetings: MeetingStatus::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, &status)| Meeting {
+                    bodies: vec!["A".into(), "B".into()],
+                    date: date(i),
+                    location: Some("Oulu".into()),
+                    status,
+                    documents: vec!["Pöytäkirja".into()],
+                    text: text(i),
+                    span: span(i),
+                })
+                .collect(),
+            events: EventKind::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, &kind)| Event {
+                    kind,
+                    date: date(i),
+                    text: text(i),
+                    span: span(i),
+                })
+                .collect(),
+            dates: dates
+                .iter()
+                .enumerate()
+                .map(|(i, &value)| DateMention {
+                    value,
+                    text: text(i),
+                    span: span(i),
+                })
+                .collect(),
+            amounts: Currency::ALL
+                .iter()
+                .flat_map(|&currency| [(currency, true), (currency, false)])
+                .enumerate()
+                .map(|(i, (currency, approximate))| Amount {
+                    value: u64::MAX / (i as u64 + 1),
+                    currency,
+                    approximate,
+                    text: text(i),
+                    span: span(i),
+                })
+                .collect(),
+            places: vec![Place {
+                name: "Oulu".into(),
+                text: "Oulussa".into(),
+                span: span(4),
+            }],
+            organizations: vec![Organization {
+                name: "Vimana Oy".into(),
+                text: "Vimana Oy:n".into(),
+                span: span(5),
+            }],
+            programmes: vec![Programme {
+                name: "Uusimaa 2019 -hanke".into(),
+                text: "Uusimaa 2019 -hankkeen".into(),
+                span: span(6),
+            }],
+            comments: Some(7),
+        }
+    }
+
+    #[test]
+    fn a_document_with_every_field_and_variant_is_written_as_serde_json_writes_it() {
+        for &kind in DocumentKind::ALL {
+            assert_as_serde(&full_document(kind));
+        }
+    }
+
+    #[test]
+    fn an_empty_document_is_written_as_serde_json_writes_it() {
+        assert_as_serde(&Document::default());
+        let mut doc = full_document(DocumentKind::Other);
+        doc.entries.iter_mut().for_each(|e| {
+            (e.posted, e.summary, e.comments) = (None, None, None);
+            e.documents.clear();
+        });
+        doc.bodies.iter_mut().for_each(|b| {
+            b.abbreviation = None;
+            b.aliases.clear();
+        });
+        doc.people.iter_mut().for_each(|p| {
+            (p.title, p.phone, p.email) = (None, None, None);
+            p.roles.clear();
+        });
+        doc.meetings.iter_mut().for_each(|m| {
+            (m.date, m.location) = (None, None);
+            m.bodies.clear();
+            m.documents.clear();
+        });
+        doc.events.iter_mut().for_each(|e| e.date = None);
+        assert_as_serde(&doc);
+    }
+
+    #[test]
+    fn every_byte_alone_and_in_every_lane_is_escaped_as_serde_json_does() {
+        for byte in 0..=0x7fu8 {
+            let c = char::from(byte);
+            for len in 0..20 {
+                for at in 0..=len {
+                    let mut s = "a".repeat(len);
+                    s.insert(at, c);
+                    assert_eq!(written(s.as_str()), serde_json::to_string(&s).unwrap());
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strings_are_escaped_as_serde_json_does(
+            s in "([\"\\\\\\x00-\\x1f\\x7f\u{2028}\u{2029}äöåÄÖÅ–]|[a-zA-Z0-9 .,:-]{0,9}|\\PC){0,24}"
+        ) {
+            proptest::prop_assert_eq!(written(s.as_str()), serde_json::to_string(&s).unwrap());
+        }
+    }
+}
