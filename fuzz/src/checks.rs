@@ -266,6 +266,10 @@ pub fn document(data: &[u8]) {
 /// strict parser.
 pub fn round_trips(doc: &sote_records::Document) {
     let json = sote_records::to_json_string(doc).expect("JSON export");
+    // The hand-written writer the converter uses must write serde_json's bytes.
+    let mut written = Vec::new();
+    sote_records::append_json(&mut written, doc);
+    assert_eq!(String::from_utf8_lossy(&written), json, "append_json");
     assert_eq!(
         &sote_records::from_json(&json).expect("JSON read-back"),
         doc
