@@ -59,13 +59,17 @@ fn word_of(chunk: &[u8; 8]) -> u64 {
     u64::from_le_bytes(*chunk)
 }
 
-/// Whether JSON escapes `byte`.
+/// Whether JSON escapes `byte`, read alone (the oracle's reading).
+#[cfg(test)]
 fn escaped(byte: u8) -> bool {
     byte < 0x20 || byte == b'"' || byte == b'\\'
 }
 
 /// The index of the first byte of `bytes` that JSON escapes, if any: whole
-/// words of eight, then the last few bytes one by one.
+/// words of eight, then the last few bytes as one more word (the string's
+/// last eight bytes, overlapping words already found clean, or the bytes
+/// padded with spaces), where a byte-by-byte loop over them cost about as
+/// much as all the words of a short string.
 fn first_escape(bytes: &[u8]) -> Option<usize> {
     let (chunks, rest) = bytes.as_chunks::<8>();
     for (i, chunk) in chunks.iter().enumerate() {
@@ -74,8 +78,33 @@ fn first_escape(bytes: &[u8]) -> Option<usize> {
             return Some(i * 8 + (mask.trailing_zeros() / 8) as usize);
         }
     }
-    let at = rest.iter().position(|&b| escaped(b))?;
-    Some(chunks.len() * 8 + at)
+    if rest.is_empty() {
+        return None;
+    }
+    // The bytes before `rest` hold no escape, so the lowest hit of the
+    // tail word is in `rest`.
+    let (tail, tail_start) = match bytes.last_chunk::<8>() {
+        Some(last) => (*last, bytes.len() - 8),
+        None => (padded(rest), 0),
+    };
+    let mask = escape_mask(word_of(&tail));
+    (mask != 0).then(|| tail_start + (mask.trailing_zeros() / 8) as usize)
+}
+
+/// `short` (fewer than eight bytes) followed by spaces, which JSON does not
+/// escape, to eight bytes.
+fn padded(short: &[u8]) -> [u8; 8] {
+    let mut word = [b' '; 8];
+    for (slot, &b) in word.iter_mut().zip(short) {
+        *slot = b;
+    }
+    word
+}
+
+/// [`first_escape`] read a byte at a time: the oracle of its tests.
+#[cfg(test)]
+fn first_escape_by_bytes(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| escaped(b))
 }
 
 /// `\u00XX` for every control byte, in lower-case hex as serde_json writes it.
@@ -90,8 +119,8 @@ static CONTROL_ESCAPES: [[u8; 6]; 32] = {
     table
 };
 
-/// Appends serde_json's escape of `byte`, a byte [`escaped`] says JSON
-/// escapes (any other byte is copied as it is).
+/// Appends serde_json's escape of `byte`, a byte [`first_escape`] found
+/// (any other byte is copied as it is).
 fn push_escape(out: &mut Vec<u8>, byte: u8) {
     match byte {
         b'"' => out.extend_from_slice(b"\\\""),
@@ -639,6 +668,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn first_escape_agrees_with_reading_bytes(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => proptest::sample::select(b"aZ9 .-".to_vec()),
+                    1 => proptest::sample::select(vec![0x00, 0x08, 0x1f, b'"', b'\\']),
+                    1 => proptest::sample::select(vec![0x20, 0x7f, 0x80, 0xa0, 0xc3, 0xff]),
+                ],
+                0..40,
+            )
+        ) {
+            proptest::prop_assert_eq!(first_escape(&bytes), first_escape_by_bytes(&bytes));
+        }
+
         #[test]
         fn strings_are_escaped_as_serde_json_does(
             s in "([\"\\\\\\x00-\\x1f\\x7f\u{2028}\u{2029}äöåÄÖÅ–]|[a-zA-Z0-9 .,:-]{0,9}|\\PC){0,24}"
