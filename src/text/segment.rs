@@ -1,6 +1,6 @@
 //! Lines and blocks, borrowed from the source with their offsets.
 
-use super::space::is_space;
+use super::space::{trim_end_space, trim_start_space};
 
 /// One line of the source, without its line end and without surrounding
 /// space.
@@ -57,9 +57,9 @@ const BYTES_PER_LINE: usize = 40;
 /// `source[start..end]` without surrounding space, trimmed once at each end.
 fn trimmed(source: &str, start: usize, end: usize) -> Line<'_> {
     let raw = source.get(start..end).unwrap_or_default();
-    let led = raw.trim_start_matches(is_space);
+    let led = trim_start_space(raw);
     Line {
-        text: led.trim_end_matches(is_space),
+        text: trim_end_space(led),
         start: end - led.len(),
     }
 }
@@ -69,6 +69,7 @@ fn trimmed(source: &str, start: usize, end: usize) -> Line<'_> {
 /// `lines_agree_with_the_line_by_line_split`.
 #[cfg(test)]
 fn lines_by_calls(source: &str) -> Vec<Line<'_>> {
+    use super::space::is_space;
     fn trimmed(source: &str, start: usize, end: usize) -> Line<'_> {
         let raw = &source[start..end];
         let lead = raw.len() - raw.trim_start_matches(is_space).len();

@@ -8,7 +8,7 @@ use crate::lexicon::fx::FxHashSet;
 use crate::recognise::places::lookup;
 
 use super::case::{is_latin1, lower_cow};
-use super::space::is_space;
+use super::space::{is_space, trim_end_space, trim_start_space};
 
 /// [`ABBREVIATIONS`] as a set: a full stop is checked against all of them.
 static ABBREVIATION_SET: LazyLock<FxHashSet<&'static str>> =
@@ -202,38 +202,6 @@ fn push<'a>(out: &mut Vec<Sentence<'a>>, text: &'a str, base: usize, from: usize
             text: trimmed,
             start: base + from + (raw.len() - led.len()),
         });
-    }
-}
-
-/// Whether byte `b` is an ASCII space ([`is_space`]): told without
-/// decoding a character.
-fn is_ascii_space(b: &u8) -> bool {
-    b.is_ascii() && is_space(char::from(*b))
-}
-
-/// `s` without its leading space ([`is_space`]). ASCII spaces (nearly all
-/// a sentence starts with: the one after the last full stop) are passed
-/// over by their bytes; a non-ASCII character after them (NBSP, BOM, a
-/// letter) is read as a character.
-fn trim_start_space(s: &str) -> &str {
-    let n = s.bytes().take_while(is_ascii_space).count();
-    let rest = s.get(n..).unwrap_or_default();
-    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
-        rest.trim_start_matches(is_space)
-    } else {
-        rest
-    }
-}
-
-/// `s` without its trailing space ([`is_space`]), as [`trim_start_space`]
-/// trims its start.
-fn trim_end_space(s: &str) -> &str {
-    let n = s.bytes().rev().take_while(is_ascii_space).count();
-    let rest = s.get(..s.len() - n).unwrap_or_default();
-    if rest.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
-        rest.trim_end_matches(is_space)
-    } else {
-        rest
     }
 }
 

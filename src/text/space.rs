@@ -27,6 +27,38 @@ pub(crate) fn is_inline_space(c: char) -> bool {
         )
 }
 
+/// Whether byte `b` is an ASCII space of [`is_space`], told without
+/// decoding a character.
+fn is_ascii_space(b: &u8) -> bool {
+    b.is_ascii() && is_space(char::from(*b))
+}
+
+/// `s` without its leading space ([`is_space`]), as
+/// `s.trim_start_matches(is_space)`. ASCII spaces (nearly all a line or a
+/// sentence starts with) are passed over by their bytes; only a non-ASCII
+/// character after them (NBSP, BOM, a letter) is read as a character.
+pub(crate) fn trim_start_space(s: &str) -> &str {
+    let n = s.bytes().take_while(is_ascii_space).count();
+    let rest = s.get(n..).unwrap_or_default();
+    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_start_matches(is_space)
+    } else {
+        rest
+    }
+}
+
+/// `s` without its trailing space ([`is_space`]), as
+/// `s.trim_end_matches(is_space)`, read as [`trim_start_space`] reads.
+pub(crate) fn trim_end_space(s: &str) -> &str {
+    let n = s.bytes().rev().take_while(is_ascii_space).count();
+    let rest = s.get(..s.len() - n).unwrap_or_default();
+    if rest.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_end_matches(is_space)
+    } else {
+        rest
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +88,16 @@ mod tests {
                 '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
             );
             assert_eq!(is_inline_space(c), is_space(c) && !breaks, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trims_agree_with_trimming_characters(
+            s in "[ \t\r\n\u{a0}\u{feff}\u{200b}\u{2028}a\u{e4}.]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(trim_start_space(&s), s.trim_start_matches(is_space));
+            proptest::prop_assert_eq!(trim_end_space(&s), s.trim_end_matches(is_space));
         }
     }
 }
