@@ -80,12 +80,13 @@ struct Worded<'w, 's> {
 }
 
 impl<'w, 's> Worded<'w, 's> {
-    /// The words of a sentence and the event nouns among them.
-    fn new(sentence: &'w SentenceWords<'s>) -> Self {
+    /// The words of sentence `n` of `found` and the event nouns among them.
+    fn new(found: &'w Found<'s>, n: usize) -> Self {
+        let sentence = found.sentence_words(n);
         Self {
             sentence,
             words: sentence.words(),
-            nouns: sentence.event_nouns(),
+            nouns: found.event_nouns(n),
         }
     }
 }
@@ -97,11 +98,25 @@ impl<'w, 's> Worded<'w, 's> {
 /// ([`event_nouns_at_matches`]). A sentence that lowers out of place, or
 /// whose matches do not each lie in a word, is looked up word by word when
 /// its lower case holds a stem.
+#[cfg(test)]
 pub(super) fn event_nouns(sentence: &SentenceWords<'_>) -> Vec<Option<EventKind>> {
-    let at_matches = sentence.lower_in_place().and_then(|(whole, start)| {
-        let matches = event_stem_matches(whole)?;
-        event_nouns_at_matches(sentence, start, matches)
-    });
+    event_nouns_among(sentence, None)
+}
+
+/// `event_nouns`, from `stems` when they are known: the matches a search
+/// of the sentence's lower case finds, at the text's offsets (found by
+/// one search of the whole text, [`Found::event_nouns`]).
+pub(super) fn event_nouns_among(
+    sentence: &SentenceWords<'_>,
+    stems: Option<&[std::ops::Range<usize>]>,
+) -> Vec<Option<EventKind>> {
+    let at_matches = match stems {
+        Some(stems) => event_nouns_at_matches(sentence, 0, stems.iter().cloned()),
+        None => sentence.lower_in_place().and_then(|(whole, start)| {
+            let matches = event_stem_matches(whole)?;
+            event_nouns_at_matches(sentence, start, matches)
+        }),
+    };
     match at_matches {
         Some(nouns) => nouns,
         None if !holds_event_stem(&sentence.sentence_lower()) => Vec::new(),
@@ -153,7 +168,7 @@ fn event_nouns_at_matches(
 }
 
 /// The kind of event each word names, looked up word by word: the oracle
-/// [`event_nouns`] is compared with, and what it does when the matches
+/// `event_nouns` is compared with, and what it does when the matches
 /// cannot be placed in words.
 fn event_nouns_word_by_word(lower: &[Cow<'_, str>]) -> Vec<Option<EventKind>> {
     lower.iter().map(|l| event_noun(l)).collect()
@@ -343,7 +358,7 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
             }
             // The words and their event nouns, found once a sentence
             // (however many dates it holds) and shared with the meeting rules.
-            let worded = Worded::new(found.sentence_words(n));
+            let worded = Worded::new(found, n);
             // A date things must be done by, in a sentence naming no event,
             // is a deadline whatever verb is near: no noun can be nearest.
             if cue == Some(DateCue::By) && worded.nouns.is_empty() {
@@ -570,8 +585,10 @@ mod tests {
                 let page = format!("Julkaistu 2.2.2020\n\n{text}\n");
                 with_found(&page, |_, found, _| {
                     for n in 0..found.sentences.len() {
-                        // The sentence's nouns first, before its words are
-                        // lowered all at once.
+                        // The sentence's nouns first, from the text's
+                        // stems and by its own search, before its words
+                        // are lowered all at once.
+                        let from_text = found.event_nouns(n).to_vec();
                         let ws = found.sentence_words(n);
                         let fast = event_nouns(ws);
                         let slow = event_nouns_word_by_word(ws.lower());
@@ -579,6 +596,7 @@ mod tests {
                             prop_assert_eq!(fast.get(k).copied().flatten(), *want, "{:?}", text);
                         }
                         prop_assert!(fast.is_empty() || fast.len() == slow.len());
+                        prop_assert_eq!(&from_text, &fast, "{:?}", text);
                         prop_assert_eq!(ws.event_nouns(), &fast[..]);
                     }
                     Ok(())

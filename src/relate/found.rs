@@ -3,8 +3,10 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use crate::layout::{Layout, LineKind};
+use crate::lexicon::event_stem_matches;
 use crate::model::{EdtfDate, EventKind, Span};
 use crate::recognise::body::BodyMatch;
 use crate::recognise::date::DateMatch;
@@ -27,6 +29,9 @@ pub(crate) struct Found<'t> {
     lexed: Lexed<'t>,
     /// No words: those of a sentence past the last (never asked for).
     no_words: SentenceWords<'t>,
+    /// Where the event stems stand in the text's lower case, found by one
+    /// pass over the whole text when first asked for.
+    stems: OnceCell<Option<Vec<Range<usize>>>>,
 }
 
 /// A text with what is made of it once and read by several stages: its
@@ -85,7 +90,31 @@ impl<'t> Found<'t> {
             words,
             lexed,
             no_words,
+            stems: OnceCell::new(),
         }
+    }
+
+    /// The kind of event each word of sentence `n` names (empty when none
+    /// does), as [`SentenceWords::event_nouns`] finds it, but from the
+    /// stems found once in the whole text rather than by a search of the
+    /// sentence's own: most dated sentences are asked about, and a search
+    /// costs as much to start as to run over a short sentence.
+    pub(crate) fn event_nouns(&self, n: usize) -> &[Option<EventKind>] {
+        let ws = self.sentence_words(n);
+        let stems = self.sentences.get(n).and_then(|s| self.stems_within(s));
+        ws.event_nouns_among(stems)
+    }
+
+    /// The event stems of the text's one pass that lie in `sentence`, at
+    /// the text's offsets: those a search of the sentence's own lower case
+    /// finds, when the text lowers in place and no stem found runs across
+    /// the sentence's ends (see [`stems_within`]). `None` otherwise.
+    fn stems_within(&self, sentence: &Sentence<'_>) -> Option<&[Range<usize>]> {
+        let all = self.stems.get_or_init(|| {
+            let lower = self.lexed.lowered.aligned()?;
+            Some(event_stem_matches(lower)?.collect())
+        });
+        stems_within(all.as_deref()?, sentence.start, sentence.end())
     }
 
     /// The words of sentence `n` (of [`Found::sentences`]), split once.
@@ -121,6 +150,23 @@ impl<'t> Found<'t> {
     pub(crate) fn places_in(&self, span: Span) -> std::ops::Range<usize> {
         inside(&self.places, span, |p| p.span)
     }
+}
+
+/// The matches of `all` (a leftmost-first pass over a text, in order and
+/// not overlapping) that lie in `start..end`, or `None` when one runs
+/// across either end. A pass over `start..end` alone then finds just
+/// these: the whole text's pass reaches `start` with no match pending,
+/// and from there finds, at each step, the leftmost match at or after
+/// where it stands, which lies inside or wholly after the piece, as the
+/// piece's own pass does; a preferred match running past `end` would have
+/// been found instead (one running across).
+fn stems_within(all: &[Range<usize>], start: usize, end: usize) -> Option<&[Range<usize>]> {
+    let lo = all.partition_point(|m| m.end <= start);
+    let hi = all.partition_point(|m| m.start < end);
+    let within = all.get(lo..hi.max(lo))?;
+    let across_start = within.first().is_some_and(|m| m.start < start);
+    let across_end = within.last().is_some_and(|m| m.end > end);
+    (!across_start && !across_end).then_some(within)
 }
 
 /// A sentence's span.
@@ -209,10 +255,19 @@ impl<'s> SentenceWords<'s> {
         }
     }
 
-    /// The kind of event each word names ([`super::events::event_nouns`]),
-    /// empty when none does; found once for the meeting and event rules.
+    /// The kind of event each word names ([`super::events::event_nouns_among`]
+    /// searching the sentence), empty when none does; found once for the
+    /// meeting and event rules.
     pub(crate) fn event_nouns(&self) -> &[Option<EventKind>] {
-        self.nouns.get_or_init(|| super::events::event_nouns(self))
+        self.event_nouns_among(None)
+    }
+
+    /// [`SentenceWords::event_nouns`], from `stems` (the sentence's event
+    /// stems as a search of its lower case finds them, at the text's
+    /// offsets) when they are known, else by searching.
+    fn event_nouns_among(&self, stems: Option<&[Range<usize>]>) -> &[Option<EventKind>] {
+        self.nouns
+            .get_or_init(|| super::events::event_nouns_among(self, stems))
     }
 
     /// Word `k` in lower case, as [`SentenceWords::lower`] gives it, without
@@ -350,7 +405,8 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::with_found;
     use super::{
-        Lexed, SentenceWords, split_at_text_offsets, words_lower, words_lower_word_by_word,
+        Lexed, SentenceWords, split_at_text_offsets, stems_within, words_lower,
+        words_lower_word_by_word,
     };
     use crate::relate::dates::Anchors;
     use crate::text::{LowerText, Sentence, words, words_within};
@@ -434,6 +490,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`stems_within`] hands a piece the matches inside it, and none at
+    /// all when one runs across either of its ends.
+    #[test]
+    fn stems_within_takes_the_matches_inside_and_refuses_those_across() {
+        let all = [2..5, 7..10, 10..12, 15..20];
+        assert_eq!(stems_within(&all, 0, 30), Some(&all[..]));
+        assert_eq!(stems_within(&all, 5, 12), Some(&all[1..3]));
+        assert_eq!(stems_within(&all, 7, 10), Some(&all[1..2]));
+        assert_eq!(stems_within(&all, 10, 15), Some(&all[2..3]));
+        assert_eq!(stems_within(&all, 12, 15), Some(&all[..0]));
+        assert_eq!(stems_within(&all, 20, 20), Some(&all[..0]));
+        assert_eq!(stems_within(&all, 0, 2), Some(&all[..0]));
+        assert_eq!(stems_within(&all, 3, 12), None, "across the start");
+        assert_eq!(stems_within(&all, 5, 11), None, "across the end");
+        assert_eq!(stems_within(&all, 8, 9), None, "across both");
+        assert_eq!(stems_within(&[], 0, 9), Some(&[][..]));
     }
 
     #[test]
