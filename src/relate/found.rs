@@ -136,6 +136,13 @@ impl<'t> Found<'t> {
             })
     }
 
+    /// The whole text's lower case when every character lowers in place
+    /// (nearly always): the lower case of each sentence is then the slice
+    /// of it at the sentence's offsets.
+    pub(crate) fn lower_aligned(&self) -> Option<&'t str> {
+        self.lexed.lowered.aligned()
+    }
+
     /// Indexes of the dates inside `span`.
     pub(crate) fn dates_in(&self, span: Span) -> std::ops::Range<usize> {
         inside(&self.dates, span, |d| d.span)

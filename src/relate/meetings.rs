@@ -44,12 +44,79 @@ fn may_name_meeting(text: &str, lower: Cow<'_, str>) -> bool {
 static MEETING_CORE_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(MEETING_CORE));
 
-/// Whether sentence `n` of `found` may hold a meeting word.
+/// Whether sentence `n` of `found` may hold a meeting word, by a search
+/// of its own lower case: [`Cores`] when the text does not lower in place,
+/// and the oracle of its test.
 fn sentence_may_name_meeting(found: &Found<'_>, n: usize) -> bool {
     found
         .sentences
         .get(n)
         .is_some_and(|s| may_name_meeting(s.text, found.sentence_lower(n)))
+}
+
+/// Which sentences of a text hold [`MEETING_CORE`] in their lower case,
+/// found by one search of the whole text instead of one search a
+/// sentence: of the many sentences asked about, few hold it, and a search
+/// costs as much to start as to run over a short sentence.
+struct Cores {
+    /// For each sentence, whether a core lies wholly inside it; `None`
+    /// when the text does not lower in place.
+    holding: Option<Vec<bool>>,
+}
+
+impl Cores {
+    /// The sentences of `found` that hold a core.
+    fn new(found: &Found<'_>) -> Self {
+        let holding = found.lower_aligned().map(|lower| {
+            let mut holding = vec![false; found.sentences.len()];
+            for at in core_places(lower.as_bytes()) {
+                if let Some(n) = sentence_holding(found, at, at + MEETING_CORE.len())
+                    && let Some(slot) = holding.get_mut(n)
+                {
+                    *slot = true;
+                }
+            }
+            holding
+        });
+        Self { holding }
+    }
+
+    /// Whether sentence `n` of `found` may hold a meeting word, as
+    /// [`sentence_may_name_meeting`] answers: a core lies wholly inside it.
+    /// In a text that lowers in place no sentence's lower case is made
+    /// apart, so none holds the Kelvin sign.
+    fn sentence_may_name_meeting(&self, found: &Found<'_>, n: usize) -> bool {
+        match &self.holding {
+            Some(holding) => holding.get(n).copied().unwrap_or(false),
+            None => sentence_may_name_meeting(found, n),
+        }
+    }
+}
+
+/// The sentence of `found` (sorted, not overlapping) that holds the bytes
+/// `from..to` wholly, if any: the last one starting at or before `from`.
+fn sentence_holding(found: &Found<'_>, from: usize, to: usize) -> Option<usize> {
+    let n = found
+        .sentences
+        .partition_point(|s| s.start <= from)
+        .checked_sub(1)?;
+    found.sentences.get(n).filter(|s| to <= s.end()).map(|_| n)
+}
+
+/// Every place [`MEETING_CORE`] starts at in `lower`, overlapping ones too
+/// (`kokoko` holds it at 0 and 2), so that a piece cut out of `lower`
+/// holds it exactly when one of these lies wholly inside it.
+fn core_places(lower: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = lower
+        .get(from..)
+        .and_then(|rest| MEETING_CORE_FINDER.find(rest))
+    {
+        out.push(from + i);
+        from += i + 1;
+    }
+    out
 }
 
 /// Whether `word` (any case) is a meeting word.
@@ -510,6 +577,7 @@ pub(crate) fn meetings(
             span: heading,
         });
     }
+    let cores = Cores::new(found);
     // The meetings the previous sentence told, by their place in the list.
     let mut told_before: Option<(usize, std::ops::Range<usize>)> = None;
     for (n, sentence) in found.sentences.iter().enumerate() {
@@ -524,13 +592,16 @@ pub(crate) fn meetings(
             continue;
         }
         let before = out.list.len();
-        for m in sentence_meetings(text, n, found, registry, layout, structural, &anchor_at) {
-            out.push(m);
+        // Most sentences hold no meeting word, nor its core letters.
+        if cores.sentence_may_name_meeting(found, n) {
+            for m in sentence_meetings(text, n, found, registry, layout, structural, &anchor_at) {
+                out.push(m);
+            }
         }
         if out.list.len() > before {
             told_before = Some((n, before..out.list.len()));
         } else if let Some((_, told)) = told_before.take().filter(|(p, _)| p + 1 == n) {
-            place_told_after(text, found, n, &mut out.list[told]);
+            place_told_after(text, found, &cores, n, &mut out.list[told]);
         }
     }
     out.list
@@ -540,10 +611,16 @@ pub(crate) fn meetings(
 /// for them (`… kokoontuu seuraavasti: 28.9., 12.10. ja 9.11. Kokoukset
 /// pidetään Tampereella.`): a sentence with a meeting word, no date of its
 /// own and a place in a locative case. Places already known are kept.
-fn place_told_after(text: &str, found: &Found<'_>, n: usize, meetings: &mut [Meeting]) {
+fn place_told_after(
+    text: &str,
+    found: &Found<'_>,
+    cores: &Cores,
+    n: usize,
+    meetings: &mut [Meeting],
+) {
     let sentence = &found.sentences[n];
     let span = span_of(sentence);
-    if !sentence_may_name_meeting(found, n)
+    if !cores.sentence_may_name_meeting(found, n)
         || !has_meeting_word(found.sentence_words(n).lower())
         || found.dates_in(span).next().is_some()
     {
@@ -594,7 +671,8 @@ fn nearest_cue(ws: &SentenceWords<'_>, date: Span) -> Option<Cue> {
 
 /// Meetings told in one sentence: a meeting word, the days it names (not
 /// the page's own dates, not a deadline's `mennessä`), and the bodies that
-/// met (or, in an entry or on a body's page, that body).
+/// met (or, in an entry or on a body's page, that body). The caller first
+/// passes over the sentences without a meeting word's core ([`Cores`]).
 fn sentence_meetings(
     text: &str,
     n: usize,
@@ -605,9 +683,6 @@ fn sentence_meetings(
     anchor_at: &impl Fn(usize) -> Option<chrono::NaiveDate>,
 ) -> Vec<Meeting> {
     let sentence = &found.sentences[n];
-    if !sentence_may_name_meeting(found, n) {
-        return Vec::new();
-    }
     let ws = found.sentence_words(n);
     let words = ws.lower();
     if !has_meeting_word(words) {
@@ -965,6 +1040,44 @@ mod tests {
                 Ok(())
             })?;
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        /// [`Cores::sentence_may_name_meeting`] (the core's places in the
+        /// whole text) answers as a search of each sentence's own lower
+        /// case does, in texts that lower in place and in those that do not.
+        #[test]
+        fn core_places_answer_as_each_sentence_searched(
+            sentences in prop::collection::vec(prop::collection::vec(core_piece(), 0..10), 1..6),
+            ends in prop::collection::vec(prop::sample::select(vec![". ", "! ", "? ", "\n", ".\n\n", "?"]), 6),
+        ) {
+            let mut text = String::from("Julkaistu 3.2.2020\n\n");
+            for (pieces, end) in sentences.iter().zip(&ends) {
+                text.push_str(&pieces.concat());
+                text.push_str(end);
+            }
+            crate::relate::found::testing::with_found(&text, |_, found, _| {
+                let cores = Cores::new(found);
+                for n in 0..=found.sentences.len() {
+                    prop_assert_eq!(
+                        cores.sentence_may_name_meeting(found, n),
+                        sentence_may_name_meeting(found, n),
+                        "{:?} {}", text, n
+                    );
+                }
+                Ok(())
+            })?;
+        }
+    }
+
+    /// Every place of the core, overlapping ones too, and none else.
+    #[test]
+    fn core_places_are_every_place() {
+        assert_eq!(core_places(b"kokoko koko kok okoko"), [0, 2, 7, 17]);
+        assert_eq!(core_places(b"koko"), [0]);
+        assert!(core_places(b"kok").is_empty());
+        assert!(core_places(b"").is_empty());
     }
 
     /// Meetings over a few dates (or none), bodies, documents and places,
