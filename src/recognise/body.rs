@@ -2160,6 +2160,9 @@ struct Scanner<'t, 'l> {
     /// needed: a walk asks it of one word up to four times, and walks from
     /// nearby heads cross the same words.
     facts: Vec<Cell<Facts>>,
+    /// The parts vector of the last walk, emptied and kept for the next
+    /// one: a walk takes it instead of allocating its own.
+    spare_parts: Cell<Vec<Part<'t>>>,
     lex: &'static Lexicon,
     /// `basic_form`: a lone generic head standing as the whole phrase counts.
     lenient: bool,
@@ -2174,6 +2177,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         Scanner {
             text,
             facts: vec![Cell::new(Facts::UNKNOWN); tokens.len()],
+            spare_parts: Cell::default(),
             tokens,
             lower,
             hits,
@@ -2221,6 +2225,31 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 .head_hit(idx)
                 .and_then(|hit| self.body_at(idx, hit, floor))
             {
+                floor = m
+                    .abbreviation
+                    .map_or(m.span.end, |(_, s)| s.end + ')'.len_utf8());
+                found.push(m);
+            }
+        }
+        found
+    }
+
+    /// [`Scanner::scan`] with a new parts vector for every walk, as before
+    /// the walks shared one ([`Scanner::spare_parts`]): the oracle its test
+    /// compares with.
+    #[cfg(test)]
+    fn scan_with_fresh_walks(&self) -> Vec<BodyMatch<'t>> {
+        let mut found = Vec::new();
+        let mut floor = 0;
+        for &(idx, hit) in &self.hits {
+            let Some(token) = self.tokens.get(idx) else {
+                break;
+            };
+            if token.start < floor {
+                continue;
+            }
+            drop(self.spare_parts.take());
+            if let Some(m) = self.body_at(idx, hit, floor) {
                 floor = m
                     .abbreviation
                     .map_or(m.span.end, |(_, s)| s.end + ')'.len_utf8());
@@ -2307,10 +2336,21 @@ impl<'t, 'l> Scanner<'t, 'l> {
             return None;
         }
         let walk = self.walk_left(idx, &hit, space_hyphen, floor)?;
-        if !self.head_stands(head, compound, idx, &walk) {
-            return None;
-        }
-        self.build(idx, &hit, head, kind, &walk)
+        let found = if self.head_stands(head, compound, idx, &walk) {
+            self.build(idx, &hit, head, kind, &walk)
+        } else {
+            None
+        };
+        self.recycle(walk);
+        found
+    }
+
+    /// Keeps `walk`'s parts vector, emptied, for the next walk
+    /// ([`Scanner::spare_parts`]).
+    fn recycle(&self, walk: Walk<'t>) {
+        let mut parts = walk.parts;
+        parts.clear();
+        self.spare_parts.set(parts);
     }
 
     /// Whether a head with these attributes names a body (see [`Bare`]).
@@ -2340,11 +2380,13 @@ impl<'t, 'l> Scanner<'t, 'l> {
         floor: usize,
     ) -> Option<Walk<'t>> {
         let mut walk = Walk {
+            parts: self.spare_parts.take(),
             space_hyphen,
             ..Walk::default()
         };
-        if space_hyphen {
-            self.space_hyphen_topic(idx, floor, &mut walk)?;
+        if space_hyphen && self.space_hyphen_topic(idx, floor, &mut walk).is_none() {
+            self.recycle(walk);
+            return None;
         }
         while !walk.stop && walk.parts.len() < MAX_LEFT_WORDS {
             let cur = walk.leftmost(idx);
@@ -5196,6 +5238,31 @@ mod tests {
             for text in [glued, noise] {
                 let tokens = tokenize(&text);
                 prop_assert_eq!(gaps_of(&text, &tokens), gaps_by_slices(&text, &tokens), "{:?}", text);
+            }
+        }
+
+        /// Walks that share one parts vector find what walks with a vector
+        /// each found, over texts of names, their words and their stops.
+        #[test]
+        fn walks_sharing_parts_agree_with_fresh_walks(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Talousasioiden", "Viestinnän", "Hyvinvoinnin", "ja", "terveyden",
+                    "edistämisen", "työryhmä", "ohjausryhmän", "lautakunta", "kunnan",
+                    "Kainuun", "maakunnan", "valmistelun", "Strategisen", "yhteinen",
+                    "seuraava", "kokous", "Sote", "-hankkeen", "LAPE-hankkeen", "tiimi",
+                    "(hyte)", "(SJR)", ",", ".", "\n", "2019", "kaksi", "kokoontui",
+                ]),
+                0..40,
+            ),
+        ) {
+            let text = words.join(" ");
+            for lenient in [false, true] {
+                let lowered = LowerText::new(&text);
+                let scanner = Scanner::new(&text, &lowered, lenient);
+                let shared = scanner.scan();
+                prop_assert_eq!(&shared, &scanner.scan_with_fresh_walks(), "{:?}", text);
+                prop_assert_eq!(&shared, &scanner.scan_every_token(), "{:?}", text);
             }
         }
 
