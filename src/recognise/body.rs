@@ -1599,6 +1599,7 @@ fn hits_of(
     lower: &TokenLower<'_>,
 ) -> Vec<(usize, HeadHit)> {
     let mut hits = Vec::new();
+    let mut memo = HeadMemo::new();
     for (i, t) in tokens.iter().enumerate() {
         // Most tokens end in no head form, told by the bytes of their lower
         // case before the token and its lower case are sliced as text.
@@ -1606,11 +1607,72 @@ fn hits_of(
             continue;
         }
         let token = text.get(t.start..t.end).unwrap_or("");
-        if let Some(hit) = head_hit_past_tails(lex, token, lower.get(i, t)) {
+        let token_lower = lower.get(i, t);
+        // A Latin-1 token is looked up by its lower case as it stands (see
+        // [`head_hit_past_tails`]): the same word again is answered by the
+        // memo.
+        let hit = if is_latin1(token) {
+            memo.get_or(token_lower, |l| head_form_hit(lex, l))
+        } else {
+            head_hit_past_tails(lex, token, token_lower)
+        };
+        if let Some(hit) = hit {
             hits.push((i, hit));
         }
     }
     hits
+}
+
+/// How many words [`HeadMemo`] keeps (a power of two).
+const HEAD_MEMO_SLOTS: usize = 64;
+
+/// The heads of the words of one text looked up so far, by lower case: a
+/// text names the same few bodies again and again (`työryhmä`,
+/// `työryhmän`), and [`head_form_hit`] depends only on the lower case, so a
+/// word met again skips the walk through the head forms. One word a slot,
+/// chosen by the word's length and last bytes; a word that meets another
+/// in its slot takes the slot over.
+struct HeadMemo<'l> {
+    slots: [Option<(&'l str, Option<HeadHit>)>; HEAD_MEMO_SLOTS],
+}
+
+impl<'l> HeadMemo<'l> {
+    /// An empty memo.
+    fn new() -> Self {
+        HeadMemo {
+            slots: [None; HEAD_MEMO_SLOTS],
+        }
+    }
+
+    /// The slot of `lower`: its length and last four bytes, mixed.
+    fn slot(lower: &[u8]) -> usize {
+        let n = lower.len();
+        let key = lower
+            .get(n.saturating_sub(4)..)
+            .unwrap_or_default()
+            .iter()
+            .fold(n as u64, |key, &b| key << 8 | u64::from(b));
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % HEAD_MEMO_SLOTS
+    }
+
+    /// `look_up(lower)`, answered from the memo when `lower` is in it.
+    fn get_or(
+        &mut self,
+        lower: &'l str,
+        look_up: impl FnOnce(&str) -> Option<HeadHit>,
+    ) -> Option<HeadHit> {
+        let Some(slot) = self.slots.get_mut(Self::slot(lower.as_bytes())) else {
+            return look_up(lower);
+        };
+        if let Some((word, hit)) = slot
+            && *word == lower
+        {
+            return *hit;
+        }
+        let hit = look_up(lower);
+        *slot = Some((lower, hit));
+        hit
+    }
 }
 
 /// The lower case, head and following gap of every token, each made up
@@ -1852,6 +1914,14 @@ fn head_hit_past_tails(lex: &Lexicon, token: &str, lower: &str) -> Option<HeadHi
     } else {
         return None;
     };
+    head_form_hit(lex, lower)
+}
+
+/// The head form a lower-case word ends in, if any, after an optional
+/// clitic: the look-up of [`head_hit_past_tails`] once the word's lower
+/// case is settled, which depends on nothing but that lower case (so
+/// [`HeadMemo`] may keep it).
+fn head_form_hit(lex: &Lexicon, lower: &str) -> Option<HeadHit> {
     let hit = |core: &str| {
         let (pos, form) = lex.longest_head_form(core)?;
         Some(HeadHit {
@@ -4511,6 +4581,23 @@ mod tests {
         }
     }
 
+    /// Words of one byte length and one ending share a slot of the head
+    /// memo, so its test meets words that take one another's slot.
+    #[test]
+    fn head_memo_slots_are_shared_by_one_length_and_ending() {
+        let lex = &*LEXICON;
+        let (a, b) = ("ydinryhmä", "ikäryhmä");
+        assert_eq!(HeadMemo::slot(a.as_bytes()), HeadMemo::slot(b.as_bytes()));
+        assert_ne!(head_form_hit(lex, a), head_form_hit(lex, b));
+        let mut memo = HeadMemo::new();
+        for word in [a, b, a, b] {
+            assert_eq!(
+                memo.get_or(word, |l| head_form_hit(lex, l)),
+                head_form_hit(lex, word)
+            );
+        }
+    }
+
     /// An abbreviation that is itself a head form (`TIIMI`) lies under the
     /// floor of the name before it; the scan passes over it and on to the
     /// next head, as the scan of every token did.
@@ -5241,6 +5328,9 @@ mod tests {
             }
         }
 
+        /// The memo answers every word as the look-up does, across a run of
+        /// words that meet in its slots (one length and ending: `ydinryhmä`
+        /// and `ikäryhmä`, `tiimin` and `kunnan` cut alike) and come back.
         /// Walks that share one parts vector find what walks with a vector
         /// each found, over texts of names, their words and their stops.
         #[test]
@@ -5263,6 +5353,29 @@ mod tests {
                 let shared = scanner.scan();
                 prop_assert_eq!(&shared, &scanner.scan_with_fresh_walks(), "{:?}", text);
                 prop_assert_eq!(&shared, &scanner.scan_every_token(), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn head_memo_answers_as_the_look_up(
+            words in prop::collection::vec(
+                (
+                    prop::sample::select(vec!["", "ydin", "ikä", "työ", "ohjaus", "kohde", "x", "ä", "Σ", "sote-"]),
+                    prop::sample::select(vec!["ryhmä", "ryhmän", "ryhmää", "kunta", "kunnan", "tiimi", "tiimin", "raati", "n", "ä"]),
+                    prop::sample::select(vec!["", "kin", "hän", "kaan"]),
+                ),
+                0..40,
+            ),
+        ) {
+            let lex = &*LEXICON;
+            let words: Vec<String> = words.iter().map(|(a, b, c)| format!("{a}{b}{c}")).collect();
+            let mut memo = HeadMemo::new();
+            for word in &words {
+                prop_assert_eq!(
+                    memo.get_or(word, |l| head_form_hit(lex, l)),
+                    head_form_hit(lex, word),
+                    "{:?} in {:?}", word, words
+                );
             }
         }
 
