@@ -311,6 +311,35 @@ const FAMILY_PARTICLES: &[&str] = &[
     "af", "von", "van", "de", "der", "den", "la", "le", "di", "da", "du", "del", "zu",
 ];
 
+/// Bit `b` set for each first byte `b` of the [`FAMILY_PARTICLES`] (all
+/// ASCII lower case): a word starting with another ASCII letter lowers to
+/// no particle ([`may_be_particle`]).
+const PARTICLE_FIRST_BYTES: u128 = {
+    let mut bits = 0u128;
+    let mut k = 0;
+    while k < FAMILY_PARTICLES.len() {
+        let first = FAMILY_PARTICLES[k].as_bytes()[0];
+        // A particle starting otherwise would need another test: fail the build.
+        assert!(first.is_ascii_lowercase());
+        bits |= 1 << first;
+        k += 1;
+    }
+    bits
+};
+
+/// The longest of the [`FAMILY_PARTICLES`], in bytes.
+const PARTICLE_MAX_LEN: usize = {
+    let mut max = 0;
+    let mut k = 0;
+    while k < FAMILY_PARTICLES.len() {
+        if FAMILY_PARTICLES[k].len() > max {
+            max = FAMILY_PARTICLES[k].len();
+        }
+        k += 1;
+    }
+    max
+};
+
 /// Capitalised words of the genre that are not names even where a title
 /// stands before them (`hankejohtaja Sote Tiimi`).
 const NOT_NAMES: &[&str] = &[
@@ -1090,6 +1119,20 @@ static ROLE_LENGTHS: [u64; 256] = {
 static ROLE_INDEX: LazyLock<FxHashMap<&'static str, (RoleKind, RoleForm)>> =
     LazyLock::new(|| ROLE_WORDS.iter().map(|&(w, k, f)| (w, (k, f))).collect());
 
+/// Whether the word `text` (as written) may lower to one of the
+/// [`FAMILY_PARTICLES`], told by its first byte and length before its lower
+/// case is sliced: an ASCII first byte lowers to its own lower case, an
+/// ASCII word to as many bytes, and any other character to at least a
+/// third of its bytes (the Kelvin sign to `k`).
+#[inline]
+fn may_be_particle(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(|&b| {
+        (!b.is_ascii() || PARTICLE_FIRST_BYTES >> b.to_ascii_lowercase() & 1 == 1)
+            && (text.len() <= PARTICLE_MAX_LEN
+                || (text.len() <= 3 * PARTICLE_MAX_LEN && !text.is_ascii()))
+    })
+}
+
 /// Whether a word could be a genitive completing a title (`Pirkanmaan`,
 /// `liiton`, `STM:n`): ends in `-n`, and is not a verb, pronoun or
 /// postposition that also does.
@@ -1806,7 +1849,7 @@ fn word_end_by_chars(text: &str, start: usize) -> usize {
 // ---------------------------------------------------------------------------
 
 /// A name found at some tokens.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Name {
     /// First token of the name as written.
     first: usize,
@@ -2179,8 +2222,31 @@ impl<'a, 'l> Doc<'a, 'l> {
     }
 
     /// The name starting at token `i`, if one does; `in_surname_first_list`
-    /// when the list lines just before wrote family names first.
+    /// when the list lines just before wrote family names first. Most
+    /// capitalised words are turned away by [`Doc::may_start_name`] before
+    /// the title, role and list look-ups of [`Doc::name_read_at`].
     fn name_at(&self, i: usize, in_surname_first_list: bool) -> Option<Name> {
+        if !self.may_start_name(i) {
+            return None;
+        }
+        self.name_read_at(i, in_surname_first_list)
+    }
+
+    /// Whether a name may start at token `i`, told by the tokens' facts:
+    /// every name is a name-shaped word followed by a name-shaped word (a
+    /// given or a family name: [`Doc::surname_first_at`],
+    /// [`Doc::given_first_at`]) or by a family particle ([`Doc::family_at`]).
+    /// A sentence's capitalised first word is mostly followed by neither.
+    fn may_start_name(&self, i: usize) -> bool {
+        self.facts(i).is_some_and(|f| f.shaped)
+            && self.word(i + 1).is_some_and(|w| {
+                w.facts.shaped || (may_be_particle(w.text) && self.word_in(i + 1, FAMILY_PARTICLES))
+            })
+    }
+
+    /// [`Doc::name_at`] read in full, without the quick look of
+    /// [`Doc::may_start_name`]; its test holds the two to the same names.
+    fn name_read_at(&self, i: usize, in_surname_first_list: bool) -> Option<Name> {
         // Every name starts with a name-shaped word (a family name, a given
         // name, or an unknown given name after a title): most words are no
         // name's start.
@@ -3403,6 +3469,22 @@ mod tests {
         }
     }
 
+    /// Every character lowers to at least a third of its bytes, which
+    /// [`may_be_particle`] counts on; every particle passes it as written,
+    /// capitalised and in capitals.
+    #[test]
+    fn characters_lower_to_a_third_of_their_bytes_at_least() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(3 * lower >= c.len_utf8(), "{c:?}");
+        }
+        for p in FAMILY_PARTICLES {
+            for word in [p.to_string(), capitalised(p), p.to_uppercase()] {
+                assert!(may_be_particle(&word), "{word:?}");
+            }
+        }
+    }
+
     /// [`is_ascii_joiner`] is [`is_joiner`] on every ASCII byte.
     #[test]
     fn ascii_joiners_are_the_joiners_of_ascii() {
@@ -3658,6 +3740,78 @@ mod tests {
             })
     }
 
+    /// Words around names: given names (one also an ordinary word), family
+    /// names plain and inflected, particles in any case, titles, role words
+    /// and verbs, company forms, capitalised ordinary words, genitives.
+    fn name_context_word() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "Aino",
+            "Jussi",
+            "Pekka",
+            "Toivo",
+            "Lahja",
+            "Kaj-Erik",
+            "Virtanen",
+            "Kärkkäinen",
+            "Virtasen",
+            "Kalliolle",
+            "Heino",
+            "Aro",
+            "Pirjo",
+            "von",
+            "Von",
+            "VON",
+            "af",
+            "De",
+            "DE",
+            "da",
+            "la",
+            "zu",
+            "johtaja",
+            "maakuntajohtaja",
+            "Muutosjohtaja",
+            "puheenjohtaja",
+            "puheenjohtajana",
+            "puheenjohtajaksi",
+            "pj",
+            "vpj",
+            "toimii",
+            "valittiin",
+            "Oy",
+            "ry",
+            "Sote",
+            "Kuopion",
+            "THL:n",
+            "Hallitus",
+            "Lisätietoja",
+            "p",
+            "040",
+            "ja",
+            "sekä",
+            "mukaan",
+            "ensimmäinen",
+            "\u{212A}",
+            "\u{212A}a",
+        ]);
+        prop_oneof![
+            4 => words.prop_map(str::to_string),
+            1 => name_like_word(),
+            1 => family_like_word(),
+            1 => title_like_word(),
+        ]
+    }
+
+    /// Texts of [`name_context_word`]s between the separators names stand
+    /// among: spaces, commas, colons, full stops, line ends, bullets and
+    /// parentheses.
+    fn name_rich_text() -> impl Strategy<Value = String> {
+        let sep = prop::sample::select(vec![
+            " ", " ", " ", " ", ", ", ": ", ". ", "\n", "\n- ", "\n• ", " (", ") ", " – ", "\r\n",
+        ]);
+        prop::collection::vec((name_context_word(), sep), 0..24)
+            .prop_map(|parts| parts.into_iter().map(|(w, s)| w + s).collect::<String>())
+    }
+
     /// Checks every span the public functions return for `text`.
     fn check_all(text: &str) {
         for p in find_people(text) {
@@ -3810,6 +3964,22 @@ mod tests {
                 let lower = word.to_lowercase();
                 let local = LOCAL_CASE_ENDINGS.iter().any(|e| ends_after_vowel(&lower, e));
                 prop_assert_eq!(ends_in_local_case(&lower), local, "{:?}", word);
+            }
+        }
+
+        #[test]
+        fn name_at_agrees_with_reading_every_name_in_full(
+            text in name_rich_text(),
+            pieces in prop::collection::vec(finnish_piece(), 0..30),
+        ) {
+            for text in [text, pieces.concat()] {
+                let lowered = LowerText::new(&text);
+                let doc = Doc::new(&text, &lowered);
+                for i in 0..doc.toks.len() + 2 {
+                    for list in [false, true] {
+                        prop_assert_eq!(doc.name_at(i, list), doc.name_read_at(i, list), "{:?} at {}", text, i);
+                    }
+                }
             }
         }
 
