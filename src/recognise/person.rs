@@ -1436,13 +1436,41 @@ impl Facts {
     }
 }
 
+/// A text's tokens, with its role words listed as they are made: the role
+/// scan ([`Doc::roles`]) reads the list, not every token.
+#[derive(Debug, Default)]
+struct Tokens {
+    /// The tokens.
+    toks: Vec<Tok>,
+    /// Indices of the role words, in order.
+    roles: Vec<usize>,
+}
+
+impl Tokens {
+    /// Room for about one token for every five bytes of running text.
+    fn for_text(text: &str) -> Self {
+        Self {
+            toks: Vec::with_capacity(text.len() / 5 + 1),
+            roles: Vec::new(),
+        }
+    }
+
+    /// Appends `tok`, listing it if it is a role word.
+    #[inline]
+    fn push(&mut self, tok: Tok) {
+        if tok.facts.role.is_some() {
+            self.roles.push(self.toks.len());
+        }
+        self.toks.push(tok);
+    }
+}
+
 /// Splits `text` into tokens: one pass, spaces skipped. Each token's first
 /// byte says what it is ([`LEADS`]): spaces, ASCII letters and digits, line
 /// feeds and ASCII marks without decoding; carriage returns, dashes and
 /// other characters are decoded and asked ([`other_token`]).
-fn tokenize(text: &str, lowered: &LowerText) -> Vec<Tok> {
-    // About one token (word or mark) for every five bytes of running text.
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+fn tokenize(text: &str, lowered: &LowerText) -> Tokens {
+    let mut toks = Tokens::for_text(text);
     let bytes = text.as_bytes();
     let mut pos = 0;
     while let Some(&b) = bytes.get(pos) {
@@ -1903,6 +1931,8 @@ struct Doc<'a, 'l> {
     lowered: &'l LowerText,
     /// Its tokens.
     toks: Vec<Tok>,
+    /// Its role words ([`Tokens::roles`]).
+    role_words: Vec<usize>,
 }
 
 /// Most tokens a title's complement may take (`Itä-Uudenmaan
@@ -1918,10 +1948,12 @@ const MAX_LIST: usize = 40;
 impl<'a, 'l> Doc<'a, 'l> {
     /// Tokenizes `text`.
     fn new(text: &'a str, lowered: &'l LowerText) -> Self {
+        let Tokens { toks, roles } = tokenize(text, lowered);
         Self {
             text,
             lowered,
-            toks: tokenize(text, lowered),
+            toks,
+            role_words: roles,
         }
     }
 
@@ -2607,9 +2639,9 @@ impl<'a, 'l> Doc<'a, 'l> {
     fn roles(&self, people: &[Found]) -> Vec<RoleMatch<'a>> {
         let index = PeopleIndex::new(people);
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        // Read straight off the tokens: every token is asked.
-        for (r, tok) in self.toks.iter().enumerate() {
-            let Some((_, form)) = tok.facts.role.filter(|_| tok.kind == Kind::Word) else {
+        // Read off the role words listed as the text was tokenized.
+        for &r in self.role_words.iter() {
+            let Some((_, form)) = self.role_at(r) else {
                 continue;
             };
             let holders = if form.is_nominative() {
@@ -2627,6 +2659,19 @@ impl<'a, 'l> Doc<'a, 'l> {
         pairs
             .into_iter()
             .filter_map(|(r, p)| self.role_match(r, people.get(p)?))
+            .collect()
+    }
+
+    /// The role words as the old scan of [`Doc::roles`] found them, asking
+    /// every token; the oracle of [`Doc::role_words`] in its test.
+    #[cfg(test)]
+    fn role_words_by_every_token(&self) -> Vec<usize> {
+        (0..self.toks.len())
+            .filter(|&r| {
+                self.toks
+                    .get(r)
+                    .is_some_and(|t| t.facts.role.is_some() && t.kind == Kind::Word)
+            })
             .collect()
     }
 
@@ -3980,6 +4025,19 @@ mod tests {
                         prop_assert_eq!(doc.name_at(i, list), doc.name_read_at(i, list), "{:?} at {}", text, i);
                     }
                 }
+            }
+        }
+
+        #[test]
+        fn listed_role_words_are_the_role_words_of_every_token(
+            text in name_rich_text(),
+            pieces in prop::collection::vec(finnish_piece(), 0..30),
+            noise in any::<String>(),
+        ) {
+            for text in [text, pieces.concat(), noise] {
+                let lowered = LowerText::new(&text);
+                let doc = Doc::new(&text, &lowered);
+                prop_assert_eq!(&doc.role_words, &doc.role_words_by_every_token(), "{:?}", text);
             }
         }
 
