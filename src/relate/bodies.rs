@@ -22,8 +22,17 @@ pub(crate) struct Registry {
     pub(crate) bodies: Vec<Body>,
     /// The body the page is about (named in its title), if any.
     main: Option<usize>,
-    /// For each listing entry, the body its heading names.
-    headings: Vec<Option<String>>,
+    /// For each listing entry, the body its heading names (an index into
+    /// `bodies`; before folding, the body its name was indexed to).
+    headings: Vec<Option<usize>>,
+    /// For each body match the registry was built from, its body (as
+    /// `headings`; `None` for a plural match): what `Registry::resolve`
+    /// finds for its name, told without spelling the name again.
+    of_match: Vec<Option<usize>>,
+    /// For each listing entry, the name its heading gives, as headings
+    /// were kept before their bodies were: the tests resolve it by name.
+    #[cfg(test)]
+    heading_names: Vec<Option<String>>,
     /// Every name and alias, by [`spelling`], to its body.
     index: FxHashMap<String, usize>,
     /// The buffer names are spelt into to be looked up in `index`.
@@ -398,6 +407,21 @@ fn fold_target(main: Option<usize>, longer: &[usize], bodies: &[Body], at: usize
         .or_else(|| longer.first().copied())
 }
 
+/// Where body `i` (as first indexed) stands after folding: the body it
+/// was folded into (or that one in turn), at its place among those kept.
+fn settled(i: usize, folded_into: &[Option<usize>], places: &[usize]) -> usize {
+    let mut j = i;
+    // Each fold goes into a body not folded yet, so a chain is shorter than
+    // the bodies are many.
+    for _ in 0..folded_into.len() {
+        match folded_into.get(j) {
+            Some(&Some(into)) => j = into,
+            _ => break,
+        }
+    }
+    places.get(j).copied().unwrap_or(j)
+}
+
 /// Adds to `into` the names it does not have as aliases yet, and returns
 /// those it had (by their [`key`]), which no body names any more.
 fn add_aliases(into: &mut Body, names: impl IntoIterator<Item = String>) -> Vec<String> {
@@ -619,8 +643,13 @@ impl Registry {
         // A name for each mention at most (and a few headings): room made
         // once, where the index grew from empty through each power of two.
         reg.index.reserve(matches.len());
+        reg.of_match.reserve(matches.len());
         let title = layout.title.map(|t| (t.start, t.end()));
-        for m in matches.iter().filter(|m| !m.plural) {
+        for m in matches {
+            if m.plural {
+                reg.of_match.push(None);
+                continue;
+            }
             let i = reg.add(&m.name, || Body {
                 name: m.name.clone(),
                 kind: m.kind,
@@ -638,14 +667,10 @@ impl Registry {
             if in_title && reg.main.is_none() {
                 reg.main = Some(i);
             }
+            reg.of_match.push(Some(i));
         }
         reg.add_heading_bodies(text, layout, matches);
         reg.fold_short_names();
-        let headings = std::mem::take(&mut reg.headings);
-        reg.headings = headings
-            .into_iter()
-            .map(|h| h.and_then(|n| reg.resolve(&n).map(str::to_owned)))
-            .collect();
         reg
     }
 
@@ -660,11 +685,17 @@ impl Registry {
             let named = matches[first..]
                 .iter()
                 .take_while(|m| m.span.start < end)
-                .find(|m| !m.plural && m.span.end <= end);
-            self.headings.push(named.map(|m| m.name.clone()));
-            if named.is_some() {
+                .position(|m| !m.plural && m.span.end <= end);
+            #[cfg(test)]
+            self.heading_names
+                .push(named.map(|k| matches[first + k].name.clone()));
+            if let Some(k) = named {
+                // Matches added before headings: its body is known.
+                self.headings
+                    .push(self.of_match.get(first + k).copied().flatten());
                 continue;
             }
+            self.headings.push(None);
             let ws = words(e.heading);
             let Some(k) = ws
                 .iter()
@@ -690,10 +721,7 @@ impl Registry {
             };
             let start = e.heading_start + ws[0].start;
             let span = Span::new(start, e.heading_start + ws[k - 1].end());
-            if let Some(last) = self.headings.last_mut() {
-                *last = Some(name.clone());
-            }
-            self.add(&name, || Body {
+            let i = self.add(&name, || Body {
                 kind: body_kind(&name),
                 name: name.clone(),
                 abbreviation: None,
@@ -701,6 +729,13 @@ impl Registry {
                 text: text.get(span.range()).unwrap_or_default().to_owned(),
                 span,
             });
+            if let Some(last) = self.headings.last_mut() {
+                *last = Some(i);
+            }
+            #[cfg(test)]
+            if let Some(last) = self.heading_names.last_mut() {
+                *last = Some(name.clone());
+            }
         }
     }
 
@@ -820,33 +855,38 @@ impl Registry {
     /// body's name, which is now a name of the body that body went into (or
     /// that one went into in turn), at its new place. The `unnamed` names,
     /// left out as aliases, are no body's any more.
+    ///
+    /// The headings' and matches' bodies are pointed the same way: each was
+    /// the body its name was indexed to, and before folding each body has
+    /// one spelling in the index (a name spelt as one already there is no
+    /// new body), so a name whose spelling is dropped is told by its body.
     fn repoint_index(
         &mut self,
         folded_into: &[Option<usize>],
         places: &[usize],
         unnamed: &[String],
     ) {
-        for i in self.index.values_mut() {
-            let mut j = *i;
-            // Each fold goes into a body not folded yet, so a chain is
-            // shorter than the bodies are many.
-            for _ in 0..folded_into.len() {
-                match folded_into.get(j) {
-                    Some(&Some(into)) => j = into,
-                    _ => break,
-                }
-            }
-            *i = places.get(j).copied().unwrap_or(j);
-        }
+        // The bodies (as first indexed) whose only spelling goes.
+        let mut dropped = Vec::new();
         let spelt = self.spelt.get_mut();
         for name in unnamed {
             spelt.clear();
             spell_into(name, spelt);
-            self.index.remove(spelt.as_str());
+            dropped.extend(self.index.remove(spelt.as_str()));
         }
+        let now = |i: usize| settled(i, folded_into, places);
+        for i in self.index.values_mut() {
+            *i = now(*i);
+        }
+        let repoint = |b: &mut Option<usize>| *b = b.filter(|i| !dropped.contains(i)).map(now);
+        self.headings.iter_mut().for_each(repoint);
+        self.of_match.iter_mut().for_each(repoint);
     }
 
-    /// The record name of the body called `name` (its own name or an alias).
+    /// The record name of the body called `name` (its own name or an alias):
+    /// how bodies were looked up by name before each match's body was kept
+    /// ([`Registry::resolve_match`]); the oracle of its tests.
+    #[cfg(test)]
     pub(crate) fn resolve(&self, name: &str) -> Option<&str> {
         let mut spelt = self.spelt.borrow_mut();
         spelt.clear();
@@ -857,9 +897,21 @@ impl Registry {
             .map(|b| b.name.as_str())
     }
 
+    /// The record name of the body of match `k` of those the registry was
+    /// built from (`Found::bodies` holds the same, in the same order): what
+    /// `Registry::resolve` gives for its name, without spelling it again.
+    pub(crate) fn resolve_match(&self, k: usize) -> Option<&str> {
+        self.name_of(self.of_match.get(k).copied().flatten())
+    }
+
     /// The body the heading of listing entry `n` names.
     pub(crate) fn heading_body(&self, n: usize) -> Option<&str> {
-        self.headings.get(n).and_then(Option::as_deref)
+        self.name_of(self.headings.get(n).copied().flatten())
+    }
+
+    /// The record name of body `i`, if there is one.
+    fn name_of(&self, i: Option<usize>) -> Option<&str> {
+        i.and_then(|i| self.bodies.get(i)).map(|b| b.name.as_str())
     }
 
     /// The body the page is about.
@@ -867,6 +919,13 @@ impl Registry {
         self.main.map(|i| self.bodies[i].name.as_str())
     }
 }
+
+/// The synthetic archive generator of `examples/gen_archive.rs`: the text
+/// the converter is timed on, for the tests.
+#[cfg(test)]
+#[path = "../../examples/gen_archive.rs"]
+#[allow(dead_code)]
+mod gen_archive;
 
 #[cfg(test)]
 mod tests {
@@ -1098,6 +1157,79 @@ mod tests {
         }
     }
 
+    /// Checks that each match and heading of `reg` (folded) is given the
+    /// body its name resolves to (`names`: the matches' names, `None` for a
+    /// plural one).
+    fn assert_bodies_resolve_as_names(reg: &Registry, names: &[Option<&str>]) {
+        assert_eq!(reg.of_match.len(), names.len());
+        for (k, name) in names.iter().enumerate() {
+            let by_name = name.and_then(|n| reg.resolve(n));
+            assert_eq!(reg.resolve_match(k), by_name, "match {k}: {name:?}");
+        }
+        assert_eq!(reg.headings.len(), reg.heading_names.len());
+        for (n, name) in reg.heading_names.iter().enumerate() {
+            let by_name = name.as_deref().and_then(|n| reg.resolve(n));
+            assert_eq!(reg.heading_body(n), by_name, "heading {n}: {name:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        #[test]
+        fn matches_and_headings_keep_the_bodies_their_names_resolve_to(
+            mut reg in folding_registries()
+        ) {
+            reg.fold_short_names();
+            let names: Vec<Option<String>> = reg.heading_names.clone();
+            let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
+            assert_bodies_resolve_as_names(&reg, &names);
+        }
+    }
+
+    /// The `.txt` fixtures and examples, a directory deep.
+    fn fixture_and_example_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("tests/fixtures")];
+        let regions = std::fs::read_dir(root.join("examples/data"))
+            .into_iter()
+            .flatten();
+        dirs.extend(regions.flatten().map(|e| e.path()).filter(|p| p.is_dir()));
+        let files = dirs
+            .iter()
+            .flat_map(|d| std::fs::read_dir(d).into_iter().flatten());
+        files
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect()
+    }
+
+    #[test]
+    fn matches_and_headings_of_real_and_generated_texts_resolve_as_their_names() {
+        let mut texts = fixture_and_example_texts();
+        assert!(texts.len() > 30, "{} texts", texts.len());
+        super::gen_archive::generate(5, 150, |_, text| {
+            texts.push(text);
+            Ok(())
+        })
+        .unwrap();
+        let mut headings = 0;
+        for text in &texts {
+            let layout = crate::layout::lay_out(text);
+            let lowered = crate::text::LowerText::new(text);
+            let matches = crate::recognise::body::find_bodies_in(text, &lowered);
+            let reg = Registry::build(text, &layout, &matches);
+            let names: Vec<Option<&str>> = matches
+                .iter()
+                .map(|m| (!m.plural).then_some(m.name.as_str()))
+                .collect();
+            assert_bodies_resolve_as_names(&reg, &names);
+            headings += reg.heading_names.iter().flatten().count();
+        }
+        assert!(headings > 100, "{headings} headings named");
+    }
+
     #[test]
     fn a_name_left_out_as_alias_is_not_indexed() {
         let mut reg = Registry::default();
@@ -1179,7 +1311,11 @@ mod tests {
                 let mut at = 0;
                 for (n, abbreviation, step) in picks {
                     at += step;
-                    reg.add(names[n], || body(names[n], abbreviation, at));
+                    let i = reg.add(names[n], || body(names[n], abbreviation, at));
+                    // Each name a match's and a heading's too.
+                    reg.of_match.push(Some(i));
+                    reg.headings.push(Some(i));
+                    reg.heading_names.push(Some(names[n].to_owned()));
                 }
                 reg.main = main.filter(|&m| m < reg.bodies.len());
                 reg

@@ -158,7 +158,7 @@ fn bodies_in(found: &Found<'_>, registry: &Registry, span: Span) -> Vec<String> 
         if b.plural {
             continue;
         }
-        if let Some(name) = registry.resolve(&b.name)
+        if let Some(name) = registry.resolve_match(i)
             && !out.iter().any(|n| n == name)
         {
             out.push(name.to_owned());
@@ -269,20 +269,21 @@ fn meeting_bodies(
     span: Span,
     context: Option<&str>,
 ) -> Vec<String> {
-    let named: Vec<&BodyMatch<'_>> = found
+    // With their indexes: the registry knows each mention's body by it.
+    let named: Vec<(usize, &BodyMatch<'_>)> = found
         .bodies_in(span)
-        .map(|i| &found.bodies[i])
-        .filter(|b| !b.plural)
+        .map(|i| (i, &found.bodies[i]))
+        .filter(|(_, b)| !b.plural)
         .collect();
-    let subjects: Vec<&BodyMatch<'_>> = named
+    let subjects: Vec<(usize, &BodyMatch<'_>)> = named
         .iter()
         .copied()
-        .filter(|b| b.case == Case::Nominative)
+        .filter(|(_, b)| b.case == Case::Nominative)
         .collect();
     // Words that may stand between a genitive and its meeting:
     // `aluevaltuuston ensimmäinen kokous`, `johtoryhmän seuraava kokous`.
     const MAX_WORDS_BETWEEN: usize = 2;
-    let before_meeting = |b: &&BodyMatch<'_>| {
+    let before_meeting = |&(_, b): &(usize, &BodyMatch<'_>)| {
         b.case == Case::Genitive
             && text.get(b.span.end..span.end).is_some_and(|rest| {
                 crate::text::Words::new(rest)
@@ -290,7 +291,7 @@ fn meeting_bodies(
                     .any(|w| is_meeting_word(w.text) && !is_own_meeting_word(w.text))
             })
     };
-    let chosen: Vec<&BodyMatch<'_>> = if named.iter().any(before_meeting) {
+    let chosen: Vec<(usize, &BodyMatch<'_>)> = if named.iter().any(before_meeting) {
         named.iter().copied().filter(before_meeting).collect()
     } else if !subjects.is_empty() {
         subjects
@@ -298,13 +299,13 @@ fn meeting_bodies(
         named
     };
     let mut out: Vec<String> = Vec::new();
-    for b in chosen {
+    for (k, b) in chosen {
         // Inside an entry, `Työryhmä kokoontuu …` is the entry's own group.
         let local = context.filter(|c| {
             let head = b.name.to_lower();
             !head.contains(' ') && c.to_lower().ends_with(&head)
         });
-        if let Some(name) = local.or_else(|| registry.resolve(&b.name))
+        if let Some(name) = local.or_else(|| registry.resolve_match(k))
             && !out.iter().any(|n| n == name)
         {
             out.push(name.to_owned());

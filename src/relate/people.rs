@@ -134,12 +134,13 @@ fn body_of_role(
     sentence: Option<Span>,
 ) -> Option<String> {
     let scope = sentence.unwrap_or(r.span);
-    let before: Vec<&BodyMatch<'_>> = found
+    // With their indexes: the registry knows each mention's body by it.
+    let before: Vec<(usize, &BodyMatch<'_>)> = found
         .bodies_in(scope)
-        .map(|i| &found.bodies[i])
-        .filter(|b| !b.plural && b.span.end <= r.role_span.start)
+        .map(|i| (i, &found.bodies[i]))
+        .filter(|(_, b)| !b.plural && b.span.end <= r.role_span.start)
         .collect();
-    let adjacent = before.iter().rfind(|b| {
+    let adjacent = before.iter().rfind(|(_, b)| {
         b.case == Case::Genitive
             && source
                 .get(b.span.end..r.role_span.start)
@@ -147,7 +148,7 @@ fn body_of_role(
     });
     adjacent
         .or(before.last())
-        .and_then(|b| registry.resolve(&b.name))
+        .and_then(|&(k, _)| registry.resolve_match(k))
         .or_else(|| registry.main())
         .map(str::to_owned)
 }
