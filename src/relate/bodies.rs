@@ -37,6 +37,9 @@ pub(crate) struct Registry {
     index: FxHashMap<String, usize>,
     /// The buffer names are spelt into to be looked up in `index`.
     spelt: RefCell<String>,
+    /// Each body's [`key`], made with its spelling when it is added
+    /// ([`spell_keyed`]) and taken by [`Registry::fold_short_names`].
+    keys: Vec<String>,
 }
 
 /// A lower-case name with its words separated by single spaces.
@@ -48,13 +51,46 @@ pub(crate) struct Registry {
 /// `0xC3` bytes (the old reading is kept as `key_by_lower_cow`, the oracle
 /// of its test).
 fn key(name: &str) -> Cow<'_, str> {
+    keyed(name).0
+}
+
+/// [`key`] of `name`, and whether it is plain: a single-spaced name of
+/// ASCII and `0xC3`-led characters with no capital `À`–`Þ`, whose key is
+/// its ASCII lowered and whose [`spelling`] is that key without its spaces
+/// and hyphens.
+fn keyed(name: &str) -> (Cow<'_, str>, bool) {
     match spacing_by_bytes(name.as_bytes()) {
         Some(true) => return lower_c3_only(name),
         Some(false) => {}
-        None if is_single_spaced_by_chars(name) => return lower_cow(name),
+        None if is_single_spaced_by_chars(name) => return (lower_cow(name), false),
         None => {}
     }
-    joined_key(name)
+    (joined_key(name), false)
+}
+
+/// Appends [`spelling`] of `name` to `out` and returns its [`key`]: a
+/// plain name's spelling ([`keyed`]) is read off its key by
+/// [`spell_plain_key`], where [`spell_into`] lowered the name a second
+/// time, a byte at a time.
+fn spell_keyed<'n>(name: &'n str, out: &mut String) -> Cow<'n, str> {
+    let (key, plain) = keyed(name);
+    if plain {
+        spell_plain_key(&key, out);
+    } else {
+        spell_into(name, out);
+    }
+    key
+}
+
+/// Appends the spelling of a plain name's key (see [`keyed`]) to `out`:
+/// the key without its spaces and hyphens, copied in runs between them.
+fn spell_plain_key(key: &str, out: &mut String) {
+    let mut start = 0;
+    for end in memchr::memchr2_iter(b' ', b'-', key.as_bytes()) {
+        out.push_str(key.get(start..end).unwrap_or_default());
+        start = end + 1;
+    }
+    out.push_str(key.get(start..).unwrap_or_default());
 }
 
 /// The key of a name with stray spaces: its words joined by single spaces,
@@ -85,16 +121,17 @@ fn is_single_spaced(name: &str) -> bool {
 /// copied and its ASCII lowered in place ([`str::make_ascii_lowercase`]),
 /// where [`lower_cow`] scanned it for a capital, then for Latin-1, then for
 /// `0xC3` bytes before lowering it. A name with a capital `À`–`Þ` (rare)
-/// goes to [`lower_cow`].
-fn lower_c3_only(name: &str) -> Cow<'_, str> {
+/// goes to [`lower_cow`]. With whether the name is plain ([`keyed`]): it
+/// has no such capital.
+fn lower_c3_only(name: &str) -> (Cow<'_, str>, bool) {
     match c3_capitals(name.as_bytes()) {
-        Capitals::None => Cow::Borrowed(name),
+        Capitals::None => (Cow::Borrowed(name), true),
         Capitals::Ascii => {
             let mut lower = name.to_owned();
             lower.make_ascii_lowercase();
-            Cow::Owned(lower)
+            (Cow::Owned(lower), true)
         }
-        Capitals::Latin1 => lower_cow(name),
+        Capitals::Latin1 => (lower_cow(name), false),
     }
 }
 
@@ -616,16 +653,24 @@ fn equal_range<'s, K: Ord, V>(sorted: &'s [(K, V)], key: &K) -> &'s [(K, V)] {
 }
 
 impl Registry {
+    /// The body `name` is indexed to, after adding `body` for it if it is
+    /// a new spelling; a new body's key is kept for folding.
     fn add(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
         let next = self.bodies.len();
-        let i = self.index_name(name, next);
-        if i == next {
-            self.bodies.push(body());
+        let spelt = self.spelt.get_mut();
+        spelt.clear();
+        let key = spell_keyed(name, spelt);
+        if let Some(&known) = self.index.get(spelt.as_str()) {
+            return known;
         }
-        i
+        self.index.insert(spelt.clone(), next);
+        self.keys.push(key.into_owned());
+        self.bodies.push(body());
+        next
     }
 
     /// The body `name` is indexed to, after indexing it to `i` if it is not.
+    #[cfg(test)]
     fn index_name(&mut self, name: &str, i: usize) -> usize {
         let spelt = self.spelt.get_mut();
         spelt.clear();
@@ -747,12 +792,16 @@ impl Registry {
     /// from every other body: a page naming thousands of bodies is folded
     /// in time about linear in their number.
     fn fold_short_names(&mut self) {
-        // Names change only by folding, so their keys are made once.
-        let keys: Vec<String> = self
-            .bodies
-            .iter()
-            .map(|b| key(&b.name).into_owned())
-            .collect();
+        // Names change only by folding, so their keys are made once: as
+        // each body was added (the bodies' first names).
+        let mut keys = std::mem::take(&mut self.keys);
+        if keys.len() != self.bodies.len() {
+            keys = self
+                .bodies
+                .iter()
+                .map(|b| key(&b.name).into_owned())
+                .collect();
+        }
         // Where each key's head word starts ([`head_word`]).
         let heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
         // Topics are dear (a genitive phrase back to the nominative) and
@@ -1700,6 +1749,20 @@ mod tests {
                     matches!(old, Cow::Borrowed(_)),
                     "{:?}", name
                 );
+            }
+        }
+
+        #[test]
+        fn spelling_read_off_the_key_agrees_with_spelling_the_name(
+            pieces in prop::collection::vec(name_piece(), 0..16),
+            noise in any::<String>(),
+        ) {
+            for name in [pieces.concat(), noise] {
+                let (mut new, mut old) = (String::from("x"), String::from("x"));
+                let key = spell_keyed(&name, &mut new);
+                spell_into_by_runs(&name, &mut old);
+                prop_assert_eq!(new, old, "{:?}", name);
+                prop_assert_eq!(key, key_by_lower_cow(&name), "{:?}", name);
             }
         }
 
