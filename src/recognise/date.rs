@@ -1227,7 +1227,35 @@ fn spaces_by_chars(input: &str, min: usize) -> Res<'_, &str> {
 }
 
 /// A dash between the two ends of a range, with optional space around it.
+///
+/// Every numeric day and every year is asked whether a range goes on
+/// after it, and nearly all are followed by a full stop, a letter or a
+/// space and a word: [`may_begin_range_dash`] turns those away before the
+/// parsers run.
 fn range_dash(input: &str) -> Res<'_, ()> {
+    if !may_begin_range_dash(input) {
+        return fail(input);
+    }
+    range_dash_by_parsers(input)
+}
+
+/// Whether [`range_dash_by_parsers`] may read a dash at the start of
+/// `input`: after up to [`MAX_GAP`] spaces or tabs (the only ASCII
+/// characters of [`is_hspace`]) comes `-` (the only ASCII dash) or a
+/// non-ASCII byte, which may begin a Unicode space or dash.
+fn may_begin_range_dash(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    let gap = bytes
+        .iter()
+        .take(MAX_GAP)
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    bytes.get(gap).is_some_and(|&b| b == b'-' || !b.is_ascii())
+}
+
+/// [`range_dash`] read by the parsers alone: optional space, a dash of
+/// [`DASHES`], optional space.
+fn range_dash_by_parsers(input: &str) -> Res<'_, ()> {
     let (rest, _) = (ohsp, satisfy(is_dash), ohsp).parse(input)?;
     Ok((rest, ()))
 }
@@ -2612,6 +2640,30 @@ mod tests {
             prop_assert_eq!(number(&text, min, max).ok(), number_by_nom(&text, min, max).ok());
             let min = min.min(2);
             prop_assert_eq!(spaces(&text, min).ok(), spaces_by_nom(&text, min).ok());
+        }
+    }
+
+    /// Spaces of every kind and count, dashes of every kind, and the
+    /// digits, letters and marks that follow dates and years.
+    fn dash_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => "[ \\t]{1,4}",
+            2 => "[-\u{2010}-\u{2015}\u{2212}]",
+            2 => "[\u{a0}\u{2009}\u{202f}\u{3000}\n\r]",
+            2 => "[0-9]{1,4}|[.,:/]|[a-zäöA-ZÄÖ]{1,3}",
+            1 => "[\u{2016}\u{2011}\u{2039}\u{7f}\u{80}]",
+        ];
+        proptest::collection::vec(piece, 0..6).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn range_dash_answers_as_its_parsers(text in dash_soup()) {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let rest = &text[at..];
+                prop_assert_eq!(range_dash(rest).ok(), range_dash_by_parsers(rest).ok(), "{:?}", rest);
+            }
         }
     }
 
