@@ -948,58 +948,66 @@ fn attempt(text: &str, at: usize, c: char) -> Step<'_> {
     let found = if c.is_ascii_digit() {
         numeric(text, at, input)
     } else {
-        let Some(first) = FirstWord::of(input) else {
+        let Some((first, after)) = FirstWord::of(input) else {
             return Step::Nothing;
         };
         if first.clock
-            && let Ok((rest, ())) = clock_time(input)
+            && let Ok((rest, ())) = clock_rest(after)
         {
             return Step::Skip(at + input.len() - rest.len());
         }
-        worded(input, &first)
+        worded(input, after, &first)
     };
     found
         .and_then(|(len, value)| make_match(text, at, len, value))
         .map_or(Step::Nothing, Step::Found)
 }
 
-/// Which recognisers the first word of a worded candidate can start, told
-/// by one look-up of the word: each of them starts by reading that word
-/// and failing unless its own lexicon knows it, so only these need to run.
-/// Running them all read and folded the same word six times over.
+/// Which recognisers the first word of a worded candidate can start, and
+/// what their lexicons say of it, told by one look-up of the word: each of
+/// them starts by reading that word and failing unless its own lexicon
+/// knows it, so only these need to run, and each goes on after the word
+/// with what the look-up found. Running them all read and folded the same
+/// word six times over; letting each read it again, twice.
 #[derive(Debug, Clone, Copy, Default)]
 struct FirstWord {
-    /// A clock word (`klo`): [`clock_time`].
+    /// A clock word (`klo`): a clock time ([`clock_rest`]).
     clock: bool,
-    /// A determiner (`ensi`): [`determined`].
+    /// A determiner (`ensi`): a determined date ([`determined_rest`]).
     determiner: bool,
-    /// A month name or range start (`syys`, `lokakuussa`): [`month_phrase`].
-    month: bool,
-    /// A season word (`syksyllä`): [`season_phrase`].
-    season: bool,
-    /// A year word (`vuonna`): [`year_phrase`].
+    /// The month of a month name (`lokakuussa`): [`single_month_rest`].
+    month: Option<u32>,
+    /// The month of a range start (`syys`, `marraskuu`): [`month_range_rest`].
+    range_start: Option<u32>,
+    /// The season of a season word (`syksyllä`) and whether the word is a
+    /// nominative: [`season_rest`].
+    season: Option<(Season, bool)>,
+    /// A year word (`vuonna`): [`year_phrase_rest`].
     year: bool,
 }
 
 impl FirstWord {
-    /// What the word at the start of `input` can begin; `None` when it can
-    /// begin no worded date or clock time.
+    /// What the word at the start of `input` can begin, and the rest of
+    /// `input` after the word; `None` when it can begin no worded date or
+    /// clock time.
     ///
     /// A word of [`STARTING_WORDS`] has its answer there, worked out once;
     /// any other word can begin only a year phrase, as every clock word,
     /// determiner, month and season word is in the set.
-    fn of(input: &str) -> Option<Self> {
-        let (_, w) = word(input).ok()?;
+    fn of(input: &str) -> Option<(Self, &str)> {
+        let (after, w) = word(input).ok()?;
         let folded = fold(w);
         let w: &str = &folded;
         let year = year_word(w).is_some();
-        match STARTING_WORDS.get(w) {
-            Some(&known) => Some(FirstWord { year, ..known }),
-            None => year.then(|| FirstWord {
+        let first = match STARTING_WORDS.get(w) {
+            Some(&known) => FirstWord { year, ..known },
+            None if year => FirstWord {
                 year,
                 ..FirstWord::default()
-            }),
-        }
+            },
+            None => return None,
+        };
+        Some((first, after))
     }
 
     /// What the lexicons say of `w`, but for the open class of year words.
@@ -1007,8 +1015,9 @@ impl FirstWord {
         FirstWord {
             clock: CLOCK_WORDS.contains(&w),
             determiner: DETERMINERS.contains(&w),
-            month: month_range_start(w).is_some() || month_word(w).is_some(),
-            season: season_word(w).is_some(),
+            month: month_word(w).map(|(month, _)| month),
+            range_start: month_range_start(w),
+            season: season_word(w).map(|season| (season, is_nominative_season(w))),
             year: false,
         }
     }
@@ -1103,23 +1112,23 @@ fn may_be_numeric_date(input: &str) -> bool {
     }
 }
 
-/// A parser of a whole date from its start.
-type DateParser = for<'a> fn(&'a str) -> Res<'a, EdtfDate>;
-
-/// Dates that start with a word; returns the length in bytes and the value.
-/// The choice of [`determined`], [`month_phrase`], [`season_phrase`] and
-/// [`year_phrase`], in that order, of those `first` says can start here.
-fn worded(input: &str, first: &FirstWord) -> Option<(usize, EdtfDate)> {
-    let parsers: [(bool, DateParser); 4] = [
-        (first.determiner, determined),
-        (first.month, month_phrase),
-        (first.season, season_phrase),
-        (first.year, year_phrase),
-    ];
-    parsers
-        .into_iter()
-        .filter(|&(may, _)| may)
-        .find_map(|(_, parse)| parse(input).ok())
+/// Dates that start with a word, `first`, followed in `input` by
+/// `after`; returns the length in bytes and the value. The choice of a
+/// determined date, a month phrase, a season phrase and a year phrase, in
+/// that order, of those `first` says can start here, each read on from
+/// after the word with what its look-up found.
+fn worded(input: &str, after: &str, first: &FirstWord) -> Option<(usize, EdtfDate)> {
+    let determined = || first.determiner.then(|| determined_rest(after).ok());
+    let season = || {
+        let (season, nominative) = first.season?;
+        season_rest(after, season, nominative, false).ok()
+    };
+    let year = || first.year.then(|| year_phrase_rest(after).ok());
+    determined()
+        .flatten()
+        .or_else(|| month_phrase_after(after, first).ok())
+        .or_else(season)
+        .or_else(|| year().flatten())
         .map(|(rest, value)| (input.len() - rest.len(), value))
 }
 
@@ -1836,10 +1845,17 @@ fn starts_cue(w: &str) -> Option<()> {
 // ---------------------------------------------------------------------------
 
 /// A clock time to skip: `klo 13.00`, `klo 9–12`, `kello 9.30–11`,
-/// `klo 13.00–15.30`.
+/// `klo 13.00–15.30`. The scan reads the clock word once
+/// ([`FirstWord::of`]) and goes on with [`clock_rest`].
+#[cfg(test)]
 fn clock_time(input: &str) -> Res<'_, ()> {
+    let (rest, ()) = keyword(CLOCK_WORDS)(input)?;
+    clock_rest(rest)
+}
+
+/// A clock time after its clock word: `. 13.00`, ` 9–12`.
+fn clock_rest(input: &str) -> Res<'_, ()> {
     let (rest, _) = (
-        keyword(CLOCK_WORDS),
         opt(char('.')),
         ohsp,
         time_of_day,
@@ -1855,27 +1871,43 @@ fn time_of_day(input: &str) -> Res<'_, ()> {
     Ok((rest, ()))
 }
 
-/// `ensi keväänä`, `tänä syksynä`, `viime joulukuussa`.
+/// `ensi keväänä`, `tänä syksynä`, `viime joulukuussa`. The scan reads
+/// the determiner once ([`FirstWord::of`]) and goes on with
+/// [`determined_rest`].
+#[cfg(test)]
 fn determined(input: &str) -> Res<'_, EdtfDate> {
-    let (rest, (_, _, value)) = (
-        keyword(DETERMINERS),
-        hsp,
-        alt((month_phrase, determined_season)),
-    )
-        .parse(input)?;
+    let (rest, ()) = keyword(DETERMINERS)(input)?;
+    determined_rest(rest)
+}
+
+/// A determined date after its determiner: ` keväänä`, ` joulukuussa`.
+fn determined_rest(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (_, value)) = (hsp, alt((month_phrase, determined_season))).parse(input)?;
     Ok((rest, value))
 }
 
 /// A single month name, not part of a hyphenated compound.
 fn single_month(input: &str) -> Res<'_, (u32, Option<u32>)> {
     let (rest, (month, _)) = lexeme(month_word)(input)?;
-    let (rest, ()) = not_compound(rest)?;
+    single_month_rest(rest, month)
+}
+
+/// [`single_month`] after the name of `month`: not glued to a dash.
+fn single_month_rest(input: &str, month: u32) -> Res<'_, (u32, Option<u32>)> {
+    let (rest, ()) = not_compound(input)?;
     Ok((rest, (month, None)))
 }
 
 /// `syys–lokakuussa`, `kesä- ja heinäkuussa`, `marraskuu–joulukuu`.
 fn month_range(input: &str) -> Res<'_, (u32, Option<u32>)> {
-    let (rest, (first, _)) = (lexeme(month_range_start), satisfy(is_dash)).parse(input)?;
+    let (rest, first) = lexeme(month_range_start)(input)?;
+    month_range_rest(rest, first)
+}
+
+/// [`month_range`] after the stem or name of its first month, `first`:
+/// `–lokakuussa`, `- ja heinäkuussa`.
+fn month_range_rest(input: &str, first: u32) -> Res<'_, (u32, Option<u32>)> {
+    let (rest, _) = satisfy(is_dash)(input)?;
     let (rest, ()) = alt((conjunction_gap, ohsp.map(|_| ()))).parse(rest)?;
     let (rest, (last, _)) = lexeme(month_word)(rest)?;
     let (rest, ()) = not_compound(rest)?;
@@ -1887,7 +1919,25 @@ fn month_range(input: &str) -> Res<'_, (u32, Option<u32>)> {
 /// `syys–lokakuussa 2019`.
 fn month_phrase(input: &str) -> Res<'_, EdtfDate> {
     let (rest, (first, last)) = alt((month_range, single_month)).parse(input)?;
-    let (rest, y) = opt(spaced_year).parse(rest)?;
+    month_phrase_end(rest, first, last)
+}
+
+/// [`month_phrase`] after its first word, which `known` tells as a range
+/// start or a month name (or both, as `marraskuu`): a range is tried
+/// first, as `month_phrase` tries it.
+fn month_phrase_after<'a>(after: &'a str, known: &FirstWord) -> Res<'a, EdtfDate> {
+    let range = || month_range_rest(after, known.range_start?).ok();
+    let single = || single_month_rest(after, known.month?).ok();
+    match range().or_else(single) {
+        Some((rest, (first, last))) => month_phrase_end(rest, first, last),
+        None => fail(after),
+    }
+}
+
+/// The rest of a month phrase after its months, `first` to `last`: an
+/// optional year and aspect word, and the value.
+fn month_phrase_end(input: &str, first: u32, last: Option<u32>) -> Res<'_, EdtfDate> {
+    let (rest, y) = opt(spaced_year).parse(input)?;
     let (rest, _) = opt((hsp, keyword(ASPECTS))).parse(rest)?;
     match month_value(y, first, last) {
         Some(value) => Ok((rest, value)),
@@ -1898,7 +1948,10 @@ fn month_phrase(input: &str) -> Res<'_, EdtfDate> {
 /// A season, an optional year and an optional aspect word: `syksyllä`,
 /// `keväällä 2019`, `alkusyksystä`, `kesän lopussa`. A season in the
 /// nominative needs a year (`Kevät 2021`): alone it is more often a name
-/// (`Syksy` is a given name, `Talvi` a surname) than a date.
+/// (`Syksy` is a given name, `Talvi` a surname) than a date. The scan
+/// reads the season word once ([`FirstWord::of`]) and goes on with
+/// [`season_rest`].
+#[cfg(test)]
 fn season_phrase(input: &str) -> Res<'_, EdtfDate> {
     season_with(input, false)
 }
@@ -1909,10 +1962,21 @@ fn determined_season(input: &str) -> Res<'_, EdtfDate> {
     season_with(input, true)
 }
 
+/// A season phrase; a nominative alone only when `bare_nominative`.
 fn season_with(input: &str, bare_nominative: bool) -> Res<'_, EdtfDate> {
     let (rest, (season, nominative)) =
         lexeme(|w| season_word(w).map(|s| (s, is_nominative_season(w))))(input)?;
-    let (rest, ()) = not_compound(rest)?;
+    season_rest(rest, season, nominative, bare_nominative)
+}
+
+/// [`season_with`] after a word of `season`, a `nominative` or not.
+fn season_rest(
+    input: &str,
+    season: Season,
+    nominative: bool,
+    bare_nominative: bool,
+) -> Res<'_, EdtfDate> {
+    let (rest, ()) = not_compound(input)?;
     let (rest, y) = opt(spaced_year).parse(rest)?;
     if nominative && y.is_none() && !bare_nominative {
         return fail(input);
@@ -1931,8 +1995,18 @@ fn season_with(input: &str, bare_nominative: bool) -> Res<'_, EdtfDate> {
 /// A year word and a year or span of years, narrowed by a season or month
 /// after it: `vuonna 2019`, `vuoden 2021`, `vuosina 2019–2020`,
 /// `lukuvuonna 2019–20`, `vuoden 2019 keväällä`, `vuoden 2020 lopussa`.
+///
+/// The scan reads the year word once ([`FirstWord::of`]) and goes on with
+/// [`year_phrase_rest`].
+#[cfg(test)]
 fn year_phrase(input: &str) -> Res<'_, EdtfDate> {
-    let (rest, (_, _, first)) = (lexeme(year_word), hsp, year).parse(input)?;
+    let (rest, ()) = lexeme(year_word)(input)?;
+    year_phrase_rest(rest)
+}
+
+/// A year phrase after its year word: ` 2019`, ` 2019–2020`.
+fn year_phrase_rest(input: &str) -> Res<'_, EdtfDate> {
+    let (rest, (_, first)) = (hsp, year).parse(input)?;
     let (rest, last) = opt(|i| year_range_end(i, first)).parse(rest)?;
     let (rest, value) = match last {
         Some(last) => (rest, year_interval(first, last)),
