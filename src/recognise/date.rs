@@ -770,6 +770,27 @@ const ASPECTS: &[&str] = &[
     "keskivaiheilla",
 ];
 
+/// An aspect word ([`ASPECTS`]) after one to three spaces: ` alussa`.
+///
+/// Asked after every month, season and year phrase and bare year, which
+/// are seldom followed by one; most of the words that follow start with a
+/// letter no aspect word starts with, told before the word is read and
+/// folded.
+fn aspect(input: &str) -> Res<'_, ()> {
+    let (rest, _) = hsp(input)?;
+    if !ASPECT_FIRSTS.may_fold_to_one(rest) {
+        return fail(input);
+    }
+    keyword(ASPECTS)(rest)
+}
+
+/// [`aspect`] without the look at the first letter: its oracle.
+#[cfg(test)]
+fn aspect_by_keyword(input: &str) -> Res<'_, ()> {
+    let (rest, (_, ())) = (hsp, keyword(ASPECTS)).parse(input)?;
+    Ok((rest, ()))
+}
+
 /// Postpositions of duration (`kevään aikana`, `syksyn ajan`): they do not
 /// change the date and stay out of its span, but they make a bare year a
 /// date (`2019 aikana`).
@@ -1822,8 +1843,8 @@ fn bare_year_range(input: &str) -> Res<'_, EdtfDate> {
 /// span). `Pirkanmaa 2019` and `2018 asukasta` are not dates.
 fn bare_year_with_cue(input: &str) -> Res<'_, EdtfDate> {
     let (rest, y) = year(input)?;
-    let (rest, aspect) = opt((hsp, keyword(ASPECTS))).parse(rest)?;
-    if aspect.is_none() {
+    let (rest, aspect_word) = opt(aspect).parse(rest)?;
+    if aspect_word.is_none() {
         peek((hsp, lexeme(starts_cue))).parse(rest)?;
     }
     match EdtfDate::from_year(y) {
@@ -1938,7 +1959,7 @@ fn month_phrase_after<'a>(after: &'a str, known: &FirstWord) -> Res<'a, EdtfDate
 /// optional year and aspect word, and the value.
 fn month_phrase_end(input: &str, first: u32, last: Option<u32>) -> Res<'_, EdtfDate> {
     let (rest, y) = opt(spaced_year).parse(input)?;
-    let (rest, _) = opt((hsp, keyword(ASPECTS))).parse(rest)?;
+    let (rest, _) = opt(aspect).parse(rest)?;
     match month_value(y, first, last) {
         Some(value) => Ok((rest, value)),
         None => fail(input),
@@ -1981,7 +2002,7 @@ fn season_rest(
     if nominative && y.is_none() && !bare_nominative {
         return fail(input);
     }
-    let (rest, _) = opt((hsp, keyword(ASPECTS))).parse(rest)?;
+    let (rest, _) = opt(aspect).parse(rest)?;
     let value = match y {
         Some(y) => EdtfDate::season(y, season).ok(),
         None => Some(EdtfDate::season_without_year(season)),
@@ -2015,7 +2036,7 @@ fn year_phrase_rest(input: &str) -> Res<'_, EdtfDate> {
             (_, None) => (rest, EdtfDate::from_year(first).ok()),
         },
     };
-    let (rest, _) = opt((hsp, keyword(ASPECTS))).parse(rest)?;
+    let (rest, _) = opt(aspect).parse(rest)?;
     match value {
         Some(value) => Ok((rest, value)),
         None => fail(input),
@@ -2363,6 +2384,17 @@ impl FirstPairs {
 
 /// The first two letters of the weekdays ([`WEEKDAYS`]).
 const WEEKDAY_PAIRS: FirstPairs = FirstPairs::of(WEEKDAYS);
+
+/// The first letters of the aspect words ([`ASPECTS`]).
+const ASPECT_FIRSTS: FirstLetters = {
+    let mut set = FirstLetters(0);
+    let mut k = 0;
+    while k < ASPECTS.len() {
+        set = set.with(ASPECTS[k]);
+        k += 1;
+    }
+    set
+};
 
 /// The first letters of the cue words before a date ([`CUES_BEFORE`]).
 const CUE_BEFORE_FIRSTS: FirstLetters = {
@@ -2737,6 +2769,30 @@ mod tests {
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let rest = &text[at..];
                 prop_assert_eq!(range_dash(rest).ok(), range_dash_by_parsers(rest).ok(), "{:?}", rest);
+            }
+        }
+    }
+
+    /// Aspect words and look-alikes in every case, with combining marks,
+    /// after spaces of every kind and count.
+    fn aspect_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => "alussa|Lopussa|LOPULLA|puolivälissä|alkupuolella|Loppupuolella",
+            2 => "alkupuoliskolla|loppupuoliskolla|Jälkipuoliskolla|keskivaiheilla|KESKIVAIHEILLA",
+            2 => "ja|J|a\u{308}lussa|\u{212A}eskivaiheilla|aikana|ennen|[a-zA-Z]{1,4}|[äöÄÖ]",
+            3 => "[ \t\u{a0}\u{2009}]{1,4}",
+            1 => "[0-9]{1,4}|[.,\n-]",
+        ];
+        proptest::collection::vec(piece, 0..6).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn aspect_answers_as_the_keyword(text in aspect_soup()) {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let rest = &text[at..];
+                prop_assert_eq!(aspect(rest).ok(), aspect_by_keyword(rest).ok(), "{:?}", rest);
             }
         }
     }
