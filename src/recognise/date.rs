@@ -2154,11 +2154,14 @@ fn cue_after(text: &str, end: usize) -> Option<(DateCue, Span)> {
     let rest = text.get(end..)?;
     let (after_gap, _) = hsp(rest).ok()?;
     let start = end + rest.len() - after_gap.len();
-    // Every phrase starts with a word: read and fold it once for all.
-    let (after_first, first) = word(after_gap).ok()?;
-    if !CUE_AFTER_FIRSTS.may_fold_to_one(first) {
+    // Every phrase starts with a word, whose first letter is the first
+    // byte after the gap: most words after a date start with no cue
+    // word's letter, told before the word is read.
+    if !CUE_AFTER_FIRSTS.may_fold_to_one(after_gap) {
         return None;
     }
+    // Read and fold the word once for all phrases.
+    let (after_first, first) = word(after_gap).ok()?;
     let folded = fold(first);
     let first: &str = &folded;
     CUES_AFTER.iter().find_map(|&(words, cue)| {
