@@ -52,7 +52,7 @@
 //! head, so the time is linear in the text.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -1675,6 +1675,90 @@ impl<'l> HeadMemo<'l> {
     }
 }
 
+/// What [`Scanner::chain_role`] asks of a word that depends on nothing
+/// but the word: told once per word by [`WordShape::of`] and kept by
+/// [`ShapeMemo`], since a text repeats its topic genitives as it repeats
+/// its heads (`valmistelun`, `hyvinvointialueen`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordShape(u8);
+
+impl WordShape {
+    /// [`genitive_shape`]; when unset, no other bit is told.
+    const GENITIVE: u8 = 1;
+    /// [`Lexicon::is_object`] of the lower case.
+    const OBJECT: u8 = 1 << 1;
+    /// [`Lexicon::is_owner`] of the lower case.
+    const OWNER: u8 = 1 << 2;
+    /// [`acronym_compound`].
+    const ACRONYM: u8 = 1 << 3;
+    /// [`is_titlecase`] and not [`acronym_compound`]: a proper name's
+    /// word, which may be a place.
+    const PROPER: u8 = 1 << 4;
+    /// A proper word that [`super::places::lookup`] knows.
+    const PLACE: u8 = 1 << 5;
+
+    /// The shape of `word`, whose lower case is `lower`; the lexicon is
+    /// asked only of a genitive, the places only of a proper word.
+    fn of(lex: &Lexicon, word: &str, lower: &str) -> WordShape {
+        if !genitive_shape(word, lower) {
+            return WordShape(0);
+        }
+        let acronym = acronym_compound(word);
+        let proper = is_titlecase(word) && !acronym;
+        let place = proper && super::places::lookup(word).is_some();
+        WordShape(
+            Self::GENITIVE
+                | Self::bit(lex.is_object(lower), Self::OBJECT)
+                | Self::bit(lex.is_owner(lower), Self::OWNER)
+                | Self::bit(acronym, Self::ACRONYM)
+                | Self::bit(proper, Self::PROPER)
+                | Self::bit(place, Self::PLACE),
+        )
+    }
+
+    /// `flag` when `on`, else no bit.
+    fn bit(on: bool, flag: u8) -> u8 {
+        if on { flag } else { 0 }
+    }
+
+    /// Whether every bit of `flag` is set.
+    fn has(self, flag: u8) -> bool {
+        self.0 & flag == flag
+    }
+}
+
+/// The [`WordShape`]s of the words of one text told so far, by the word
+/// as written (its lower case is `str::to_lowercase` of it, so the word
+/// decides the shape): slots chosen as [`HeadMemo`] chooses them, one
+/// word a slot, a word that meets another in its slot taking it over.
+struct ShapeMemo<'t> {
+    slots: [Option<(&'t str, WordShape)>; HEAD_MEMO_SLOTS],
+}
+
+impl<'t> ShapeMemo<'t> {
+    /// An empty memo.
+    fn new() -> Self {
+        ShapeMemo {
+            slots: [None; HEAD_MEMO_SLOTS],
+        }
+    }
+
+    /// `tell(word)`, answered from the memo when `word` is in it.
+    fn get_or(&mut self, word: &'t str, tell: impl FnOnce() -> WordShape) -> WordShape {
+        let Some(slot) = self.slots.get_mut(HeadMemo::slot(word.as_bytes())) else {
+            return tell();
+        };
+        if let Some((known, shape)) = slot
+            && *known == word
+        {
+            return *shape;
+        }
+        let shape = tell();
+        *slot = Some((word, shape));
+        shape
+    }
+}
+
 /// The lower case, head and following gap of every token, each made up
 /// front for every token, as [`Scanner::new`] made them before it kept
 /// the whole text's lower case, only the tokens with a head and no gaps,
@@ -2233,6 +2317,9 @@ struct Scanner<'t, 'l> {
     /// The parts vector of the last walk, emptied and kept for the next
     /// one: a walk takes it instead of allocating its own.
     spare_parts: Cell<Vec<Part<'t>>>,
+    /// The shapes of the words [`Scanner::chain_role`] has met: walks from
+    /// the heads meet the same genitives again and again.
+    shapes: RefCell<ShapeMemo<'t>>,
     lex: &'static Lexicon,
     /// `basic_form`: a lone generic head standing as the whole phrase counts.
     lenient: bool,
@@ -2248,6 +2335,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             text,
             facts: vec![Cell::new(Facts::UNKNOWN); tokens.len()],
             spare_parts: Cell::default(),
+            shapes: RefCell::new(ShapeMemo::new()),
             tokens,
             lower,
             hits,
@@ -2855,6 +2943,47 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// henkilöstön seurantaryhmä`), and where the owner is a proper name
     /// (`LAPE-hankkeen ohjausryhmä`, see [`acronym_compound`]).
     fn chain_role(&self, p: usize, walk: &Walk, owner_ok: bool) -> Option<Role> {
+        let shape = self.word_shape(p);
+        if !shape.has(WordShape::GENITIVE) || self.head_hit(p).is_some() {
+            return None;
+        }
+        if self.is_descriptive(p)
+            || self.is_listed(p, Listed::GENERIC)
+            || shape.has(WordShape::OBJECT)
+        {
+            return None;
+        }
+        let role = if !shape.has(WordShape::OWNER) || walk.joint {
+            Role::Chain
+        } else if owner_ok || shape.has(WordShape::ACRONYM) {
+            Role::Owner
+        } else {
+            return None;
+        };
+        if shape.has(WordShape::PROPER) {
+            if shape.has(WordShape::PLACE) {
+                return None;
+            }
+            let starts = walk.space_hyphen || self.phrase_start(p) || self.starts_formal_name(p);
+            return starts.then_some(role);
+        }
+        Some(role)
+    }
+
+    /// The [`WordShape`] of token `p`, told once per word of the text.
+    fn word_shape(&self, p: usize) -> WordShape {
+        let word = self.token_text(p);
+        let tell = || WordShape::of(self.lex, word, self.lower(p));
+        match self.shapes.try_borrow_mut() {
+            Ok(mut memo) => memo.get_or(word, tell),
+            Err(_) => tell(),
+        }
+    }
+
+    /// [`Scanner::chain_role`] asking every word check of the word itself,
+    /// as it did before [`ShapeMemo`]: the oracle its tests compare with.
+    #[cfg(test)]
+    fn chain_role_by_word_checks(&self, p: usize, walk: &Walk, owner_ok: bool) -> Option<Role> {
         let word = self.token_text(p);
         let lower = self.lower(p);
         if !self.genitive_shape(word, lower) || self.head_hit(p).is_some() {
@@ -5353,6 +5482,56 @@ mod tests {
                 let shared = scanner.scan();
                 prop_assert_eq!(&shared, &scanner.scan_with_fresh_walks(), "{:?}", text);
                 prop_assert_eq!(&shared, &scanner.scan_every_token(), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn chain_roles_from_the_shape_memo_agree_with_the_word_checks(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "valmistelun", "Valmistelun", "kunnan", "Kunnan", "maakunnan", "Maakunnan",
+                    "hyvinvointialueen", "Hyvinvointialueen", "LAPE-hankkeen", "Lape-hankkeen",
+                    "HUS-yhtymän", "I&O-kärkihankkeen", "Kainuun", "Keski-Suomen", "Helsingin",
+                    "helsingin", "Päijät-Hämeen", "esityksen", "Esityksen", "sopimuksen",
+                    "terveyden", "Terveyden", "edistämisen", "Strategisen", "STM:n", "2019n",
+                    "–alueen", "kokoukseen", "ja", "yhteinen", "työryhmä", "ohjausryhmän",
+                    "Tuija", "Kalliokosken", "Åbolandsin", "Öljyn", ",", ".", "\n", "(SJR)",
+                ]),
+                0..40,
+            ),
+        ) {
+            let text = words.join(" ");
+            let lowered = LowerText::new(&text);
+            let scanner = Scanner::new(&text, &lowered, false);
+            for p in 0..scanner.tokens.len() + 1 {
+                for (joint, space_hyphen, owner_ok) in (0..8).map(|b| (b & 1 != 0, b & 2 != 0, b & 4 != 0)) {
+                    let walk = Walk { joint, space_hyphen, ..Walk::default() };
+                    prop_assert_eq!(
+                        scanner.chain_role(p, &walk, owner_ok),
+                        scanner.chain_role_by_word_checks(p, &walk, owner_ok),
+                        "token {} in {:?}", p, text
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn shape_memo_answers_as_the_word_checks(
+            words in prop::collection::vec(
+                (
+                    prop::sample::select(vec!["", "Maa", "maa", "SOTE-", "Sote-", "ä", "Ö", "x", "Σ"]),
+                    prop::sample::select(vec!["kunnan", "Kunnan", "alueen", "esityksen", "raportin", "hankkeen", "ryhmän", "n", "aan"]),
+                ),
+                0..40,
+            ),
+        ) {
+            let lex = &*LEXICON;
+            let words: Vec<String> = words.iter().map(|(a, b)| format!("{a}{b}")).collect();
+            let mut memo = ShapeMemo::new();
+            for word in &words {
+                let lower = word.to_lowercase();
+                let told = WordShape::of(lex, word, &lower);
+                prop_assert_eq!(memo.get_or(word, || WordShape::of(lex, word, &lower)), told, "{:?} in {:?}", word, words);
             }
         }
 
