@@ -1727,24 +1727,28 @@ impl WordShape {
     }
 }
 
-/// The [`WordShape`]s of the words of one text told so far, by the word
-/// as written (its lower case is `str::to_lowercase` of it, so the word
-/// decides the shape): slots chosen as [`HeadMemo`] chooses them, one
-/// word a slot, a word that meets another in its slot taking it over.
-struct ShapeMemo<'t> {
-    slots: [Option<(&'t str, WordShape)>; HEAD_MEMO_SLOTS],
+/// What one text's words were told so far ([`WordShape`]s, [`Facts`]),
+/// by the word as written (its lower case is `str::to_lowercase` of it,
+/// so the word decides the answer): slots chosen as [`HeadMemo`] chooses
+/// them, one word a slot, a word that meets another in its slot taking
+/// it over.
+struct WordMemo<'t, V> {
+    slots: [Option<(&'t str, V)>; HEAD_MEMO_SLOTS],
 }
 
-impl<'t> ShapeMemo<'t> {
+/// The [`WordShape`]s of a text's words.
+type ShapeMemo<'t> = WordMemo<'t, WordShape>;
+
+impl<'t, V: Copy> WordMemo<'t, V> {
     /// An empty memo.
     fn new() -> Self {
-        ShapeMemo {
+        WordMemo {
             slots: [None; HEAD_MEMO_SLOTS],
         }
     }
 
     /// `tell(word)`, answered from the memo when `word` is in it.
-    fn get_or(&mut self, word: &'t str, tell: impl FnOnce() -> WordShape) -> WordShape {
+    fn get_or(&mut self, word: &'t str, tell: impl FnOnce() -> V) -> V {
         let Some(slot) = self.slots.get_mut(HeadMemo::slot(word.as_bytes())) else {
             return tell();
         };
@@ -2320,6 +2324,9 @@ struct Scanner<'t, 'l> {
     /// The shapes of the words [`Scanner::chain_role`] has met: walks from
     /// the heads meet the same genitives again and again.
     shapes: RefCell<ShapeMemo<'t>>,
+    /// The [`Facts`] of the words met so far: a token's own cell is empty
+    /// the first time it is asked, but its word has often been asked.
+    word_facts: RefCell<WordMemo<'t, Facts>>,
     lex: &'static Lexicon,
     /// `basic_form`: a lone generic head standing as the whole phrase counts.
     lenient: bool,
@@ -2336,6 +2343,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             facts: vec![Cell::new(Facts::UNKNOWN); tokens.len()],
             spare_parts: Cell::default(),
             shapes: RefCell::new(ShapeMemo::new()),
+            word_facts: RefCell::new(WordMemo::new()),
             tokens,
             lower,
             hits,
@@ -2436,13 +2444,22 @@ impl<'t, 'l> Scanner<'t, 'l> {
         if let Some(known) = cell.map(Cell::get).filter(|f| f.is_known()) {
             return known;
         }
-        let lower = self.lower(i);
-        let listed = self.lex.listed(lower);
-        let facts = Facts::of(listed, self.lex.is_descriptive_given(lower, listed));
+        let tell = || self.facts_told(i);
+        let facts = match self.word_facts.try_borrow_mut() {
+            Ok(mut memo) => memo.get_or(self.token_text(i), tell),
+            Err(_) => tell(),
+        };
         if let Some(cell) = cell {
             cell.set(facts);
         }
         facts
+    }
+
+    /// What the lexicon says of token `i`'s lower case, asked now.
+    fn facts_told(&self, i: usize) -> Facts {
+        let lower = self.lower(i);
+        let listed = self.lex.listed(lower);
+        Facts::of(listed, self.lex.is_descriptive_given(lower, listed))
     }
 
     /// Whether token `i` is a descriptive word ([`Lexicon::is_descriptive`]).
@@ -5512,6 +5529,31 @@ mod tests {
                         "token {} in {:?}", p, text
                     );
                 }
+            }
+        }
+
+        #[test]
+        fn facts_from_the_word_memo_agree_with_the_lexicon(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "kaksi", "taksi", "Kaksi", "neljä", "keljä", "ja", "Ja", "sekä", "tai",
+                    "yhteinen", "Yhteinen", "yhteisen", "uusi", "uuden", "kansallinen",
+                    "valmistelun", "kunnan", "työryhmä", "Σίσυφος", "ΣΊΣΥΦΟΣ", "–", "ä-ö",
+                    "2019", ",", ".", "\n", "(SJR)",
+                ]),
+                0..40,
+            ),
+            order in prop::collection::vec(0usize..48, 0..80),
+        ) {
+            let text = words.join(" ");
+            let lowered = LowerText::new(&text);
+            let scanner = Scanner::new(&text, &lowered, false);
+            let lex = scanner.lex;
+            for i in order.into_iter().chain(0..scanner.tokens.len() + 1) {
+                let lower = scanner.lower(i);
+                let listed = lex.listed(lower);
+                let told = Facts::of(listed, lex.is_descriptive_given(lower, listed));
+                prop_assert_eq!(scanner.facts(i), told, "token {} in {:?}", i, text);
             }
         }
 
