@@ -986,6 +986,18 @@ fn given_lookup_by_parts(word: &str) -> Option<bool> {
     Some(parts == 1 && common)
 }
 
+/// The given-name entry the tokenizer once looked up for every word, before
+/// [`Facts::given`] looked it up on demand: kept as the oracle its test
+/// compares with.
+#[cfg(test)]
+fn given_eagerly(word: &str) -> Option<bool> {
+    if name_shaped_by_parts(word) {
+        given_lookup_by_parts(word)
+    } else {
+        None
+    }
+}
+
 /// The last bytes of the title heads, and how many of a word's last bytes
 /// they read: most words end in no head, and are told so by their own
 /// bytes before their lower case is sliced.
@@ -1379,13 +1391,15 @@ impl<'l> Word<'_, 'l> {
 }
 
 /// What the lexicons say about a word, looked up once per token (its title
-/// reading is asked of [`Word::is_title`] when needed).
+/// reading is asked of [`Word::is_title`] and its given-name reading of
+/// [`Facts::given`] when needed).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Facts {
     /// It has the shape of a name ([`name_parts`]).
     shaped: bool,
-    /// It is a known given name; `Some(true)` if also an ordinary word.
-    given: Option<bool>,
+    /// Its dash parts if it is name-shaped ([`name_parts`]), 0 otherwise:
+    /// kept for [`Facts::given`], which few name-shaped words are asked.
+    parts: u8,
     /// It is a role word.
     role: Option<(RoleKind, RoleForm)>,
 }
@@ -1410,12 +1424,22 @@ impl Facts {
     ) -> Self {
         Self {
             shaped: parts.is_some(),
-            given: parts.and_then(|n| given_lookup(text, n)),
+            parts: parts.map_or(0, parts_byte),
             role: if may_be_role_word_as_written(text, plain) {
                 role_word(&lowered.at(text, start))
             } else {
                 None
             },
+        }
+    }
+
+    /// The given-name entry of the word `text` these are the facts of
+    /// ([`given_lookup`]): `None` for a word of no name's shape. Looked up
+    /// when a name rule asks, as few of the name-shaped words are asked.
+    fn given(self, text: &str) -> Option<bool> {
+        match self.parts {
+            0 => None,
+            n => given_lookup(text, usize::from(n)),
         }
     }
 
@@ -1426,14 +1450,19 @@ impl Facts {
         let shaped = name_shaped_by_parts(text);
         Self {
             shaped,
-            given: if shaped {
-                given_lookup_by_parts(text)
+            parts: if shaped {
+                parts_byte(text.split(is_dash).count())
             } else {
-                None
+                0
             },
             role: ROLE_INDEX.get(lower).copied(),
         }
     }
+}
+
+/// A name's dash-part count ([`name_parts`], at most 3) as a byte.
+fn parts_byte(parts: usize) -> u8 {
+    u8::try_from(parts).unwrap_or(u8::MAX)
 }
 
 /// A text's tokens, with its role words listed as they are made: the role
@@ -1978,6 +2007,13 @@ impl<'a, 'l> Doc<'a, 'l> {
         self.word_tok(i).map(|t| t.facts)
     }
 
+    /// The given-name entry of the word at `i` ([`Facts::given`]): `None`
+    /// unless it is a word whose dash parts are known given names.
+    fn given(&self, i: usize) -> Option<bool> {
+        let t = self.word_tok(i)?;
+        t.facts.given(self.text.get(t.start..t.end)?)
+    }
+
     /// The lower-case text of the word at `i`.
     fn lower(&self, i: usize) -> Option<Cow<'l, str>> {
         self.word(i).map(|w| w.lower())
@@ -2096,7 +2132,7 @@ impl<'a, 'l> Doc<'a, 'l> {
     fn given_first_at(&self, i: usize, context: bool) -> Option<Name> {
         let mut given = Vec::new();
         let mut j = i;
-        while given.len() < 3 && self.facts(j).is_some_and(|f| f.given.is_some()) {
+        while given.len() < 3 && self.given(j).is_some() {
             given.push(j);
             j += 1;
         }
@@ -2155,7 +2191,7 @@ impl<'a, 'l> Doc<'a, 'l> {
     fn surname_first_at(&self, i: usize, in_surname_first_list: bool) -> Option<Name> {
         let family = self.word(i)?;
         let plausible = family.facts.shaped
-            && (in_surname_first_list || family.facts.given.is_none())
+            && (in_surname_first_list || family.facts.given(family.text).is_none())
             && !NOT_NAMES.contains(&family.text)
             && !family.is_title_or_role();
         if !plausible {
@@ -2163,7 +2199,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         }
         let mut given = Vec::new();
         let mut j = i + 1;
-        while given.len() < 3 && self.facts(j).is_some_and(|f| f.given.is_some()) {
+        while given.len() < 3 && self.given(j).is_some() {
             given.push(j);
             j += 1;
         }
@@ -2243,8 +2279,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         let first_common = name
             .given
             .first()
-            .and_then(|&g| self.word(g))
-            .and_then(|t| t.facts.given)
+            .and_then(|&g| self.given(g))
             .unwrap_or(false);
         let family_inflected = name
             .family
@@ -3941,6 +3976,25 @@ mod tests {
                 }
                 let want: Vec<_> = tokenize_by_chars(&text, &lowered).iter().map(view).collect();
                 prop_assert_eq!(got, want, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn given_on_demand_agrees_with_the_eager_look_up(
+            named in name_rich_text(),
+            pieces in prop::collection::vec(finnish_piece(), 0..40),
+            names in prop::collection::vec(name_like_word(), 0..4),
+            noise in any::<String>(),
+        ) {
+            let listed = names.iter().map(String::as_str).chain(pieces.iter().copied()).collect::<Vec<_>>().join(" ");
+            for text in [named, listed, names.concat(), noise] {
+                let lowered = LowerText::new(&text);
+                let doc = Doc::new(&text, &lowered);
+                for (i, t) in doc.toks.iter().enumerate() {
+                    let word = text.get(t.start..t.end).filter(|_| t.kind == Kind::Word);
+                    let eager = word.and_then(given_eagerly);
+                    prop_assert_eq!(doc.given(i), eager, "{:?} at token {}", text, i);
+                }
             }
         }
 
