@@ -1612,7 +1612,7 @@ fn hits_of(
         // [`head_hit_past_tails`]): the same word again is answered by the
         // memo.
         let hit = if is_latin1(token) {
-            memo.get_or(token_lower, |l| head_form_hit(lex, l))
+            memo.get_or(token_lower, || head_form_hit(lex, token_lower))
         } else {
             head_hit_past_tails(lex, token, token_lower)
         };
@@ -1623,57 +1623,14 @@ fn hits_of(
     hits
 }
 
-/// How many words [`HeadMemo`] keeps (a power of two).
-const HEAD_MEMO_SLOTS: usize = 64;
+/// How many words a [`WordMemo`] keeps (a power of two).
+const MEMO_SLOTS: usize = 64;
 
 /// The heads of the words of one text looked up so far, by lower case: a
 /// text names the same few bodies again and again (`työryhmä`,
 /// `työryhmän`), and [`head_form_hit`] depends only on the lower case, so a
-/// word met again skips the walk through the head forms. One word a slot,
-/// chosen by the word's length and last bytes; a word that meets another
-/// in its slot takes the slot over.
-struct HeadMemo<'l> {
-    slots: [Option<(&'l str, Option<HeadHit>)>; HEAD_MEMO_SLOTS],
-}
-
-impl<'l> HeadMemo<'l> {
-    /// An empty memo.
-    fn new() -> Self {
-        HeadMemo {
-            slots: [None; HEAD_MEMO_SLOTS],
-        }
-    }
-
-    /// The slot of `lower`: its length and last four bytes, mixed.
-    fn slot(lower: &[u8]) -> usize {
-        let n = lower.len();
-        let key = lower
-            .get(n.saturating_sub(4)..)
-            .unwrap_or_default()
-            .iter()
-            .fold(n as u64, |key, &b| key << 8 | u64::from(b));
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % HEAD_MEMO_SLOTS
-    }
-
-    /// `look_up(lower)`, answered from the memo when `lower` is in it.
-    fn get_or(
-        &mut self,
-        lower: &'l str,
-        look_up: impl FnOnce(&str) -> Option<HeadHit>,
-    ) -> Option<HeadHit> {
-        let Some(slot) = self.slots.get_mut(Self::slot(lower.as_bytes())) else {
-            return look_up(lower);
-        };
-        if let Some((word, hit)) = slot
-            && *word == lower
-        {
-            return *hit;
-        }
-        let hit = look_up(lower);
-        *slot = Some((lower, hit));
-        hit
-    }
-}
+/// word met again skips the walk through the head forms.
+type HeadMemo<'l> = WordMemo<'l, Option<HeadHit>>;
 
 /// What [`Scanner::chain_role`] asks of a word that depends on nothing
 /// but the word: told once per word by [`WordShape::of`] and kept by
@@ -1727,13 +1684,13 @@ impl WordShape {
     }
 }
 
-/// What one text's words were told so far ([`WordShape`]s, [`Facts`]),
-/// by the word as written (its lower case is `str::to_lowercase` of it,
-/// so the word decides the answer): slots chosen as [`HeadMemo`] chooses
-/// them, one word a slot, a word that meets another in its slot taking
-/// it over.
+/// What one text's words were told so far (heads by lower case,
+/// [`WordShape`]s and [`Facts`] by the word as written, whose lower case is
+/// `str::to_lowercase` of it, so the word decides the answer): one word a
+/// slot, chosen by the word's length and last bytes; a word that meets
+/// another in its slot takes the slot over.
 struct WordMemo<'t, V> {
-    slots: [Option<(&'t str, V)>; HEAD_MEMO_SLOTS],
+    slots: [Option<(&'t str, V)>; MEMO_SLOTS],
 }
 
 /// The [`WordShape`]s of a text's words.
@@ -1743,13 +1700,24 @@ impl<'t, V: Copy> WordMemo<'t, V> {
     /// An empty memo.
     fn new() -> Self {
         WordMemo {
-            slots: [None; HEAD_MEMO_SLOTS],
+            slots: [None; MEMO_SLOTS],
         }
+    }
+
+    /// The slot of `word`: its length and last four bytes, mixed.
+    fn slot(word: &[u8]) -> usize {
+        let n = word.len();
+        let key = word
+            .get(n.saturating_sub(4)..)
+            .unwrap_or_default()
+            .iter()
+            .fold(n as u64, |key, &b| key << 8 | u64::from(b));
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % MEMO_SLOTS
     }
 
     /// `tell(word)`, answered from the memo when `word` is in it.
     fn get_or(&mut self, word: &'t str, tell: impl FnOnce() -> V) -> V {
-        let Some(slot) = self.slots.get_mut(HeadMemo::slot(word.as_bytes())) else {
+        let Some(slot) = self.slots.get_mut(Self::slot(word.as_bytes())) else {
             return tell();
         };
         if let Some((known, shape)) = slot
@@ -4738,7 +4706,7 @@ mod tests {
         let mut memo = HeadMemo::new();
         for word in [a, b, a, b] {
             assert_eq!(
-                memo.get_or(word, |l| head_form_hit(lex, l)),
+                memo.get_or(word, || head_form_hit(lex, word)),
                 head_form_hit(lex, word)
             );
         }
@@ -5593,7 +5561,7 @@ mod tests {
             let mut memo = HeadMemo::new();
             for word in &words {
                 prop_assert_eq!(
-                    memo.get_or(word, |l| head_form_hit(lex, l)),
+                    memo.get_or(word, || head_form_hit(lex, word)),
                     head_form_hit(lex, word),
                     "{:?} in {:?}", word, words
                 );
