@@ -328,17 +328,7 @@ const PARTICLE_FIRST_BYTES: u128 = {
 };
 
 /// The longest of the [`FAMILY_PARTICLES`], in bytes.
-const PARTICLE_MAX_LEN: usize = {
-    let mut max = 0;
-    let mut k = 0;
-    while k < FAMILY_PARTICLES.len() {
-        if FAMILY_PARTICLES[k].len() > max {
-            max = FAMILY_PARTICLES[k].len();
-        }
-        k += 1;
-    }
-    max
-};
+const PARTICLE_MAX_LEN: usize = crate::text::longest_len(FAMILY_PARTICLES);
 
 /// Capitalised words of the genre that are not names even where a title
 /// stands before them (`hankejohtaja Sote Tiimi`).
