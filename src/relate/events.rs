@@ -103,9 +103,10 @@ pub(super) fn event_nouns(sentence: &SentenceWords<'_>) -> Vec<Option<EventKind>
     event_nouns_among(sentence, None)
 }
 
-/// `event_nouns`, from `stems` when they are known: the matches a search
-/// of the sentence's lower case finds, at the text's offsets (found by
-/// one search of the whole text, [`Found::event_nouns`]).
+/// `event_nouns`, from `stems` when they are known: the matches a
+/// leftmost-first search of the sentence's lower case finds, at the text's
+/// offsets, for the event stems or for them and other stems (found by one
+/// search of the whole text, [`Found::event_nouns`]).
 pub(super) fn event_nouns_among(
     sentence: &SentenceWords<'_>,
     stems: Option<&[std::ops::Range<usize>]>,
@@ -120,14 +121,21 @@ pub(super) fn event_nouns_among(
     match at_matches {
         Some(nouns) => nouns,
         None if !holds_event_stem(&sentence.sentence_lower()) => Vec::new(),
-        None => event_nouns_word_by_word(sentence.lower()),
+        None => {
+            let nouns = event_nouns_word_by_word(sentence.lower());
+            if nouns.iter().all(Option::is_none) {
+                Vec::new()
+            } else {
+                nouns
+            }
+        }
     }
 }
 
 /// The kind of event each word of `sentence` names, looking up only the
 /// words that `matches` (ranges of stems in the sentence's lower case,
 /// from byte `start` of the text, in order and not overlapping) stand in;
-/// empty when there are none. A word holding a stem holds one of the
+/// empty when none of those names one. A word holding a stem holds one of the
 /// matches: before the word, the last match ends where the search for the
 /// next went on, and the next match starts no later than the word's stem,
 /// so it starts in the word or in a word before (and would end before
@@ -156,12 +164,16 @@ fn event_nouns_at_matches(
             continue;
         }
         looked_up = Some(k);
+        // A word matched by a verb's stem mostly names no event: the list
+        // is made only for a word that does.
+        let Some(noun) = sentence.lower_of(k).and_then(|l| event_noun(&l)) else {
+            continue;
+        };
         if nouns.is_empty() {
             nouns.resize(words.len(), None);
         }
-        let noun = sentence.lower_of(k).and_then(|l| event_noun(&l));
         if let Some(slot) = nouns.get_mut(k) {
-            *slot = noun;
+            *slot = Some(noun);
         }
     }
     Some(nouns)
@@ -356,6 +368,13 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
                 out.push(event(found, i, sentence, EventKind::Start));
                 continue;
             }
+            // A date things must be done by, in a sentence holding no event
+            // stem, is a deadline whatever verb is near (no noun can be
+            // nearest): told without splitting the sentence into words.
+            if cue == Some(DateCue::By) && found.holds_no_event_stem(n) {
+                out.push(event(found, i, sentence, EventKind::Deadline));
+                continue;
+            }
             // The words and their event nouns, found once a sentence
             // (however many dates it holds) and shared with the meeting rules.
             let worded = Worded::new(found, n);
@@ -392,6 +411,7 @@ mod tests {
         Taken, event_nouns, event_nouns_word_by_word, events, events_by_words, taken_by_each,
         verb_kind, verb_kind_by_stems,
     };
+    use crate::lexicon::holds_event_stem;
     use crate::model::Span;
     use crate::relate::found::testing::with_found;
 
@@ -598,6 +618,12 @@ mod tests {
                         prop_assert!(fast.is_empty() || fast.len() == slow.len());
                         prop_assert_eq!(&from_text, &fast, "{:?}", text);
                         prop_assert_eq!(ws.event_nouns(), &fast[..]);
+                        // A sentence told to hold no stem holds none, even
+                        // inside a word.
+                        if found.holds_no_event_stem(n) {
+                            prop_assert!(!holds_event_stem(&ws.sentence_lower()), "{:?}", text);
+                            prop_assert!(fast.is_empty());
+                        }
                     }
                     Ok(())
                 })?;

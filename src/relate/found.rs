@@ -95,7 +95,8 @@ impl<'t> Found<'t> {
     }
 
     /// The kind of event each word of sentence `n` names (empty when none
-    /// does), as [`SentenceWords::event_nouns`] finds it, but from the
+    /// does), as `SentenceWords::event_nouns` (a search of the sentence,
+    /// now the oracle of its test) finds it, but from the
     /// stems found once in the whole text rather than by a search of the
     /// sentence's own: most dated sentences are asked about, and a search
     /// costs as much to start as to run over a short sentence.
@@ -115,6 +116,20 @@ impl<'t> Found<'t> {
             Some(event_stem_matches(lower)?.collect())
         });
         stems_within(all.as_deref()?, sentence.start, sentence.end())
+    }
+
+    /// Whether sentence `n` is known to hold no event stem anywhere in its
+    /// lower case, even inside a word: no stem of the text's one pass lies
+    /// in it or runs across its ends (a search of its own lower case then
+    /// finds none, [`stems_within`]). Then none of its words names an event
+    /// ([`Found::event_nouns`] is empty), told without splitting it into
+    /// words. False when that is not known (the text does not lower in
+    /// place).
+    pub(crate) fn holds_no_event_stem(&self, n: usize) -> bool {
+        self.sentences
+            .get(n)
+            .and_then(|s| self.stems_within(s))
+            .is_some_and(<[_]>::is_empty)
     }
 
     /// The words of sentence `n` (of [`Found::sentences`]), split once.
@@ -263,15 +278,19 @@ impl<'s> SentenceWords<'s> {
     }
 
     /// The kind of event each word names ([`super::events::event_nouns_among`]
-    /// searching the sentence), empty when none does; found once for the
-    /// meeting and event rules.
+    /// searching the sentence), empty when none does: what the rules asked
+    /// before [`Found::event_nouns`] took the nouns from the text's one pass,
+    /// the oracle its test compares with.
+    #[cfg(test)]
     pub(crate) fn event_nouns(&self) -> &[Option<EventKind>] {
         self.event_nouns_among(None)
     }
 
-    /// [`SentenceWords::event_nouns`], from `stems` (the sentence's event
-    /// stems as a search of its lower case finds them, at the text's
-    /// offsets) when they are known, else by searching.
+    /// The kind of event each word names, empty when none does
+    /// ([`super::events::event_nouns_among`]), found once for the meeting
+    /// and event rules: from `stems` (the event stems a search of the
+    /// sentence's lower case finds, at the text's offsets) when they are
+    /// known, else by searching.
     fn event_nouns_among(&self, stems: Option<&[Range<usize>]>) -> &[Option<EventKind>] {
         self.nouns
             .get_or_init(|| super::events::event_nouns_among(self, stems))

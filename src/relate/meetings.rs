@@ -13,7 +13,7 @@ use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS, MEETING_WORDS,
     OWN_MEETING_WORDS, holds_any, presence_finder,
 };
-use crate::model::{DocumentKind, EdtfDate, Meeting, MeetingStatus, Precision, Span};
+use crate::model::{DocumentKind, EdtfDate, EventKind, Meeting, MeetingStatus, Precision, Span};
 use crate::recognise::body::{BodyMatch, Case};
 use crate::recognise::date::DateCue;
 use crate::recognise::places::PlaceKind;
@@ -643,9 +643,9 @@ enum Cue {
 }
 
 /// The kind of the meeting word or event noun nearest to `date`. The event
-/// nouns are the sentence's, found once for this and the event rules.
-fn nearest_cue(ws: &SentenceWords<'_>, date: Span) -> Option<Cue> {
-    let nouns = ws.event_nouns();
+/// nouns (`nouns`, [`Found::event_nouns`]) are the sentence's, found once
+/// for this and the event rules from the text's one pass for their stems.
+fn nearest_cue(ws: &SentenceWords<'_>, nouns: &[Option<EventKind>], date: Span) -> Option<Cue> {
     ws.words()
         .iter()
         .zip(ws.lower())
@@ -714,7 +714,7 @@ fn sentence_meetings(
     let Some(&(first, _)) = days.first() else {
         return Vec::new();
     };
-    if nearest_cue(ws, first) != Some(Cue::Meeting) {
+    if nearest_cue(ws, found.event_nouns(n), first) != Some(Cue::Meeting) {
         return Vec::new();
     }
     let entry = entry_holding(layout, span);
@@ -1025,7 +1025,7 @@ mod tests {
                     for i in found.dates_in(span_of(sentence)) {
                         let at = found.dates[i].span;
                         prop_assert_eq!(
-                            nearest_cue(ws, at),
+                            nearest_cue(ws, found.event_nouns(n), at),
                             nearest_cue_word_by_word(ws, at),
                             "{:?}", sentence.text
                         );
