@@ -3,7 +3,7 @@
 use crate::layout::{Layout, lay_out};
 use crate::lexicon::heads::HeadedWords;
 use crate::model::{Amount, Document, EdtfDate, Entry, Organization, Place, Programme, Span};
-use crate::recognise::body::find_bodies_in;
+use crate::recognise::body::{find_bodies_tokenized, tokens_and_words};
 use crate::recognise::date::find_dates;
 use crate::recognise::email::find_emails;
 use crate::recognise::money::find_amounts;
@@ -105,9 +105,11 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
         })
         .collect();
 
-    let body_matches = find_bodies_in(text, &lowered);
+    // The body scanner's tokens and the text's words, split in one walk.
+    let (tokens, words) = tokens_and_words(text);
+    let body_matches = find_bodies_tokenized(text, &lowered, tokens);
     let registry = Registry::build(text, &layout, &body_matches);
-    let headed = HeadedWords::new_in(text, &lowered);
+    let headed = HeadedWords::of_words(words, &lowered);
     let lexed = Lexed {
         text,
         lowered: &lowered,

@@ -185,7 +185,12 @@ impl<'t> HeadedWords<'t> {
 
     /// [`HeadedWords::new`] with the text's lower case made already.
     pub(crate) fn new_in(text: &'t str, lowered: &LowerText) -> Self {
-        let words = words(text);
+        Self::of_words(words(text), lowered)
+    }
+
+    /// [`HeadedWords::new_in`] of a text already split into `words` (the
+    /// pipeline splits it once for the body scanner and for this).
+    pub(crate) fn of_words(words: Vec<Word<'t>>, lowered: &LowerText) -> Self {
         let table = &*HEADS;
         let heads = words
             .iter()

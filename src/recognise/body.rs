@@ -66,8 +66,8 @@ use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::suffix::{Keep, SplitEndTails, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{BodyKind, Span};
 use crate::text::{
-    HIGH, LowerText, ToLower, ascii_bytes_within, char_at, is_alphanumeric, is_latin1, is_space,
-    run_by_words,
+    HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within, char_at, is_alphanumeric, is_latin1,
+    is_space, run_by_words,
 };
 
 /// The lexicon: inflection classes, head words, and the word lists around
@@ -234,6 +234,16 @@ pub fn find_bodies(text: &str) -> Vec<BodyMatch<'_>> {
 /// [`find_bodies`] with the text's lower case made already.
 pub(crate) fn find_bodies_in<'t>(text: &'t str, lowered: &LowerText) -> Vec<BodyMatch<'t>> {
     Scanner::new(text, lowered, false).scan()
+}
+
+/// [`find_bodies_in`] over the tokens [`tokens_and_words`] split already,
+/// with the words the pipeline needs as well.
+pub(crate) fn find_bodies_tokenized<'t>(
+    text: &'t str,
+    lowered: &LowerText,
+    tokens: BodyTokens,
+) -> Vec<BodyMatch<'t>> {
+    Scanner::with_tokens(text, lowered, tokens.0, false).scan()
 }
 
 /// The basic form and kind of one body-name phrase:
@@ -1528,6 +1538,142 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The tokens of a text as [`tokenize`] splits them, made together with
+/// the text's words ([`crate::text::words`]) in one walk by
+/// [`tokens_and_words`]; handed to [`find_bodies_tokenized`].
+pub(crate) struct BodyTokens(Vec<Token>);
+
+/// What [`tokens_and_words`] makes of a byte: whether both splitters
+/// take a stretch of the text the same way without asking more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum ChunkByte {
+    /// An ASCII letter, `0xC3` or a continuation byte but `0x97` and
+    /// `0xB7`: in a chunk that has no other lead byte, a Latin-1 letter's.
+    Plain = 0,
+    /// An ASCII digit: [`tokenize`] splits a capital after it.
+    Digit = 1,
+    /// An ASCII byte that is no letter, digit or joiner of either splitter
+    /// (space, `.`, `,`…): it ends every word and token, and starts none.
+    Gap = 2,
+    /// Anything else (the joiners `-&:'/`, other lead bytes, `0x97`,
+    /// `0xB7`): the splitters may part ways, and each is run on the chunk.
+    Other = 4,
+}
+
+/// [`ChunkByte`] of every byte.
+static CHUNK_BYTES: [ChunkByte; 256] = chunk_bytes();
+
+/// Builds [`CHUNK_BYTES`].
+const fn chunk_bytes() -> [ChunkByte; 256] {
+    let mut kinds = [ChunkByte::Other; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        kinds[b as usize] = match b {
+            b'a'..=b'z' | b'A'..=b'Z' => ChunkByte::Plain,
+            b'0'..=b'9' => ChunkByte::Digit,
+            b'-' | b'&' | b':' | b'\'' | b'/' => ChunkByte::Other,
+            _ => ChunkByte::Gap,
+        };
+        b += 1;
+    }
+    while b < 0xC0 {
+        if !matches!(b, 0x97 | 0xB7) {
+            kinds[b as usize] = ChunkByte::Plain;
+        }
+        b += 1;
+    }
+    kinds[0xC3] = ChunkByte::Plain;
+    kinds
+}
+
+/// Where the chunk from byte `i` of `bytes` ends (at the next
+/// [`ChunkByte::Gap`] byte, or the end), and whether it is plain: only
+/// ASCII letters and digits and Latin-1 letters, no digit right before a
+/// capital or `0xC3`. A plain chunk is one word and one token, the same
+/// for both splitters. A byte at a time: chunks are short, and steps of
+/// four or eight bytes cost more than they saved.
+#[inline(always)]
+fn chunk_end(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    let mut plain = true;
+    while let Some(&b) = bytes.get(i) {
+        match CHUNK_BYTES[usize::from(b)] {
+            ChunkByte::Plain => i += 1,
+            ChunkByte::Digit => {
+                i += 1;
+                if bytes
+                    .get(i)
+                    .is_some_and(|&n| n == 0xC3 || n.is_ascii_uppercase())
+                {
+                    plain = false;
+                }
+            }
+            ChunkByte::Gap => break,
+            ChunkByte::Other => {
+                plain = false;
+                i += 1;
+            }
+        }
+    }
+    (i, plain)
+}
+
+/// The tokens [`tokenize`] gives and the words [`crate::text::words`]
+/// gives of `text`, in one walk: the text is cut at the bytes that end
+/// every word and token of both and start none ([`ChunkByte::Gap`]), which
+/// neither splitter carries anything across; a plain chunk ([`chunk_end`])
+/// is one word and one token, and only the rest (joiners, dashes, other
+/// scripts, a date glued to a title) is split by each splitter on its own.
+pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>) {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 8);
+    let mut words: Vec<Word<'_>> = Vec::with_capacity(text.len() / 7);
+    // Where the last word ends: the next word's gap starts there.
+    let mut word_end = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if CHUNK_BYTES[usize::from(b)] == ChunkByte::Gap {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (end, plain) = chunk_end(bytes, i);
+        i = end;
+        let (Some(chunk), Some(gap)) = (text.get(start..end), text.get(word_end..start)) else {
+            break;
+        };
+        if plain {
+            tokens.push(Token { start, end });
+            words.push(Word {
+                text: chunk,
+                start,
+                gap,
+            });
+            word_end = end;
+            continue;
+        }
+        tokens.extend(tokenize(chunk).into_iter().map(|t| Token {
+            start: t.start + start,
+            end: t.end + start,
+        }));
+        for (k, w) in Words::new(chunk).enumerate() {
+            let at = w.start + start;
+            let gap = if k == 0 {
+                text.get(word_end..at).unwrap_or_default()
+            } else {
+                w.gap
+            };
+            words.push(Word {
+                text: w.text,
+                start: at,
+                gap,
+            });
+            word_end = at + w.text.len();
+        }
+    }
+    (BodyTokens(tokens), words)
+}
+
 /// What separates two tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gap {
@@ -2302,8 +2448,17 @@ struct Scanner<'t, 'l> {
 
 impl<'t, 'l> Scanner<'t, 'l> {
     fn new(text: &'t str, lowered: &'l LowerText, lenient: bool) -> Scanner<'t, 'l> {
+        Self::with_tokens(text, lowered, tokenize(text), lenient)
+    }
+
+    /// [`Scanner::new`] given the text's tokens ([`tokenize`]).
+    fn with_tokens(
+        text: &'t str,
+        lowered: &'l LowerText,
+        tokens: Vec<Token>,
+        lenient: bool,
+    ) -> Scanner<'t, 'l> {
         let lex = &*LEXICON;
-        let tokens = tokenize(text);
         let lower = TokenLower::of(text, &tokens, lowered);
         let hits = hits_of(lex, text, &tokens, &lower);
         Scanner {
@@ -5403,6 +5558,39 @@ mod tests {
             };
             for text in [pieces.concat(), noise] {
                 prop_assert_eq!(spans(tokenize(&text)), spans(tokenize_by_chars(&text)), "{:?}", text);
+            }
+        }
+
+        /// The one walk of [`tokens_and_words`] gives the tokens
+        /// [`tokenize`] gives and the words [`crate::text::words`] gives,
+        /// offsets and gaps included, on announcement pieces, on pieces
+        /// where the two splitters part ways (`'`, `/`, dashes, a date
+        /// glued to a title, `×`, combining marks, other scripts) and on
+        /// any text.
+        #[test]
+        fn one_walk_gives_both_splitters_tokens_and_words(
+            pieces in prop::collection::vec(token_piece(), 0..40),
+            odd in prop::collection::vec(prop::sample::select(vec![
+                "2017", "7", "Vammaisten", "Ärsyttävä", "ärsyttävä", "O'Brien", "'", "’",
+                "ICT/digi", "/", "–", "—", "‐", "\u{2011}", "−", "-", "--", "&", ":", "STM:n",
+                "I&O-", "×", "÷", "a\u{308}", "\u{308}", "\u{20D0}", "é", "É", "ß", "Þ",
+                "Σ", "日本", "😀", "½", "²", " ", "  ", "\u{A0}", "\n", ".", ",", "(", ")",
+                "\"", "ª", "\u{0}", "\t",
+            ]), 0..40),
+            noise in any::<String>(),
+        ) {
+            let spans = |tokens: &[Token]| -> Vec<(usize, usize)> {
+                tokens.iter().map(|t| (t.start, t.end)).collect()
+            };
+            let mixed: String = pieces
+                .iter()
+                .zip(odd.iter())
+                .flat_map(|(a, b)| [*a, *b])
+                .collect();
+            for text in [pieces.concat(), odd.concat(), mixed, noise] {
+                let (tokens, words) = tokens_and_words(&text);
+                prop_assert_eq!(spans(&tokens.0), spans(&tokenize(&text)), "{:?}", text);
+                prop_assert_eq!(words, crate::text::words(&text), "{:?}", text);
             }
         }
 
