@@ -32,14 +32,17 @@
 //! bounded number of neighbouring tokens, so the work is linear in the text.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
 use crate::text::{
-    self, LowerText, ascii_alnum_run, char_at, is_alphanumeric, is_space, latin1_letter,
-    tail_is_own_lower_case,
+    self, HIGH, LowerText, ONES, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, char_at,
+    is_alphanumeric, is_space, latin1_letter, tail_is_own_lower_case,
 };
 
 // ---------------------------------------------------------------------------
@@ -657,6 +660,33 @@ pub fn find_roles(text: &str) -> Vec<RoleMatch<'_>> {
 /// the text is tokenized and its people found once for both; `lowered` is
 /// the text's lower case.
 pub(crate) fn find_people_and_roles<'t>(
+    text: &'t str,
+    lowered: &LowerText,
+) -> (Vec<PersonMatch<'t>>, Vec<RoleMatch<'t>>) {
+    find_people_and_roles_sparse(text, lowered, Doc::sparse(text, lowered))
+}
+
+/// [`find_people_and_roles`] read off `sparse` ([`Doc::sparse`]) unless it
+/// is `None` or a rule read one of its gaps; else over the whole text.
+fn find_people_and_roles_sparse<'t>(
+    text: &'t str,
+    lowered: &LowerText,
+    sparse: Option<Doc<'t, '_>>,
+) -> (Vec<PersonMatch<'t>>, Vec<RoleMatch<'t>>) {
+    if let Some(doc) = sparse {
+        let found = doc.people();
+        let roles = doc.roles(&found);
+        let people = found.iter().map(|p| doc.person_match(p)).collect();
+        if !doc.gap_read.get() {
+            return (people, roles);
+        }
+    }
+    find_people_and_roles_in_full(text, lowered)
+}
+
+/// [`find_people_and_roles`] over the whole text's tokens: the path a
+/// sparse reading falls back on, and the oracle its test compares with.
+fn find_people_and_roles_in_full<'t>(
     text: &'t str,
     lowered: &LowerText,
 ) -> (Vec<PersonMatch<'t>>, Vec<RoleMatch<'t>>) {
@@ -1334,6 +1364,11 @@ enum Kind {
     Punct(char),
     /// A line end (`\n`, `\r\n`, `\r`, U+2028, U+2029).
     Newline,
+    /// A stretch of text [`Doc::sparse`] did not tokenize, standing for all
+    /// its tokens, with how many line ends ([`Kind::Newline`]) they hold,
+    /// up to four.
+    /// Never read by a rule: [`Doc::tok`] records a read and gives `None`.
+    Gap(u32),
 }
 
 /// A token: what it is, where it stands in the text and what the
@@ -1510,9 +1545,29 @@ impl Tokens {
 /// other characters are decoded and asked ([`other_token`]).
 fn tokenize(text: &str, lowered: &LowerText) -> Tokens {
     let mut toks = Tokens::for_text(text);
+    tokenize_range(text, lowered, 0, text.len(), usize::MAX, &mut toks);
+    toks
+}
+
+/// [`tokenize`] of the bytes `from..to` of `text` into `toks`, stopping
+/// once `toks` holds `most` tokens. `from` must be a token boundary of the
+/// whole text's tokens (a chunk start: [`chunk_start_before`]) and `to`
+/// one too (a chunk end, or the text's end), so that the tokens made are
+/// the whole text's tokens of that range.
+fn tokenize_range(
+    text: &str,
+    lowered: &LowerText,
+    from: usize,
+    to: usize,
+    most: usize,
+    toks: &mut Tokens,
+) {
     let bytes = text.as_bytes();
-    let mut pos = 0;
-    while let Some(&b) = bytes.get(pos) {
+    let mut pos = from;
+    while let Some(&b) = bytes.get(pos).filter(|_| pos < to) {
+        if toks.toks.len() >= most {
+            break;
+        }
         // A byte cannot index past the 256 entries.
         let token = match LEADS[usize::from(b)] {
             Lead::Space => {
@@ -1556,7 +1611,6 @@ fn tokenize(text: &str, lowered: &LowerText) -> Tokens {
         };
         pos = end.max(pos + 1);
     }
-    toks
 }
 
 /// The word token of `start..end` that [`plain_word_end`] did not read,
@@ -1912,6 +1966,255 @@ fn word_end_by_chars(text: &str, start: usize) -> usize {
 }
 
 // ---------------------------------------------------------------------------
+// Sites: where a person or a role can be
+// ---------------------------------------------------------------------------
+
+/// How many chunks ([`is_chunk_space`]) before a site [`Doc::sparse`]
+/// tokenizes: the rules read a few tokens back from a name or a role word
+/// (a title's complements, `puheenjohtajana toimii`), and a chunk holds at
+/// least one token but for a lone non-ASCII space.
+const SPARSE_BEFORE: usize = 12;
+
+/// How many chunks after a site [`Doc::sparse`] tokenizes: the name itself,
+/// a title after it or on the next line, the segments of a list line.
+const SPARSE_AFTER: usize = 24;
+
+/// Text that every lower-case role word ([`ROLE_WORDS`]) holds: a role word
+/// lies around one of them in the text's lower case.
+const ROLE_NEEDLES: &[&str] = &[
+    "puheenjohtaj",
+    "pj",
+    "sihteer",
+    "pöytäkirjanpitäj",
+    "jäsen",
+    "esittelij",
+];
+
+/// The [`ROLE_NEEDLES`], each built once for its search.
+static ROLE_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
+    LazyLock::new(|| ROLE_NEEDLES.iter().map(memmem::Finder::new).collect());
+
+/// Byte offsets, ascending, of the places where a name can start or a role
+/// word stand: every token of the whole text's tokens that
+/// [`Doc::may_start_name`] takes or that is a role word lies in the chunk of
+/// one of them. `lower` is the text's lower case, at its offsets.
+fn sites(text: &str, lower: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    name_sites(text, &mut out);
+    for finder in ROLE_FINDERS.iter() {
+        out.extend(finder.find_iter(lower.as_bytes()));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Pushes where a name may start: a capital ([`char::is_uppercase`])
+/// whose run of word characters, dashes and apostrophes ([`name_run_end`])
+/// is followed over space by a capital or a short word that may be a family
+/// particle ([`pair_follows`]). A name-shaped word is such a run, and the
+/// word the name goes on with follows it over space alone. The capitals
+/// are found eight bytes at a time ([`next_capital_mark`]).
+fn name_sites(text: &str, out: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(mark) = next_capital_mark(bytes, i) {
+        // Back over continuation bytes to the character's first byte.
+        let mut start = mark;
+        while start > 0 && bytes.get(start).is_some_and(|&b| b & 0xC0 == 0x80) && mark - start < 3 {
+            start -= 1;
+        }
+        i = match char_at(text, start) {
+            Some(c) if c.is_uppercase() => {
+                let end = name_run_end(text, start);
+                if pair_follows(text, end) {
+                    out.push(start);
+                }
+                end.max(mark + 1)
+            }
+            _ => mark + 1,
+        };
+    }
+}
+
+/// The high bit of every byte of `word` (eight bytes, little-endian) that
+/// [`is_capital_mark`] marks.
+fn capital_marks(word: u64) -> u64 {
+    let upper = ascii_bytes_within(word, b'A', b'Z');
+    let small_latin1 = bytes_equal_to(word, 0xC3) | bytes_equal_to(word & (ONES * 0xE0), 0xA0);
+    upper | (word & HIGH & !small_latin1)
+}
+
+/// Whether byte `b` may belong to a capital: an ASCII capital, or a
+/// non-ASCII byte but the lead `C3` and the second bytes `A0`–`BF` of the
+/// Latin-1 small letters (`ä`, `ö`, `å`: most non-ASCII bytes of Finnish).
+fn is_capital_mark(b: u8) -> bool {
+    b.is_ascii_uppercase() || (b >= 0x80 && b != 0xC3 && !(0xA0..=0xBF).contains(&b))
+}
+
+/// The first byte at or after `from` that [`is_capital_mark`] marks.
+fn next_capital_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(eight) = bytes
+        .get(i..i + 8)
+        .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
+    {
+        let marks = capital_marks(u64::from_le_bytes(eight));
+        if marks != 0 {
+            // The lowest set bit marks the first marked byte.
+            return Some(i + (marks.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..)?;
+    rest.iter().position(|&b| is_capital_mark(b)).map(|k| i + k)
+}
+
+/// Where the run of word characters, dashes and apostrophes from byte
+/// `start` ends: a name-shaped word in it ends at its end, or is followed
+/// by a mark.
+fn name_run_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        // ASCII letters and digits, the most of a run, eight bytes at a time.
+        i += ascii_alnum_run(bytes.get(i..).unwrap_or_default());
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        if b.is_ascii() {
+            if !(b == b'-' || b == b'\'') {
+                break;
+            }
+            i += 1;
+        } else if b == 0xC3 && bytes.get(i + 1).is_some_and(|&s| latin1_letter(s)) {
+            i += 2;
+        } else {
+            match char_at(text, i) {
+                Some(c) if is_word_char(c) || is_dash(c) || c == '\u{2019}' => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// Whether after byte `end`, over space but no line end, stands a capital
+/// or a word of at most three bytes starting as a family particle does.
+fn pair_follows(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = end;
+    let c = loop {
+        match bytes.get(i) {
+            Some(b' ' | b'\t' | 0x0B | 0x0C) => i += 1,
+            Some(&b) if b.is_ascii() => break char::from(b),
+            Some(_) => match char_at(text, i) {
+                Some(c) if is_space(c) && !matches!(c, '\u{2028}' | '\u{2029}') => {
+                    i += c.len_utf8();
+                }
+                Some(c) => break c,
+                None => return false,
+            },
+            None => return false,
+        }
+    };
+    if c.is_uppercase() {
+        return true;
+    }
+    if !matches!(c, 'a' | 'v' | 'd' | 'l' | 'z') {
+        return false;
+    }
+    // Bytes that surely go on the word: four make it no particle.
+    let mut n = 1;
+    while n <= PARTICLE_MAX_LEN {
+        match bytes.get(i + n) {
+            Some(b) if b.is_ascii_alphanumeric() => n += 1,
+            Some(0xC3) if bytes.get(i + n + 1).is_some_and(|&s| latin1_letter(s)) => n += 2,
+            _ => break,
+        }
+    }
+    n <= PARTICLE_MAX_LEN
+}
+
+/// Whether byte `b` separates chunks: ASCII space or a line end. Before a
+/// chunk and after one, a token starts and ends (no token holds ASCII
+/// space, and `\r\n` lies inside the space between two chunks).
+fn is_chunk_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// The start of the chunk `chunks` chunks before the one holding byte
+/// `at` (or the text's start).
+fn chunk_start_before(bytes: &[u8], at: usize, chunks: usize) -> usize {
+    let back = |mut i: usize, space: bool| {
+        while i > 0
+            && bytes
+                .get(i - 1)
+                .is_some_and(|&b| is_chunk_space(b) == space)
+        {
+            i -= 1;
+        }
+        i
+    };
+    let mut i = back(at, false);
+    for _ in 0..chunks {
+        i = back(back(i, true), false);
+        if i == 0 {
+            break;
+        }
+    }
+    i
+}
+
+/// The end of the chunk `chunks` chunks after the one holding byte `at`
+/// (or the text's end).
+fn chunk_end_after(bytes: &[u8], at: usize, chunks: usize) -> usize {
+    let on = |mut i: usize, space: bool| {
+        while bytes.get(i).is_some_and(|&b| is_chunk_space(b) == space) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = on(at, false);
+    for _ in 0..chunks {
+        i = on(on(i, true), false);
+    }
+    i
+}
+
+/// Appends the text `from..to` that [`Doc::sparse`] leaves untokenized: as
+/// its line-end tokens when it is all ASCII space, else as one
+/// [`Kind::Gap`] with the number of its line ends.
+fn push_gap(text: &str, lowered: &LowerText, from: usize, to: usize, toks: &mut Tokens) {
+    let Some(gap) = text.as_bytes().get(from..to).filter(|g| !g.is_empty()) else {
+        return;
+    };
+    if gap.iter().all(|&b| is_chunk_space(b)) {
+        tokenize_range(text, lowered, from, to, usize::MAX, toks);
+        return;
+    }
+    // Counted up to four: the names' list order ([`Doc::names`]) asks
+    // whether at most three line ends came between.
+    let mut lines = 0u32;
+    for k in memchr::memchr3_iter(b'\n', b'\r', 0xE2, gap) {
+        if lines >= 4 {
+            break;
+        }
+        let ends_line = match gap.get(k) {
+            Some(b'\n') => true,
+            Some(b'\r') => gap.get(k + 1) != Some(&b'\n'),
+            _ => gap.get(k + 1) == Some(&0x80) && matches!(gap.get(k + 2), Some(0xA8 | 0xA9)),
+        };
+        lines = lines.saturating_add(u32::from(ends_line));
+    }
+    toks.push(Tok {
+        kind: Kind::Gap(lines),
+        start: from,
+        end: to,
+        facts: Facts::default(),
+    });
+}
+
+// ---------------------------------------------------------------------------
 // The scanner
 // ---------------------------------------------------------------------------
 
@@ -1972,6 +2275,9 @@ struct Doc<'a, 'l> {
     toks: Vec<Tok>,
     /// Its role words ([`Tokens::roles`]).
     role_words: Vec<usize>,
+    /// Set when a rule read a [`Kind::Gap`]: the reading of a sparse doc
+    /// ([`Doc::sparse`]) is then not the whole text's, and is made again.
+    gap_read: Cell<bool>,
 }
 
 /// Most tokens a title's complement may take (`Itä-Uudenmaan
@@ -1993,12 +2299,81 @@ impl<'a, 'l> Doc<'a, 'l> {
             lowered,
             toks,
             role_words: roles,
+            gap_read: Cell::new(false),
         }
+    }
+
+    /// The text tokenized only around the places where a person or a role
+    /// can be ([`sites`]): [`SPARSE_BEFORE`] chunks before each and
+    /// [`SPARSE_AFTER`] after, the rest left as [`Kind::Gap`] tokens. Most
+    /// of a text names no one, and is never tokenized. The rules read it as
+    /// the whole text's tokens as long as none reads a gap
+    /// ([`Doc::gap_read`]). `None` when a character of the text lowers out
+    /// of line, as the role sites are found in the text's lower case.
+    fn sparse(text: &'a str, lowered: &'l LowerText) -> Option<Self> {
+        Self::sparse_within(text, lowered, SPARSE_BEFORE, SPARSE_AFTER)
+    }
+
+    /// [`Doc::sparse`] with `before` chunks tokenized before each site and
+    /// `after` after it; the tests ask for few, to read many gaps.
+    fn sparse_within(
+        text: &'a str,
+        lowered: &'l LowerText,
+        before: usize,
+        after: usize,
+    ) -> Option<Self> {
+        let lower = lowered.aligned()?;
+        let sites = sites(text, lower);
+        let bytes = text.as_bytes();
+        let mut toks = Tokens::default();
+        // `text[..done]` is tokenized or left as a gap.
+        let mut done = 0;
+        let mut emit = |toks: &mut Tokens, (start, end): (usize, usize)| {
+            push_gap(text, lowered, done, start, toks);
+            tokenize_range(text, lowered, start.max(done), end, usize::MAX, toks);
+            done = end.max(done);
+        };
+        let mut window: Option<(usize, usize)> = None;
+        for &site in &sites {
+            let start = chunk_start_before(bytes, site, before);
+            let end = chunk_end_after(bytes, site, after);
+            window = match window {
+                Some((s, e)) if start <= e => Some((s, e.max(end))),
+                Some(w) => {
+                    emit(&mut toks, w);
+                    Some((start, end))
+                }
+                None => Some((start, end)),
+            };
+        }
+        if let Some(w) = window {
+            emit(&mut toks, w);
+        }
+        emit(&mut toks, (text.len(), text.len()));
+        let Tokens { toks, roles } = toks;
+        Some(Self {
+            text,
+            lowered,
+            toks,
+            role_words: roles,
+            gap_read: Cell::new(false),
+        })
+    }
+
+    /// The token at `i`; `None` past the end and for a [`Kind::Gap`],
+    /// whose read is recorded ([`Doc::gap_read`]).
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        let t = self.toks.get(i)?;
+        if matches!(t.kind, Kind::Gap(_)) {
+            self.gap_read.set(true);
+            return None;
+        }
+        Some(t)
     }
 
     /// The token at `i`, if it is a word.
     fn word_tok(&self, i: usize) -> Option<&Tok> {
-        self.toks.get(i).filter(|t| matches!(t.kind, Kind::Word))
+        self.tok(i).filter(|t| matches!(t.kind, Kind::Word))
     }
 
     /// The word at `i`, if the token there is one.
@@ -2031,16 +2406,13 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// Whether the token at `i` is the punctuation `c`.
     fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks
-            .get(i)
+        self.tok(i)
             .is_some_and(|t| matches!(t.kind, Kind::Punct(p) if p == c))
     }
 
     /// Whether the token at `i` is a line end.
     fn is_newline(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, Kind::Newline))
+        self.tok(i).is_some_and(|t| matches!(t.kind, Kind::Newline))
     }
 
     /// Whether the word at `i` is a title word.
@@ -2065,8 +2437,8 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// The span from the start of token `a` to the end of token `b`.
     fn span_of(&self, a: usize, b: usize) -> Span {
-        let start = self.toks.get(a).map_or(0, |t| t.start);
-        let end = self.toks.get(b).map_or(start, |t| t.end);
+        let start = self.tok(a).map_or(0, |t| t.start);
+        let end = self.tok(b).map_or(start, |t| t.end);
         Span::new(start, end)
     }
 
@@ -2086,7 +2458,7 @@ impl<'a, 'l> Doc<'a, 'l> {
         if self.at_line_start(i) || self.is_punct(i.wrapping_sub(1), ':') {
             return true;
         }
-        let bullet = self.toks.get(i.wrapping_sub(1)).is_some_and(|t| {
+        let bullet = self.tok(i.wrapping_sub(1)).is_some_and(|t| {
             matches!(t.kind, Kind::Punct(c) if matches!(c, '•' | '*' | '·' | '▪' | '>') || is_dash(c))
         });
         i >= 1 && bullet && self.at_line_start(i - 1)
@@ -2096,12 +2468,12 @@ impl<'a, 'l> Doc<'a, 'l> {
     /// `!`, `?`, `:` or a quotation dash).
     fn at_sentence_start(&self, i: usize) -> bool {
         i == 0
-            || self.toks.get(i - 1).is_some_and(|t| match t.kind {
+            || self.tok(i - 1).is_some_and(|t| match t.kind {
                 Kind::Newline => true,
                 Kind::Punct(c) => {
                     matches!(c, '.' | '!' | '?' | ':' | '"' | '\u{201D}') || is_dash(c)
                 }
-                Kind::Word => false,
+                Kind::Word | Kind::Gap(_) => false,
             })
     }
 
@@ -2226,10 +2598,10 @@ impl<'a, 'l> Doc<'a, 'l> {
     /// Whether a name line may end before token `i`: end of text or line,
     /// a separator, or contact details.
     fn ends_name_line(&self, i: usize) -> bool {
-        match self.toks.get(i) {
+        match self.tok(i) {
             None => true,
             Some(t) => match t.kind {
-                Kind::Newline => true,
+                Kind::Newline | Kind::Gap(_) => true,
                 Kind::Punct(c) => matches!(c, ',' | ';' | '(' | '/' | '|' | '\t') || is_dash(c),
                 Kind::Word => self.word(i).is_some_and(|w| {
                     starts_digit(w.text)
@@ -2315,10 +2687,44 @@ impl<'a, 'l> Doc<'a, 'l> {
     /// [`Doc::given_first_at`]) or by a family particle ([`Doc::family_at`]).
     /// A sentence's capitalised first word is mostly followed by neither.
     fn may_start_name(&self, i: usize) -> bool {
-        self.facts(i).is_some_and(|f| f.shaped)
-            && self.word(i + 1).is_some_and(|w| {
-                w.facts.shaped || (may_be_particle(w.text) && self.word_in(i + 1, FAMILY_PARTICLES))
-            })
+        if !self.facts(i).is_some_and(|f| f.shaped) {
+            return false;
+        }
+        if let Some(&Tok {
+            kind: Kind::Gap(_),
+            start,
+            end,
+            ..
+        }) = self.toks.get(i + 1)
+        {
+            // The whole text's next token is the gap's first: when it could
+            // follow a name's first word, the rules would read on.
+            if self.gap_may_go_on_name(start, end) {
+                self.gap_read.set(true);
+            }
+            return false;
+        }
+        self.word(i + 1).is_some_and(|w| {
+            w.facts.shaped || (may_be_particle(w.text) && self.word_in(i + 1, FAMILY_PARTICLES))
+        })
+    }
+
+    /// Whether the first token of the gap `start..end` is a word that
+    /// [`Doc::may_start_name`] takes after a name-shaped word (or the gap
+    /// holds no token, so the next one is not the gap's).
+    fn gap_may_go_on_name(&self, start: usize, end: usize) -> bool {
+        let mut first = Tokens::default();
+        tokenize_range(self.text, self.lowered, start, end, 1, &mut first);
+        let Some(t) = first.toks.first() else {
+            return true;
+        };
+        let Some(word) = self.text.get(t.start..t.end) else {
+            return true;
+        };
+        t.kind == Kind::Word
+            && (t.facts.shaped
+                || (may_be_particle(word)
+                    && FAMILY_PARTICLES.contains(&self.lowered.at(word, t.start).as_ref())))
     }
 
     /// [`Doc::name_at`] read in full, without the quick look of
@@ -2360,7 +2766,14 @@ impl<'a, 'l> Doc<'a, 'l> {
         let mut i = 0;
         // Line breaks since the last name written family name first.
         let mut lines_since_surname_first = usize::MAX;
-        while i < self.toks.len() {
+        while let Some(t) = self.toks.get(i) {
+            if let Kind::Gap(lines) = t.kind {
+                // Its tokens hold no name ([`sites`]): only its line ends count.
+                lines_since_surname_first =
+                    lines_since_surname_first.saturating_add(lines as usize);
+                i += 1;
+                continue;
+            }
             if self.is_newline(i) {
                 lines_since_surname_first = lines_since_surname_first.saturating_add(1);
             }
@@ -2596,10 +3009,10 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// Whether a title segment may end before token `i`.
     fn ends_segment(&self, i: usize) -> bool {
-        match self.toks.get(i) {
+        match self.tok(i) {
             None => true,
             Some(t) => match t.kind {
-                Kind::Newline => true,
+                Kind::Newline | Kind::Gap(_) => true,
                 Kind::Punct(c) => {
                     matches!(c, ',' | ';' | '(' | ')' | '/' | '|' | '.' | ':' | '!' | '?')
                         || is_dash(c)
@@ -3961,10 +4374,172 @@ mod tests {
         let _ = role_kind(text);
     }
 
+    /// Words of the running text between the names, and its marks and line
+    /// ends: what [`Doc::sparse`] leaves as gaps.
+    fn filler_word() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "kokous",
+            "pidetään",
+            "ja",
+            "hyvinvointialue",
+            "aloittaa",
+            "toimintansa",
+            "alkaen",
+            "Lestijärven",
+            "kaupunki",
+            "Uudistus",
+            "etenee",
+            "keväällä",
+            "1.1.2018",
+            "(",
+            ")",
+            ",",
+            ".",
+            ":",
+            "-",
+            "–",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\u{2028}",
+            "\u{a0}",
+            "Lue",
+            "lisää",
+            "|",
+            "0",
+            "Kommenttia",
+            "de",
+            "Aino",
+            "johtaja",
+        ])
+    }
+
+    /// Whether every token of the whole text's tokens where a name may
+    /// start ([`Doc::may_start_name`]) or that is a role word lies in the
+    /// chunk of one of the [`sites`]; a message for the first that does not.
+    fn sites_cover(text: &str) -> Result<(), String> {
+        let lowered = LowerText::new(text);
+        let Some(lower) = lowered.aligned() else {
+            return Ok(());
+        };
+        let sites = sites(text, lower);
+        let bytes = text.as_bytes();
+        let chunks: Vec<_> = sites
+            .iter()
+            .map(|&s| {
+                (
+                    chunk_start_before(bytes, s, 0),
+                    chunk_end_after(bytes, s, 0),
+                )
+            })
+            .collect();
+        let doc = Doc::new(text, &lowered);
+        for (i, t) in doc.toks.iter().enumerate() {
+            let anchor = doc.may_start_name(i) || doc.role_at(i).is_some();
+            if anchor && !chunks.iter().any(|&(s, e)| s <= t.start && t.end <= e) {
+                return Err(format!(
+                    "{text:?}: token {i} {:?} in no site's chunk",
+                    text.get(t.start..t.end)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The sparse reading with `before` and `after` chunks around each site
+    /// against the whole text's.
+    fn sparse_agrees(text: &str, before: usize, after: usize) -> Result<(), String> {
+        let lowered = LowerText::new(text);
+        let sparse = Doc::sparse_within(text, &lowered, before, after);
+        let got = find_people_and_roles_sparse(text, &lowered, sparse);
+        let want = find_people_and_roles_in_full(text, &lowered);
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{text:?} ({before}, {after}): {got:?} != {want:?}"))
+        }
+    }
+
+    #[test]
+    fn role_needles_are_in_every_role_word() {
+        for (word, _, _) in ROLE_WORDS {
+            assert!(ROLE_NEEDLES.iter().any(|n| word.contains(n)), "{word}");
+        }
+    }
+
+    #[test]
+    fn capital_marks_mark_each_byte_as_the_byte_test() {
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let word =
+                    (u64::from(b) << (8 * k)) | ((ONES * u64::from(b'a')) & !(0xFF << (8 * k)));
+                let want = if is_capital_mark(b) {
+                    0x80 << (8 * k)
+                } else {
+                    0
+                };
+                assert_eq!(capital_marks(word), want, "{b:#x} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn sparse_rows_agree_with_the_whole_text() {
+        let texts = [
+            "Työryhmän puheenjohtajana toimii Lestijärven perusturvajohtaja Aino Kärkkäinen ja sihteerinä projektipäällikkö Ville Niemi.\n\nJäsenet:\nAnttila Valborg, Ylöjärven kaupunki\nVäisänen Asma, pj\n\nLue lisää | 0 Kommenttia\n",
+            "Yhteyshenkilö: Aino Kärkkäinen\nmuutosjohtaja, p. 040 123\n\nTeksti jatkuu pitkään ilman nimiä ja rooleja, kunnes lopussa Kaj-Erik von Lindqvist, sihteeri.",
+            "Kokous pidettiin.\r\nPuheenjohtaja Aino\u{a0}Kärkkäinen avasi kokouksen; varajäsen Heino Jukka (kesk.) oli poissa.",
+        ];
+        for text in texts {
+            sites_cover(text).unwrap();
+            for before in 0..4 {
+                for after in 0..4 {
+                    sparse_agrees(text, before, after).unwrap();
+                }
+            }
+            sparse_agrees(text, SPARSE_BEFORE, SPARSE_AFTER).unwrap();
+        }
+    }
+
     proptest! {
         #[test]
         fn arbitrary_text_never_panics(text in any::<String>()) {
             check_all(&text);
+        }
+
+        #[test]
+        fn sites_cover_every_name_start_and_role_word(
+            named in name_rich_text(),
+            pieces in prop::collection::vec(finnish_piece(), 0..60),
+            noise in any::<String>(),
+        ) {
+            // Aligned text (no Kelvin sign), so that the sites are sought.
+            let aligned = named.replace('\u{212A}', "K");
+            for text in [named, aligned, pieces.concat(), noise] {
+                prop_assert!(sites_cover(&text).is_ok(), "{:?}", sites_cover(&text));
+            }
+        }
+
+        #[test]
+        fn sparse_reading_agrees_with_the_whole_text(
+            named in prop::collection::vec(name_rich_text(), 1..5),
+            fillers in prop::collection::vec(prop::collection::vec(filler_word(), 0..30), 1..5),
+            pieces in prop::collection::vec(finnish_piece(), 0..60),
+            before in 0usize..4,
+            after in 0usize..6,
+        ) {
+            // Aligned text (no Kelvin sign), so that the sparse reading is tried.
+            let named: Vec<String> = named.iter().map(|n| n.replace('\u{212A}', "K")).collect();
+            let fillers: Vec<String> = fillers.iter().map(|f| f.join(" ")).collect();
+            let mut text = String::new();
+            for (k, n) in named.iter().enumerate() {
+                text.push_str(n);
+                text.push_str(fillers.get(k % fillers.len()).map_or("", String::as_str));
+            }
+            for t in [&text, &pieces.concat()] {
+                let checked = sparse_agrees(t, before, after);
+                prop_assert!(checked.is_ok(), "{:?}", checked);
+            }
         }
 
         #[test]
