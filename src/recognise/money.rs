@@ -27,6 +27,7 @@ use nom::{IResult, Parser};
 
 use std::sync::{LazyLock, OnceLock};
 
+use crate::lexicon::fx::FxHashSet;
 use crate::model::{Currency, Span};
 use crate::text::{self, ByteSet, is_inline_space};
 
@@ -1094,7 +1095,10 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
     // none): each stretch of text is scanned once.
     let mut floor = 0;
     for mark in currency_marks(text) {
-        let reach = reach_before(text, floor, mark).max(resume);
+        // Most words before a marker are no part of a sum: the scan starts
+        // after the last of them, and the reach is counted from there.
+        let cut = past_last_foreign_word(text, floor.max(resume), mark);
+        let reach = reach_before(text, cut, mark);
         let from = past_last_breaker(text.as_bytes(), reach, mark);
         floor = mark
             + text
@@ -1145,6 +1149,115 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
         }
     }
     found
+}
+
+/// Where the scan of the stretch before the marker at byte `mark` may
+/// start, from `from` on: after the last word (a run of bytes between
+/// ASCII spaces and tabs) before the marker's own word that no sum can
+/// hold ([`foreign_word`]), or `from` when there is none. The words are
+/// read back from the marker, so the scan is cut a word or a few before
+/// it (`käytettävissä noin 4,8 miljoonaa euroa`), not after the
+/// [`MAX_SPACES_BEFORE_CURRENCY`] spaces [`reach_before`] allows.
+///
+/// A sum that starts before such a word and holds the marker holds the
+/// whole word, so the word would start one of its tokens; none starts
+/// inside it (every position there follows a letter or digit); and a sum
+/// that starts at its first byte starts with a table form, which must be
+/// the whole word: [`foreign_word`] says none is.
+fn past_last_foreign_word(text: &str, from: usize, mark: usize) -> usize {
+    let bytes = text.as_bytes();
+    let is_gap = |b: &u8| matches!(b, b' ' | b'\t');
+    let mut i = mark.min(bytes.len());
+    // Back over the marker's own word (`500eur`, `MEUR`), then word by word.
+    while i > from && bytes.get(i - 1).is_some_and(|b| !is_gap(b)) {
+        i -= 1;
+    }
+    loop {
+        while i > from && bytes.get(i - 1).is_some_and(is_gap) {
+            i -= 1;
+        }
+        let end = i;
+        while i > from && bytes.get(i - 1).is_some_and(|b| !is_gap(b)) {
+            i -= 1;
+        }
+        if i == end {
+            return from;
+        }
+        // Both ends follow or precede an ASCII byte (or are `from`), so
+        // the word is whole characters.
+        if text.get(i..end).is_some_and(foreign_word) {
+            return end;
+        }
+    }
+}
+
+/// The lower-cased (first byte) forms a word inside a sum, before its
+/// marker, can be: hedges, number words, `ja`, the halves, multipliers
+/// (and the codes and euro words).
+static SUM_WORDS: LazyLock<FxHashSet<Vec<u8>>> = LazyLock::new(|| {
+    forms_after_quantity()
+        .chain(HEDGES.iter().map(|(f, _)| *f))
+        .chain(NUMBER_WORDS.iter().map(|(f, _)| *f))
+        .chain(AND_A_HALF.iter().map(|(f, _)| *f))
+        .chain(["ja"])
+        .map(|f| lower_first(f.as_bytes()))
+        .collect()
+});
+
+/// The bytes of `word` with the first one in ASCII lower case: how a form
+/// and a word are compared whatever the case of their first letter.
+fn lower_first(word: &[u8]) -> Vec<u8> {
+    let mut lowered = word.to_vec();
+    if let Some(first) = lowered.first_mut() {
+        first.make_ascii_lowercase();
+    }
+    lowered
+}
+
+/// The byte length of the longest form of [`SUM_WORDS`].
+static LONGEST_SUM_WORD: LazyLock<usize> =
+    LazyLock::new(|| SUM_WORDS.iter().map(Vec::len).max().unwrap_or(0));
+
+/// Whether no sum can hold the whole word `word` nor start in it: every
+/// character is a letter or number (so no sum starts after the first),
+/// the first is no ASCII digit (no numeral or thousands group starts
+/// it), and it is no form of [`SUM_WORDS`] in either case of its first
+/// letter. A letter form read in a sum ends its word, so inside a word of
+/// letters only the whole word can be one. (A euro word may end in a
+/// clitic, but it holds a marker, and the words read lie between the
+/// previous marker and this one.)
+fn foreign_word(word: &str) -> bool {
+    let word_text = word;
+    let word = word.as_bytes();
+    let Some(&first) = word.first() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return false;
+    }
+    // [`text::is_alphanumeric`] is [`char::is_alphanumeric`] (what a
+    // form's end is told by) without the Unicode tables for most letters.
+    let all_alphanumeric = if word.is_ascii() {
+        word.iter().all(u8::is_ascii_alphanumeric)
+    } else {
+        word_text.chars().all(text::is_alphanumeric)
+    };
+    if !all_alphanumeric {
+        return false;
+    }
+    if word.len() > *LONGEST_SUM_WORD {
+        return true;
+    }
+    // Lower-cased on the stack: a word is looked up without allocating.
+    let mut buffer = [0u8; 32];
+    let Some(lowered) = buffer.get_mut(..word.len()) else {
+        return false;
+    };
+    lowered.copy_from_slice(word);
+    if let Some(b) = lowered.first_mut() {
+        b.make_ascii_lowercase();
+    }
+    !SUM_WORDS.contains(&*lowered)
 }
 
 /// Where the scan of the stretch before the marker at byte `mark` may
@@ -2005,7 +2118,140 @@ mod tests {
         }
     }
 
+    /// Ordinary words of announcements (some capitalised, with `ä`, `ö`,
+    /// digits and marks inside), words a sum holds, and glued pieces:
+    /// what the words before a currency marker are made of.
+    const WORDS: &[&str] = &[
+        "Valmisteluun",
+        "on",
+        "käytettävissä",
+        "vuodelle",
+        "2021.",
+        "kokous",
+        "sekä",
+        "Kuntien",
+        "hankkeelle",
+        "myönnettiin",
+        "Äänekoski",
+        "ab.noin",
+        "kk-5",
+        "x,5",
+        "a",
+        "k",
+        "t",
+        "M",
+        "m",
+        "kaksi",
+        "Kaksi",
+        "KAKSI",
+        "noin",
+        "Noin",
+        "n.",
+        "ca.",
+        "yli",
+        "Yli",
+        "alle",
+        "ja",
+        "Ja",
+        "puoli",
+        "puolen",
+        "miljoonaa",
+        "Miljoonaa",
+        "milj.",
+        "tuhatta",
+        "tuh.",
+        "mrd",
+        "Mrd.",
+        "5",
+        "4,8",
+        "300",
+        "000",
+        "1.200.000",
+        "2018",
+        "500,-",
+        "euroa",
+        "Euroa",
+        "euroakin",
+        "eurolla",
+        "€",
+        "EUR",
+        "Eur",
+        "MEUR",
+        "kEUR",
+        "5€",
+        "500eur",
+        "M€",
+        "seuraava",
+        "Keuruu",
+        "\u{a0}",
+        "–",
+        "5–6",
+        "yksi²",
+        "kaksi\u{301}",
+        "x\u{a0}noin",
+        "(",
+        ":",
+        "\n",
+    ];
+
+    #[test]
+    fn foreign_words_are_the_words_no_sum_holds() {
+        for word in [
+            "käytettävissä",
+            "on",
+            "Valmisteluun",
+            "kokouksessa",
+            "Äänekoski",
+            "mk",
+            "seuraava",
+        ] {
+            assert!(foreign_word(word), "{word}");
+        }
+        for word in [
+            "",
+            "5",
+            "2021",
+            "noin",
+            "Noin",
+            "kaksi",
+            "Kaksi",
+            "ja",
+            "puoli",
+            "k",
+            "M",
+            "m",
+            "miljoonaa",
+            "Miljoonaa",
+            "n.",
+            "ab.noin",
+            "euroa",
+            "MEUR",
+            "x\u{a0}y",
+        ] {
+            assert!(!foreign_word(word), "{word}");
+        }
+    }
+
     proptest! {
+        /// The scan cut after the last foreign word before a marker finds
+        /// the sums the char-by-char walk over the whole reach finds, in
+        /// texts of ordinary words and sum words, spaced by one to four
+        /// spaces or tabs or glued.
+        #[test]
+        fn cut_at_foreign_words_finds_every_sum(
+            words in prop::collection::vec(prop::sample::select(WORDS), 0..60),
+            gaps in prop::collection::vec(prop::sample::select(&[" ", " ", " ", "  ", "\t", "    ", ""][..]), 60),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&gaps)
+                .flat_map(|(w, g)| [*w, *g])
+                .collect();
+            prop_assert_eq!(find_amounts(&text), find_amounts_by_chars(&text), "{:?}", text);
+            let spaced = words.join(" ");
+            prop_assert_eq!(find_amounts(&spaced), find_amounts_by_chars(&spaced), "{:?}", spaced);
+        }
+
         #[test]
         fn arbitrary_strings_never_panic(text in any::<String>()) {
             assert_spans(&text);
