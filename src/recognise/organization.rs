@@ -20,7 +20,7 @@ use crate::lexicon::first_byte_set;
 use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::heads::{HeadForm, HeadGroup, HeadedWords};
 use crate::model::Span;
-use crate::text::{ToLower, Word};
+use crate::text::{ByteSet, ToLower, Word};
 
 use super::phrase::{
     is_compound_coordination, is_name_word, joined_to_previous, phrase_start, tidy,
@@ -199,6 +199,11 @@ struct KnownIndex {
     /// other byte is in neither (most words of a text: they are in lower
     /// case, the known names capitalised).
     first_bytes: [bool; 256],
+    /// The second bytes of the keys by their first byte (every byte for a
+    /// key of one byte): most capitalised words (`Kallio`, `Kruunupyyn`)
+    /// pass the first-byte test but are told by their first two bytes to
+    /// be no key, without being hashed twice.
+    pairs: [ByteSet; 256],
 }
 
 static KNOWN_INDEX: LazyLock<KnownIndex> = LazyLock::new(|| {
@@ -213,10 +218,21 @@ static KNOWN_INDEX: LazyLock<KnownIndex> = LazyLock::new(|| {
         }
     }
     let first_bytes = first_byte_set(by_form.keys().chain(by_abbreviation.keys()).copied());
+    let mut pairs = [ByteSet::default(); 256];
+    for key in by_form.keys().chain(by_abbreviation.keys()) {
+        if let [first, rest @ ..] = key.as_bytes() {
+            let bits = &mut pairs[usize::from(*first)];
+            match rest.first() {
+                Some(&second) => bits.insert(second),
+                None => *bits = ByteSet::ALL,
+            }
+        }
+    }
     KnownIndex {
         by_form,
         by_abbreviation,
         first_bytes,
+        pairs,
     }
 });
 
@@ -230,6 +246,16 @@ fn known(word: &str) -> Option<&'static str> {
     // part is empty, which a key can be only if all bytes are let through).
     if let Some(&b) = word.as_bytes().first()
         && !index.first_bytes[usize::from(b)]
+    {
+        return None;
+    }
+    // Nor is a word whose first two bytes no key has: a form is the whole
+    // word, and the part before a colon starts with both bytes unless the
+    // second is the colon, when the part is one byte long (which only a
+    // key of one byte, [`ByteSet::ALL`], lets through).
+    if let [first, second, ..] = *word.as_bytes()
+        && second != b':'
+        && !index.pairs[usize::from(first)].contains(second)
     {
         return None;
     }
@@ -668,6 +694,65 @@ mod tests {
         assert_eq!(legal_form("Oy:n"), Some("Oy"));
         assert_eq!(legal_form("Oyj"), Some("Oyj"));
         assert_eq!(legal_form("Oy-"), None);
+    }
+
+    /// Words around the known names: every form and abbreviation whole,
+    /// cut, lengthened and in other cases, with colon endings, and
+    /// capitalised Finnish words that share their first letter.
+    fn known_word() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let keys: Vec<&'static str> = KNOWN
+            .iter()
+            .flat_map(|(name, forms)| std::iter::once(*name).chain(forms.iter().copied()))
+            .chain([
+                "Kallio",
+                "Kruunupyyn",
+                "Saarinen",
+                "Tuusniemen",
+                "V",
+                "S",
+                "H",
+                "Äänekoski",
+            ])
+            .collect();
+        let key = prop::sample::select(keys);
+        let ending = prop::sample::select(vec!["", ":n", ":ssa", ":", "n", "a", "-", "ä"]);
+        (key, 0usize..20, ending, any::<bool>()).prop_map(|(key, cut, ending, lower)| {
+            let end = (1..=key.len())
+                .filter(|&e| key.is_char_boundary(e))
+                .find(|&e| e >= key.len().saturating_sub(cut))
+                .unwrap_or(key.len());
+            let word = format!("{}{ending}", key.get(..end).unwrap_or(key));
+            if lower { word.to_lowercase() } else { word }
+        })
+    }
+
+    /// Every form and abbreviation, with each colon ending and cut by a
+    /// byte, is told by [`known`] as by the look-up alone.
+    #[test]
+    fn known_agrees_with_the_lookup_on_every_form() {
+        for (name, forms) in KNOWN {
+            for key in std::iter::once(name).chain(forms.iter()) {
+                for ending in ["", ":n", ":", "x"] {
+                    let word = format!("{key}{ending}");
+                    let cut = key.get(..key.len() - 1).unwrap_or_default();
+                    for w in [word.as_str(), cut] {
+                        assert_eq!(known(w), known_in(&KNOWN_INDEX, w), "{w:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// [`known`] (first-byte and pair gates) finds what the look-up
+        /// by form and abbreviation alone ([`known_in`]) finds.
+        #[test]
+        fn known_agrees_with_the_lookup(word in known_word(), other in proptest::prelude::any::<String>()) {
+            for w in [word.as_str(), other.as_str()] {
+                proptest::prop_assert_eq!(known(w), known_in(&KNOWN_INDEX, w), "{:?}", w);
+            }
+        }
     }
 
     /// Pieces of words around legal forms: the forms whole, cut and
