@@ -106,10 +106,10 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
         .collect();
 
     // The body scanner's tokens and the text's words, split in one walk.
-    let (tokens, words) = tokens_and_words(text);
+    let (tokens, words, word_maybe) = tokens_and_words(text);
     let body_matches = find_bodies_tokenized(text, &lowered, tokens);
     let registry = Registry::build(text, &layout, &body_matches);
-    let headed = HeadedWords::of_words(words, &lowered);
+    let headed = HeadedWords::of_gated_words(words, &word_maybe, &lowered);
     let lexed = Lexed {
         text,
         lowered: &lowered,

@@ -108,6 +108,23 @@ pub(crate) fn head_at_end(word: &str) -> Option<Head> {
     head_at_end_lowered(word, &crate::text::lower_cow(word))
 }
 
+/// The last bytes of the head forms: a word whose last [`TAIL`] bytes
+/// are their own lower case and that these turn away ends in no head
+/// ([`head_of_word`]), told by whoever reads the word's end first.
+pub(crate) fn head_tails() -> &'static SplitEndTails {
+    &HEADS.tails
+}
+
+/// Every form of the table (and perhaps a few rows it skips): the keys
+/// of a set of tails that may let more words through than [`head_tails`]
+/// but turns none away that it lets through.
+pub(crate) fn head_forms() -> impl Iterator<Item = &'static str> {
+    TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+}
+
 /// `head_at_end` (tests only) given the word's lower case as well.
 #[cfg(test)]
 fn head_at_end_lowered(word: &str, lower: &str) -> Option<Head> {
@@ -196,6 +213,21 @@ impl<'t> HeadedWords<'t> {
             .iter()
             .map(|w| head_of_word(table, w, lowered))
             .collect();
+        HeadedWords { words, heads }
+    }
+
+    /// [`HeadedWords::of_words`] where only the words at `maybe`
+    /// (ascending indices) may end in a head: the rest were told by their
+    /// last bytes already ([`head_tails`]), while the text was split.
+    pub(crate) fn of_gated_words(words: Vec<Word<'t>>, maybe: &[u32], lowered: &LowerText) -> Self {
+        let table = &*HEADS;
+        let mut heads = vec![None; words.len()];
+        for &i in maybe {
+            let i = i as usize;
+            if let (Some(w), Some(head)) = (words.get(i), heads.get_mut(i)) {
+                *head = head_of_word(table, w, lowered);
+            }
+        }
         HeadedWords { words, heads }
     }
 

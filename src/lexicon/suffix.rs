@@ -413,6 +413,23 @@ impl EndTails {
             .get(bit / 64)
             .is_some_and(|word| word >> (bit % 64) & 1 == 1)
     }
+
+    /// [`EndTails::may_end`] of a word of `len` bytes whose
+    /// [`last_eight`] is `eight`: one read of a word's end serves several
+    /// sets.
+    #[inline]
+    fn may_end_eight(&self, len: usize, eight: u64) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        if len < self.len {
+            return false;
+        }
+        let bit = Self::bit_of_key(eight & self.mask);
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|word| word >> (bit % 64) & 1 == 1)
+    }
 }
 
 /// Two [`EndTails`] over one set of keys: the keys shorter than
@@ -450,6 +467,14 @@ impl SplitEndTails {
     pub(crate) fn may_end(&self, word: &[u8]) -> bool {
         self.short.may_end(word) || self.long.may_end(word)
     }
+
+    /// [`SplitEndTails::may_end`] of a word of `len` bytes whose
+    /// [`last_eight`] is `eight`, read once by a caller that asks several
+    /// sets of the same word.
+    #[inline]
+    pub(crate) fn may_end_eight(&self, len: usize, eight: u64) -> bool {
+        self.short.may_end_eight(len, eight) || self.long.may_end_eight(len, eight)
+    }
 }
 
 /// The last eight bytes of `word` as a big-endian number; a word shorter
@@ -457,7 +482,7 @@ impl SplitEndTails {
 /// loads whatever the length, where a loop over the bytes of a short word
 /// (half of all words) took a step a byte.
 #[inline]
-fn last_eight(word: &[u8]) -> u64 {
+pub(crate) fn last_eight(word: &[u8]) -> u64 {
     let n = word.len();
     match n {
         // Most words: the last eight read at once.

@@ -63,11 +63,14 @@ use nom::sequence::delimited;
 use nom::{IResult, Parser};
 
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
-use crate::lexicon::suffix::{Keep, SplitEndTails, SuffixTrie, SuffixTrieBuilder};
+use crate::lexicon::heads::{head_forms, head_tails};
+use crate::lexicon::suffix::{
+    Keep, SPLIT_TAIL, SplitEndTails, SuffixTrie, SuffixTrieBuilder, last_eight,
+};
 use crate::model::{BodyKind, Span};
 use crate::text::{
     HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within, char_at, is_alphanumeric, is_latin1,
-    is_space, run_by_words,
+    is_space, run_by_words, tail_is_own_lower_case,
 };
 
 /// The lexicon: inflection classes, head words, and the word lists around
@@ -243,7 +246,7 @@ pub(crate) fn find_bodies_tokenized<'t>(
     lowered: &LowerText,
     tokens: BodyTokens,
 ) -> Vec<BodyMatch<'t>> {
-    Scanner::with_tokens(text, lowered, tokens.0, false).scan()
+    Scanner::with_tokens(text, lowered, tokens.tokens, Some(&tokens.maybe), false).scan()
 }
 
 /// The basic form and kind of one body-name phrase:
@@ -520,6 +523,20 @@ const MAX_NESTED_ENDINGS: usize = 16;
 
 /// The lexicon, compiled once from [`DATA`].
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
+
+/// The last bytes of the body head forms and of the head forms of
+/// [`crate::lexicon::heads`] together: most plain words end in neither,
+/// told by one look at this set ([`plain_may_end_in_head`]) where each
+/// set on its own took one.
+static ANY_HEAD_TAILS: LazyLock<SplitEndTails> = LazyLock::new(|| {
+    SplitEndTails::of(
+        LEXICON
+            .head_forms
+            .keys()
+            .map(String::as_str)
+            .chain(head_forms()),
+    )
+});
 
 /// One section of the data file: its name, its header arguments, its rows.
 type Section<'d> = (&'d str, Vec<&'d str>, Vec<Vec<&'d str>>);
@@ -1541,7 +1558,14 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
 /// The tokens of a text as [`tokenize`] splits them, made together with
 /// the text's words ([`crate::text::words`]) in one walk by
 /// [`tokens_and_words`]; handed to [`find_bodies_tokenized`].
-pub(crate) struct BodyTokens(Vec<Token>);
+pub(crate) struct BodyTokens {
+    /// The tokens.
+    tokens: Vec<Token>,
+    /// The indices of the tokens that may end in a head word, ascending:
+    /// the rest were told by their last bytes during the walk, so the
+    /// scanner does not look at them again ([`hits_of`]).
+    maybe: Vec<u32>,
+}
 
 /// What [`tokens_and_words`] makes of a byte: whether both splitters
 /// take a stretch of the text the same way without asking more.
@@ -1624,10 +1648,17 @@ fn chunk_end(bytes: &[u8], mut i: usize) -> (usize, bool) {
 /// neither splitter carries anything across; a plain chunk ([`chunk_end`])
 /// is one word and one token, and only the rest (joiners, dashes, other
 /// scripts, a date glued to a title) is split by each splitter on its own.
-pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>) {
+pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u32>) {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 8);
     let mut words: Vec<Word<'_>> = Vec::with_capacity(text.len() / 7);
+    // The tokens that may end in a body's head and the words that may end
+    // in a head of `heads` (organisations, programmes).
+    let mut token_maybe: Vec<u32> = Vec::new();
+    let mut word_maybe: Vec<u32> = Vec::new();
+    let body_tails = &LEXICON.head_tails;
+    let word_tails = head_tails();
+    let any_tails = &*ANY_HEAD_TAILS;
     // Where the last word ends: the next word's gap starts there.
     let mut word_end = 0;
     let mut i = 0;
@@ -1643,6 +1674,16 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>) {
             break;
         };
         if plain {
+            // The chunk is the token and the word: its end read once, and
+            // asked of both sets of head tails ([`plain_may_end_in_head`]).
+            let (token_may, word_may) =
+                plain_may_end_in_head(chunk.as_bytes(), any_tails, body_tails, word_tails);
+            if token_may {
+                token_maybe.push(tokens.len() as u32);
+            }
+            if word_may {
+                word_maybe.push(words.len() as u32);
+            }
             tokens.push(Token { start, end });
             words.push(Word {
                 text: chunk,
@@ -1652,11 +1693,16 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>) {
             word_end = end;
             continue;
         }
+        // The tokens and words of a chunk that is not plain are asked in
+        // full by their users.
+        let first_token = tokens.len();
         tokens.extend(tokenize(chunk).into_iter().map(|t| Token {
             start: t.start + start,
             end: t.end + start,
         }));
+        token_maybe.extend((first_token..tokens.len()).map(|i| i as u32));
         for (k, w) in Words::new(chunk).enumerate() {
+            word_maybe.push(words.len() as u32);
             let at = w.start + start;
             let gap = if k == 0 {
                 text.get(word_end..at).unwrap_or_default()
@@ -1671,7 +1717,43 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>) {
             word_end = at + w.text.len();
         }
     }
-    (BodyTokens(tokens), words)
+    (
+        BodyTokens {
+            tokens,
+            maybe: token_maybe,
+        },
+        words,
+        word_maybe,
+    )
+}
+
+/// Whether the plain chunk `word` (one token, one word: ASCII and Latin-1
+/// letters and digits) may end in a body's head ([`may_end_in_head`] of
+/// its lower case) and whether it may end in a head of `word_tails`
+/// ([`crate::lexicon::heads`]): its last eight bytes read once for both.
+/// A word whose last eight bytes are not their own lower case, or that
+/// ends in a clitic (whose core's end lies further back), may end in
+/// either, and is asked in full by the users.
+#[inline]
+fn plain_may_end_in_head(
+    word: &[u8],
+    any_tails: &SplitEndTails,
+    body_tails: &SplitEndTails,
+    word_tails: &SplitEndTails,
+) -> (bool, bool) {
+    if !tail_is_own_lower_case(word, SPLIT_TAIL) {
+        return (true, true);
+    }
+    let eight = last_eight(word);
+    let n = word.len();
+    let clitic = clitic_len(word) != 0;
+    if !clitic && !any_tails.may_end_eight(n, eight) {
+        return (false, false);
+    }
+    (
+        clitic || body_tails.may_end_eight(n, eight),
+        word_tails.may_end_eight(n, eight),
+    )
 }
 
 /// What separates two tokens.
@@ -1742,11 +1824,15 @@ fn hits_of(
     lex: &Lexicon,
     text: &str,
     tokens: &[Token],
+    maybe: impl Iterator<Item = usize>,
     lower: &TokenLower<'_>,
 ) -> Vec<(usize, HeadHit)> {
     let mut hits = Vec::new();
     let mut memo = HeadMemo::new();
-    for (i, t) in tokens.iter().enumerate() {
+    for i in maybe {
+        let Some(t) = tokens.get(i) else {
+            break;
+        };
         // Most tokens end in no head form, told by the bytes of their lower
         // case before the token and its lower case are sliced as text.
         if !may_end_in_head(lex, lower.bytes(i, t)) {
@@ -2448,7 +2534,7 @@ struct Scanner<'t, 'l> {
 
 impl<'t, 'l> Scanner<'t, 'l> {
     fn new(text: &'t str, lowered: &'l LowerText, lenient: bool) -> Scanner<'t, 'l> {
-        Self::with_tokens(text, lowered, tokenize(text), lenient)
+        Self::with_tokens(text, lowered, tokenize(text), None, lenient)
     }
 
     /// [`Scanner::new`] given the text's tokens ([`tokenize`]).
@@ -2456,11 +2542,21 @@ impl<'t, 'l> Scanner<'t, 'l> {
         text: &'t str,
         lowered: &'l LowerText,
         tokens: Vec<Token>,
+        maybe: Option<&[u32]>,
         lenient: bool,
     ) -> Scanner<'t, 'l> {
         let lex = &*LEXICON;
         let lower = TokenLower::of(text, &tokens, lowered);
-        let hits = hits_of(lex, text, &tokens, &lower);
+        let hits = match maybe {
+            Some(maybe) => hits_of(
+                lex,
+                text,
+                &tokens,
+                maybe.iter().map(|&i| i as usize),
+                &lower,
+            ),
+            None => hits_of(lex, text, &tokens, 0..tokens.len(), &lower),
+        };
         Scanner {
             text,
             facts: vec![Cell::new(Facts::UNKNOWN); tokens.len()],
@@ -5588,9 +5684,46 @@ mod tests {
                 .flat_map(|(a, b)| [*a, *b])
                 .collect();
             for text in [pieces.concat(), odd.concat(), mixed, noise] {
-                let (tokens, words) = tokens_and_words(&text);
-                prop_assert_eq!(spans(&tokens.0), spans(&tokenize(&text)), "{:?}", text);
+                let (tokens, words, _) = tokens_and_words(&text);
+                prop_assert_eq!(spans(&tokens.tokens), spans(&tokenize(&text)), "{:?}", text);
                 prop_assert_eq!(words, crate::text::words(&text), "{:?}", text);
+            }
+        }
+
+        /// The heads found through the walk's gates ([`plain_may_end_in_head`])
+        /// are the heads found asking every token ([`hits_of`] over all of
+        /// them) and every word ([`HeadedWords::of_words`]): on head words
+        /// of both tables, capitalised, in capitals, with clitics and case
+        /// endings, and with the odd pieces of the tokenizer's tests.
+        #[test]
+        fn gated_heads_are_the_heads_of_every_word(
+            pieces in prop::collection::vec(prop_oneof![
+                token_piece().prop_map(str::to_owned),
+                (
+                    prop::sample::select(vec![
+                        "työryhmä", "johtoryhmä", "Johtoryhmä", "JOHTORYHMÄ", "lautakunta",
+                        "lautakunnan", "valtuusto", "hanke", "Hanke", "hankkeessa", "hankkeen",
+                        "HANKKEEN", "ministeriö", "Ministeriö", "ministeriöön", "kuntayhtymÄ",
+                        "kunnan", "virasto", "Virastossa", "yhtymä", "ohjelma", "ohjelmaan",
+                        "neuvosto", "neuvostoΣ", "ryhmä", "\u{212A}unta", "piiri",
+                        "sairaanhoitopiiri", "Sairaanhoitopiirin", "toimielin", "toimielimelle",
+                        "työryhmässä", "työryhmäkin", "hankekaan", "hankkeessahan", "ryhmähän",
+                    ]),
+                    prop::sample::select(vec!["", "", "kin", "han", "hän", "kaan", "n", "ssa", "ä", "Ä", "2019"]),
+                    prop::sample::select(vec![" ", " ", ", ", "-", ". ", "\n", "(", ") ", "/"]),
+                ).prop_map(|(w, e, g)| format!("{w}{e}{g}")),
+            ], 0..30),
+        ) {
+            let text = pieces.concat();
+            let lowered = LowerText::new(&text);
+            let (tokens, words, word_maybe) = tokens_and_words(&text);
+            let gated = Scanner::with_tokens(&text, &lowered, tokens.tokens.clone(), Some(&tokens.maybe), false);
+            let every = Scanner::with_tokens(&text, &lowered, tokens.tokens, None, false);
+            prop_assert_eq!(&gated.hits, &every.hits, "{:?}", text);
+            let gated = crate::lexicon::heads::HeadedWords::of_gated_words(words.clone(), &word_maybe, &lowered);
+            let every = crate::lexicon::heads::HeadedWords::of_words(words, &lowered);
+            for i in 0..every.words.len() {
+                prop_assert_eq!(gated.head(i), every.head(i), "{:?} {}", text, i);
             }
         }
 
