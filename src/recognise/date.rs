@@ -178,9 +178,27 @@ fn candidates(text: &str) -> Vec<usize> {
 /// gives) may start a date: a number shaped like one, or a word whose
 /// first letters begin a starting word ([`STARTING_PREFIXES`], `table`).
 ///
+/// A word is first asked by its first two bytes ([`Prefixes::pair_may_start`]),
+/// which turn away most words for a bit test; only those passing are read
+/// letter by letter.
+///
 /// Always inlined into the scan, which calls it at every word start.
 #[inline(always)]
 fn may_start_here(table: &Prefixes, text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    match rest.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => may_be_numeric_date(rest),
+        Some(_) => table.pair_may_start(rest.as_bytes()) && table.may_start_fast(rest),
+        None => false,
+    }
+}
+
+/// [`may_start_here`] without the two-byte gate: every word read letter
+/// by letter. The oracle of `pair_gate_answers_as_reading_the_letters`.
+#[cfg(test)]
+fn may_start_here_ungated(table: &Prefixes, text: &str, at: usize) -> bool {
     let Some(rest) = text.get(at..) else {
         return false;
     };
@@ -334,6 +352,10 @@ struct Prefixes {
     /// The keys of the beginnings of more letters, up to
     /// [`Prefixes::LONG_LETTERS`].
     longer: FxHashSet<u64>,
+    /// For each ASCII first letter (`a` = 0), bit `n` set when that letter
+    /// and the `n`th ASCII letter begin a starting word: the two-letter
+    /// beginnings of `bits`, asked with one load.
+    pairs: [u32; 26],
 }
 
 impl Prefixes {
@@ -412,10 +434,32 @@ impl Prefixes {
 
     /// Whether the bits hold the beginning of `key` ([`Prefixes::key`]).
     fn holds_key(&self, key: u64) -> bool {
-        usize::try_from(key / 64)
-            .ok()
-            .and_then(|i| self.bits.get(i))
-            .is_some_and(|w| w & (1 << (key % 64)) != 0)
+        table_holds_key(&self.bits, key)
+    }
+
+    /// Whether the word at the start of `bytes` may still begin a starting
+    /// word by its first two bytes: `false` only for two ASCII letters
+    /// (either case) that begin none ([`Prefixes::pairs`]) followed by an
+    /// ASCII byte or the end, where [`Prefixes::may_start_fast`] says
+    /// `false` too (a third letter's beginning holds the first two; a
+    /// non-letter ends the word at two). Anything else passes, for the
+    /// letter-by-letter reading to tell: a non-ASCII third character may
+    /// be a letter the table does not know, which lets the word through.
+    ///
+    /// Always inlined: asked at every word start of a text.
+    #[inline(always)]
+    fn pair_may_start(&self, bytes: &[u8]) -> bool {
+        let (Some(&b0), Some(&b1)) = (bytes.first(), bytes.get(1)) else {
+            return true;
+        };
+        let l0 = (b0 | 0x20).wrapping_sub(b'a');
+        let l1 = (b1 | 0x20).wrapping_sub(b'a');
+        if l0 >= 26 || l1 >= 26 || bytes.get(2).is_some_and(|b| !b.is_ascii()) {
+            return true;
+        }
+        self.pairs
+            .get(usize::from(l0))
+            .is_none_or(|p| p & (1 << l1) != 0)
     }
 
     /// [`Prefixes::may_start`] read from the bytes of `rest`: ASCII
@@ -505,8 +549,29 @@ static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
             }
         }
     }
-    Prefixes { bits, longer }
+    let mut table = Prefixes {
+        bits,
+        longer,
+        pairs: [0; 26],
+    };
+    for (first, row) in (1u64..).zip(table.pairs.iter_mut()) {
+        for second in 1..=26u64 {
+            if table_holds_key(&table.bits, 2 * 30 * 30 + first * 30 + second) {
+                *row |= 1 << (second - 1);
+            }
+        }
+    }
+    table
 });
+
+/// Whether `bits` hold the beginning of `key`: [`Prefixes::holds_key`]
+/// while the table is being built.
+fn table_holds_key(bits: &[u64], key: u64) -> bool {
+    usize::try_from(key / 64)
+        .ok()
+        .and_then(|i| bits.get(i))
+        .is_some_and(|w| w & (1 << (key % 64)) != 0)
+}
 
 /// Whether `bytes` hold a character that folds to a letter of the starting
 /// words without being that letter in either case: U+0308 or U+030A
@@ -3327,6 +3392,21 @@ mod tests {
         proptest::collection::vec(piece, 0..4).prop_map(|p| p.concat())
     }
 
+    /// Words of two letters and more in any case, beginning like starting
+    /// words or not, cut short, with a third character that is an ASCII
+    /// letter, `ä`, `ö`, `å`, another letter, a digit or a mark.
+    fn pair_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-zA-Z]{1,4}",
+            "(ma|MA|ta|Ta|ke|KE|sy|Sy|ja|jo|lo|he|hu|to|tä|TÄ|kl|vu|en|vi|al|lo|ke|ky|ty)",
+            "(maalis|tammi|kevät|kesä|talvi|syksy|klo|ensi|viime|loka|joulu|kello|alku)",
+            "(ä|ö|å|Ä|Ö|Å|é|ÿ|ß|Σ|İ|\u{212A}|a\u{308})",
+            "[0-9]{1,2}",
+            "( |\\.|-|\u{2013}|\n|:)",
+        ];
+        proptest::collection::vec(piece, 0..10).prop_map(|p| p.concat())
+    }
+
     /// Text of date words, numbers, non-ASCII letters and the marks that
     /// end or join words.
     fn date_soup() -> impl Strategy<Value = String> {
@@ -3403,6 +3483,18 @@ mod tests {
         #[test]
         fn folds_to_answers_as_folding_on_any_string(w in any::<String>(), lower in any::<String>()) {
             prop_assert_eq!(folds_to(&w, &lower), *fold(&w) == lower);
+        }
+
+        #[test]
+        fn pair_gate_answers_as_reading_the_letters(text in pair_soup()) {
+            let table = &*STARTING_PREFIXES;
+            for (i, _) in text.char_indices() {
+                prop_assert_eq!(
+                    may_start_here(table, &text, i),
+                    may_start_here_ungated(table, &text, i),
+                    "{:?} at {}", text, i
+                );
+            }
         }
 
         #[test]
