@@ -394,21 +394,47 @@ fn capital_or_lead_bytes(word: u64) -> u64 {
     ascii_bytes_within(word, b'A', b'Z') | lead_bytes(word)
 }
 
+/// Whether `pair` is the UTF-8 of a letter from U+00C0 to U+00FF (`ä`, `ö`,
+/// `å`, `é`, …): every character there but `×` and `÷` is one. `0xC3` is
+/// never a continuation byte, so `pair` is a whole character wherever the
+/// byte after it starts one.
+fn latin1_letter(pair: &[u8]) -> bool {
+    matches!(pair, [0xC3, 0x80..=0xBF] if !matches!(pair, [_, 0x97 | 0xB7]))
+}
+
 /// The first byte at or after `from` whose value is in `first` (the bytes
-/// a form can start with), or `None`. Most text is lower-case letters,
-/// spaces and the continuation bytes of `ä` and `ö`, none of which can start
-/// a form: when `wide` says every byte of `first` is a capital or a lead
-/// byte, eight bytes at a time without one are passed over in a few
-/// instructions ([`capital_or_lead_bytes`]), and only the bytes it marks are
-/// looked up. Without `wide`, every byte is looked up.
+/// a form can start with) and that does not follow an ASCII letter or digit
+/// nor a letter [`latin1_letter`] tells (`ää`, `pää`, so common in Finnish),
+/// or `None`. Most text is lower-case letters, spaces and the continuation
+/// bytes of `ä` and `ö`, none of which can start a form: when `wide` says
+/// every byte of `first` is a capital or a lead byte, eight bytes at a time
+/// without one are passed over in a few instructions
+/// ([`capital_or_lead_bytes`]), and only the bytes it marks are looked up.
+/// Without `wide`, every byte is looked up.
+///
+/// The lead byte of every `ä` and `ö` inside a word (`0xC3`, also the lead of
+/// `Ä`, `Ö` and `Å`) is in `first`; after an ASCII letter or digit no mention
+/// starts ([`starts_word`] says no), so such a byte is passed over here
+/// instead of being handed back to [`find_places`] one by one.
 fn next_start_byte(bytes: &[u8], from: usize, first: &[bool; 256], wide: bool) -> Option<usize> {
+    let may_start = |i: usize| {
+        bytes.get(i).is_some_and(|&b| first[usize::from(b)])
+            && !i
+                .checked_sub(2)
+                .and_then(|p| bytes.get(p..i))
+                .is_some_and(latin1_letter)
+            && !i
+                .checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_some_and(u8::is_ascii_alphanumeric)
+    };
     let mut at = from;
     if wide {
         while let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
             let mut marked = capital_or_lead_bytes(u64::from_le_bytes(*eight));
             while marked != 0 {
                 let i = at + (marked.trailing_zeros() / 8) as usize;
-                if bytes.get(i).is_some_and(|&b| first[usize::from(b)]) {
+                if may_start(i) {
                     return Some(i);
                 }
                 // Clear the lowest marked byte's high bit.
@@ -417,10 +443,7 @@ fn next_start_byte(bytes: &[u8], from: usize, first: &[bool; 256], wide: bool) -
             at += 8;
         }
     }
-    let rest = bytes.get(at..)?;
-    rest.iter()
-        .position(|&b| first[usize::from(b)])
-        .map(|i| at + i)
+    (at..bytes.len()).find(|&i| may_start(i))
 }
 
 /// The basic form of one word if it is a known place form, e.g.
@@ -935,7 +958,7 @@ mod tests {
         }
 
         #[test]
-        fn next_start_byte_finds_the_first_start_byte(
+        fn next_start_byte_finds_the_first_start_byte_after_no_ascii_word_char(
             bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
             extra in proptest::collection::vec(proptest::num::u8::ANY, 0..4),
             from in 0usize..44,
@@ -951,7 +974,15 @@ mod tests {
                 (&GAZETTEER.first_bytes, false),
                 (&other, false),
             ] {
-                let expected = (from..bytes.len()).find(|&i| first[usize::from(bytes[i])]);
+                let expected = (from..bytes.len()).find(|&i| {
+                    first[usize::from(bytes[i])]
+                        && !(i > 0 && bytes[i - 1].is_ascii_alphanumeric())
+                        && !(i > 1
+                            && bytes[i - 2] == 0xC3
+                            && (0x80..=0xBF).contains(&bytes[i - 1])
+                            && bytes[i - 1] != 0x97
+                            && bytes[i - 1] != 0xB7)
+                });
                 proptest::prop_assert_eq!(next_start_byte(&bytes, from, first, wide), expected);
             }
         }
@@ -966,6 +997,16 @@ mod tests {
                 let text = format!("\u{e4} {text}");
                 assert!(GAZETTEER.may_start_at(text.as_bytes(), 3), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn latin1_letter_is_exactly_a_word_char() {
+        for c in '\u{80}'..='\u{7FF}' {
+            let mut utf8 = [0; 2];
+            let pair = c.encode_utf8(&mut utf8).as_bytes();
+            let letter = pair[0] == 0xC3 && is_word_char(c);
+            assert_eq!(latin1_letter(pair), letter, "{c:?}");
         }
     }
 
