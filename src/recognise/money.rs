@@ -1208,10 +1208,16 @@ static SUM_WORDS: LazyLock<FxHashSet<Vec<u8>>> = LazyLock::new(|| {
 /// and a word are compared whatever the case of their first letter.
 fn lower_first(word: &[u8]) -> Vec<u8> {
     let mut lowered = word.to_vec();
-    if let Some(first) = lowered.first_mut() {
+    lower_first_in_place(&mut lowered);
+    lowered
+}
+
+/// Puts the first byte of `word` in ASCII lower case: the one step
+/// [`lower_first`] and [`foreign_word`]'s stack copy share.
+fn lower_first_in_place(word: &mut [u8]) {
+    if let Some(first) = word.first_mut() {
         first.make_ascii_lowercase();
     }
-    lowered
 }
 
 /// The byte length of the longest form of [`SUM_WORDS`].
@@ -1254,9 +1260,7 @@ fn foreign_word(word: &str) -> bool {
         return false;
     };
     lowered.copy_from_slice(word);
-    if let Some(b) = lowered.first_mut() {
-        b.make_ascii_lowercase();
-    }
+    lower_first_in_place(lowered);
     !SUM_WORDS.contains(&*lowered)
 }
 
