@@ -236,7 +236,12 @@ impl WriteJson for EdtfDate {
     /// The EDTF string, as `EdtfDate`'s `Serialize` writes it.
     fn write_json(&self, out: &mut Vec<u8>) {
         match self.edtf_text() {
-            Some(text) => push_str(out, text.as_str()),
+            // The EDTF alphabet holds no byte JSON escapes: copied as it is.
+            Some(text) => {
+                out.push(b'"');
+                out.extend_from_slice(text.as_bytes());
+                out.push(b'"');
+            }
             None => push_str(out, &self.to_string()),
         }
     }

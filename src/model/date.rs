@@ -441,6 +441,13 @@ impl EdtfText {
         }
     }
 
+    /// The written bytes: ASCII digits, `X`, `-` and `/`, which JSON
+    /// never escapes, so the JSON writer copies them without a check.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+
+    /// The written string (the Display path reads it).
     pub(crate) fn as_str(&self) -> &str {
         self.bytes
             .get(..self.len)
