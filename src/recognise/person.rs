@@ -2142,6 +2142,67 @@ fn is_chunk_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
+/// The stretches [`Doc::sparse`] tokenizes, in order and apart: around each
+/// of `sites` (in order), `before` chunks before its own and `after` after,
+/// overlapping or touching stretches merged into one.
+fn sparse_windows(
+    bytes: &[u8],
+    sites: &[usize],
+    before: usize,
+    after: usize,
+) -> Vec<(usize, usize)> {
+    let mut windows = Vec::new();
+    let mut window: Option<(usize, usize)> = None;
+    for &site in sites {
+        let end = chunk_end_after(bytes, site, after);
+        // A site inside the window has its start (never after it) inside
+        // too: the window grows without looking back from the site.
+        if let Some((s, e)) = window
+            && site <= e
+        {
+            window = Some((s, e.max(end)));
+            continue;
+        }
+        let start = chunk_start_before(bytes, site, before);
+        window = match window {
+            Some((s, e)) if start <= e => Some((s, e.max(end))),
+            Some(w) => {
+                windows.push(w);
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+    }
+    windows.extend(window);
+    windows
+}
+
+/// [`sparse_windows`] looking back from every site: the oracle of its test.
+#[cfg(test)]
+fn sparse_windows_from_every_site(
+    bytes: &[u8],
+    sites: &[usize],
+    before: usize,
+    after: usize,
+) -> Vec<(usize, usize)> {
+    let mut windows = Vec::new();
+    let mut window: Option<(usize, usize)> = None;
+    for &site in sites {
+        let start = chunk_start_before(bytes, site, before);
+        let end = chunk_end_after(bytes, site, after);
+        window = match window {
+            Some((s, e)) if start <= e => Some((s, e.max(end))),
+            Some(w) => {
+                windows.push(w);
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+    }
+    windows.extend(window);
+    windows
+}
+
 /// The start of the chunk `chunks` chunks before the one holding byte
 /// `at` (or the text's start).
 fn chunk_start_before(bytes: &[u8], at: usize, chunks: usize) -> usize {
@@ -2333,20 +2394,7 @@ impl<'a, 'l> Doc<'a, 'l> {
             tokenize_range(text, lowered, start.max(done), end, usize::MAX, toks);
             done = end.max(done);
         };
-        let mut window: Option<(usize, usize)> = None;
-        for &site in &sites {
-            let start = chunk_start_before(bytes, site, before);
-            let end = chunk_end_after(bytes, site, after);
-            window = match window {
-                Some((s, e)) if start <= e => Some((s, e.max(end))),
-                Some(w) => {
-                    emit(&mut toks, w);
-                    Some((start, end))
-                }
-                None => Some((start, end)),
-            };
-        }
-        if let Some(w) = window {
+        for w in sparse_windows(bytes, &sites, before, after) {
             emit(&mut toks, w);
         }
         emit(&mut toks, (text.len(), text.len()));
@@ -4539,6 +4587,29 @@ mod tests {
             for t in [&text, &pieces.concat()] {
                 let checked = sparse_agrees(t, before, after);
                 prop_assert!(checked.is_ok(), "{:?}", checked);
+            }
+        }
+
+        #[test]
+        fn sparse_windows_agree_with_looking_back_from_every_site(
+            named in prop::collection::vec(name_rich_text(), 1..5),
+            fillers in prop::collection::vec(prop::collection::vec(filler_word(), 0..30), 1..5),
+            before in 0usize..4,
+            after in 0usize..6,
+        ) {
+            let mut text = String::new();
+            for (k, n) in named.iter().enumerate() {
+                text.push_str(&n.replace('\u{212A}', "K"));
+                text.push_str(&fillers.get(k % fillers.len()).map_or(String::new(), |f| f.join(" ")));
+            }
+            let lowered = LowerText::new(&text);
+            if let Some(lower) = lowered.aligned() {
+                let sites = sites(&text, lower);
+                let bytes = text.as_bytes();
+                prop_assert_eq!(
+                    sparse_windows(bytes, &sites, before, after),
+                    sparse_windows_from_every_site(bytes, &sites, before, after)
+                );
             }
         }
 
