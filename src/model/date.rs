@@ -171,7 +171,28 @@ fn check_month(month: u32) -> Result<u8, EdtfError> {
     }
 }
 
+/// The month and day of a calendar day in `year` (a leap year when
+/// unknown), or why there is none.
+///
+/// Told by the month's length ([`days_in_month`]) rather than by building
+/// a chrono date: every numeric date of a text is checked here, and chrono's
+/// constructor cost several times the table look-up.
 fn check_day(year: Option<u16>, month: u32, day: u32) -> Result<(u8, u8), EdtfError> {
+    let m = check_month(month)?;
+    let y = year.map_or(LEAP_YEAR, i32::from);
+    if (1..=days_in_month(y, m)).contains(&day) {
+        Ok((m, day as u8))
+    } else {
+        Err(EdtfError::new(
+            format!("{y:04}-{month:02}-{day:02}"),
+            "no such day in the calendar",
+        ))
+    }
+}
+
+/// [`check_day`] as chrono tells it: its oracle.
+#[cfg(test)]
+fn check_day_by_chrono(year: Option<u16>, month: u32, day: u32) -> Result<(u8, u8), EdtfError> {
     let m = check_month(month)?;
     let y = year.map_or(LEAP_YEAR, i32::from);
     match NaiveDate::from_ymd_opt(y, month, day) {
@@ -181,6 +202,21 @@ fn check_day(year: Option<u16>, month: u32, day: u32) -> Result<(u8, u8), EdtfEr
             "no such day in the calendar",
         )),
     }
+}
+
+/// How many days month `month` (1–12) of the proleptic Gregorian year
+/// `year` has: February has 29 in a leap year (divisible by 4, but not by
+/// 100 unless by 400).
+fn days_in_month(year: i32, month: u8) -> u32 {
+    /// The days of each month of a common year, January first.
+    const COMMON: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = usize::from(month)
+        .checked_sub(1)
+        .and_then(|i| COMMON.get(i))
+        .copied()
+        .unwrap_or(0);
+    if month == 2 && leap { days + 1 } else { days }
 }
 
 impl EdtfDate {
@@ -618,6 +654,26 @@ impl<'de> Deserialize<'de> for EdtfDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every (year, month, day) over every year a date may have (and the
+    /// unknown one), months 0–13, days 0–33 and a few that overflow a
+    /// byte: the month lengths and the leap-year rule answer as chrono
+    /// does, errors and all.
+    #[test]
+    fn check_day_answers_as_chrono_for_every_day() {
+        let years = std::iter::once(None).chain((0..=MAX_YEAR as u16).map(Some));
+        for year in years {
+            for month in 0..=13 {
+                for day in (0..=33).chain([255, 256, 257, u32::MAX]) {
+                    assert_eq!(
+                        check_day(year, month, day),
+                        check_day_by_chrono(year, month, day),
+                        "{year:?}-{month}-{day}"
+                    );
+                }
+            }
+        }
+    }
 
     fn rt(s: &str) {
         let d: EdtfDate = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));

@@ -577,7 +577,21 @@ fn table_holds_key(bits: &[u64], key: u64) -> bool {
 /// words without being that letter in either case: U+0308 or U+030A
 /// (`CC 88`, `CC 8A`), the Kelvin sign U+212A or the Ångström sign U+212B
 /// (`E2 84 AA`, `E2 84 AB`).
+///
+/// One pass for the lead bytes `CC` and `E2`, each checked by the bytes
+/// after it: two `memmem` searches per text cost a searcher built each
+/// time, more than the pass (`E2` leads the dashes and quotes of a text,
+/// which are few).
 fn folds_unusually(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0xCC, 0xE2, bytes).any(|i| match bytes.get(i) {
+        Some(0xCC) => matches!(bytes.get(i + 1), Some(0x88 | 0x8A)),
+        _ => bytes.get(i + 1) == Some(&0x84) && matches!(bytes.get(i + 2), Some(0xAA | 0xAB)),
+    })
+}
+
+/// [`folds_unusually`] by a search for each character: its oracle.
+#[cfg(test)]
+fn folds_unusually_by_search(bytes: &[u8]) -> bool {
     let combining =
         memchr::memchr_iter(0xCC, bytes).any(|i| matches!(bytes.get(i + 1), Some(0x88 | 0x8A)));
     combining
@@ -2893,6 +2907,33 @@ mod tests {
                 prop_assert_eq!(cue_before(&text, at), cue_before_by_fold(&text, at), "{:?} {}", text, at);
                 prop_assert_eq!(cue_before(&text, at), cue_before_ungated(&text, at), "{:?} {}", text, at);
                 prop_assert_eq!(cue_after(&text, at), cue_after_by_fold(&text, at), "{:?} {}", text, at);
+            }
+        }
+    }
+
+    /// Finnish text with the characters [`folds_unusually`] looks for, their
+    /// near misses (other `CC` and `E2 84` characters, dashes, quotes) and
+    /// their lead bytes at the end.
+    fn unusual_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => "[a-zA-ZäöåÄÖÅ]{1,6}|[ .,]",
+            1 => "a\u{308}|o\u{30A}|e\u{301}|\u{300}|\u{309}|\u{30B}",
+            1 => "\u{212A}|\u{212B}|\u{2122}|\u{2116}|\u{212C}|\u{2109}",
+            1 => "\u{2013}|\u{2014}|\u{201D}|\u{2019}|\u{2026}|\u{20AC}",
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #[test]
+        fn one_pass_finds_the_unusual_folds_as_the_searches(text in unusual_soup()) {
+            let bytes = text.as_bytes();
+            prop_assert_eq!(folds_unusually(bytes), folds_unusually_by_search(bytes), "{:?}", text);
+            // Cut anywhere, as a lead byte at the very end.
+            for cut in 0..bytes.len() {
+                let head = bytes.get(..cut).unwrap_or_default();
+                prop_assert_eq!(folds_unusually(head), folds_unusually_by_search(head), "{:?} {}", text, cut);
             }
         }
     }
