@@ -70,7 +70,7 @@ use crate::lexicon::suffix::{
 use crate::model::{BodyKind, Span};
 use crate::text::{
     HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within, char_at, is_alphanumeric, is_latin1,
-    is_space, run_by_words, tail_is_own_lower_case,
+    is_space, run_by_words,
 };
 
 /// The lexicon: inflection classes, head words, and the word lists around
@@ -1572,9 +1572,15 @@ pub(crate) struct BodyTokens {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 enum ChunkByte {
-    /// An ASCII letter, `0xC3` or a continuation byte but `0x97` and
-    /// `0xB7`: in a chunk that has no other lead byte, a Latin-1 letter's.
+    /// A small ASCII letter, `0xC3` or a continuation byte `0xA0`–`0xBF`
+    /// but `0xB7`: in a chunk that has no other lead byte, a Latin-1
+    /// letter's, and its own lower case ([`tail_is_own_lower_case`](crate::text::tail_is_own_lower_case)).
     Plain = 0,
+    /// An ASCII capital or a continuation byte `0x80`–`0x9F` but `0x97`
+    /// (the second byte of a Latin-1 capital `À`–`Þ`): a [`ChunkByte::Plain`]
+    /// byte that is not its own lower case, whose place the walk notes so
+    /// that no second look at the word's end is needed.
+    Upper = 3,
     /// An ASCII digit: [`tokenize`] splits a capital after it.
     Digit = 1,
     /// An ASCII byte that is no letter, digit or joiner of either splitter
@@ -1594,7 +1600,8 @@ const fn chunk_bytes() -> [ChunkByte; 256] {
     let mut b: u8 = 0;
     while b < 0x80 {
         kinds[b as usize] = match b {
-            b'a'..=b'z' | b'A'..=b'Z' => ChunkByte::Plain,
+            b'a'..=b'z' => ChunkByte::Plain,
+            b'A'..=b'Z' => ChunkByte::Upper,
             b'0'..=b'9' => ChunkByte::Digit,
             b'-' | b'&' | b':' | b'\'' | b'/' => ChunkByte::Other,
             _ => ChunkByte::Gap,
@@ -1603,7 +1610,11 @@ const fn chunk_bytes() -> [ChunkByte; 256] {
     }
     while b < 0xC0 {
         if !matches!(b, 0x97 | 0xB7) {
-            kinds[b as usize] = ChunkByte::Plain;
+            kinds[b as usize] = if b < 0xA0 {
+                ChunkByte::Upper
+            } else {
+                ChunkByte::Plain
+            };
         }
         b += 1;
     }
@@ -1612,17 +1623,58 @@ const fn chunk_bytes() -> [ChunkByte; 256] {
 }
 
 /// Where the chunk from byte `i` of `bytes` ends (at the next
-/// [`ChunkByte::Gap`] byte, or the end), and whether it is plain: only
-/// ASCII letters and digits and Latin-1 letters, no digit right before a
-/// capital or `0xC3`. A plain chunk is one word and one token, the same
-/// for both splitters. A byte at a time: chunks are short, and steps of
-/// four or eight bytes cost more than they saved.
+/// [`ChunkByte::Gap`] byte, or the end), whether it is plain (only ASCII
+/// letters and digits and Latin-1 letters, no digit right before a capital
+/// or `0xC3`: one word and one token, the same for both splitters), and
+/// where its last [`ChunkByte::Upper`] byte ends (`i` if it has none), so
+/// that whether a plain chunk's end is its own lower case is told without
+/// reading its end again ([`tokens_and_words`]). A run of small letters
+/// takes a tight step a byte: chunks are short, and steps of four or eight
+/// bytes cost more than they saved.
 #[inline(always)]
-fn chunk_end(bytes: &[u8], mut i: usize) -> (usize, bool) {
+fn chunk_end(bytes: &[u8], mut i: usize) -> (usize, bool, usize) {
+    let mut plain = true;
+    let mut upper_end = i;
+    while let Some(&b) = bytes.get(i) {
+        let kind = CHUNK_BYTES[usize::from(b)];
+        if kind == ChunkByte::Plain {
+            i += 1;
+            continue;
+        }
+        match kind {
+            ChunkByte::Plain => i += 1,
+            ChunkByte::Upper => {
+                i += 1;
+                upper_end = i;
+            }
+            ChunkByte::Digit => {
+                i += 1;
+                if bytes
+                    .get(i)
+                    .is_some_and(|&n| n == 0xC3 || n.is_ascii_uppercase())
+                {
+                    plain = false;
+                }
+            }
+            ChunkByte::Gap => break,
+            ChunkByte::Other => {
+                plain = false;
+                i += 1;
+            }
+        }
+    }
+    (i, plain, upper_end)
+}
+
+/// The chunk scan [`chunk_end`] replaced, which told capitals from small
+/// letters only when [`tail_is_own_lower_case`](crate::text::tail_is_own_lower_case) read the word's end again:
+/// kept as the oracle of its tests.
+#[cfg(test)]
+fn chunk_end_by_kinds(bytes: &[u8], mut i: usize) -> (usize, bool) {
     let mut plain = true;
     while let Some(&b) = bytes.get(i) {
         match CHUNK_BYTES[usize::from(b)] {
-            ChunkByte::Plain => i += 1,
+            ChunkByte::Plain | ChunkByte::Upper => i += 1,
             ChunkByte::Digit => {
                 i += 1;
                 if bytes
@@ -1668,7 +1720,7 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
             continue;
         }
         let start = i;
-        let (end, plain) = chunk_end(bytes, i);
+        let (end, plain, upper_end) = chunk_end(bytes, i);
         i = end;
         let (Some(chunk), Some(gap)) = (text.get(start..end), text.get(word_end..start)) else {
             break;
@@ -1676,8 +1728,16 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         if plain {
             // The chunk is the token and the word: its end read once, and
             // asked of both sets of head tails ([`plain_may_end_in_head`]).
-            let (token_may, word_may) =
-                plain_may_end_in_head(chunk.as_bytes(), any_tails, body_tails, word_tails);
+            // Its last [`SPLIT_TAIL`] bytes are their own lower case when
+            // no capital byte ends after their start.
+            let own_lower = upper_end <= end.saturating_sub(SPLIT_TAIL).max(start);
+            let (token_may, word_may) = plain_may_end_in_head(
+                chunk.as_bytes(),
+                own_lower,
+                any_tails,
+                body_tails,
+                word_tails,
+            );
             if token_may {
                 token_maybe.push(tokens.len() as u32);
             }
@@ -1731,17 +1791,19 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
 /// letters and digits) may end in a body's head ([`may_end_in_head`] of
 /// its lower case) and whether it may end in a head of `word_tails`
 /// ([`crate::lexicon::heads`]): its last eight bytes read once for both.
-/// A word whose last eight bytes are not their own lower case, or that
-/// ends in a clitic (whose core's end lies further back), may end in
-/// either, and is asked in full by the users.
+/// A word whose last eight bytes are not their own lower case (`own_lower`
+/// false, as [`chunk_end`] tells it during the walk), or that ends in a
+/// clitic (whose core's end lies further back), may end in either, and is
+/// asked in full by the users.
 #[inline]
 fn plain_may_end_in_head(
     word: &[u8],
+    own_lower: bool,
     any_tails: &SplitEndTails,
     body_tails: &SplitEndTails,
     word_tails: &SplitEndTails,
 ) -> (bool, bool) {
-    if !tail_is_own_lower_case(word, SPLIT_TAIL) {
+    if !own_lower {
         return (true, true);
     }
     let eight = last_eight(word);
@@ -5687,6 +5749,46 @@ mod tests {
                 let (tokens, words, _) = tokens_and_words(&text);
                 prop_assert_eq!(spans(&tokens.tokens), spans(&tokenize(&text)), "{:?}", text);
                 prop_assert_eq!(words, crate::text::words(&text), "{:?}", text);
+            }
+        }
+
+        /// [`chunk_end`] ends every chunk where [`chunk_end_by_kinds`]
+        /// ends it, with the same plainness, and the end of its last
+        /// capital byte tells of a plain chunk what
+        /// [`tail_is_own_lower_case`](crate::text::tail_is_own_lower_case)
+        /// tells reading the chunk's last eight bytes: on words of small and
+        /// capital ASCII and Latin-1 letters (`ä`, `Ä`, `×`, `÷`, `ß`, `Þ`),
+        /// digits, joiners and other scripts, glued at every length around
+        /// eight bytes, and on any text.
+        #[test]
+        fn chunk_end_tells_own_lower_case_as_the_tail_read(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "a", "k", "z", "A", "K", "Z", "ä", "Ä", "ö", "Ö", "å", "Å", "é", "É", "ß", "Þ",
+                "×", "÷", "ÿ", "À", "7", "20", "-", "'", ":", "Σ", "İ", "\u{212A}", "ş", "😀",
+                " ", ".", ",", "\n", "ryhmä", "RYHMÄ", "työryhmässä", "Hanke", "kunnan",
+            ]), 0..24),
+            noise in any::<String>(),
+        ) {
+            for text in [pieces.concat(), noise] {
+                let bytes = text.as_bytes();
+                for start in 0..bytes.len() {
+                    if !text.is_char_boundary(start) {
+                        continue;
+                    }
+                    let (end, plain, upper_end) = chunk_end(bytes, start);
+                    prop_assert_eq!((end, plain), chunk_end_by_kinds(bytes, start), "{:?} {}", text, start);
+                    let Some(chunk) = text.get(start..end) else {
+                        continue;
+                    };
+                    if plain {
+                        let own_lower = upper_end <= end.saturating_sub(SPLIT_TAIL).max(start);
+                        prop_assert_eq!(
+                            own_lower,
+                            crate::text::tail_is_own_lower_case(chunk.as_bytes(), SPLIT_TAIL),
+                            "{:?} {}", text, start
+                        );
+                    }
+                }
             }
         }
 
