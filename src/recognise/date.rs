@@ -115,9 +115,97 @@ pub struct DateMatch<'a> {
 /// }
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMatch<'_>> {
+    let bytes = text.as_bytes();
+    // Room for a date every 64 bytes holds the dates of nearly every text;
+    // growing the list from nothing cost several copies a text.
+    let mut scan = Scan {
+        text,
+        found: Vec::with_capacity(bytes.len() / 64),
+        next_free: 0,
+    };
+    if folds_unusually(bytes) {
+        for (at, _) in text.char_indices() {
+            scan.try_at(at);
+        }
+        return scan.found;
+    }
+    let table = &*STARTING_PREFIXES;
+    // The year words' starts are few: gathered first, each start of the
+    // scan asks only whether it has reached the next of them.
+    let years: Vec<usize> = year_word_starts(text).collect();
+    let mut k = 0;
+    let mut next_year = years.first().copied().unwrap_or(usize::MAX);
+    for_each_start(bytes, |at| {
+        let mut year_here = false;
+        while next_year <= at {
+            if next_year < at {
+                scan.try_at(next_year);
+            } else {
+                year_here = true;
+            }
+            k += 1;
+            next_year = years.get(k).copied().unwrap_or(usize::MAX);
+        }
+        // A start inside a date found already is no candidate: turned away
+        // before its bytes are read.
+        if at >= scan.next_free && (year_here || may_start_here(table, text, at)) {
+            scan.try_at(at);
+        }
+    });
+    for &y in years.get(k..).unwrap_or_default() {
+        scan.try_at(y);
+    }
+    scan.found
+}
+
+/// The dates found so far in a text, and where the next may start.
+///
+/// The candidate starts are tried as the scan meets them, in one pass:
+/// gathering them into a list and merging in the year words' starts first
+/// cost two lists a text, and the reading of every start inside a date
+/// already found (the month and year of `3.–4.6.2019`), which a start
+/// before [`Scan::next_free`] now skips.
+struct Scan<'a> {
+    /// The text scanned.
+    text: &'a str,
+    /// The dates found, in order.
+    found: Vec<DateMatch<'a>>,
+    /// No date starts before this offset: the end of the last date found
+    /// or skipped, or just past the last start tried.
+    next_free: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// Tries a candidate start `at` (ascending over the calls): what the
+    /// loop over a list of candidates did with each.
+    fn try_at(&mut self, at: usize) {
+        let text = self.text;
+        if at < self.next_free {
+            return;
+        }
+        let Some(c) = char_at(text, at) else {
+            return;
+        };
+        let (prev, prev2) = last_two_chars(text, at);
+        if !may_start(c, prev, prev2) {
+            return;
+        }
+        self.next_free = at + c.len_utf8();
+        match attempt(text, at, c) {
+            Step::Found(m) => {
+                self.next_free = self.next_free.max(m.span.end);
+                self.found.push(m);
+            }
+            Step::Skip(end) => self.next_free = self.next_free.max(end),
+            Step::Nothing => {}
+        }
+    }
+}
+
+/// [`find_dates`] over the list of [`candidates`]: its oracle.
+#[cfg(test)]
+fn find_dates_by_candidates(text: &str) -> Vec<DateMatch<'_>> {
     let candidates = candidates(text);
-    // Room for a quarter of the candidates holds the dates of nearly every
-    // text; growing the list from nothing cost several copies a text.
     let mut found = Vec::with_capacity(candidates.len() / 4);
     let mut next_free = 0;
     for at in candidates {
@@ -157,6 +245,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch<'_>> {
 /// character that folds to a letter of the table some other way (a
 /// combining ring or diaeresis, the Kelvin or Ångström sign) is scanned
 /// position by position instead.
+#[cfg(test)]
 fn candidates(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     if folds_unusually(bytes) {
@@ -302,6 +391,7 @@ impl Marks {
 /// repeats. The word starts and the year words' starts each come in
 /// order, so merging them costs a step each where sorting their
 /// concatenation cost a sort.
+#[cfg(test)]
 fn merge_ascending(a: &[usize], b: impl Iterator<Item = usize>) -> Vec<usize> {
     // The year words' starts are few next to the word starts.
     let mut out: Vec<usize> = Vec::with_capacity(a.len() + a.len() / 4 + 8);
@@ -2908,6 +2998,32 @@ mod tests {
                 prop_assert_eq!(cue_before(&text, at), cue_before_ungated(&text, at), "{:?} {}", text, at);
                 prop_assert_eq!(cue_after(&text, at), cue_after_by_fold(&text, at), "{:?} {}", text, at);
             }
+        }
+    }
+
+    /// Dates and clock times among Finnish words, year words, cue words,
+    /// numbers and marks, and the characters that send the scan through
+    /// every position.
+    fn found_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => "[0-9]{1,2}\\.[0-9]{1,2}\\.(20[0-9]{2})?",
+            1 => "[0-9]{1,2}\\.(\u{2013}|-| \u{2013} )[0-9]{1,2}\\.[0-9]{1,2}\\.(20[0-9]{2})?",
+            1 => "(19|20)[0-9]{2}|[0-9]{1,5}|[0-9]{1,2}/20[0-9]{2}",
+            2 => "(vuonna|vuoden|toimintavuonna|Vuosina|syksyllä|maaliskuussa|klo) (19|20)[0-9]{2}",
+            2 => "vuonna|vuoden|toimintavuonna|Vuosina|syksyllä|keväällä|kesä|maaliskuussa|syys|tammikuuta|ensi|tänä|klo|kello",
+            2 => "mennessä|alkaen|lähtien|saakka|loppuun|viimeistään|pe|Torstaina|ja|tai|päivänä",
+            2 => "Kommenttia|kokous|Muistio|maakunta|keskustelu|hyvinvointialue|[a-zA-ZäöÄÖ]{1,6}",
+            4 => " |\\.|,|:|\n|\u{a0}|\u{2013}|-",
+            1 => "a\u{308}|\u{212A}|é|×",
+        ];
+        proptest::collection::vec(piece, 0..16).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn one_pass_finds_the_dates_of_the_candidate_list(text in found_soup()) {
+            prop_assert_eq!(find_dates(&text), find_dates_by_candidates(&text), "{:?}", text);
         }
     }
 
