@@ -1721,7 +1721,9 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         }
         let start = i;
         let (end, plain, upper_end) = chunk_end(bytes, i);
-        i = end;
+        // The byte at `end` is a gap byte (or the text's end): stepped
+        // over here, not asked of the table again.
+        i = end + 1;
         let (Some(chunk), Some(gap)) = (text.get(start..end), text.get(word_end..start)) else {
             break;
         };
