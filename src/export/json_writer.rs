@@ -221,14 +221,72 @@ impl WriteJson for bool {
     }
 }
 
+/// Room for a span written whole: `[`, two offsets of at most twenty
+/// digits, `,` and `]`, rounded up.
+const SPAN_ROOM: usize = 48;
+
+/// The two ASCII digits of every number below 100.
+static DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0u8; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    pairs
+};
+
+/// The two digits of `n % 100`.
+fn digit_pair(n: usize) -> [u8; 2] {
+    DIGIT_PAIRS.get(n % 100).copied().unwrap_or_default()
+}
+
+/// Writes `n` in decimal into `buf` from `at` and returns where it ends
+/// (`at` itself if `buf` has no room, which [`SPAN_ROOM`] rules out). A
+/// number below 10 000, nearly every offset in a text, is written as four
+/// bytes at once, shifted so that its digits lead; the bytes after them
+/// are overwritten or cut off by the caller.
+fn decimal_at(buf: &mut [u8; SPAN_ROOM], at: usize, n: usize) -> usize {
+    if n < 10_000 {
+        let ([a, b], [c, d]) = (digit_pair(n / 100), digit_pair(n));
+        // Leading zeros dropped: 1 to 4 digits.
+        let len = 1 + usize::from(n >= 10) + usize::from(n >= 100) + usize::from(n >= 1000);
+        let four = u32::from_be_bytes([a, b, c, d]) << (8 * (4 - len));
+        if let Some(slot) = buf.get_mut(at..at + 4) {
+            slot.copy_from_slice(&four.to_be_bytes());
+        }
+        return at + len;
+    }
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n).as_bytes();
+    match buf.get_mut(at..at + digits.len()) {
+        Some(slot) => {
+            slot.copy_from_slice(digits);
+            at + digits.len()
+        }
+        None => at,
+    }
+}
+
 impl WriteJson for Span {
-    /// The pair `[start,end]`, as `Span`'s `Serialize` writes it.
+    /// The pair `[start,end]`, as `Span`'s `Serialize` writes it. It is
+    /// written into a buffer of fixed size, which is appended whole and
+    /// the unused tail cut off: a copy of fixed length is a few moves, where
+    /// each number appended on its own was a call to `memcpy`.
     fn write_json(&self, out: &mut Vec<u8>) {
-        out.push(b'[');
-        push_integer(out, self.start);
-        out.push(b',');
-        push_integer(out, self.end);
-        out.push(b']');
+        let mut buf = [0u8; SPAN_ROOM];
+        buf[0] = b'[';
+        let comma = decimal_at(&mut buf, 1, self.start);
+        if let Some(slot) = buf.get_mut(comma) {
+            *slot = b',';
+        }
+        let close = decimal_at(&mut buf, comma + 1, self.end);
+        if let Some(slot) = buf.get_mut(close) {
+            *slot = b']';
+        }
+        let keep = out.len() + close + 1;
+        out.extend_from_slice(&buf);
+        out.truncate(keep);
     }
 }
 
@@ -484,6 +542,33 @@ mod tests {
                 "{}",
                 path.display()
             );
+        }
+    }
+
+    #[test]
+    fn spans_are_written_as_serde_json_writes_them_at_every_digit_count() {
+        let mut edges = vec![0, usize::MAX, usize::MAX - 1];
+        let mut power = 1usize;
+        while let Some(next) = power.checked_mul(10) {
+            edges.extend([power - 1, power, power + 1]);
+            power = next;
+        }
+        edges.extend([power - 1, power, power + 1]);
+        for &start in &edges {
+            for &end in &edges {
+                let span = Span { start, end };
+                let mut out = b"x".to_vec();
+                span.write_json(&mut out);
+                let want = [b"x".as_slice(), &serde_json::to_vec(&span).unwrap()].concat();
+                assert_eq!(out, want, "{start} {end}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_span_is_written_as_serde_json_writes_it(start: usize, end: usize) {
+            assert_as_serde(&Span { start, end });
         }
     }
 
