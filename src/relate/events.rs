@@ -220,6 +220,61 @@ const VERB_REACH: usize = 5;
 fn verb_near(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
     let ws = &sentence.words;
     let breaks_clause = |gap: &str| gap.contains([',', ';', '–', '—', '(', ')']);
+    // The words are in text order and do not overlap: their ends rise
+    // with their starts, so the first and last words at the date are
+    // found by halving rather than by walking from either end.
+    let first = ws.partition_point(|w| w.end() <= at.start);
+    if first >= ws.len() {
+        return None;
+    }
+    let last = ws
+        .partition_point(|w| w.start < at.end)
+        .checked_sub(1)
+        .unwrap_or(first);
+    let mut lo = first;
+    while lo > 0 && first - lo < VERB_REACH && !breaks_clause(ws[lo].gap) {
+        lo -= 1;
+    }
+    let mut hi = last + 1;
+    while hi < ws.len() && hi - last <= VERB_REACH && !breaks_clause(ws[hi].gap) {
+        hi += 1;
+    }
+    // A word's lower case is read off the sentence's when it lowers in
+    // place (as `SentenceWords::lower_of` does, without a `Cow` for each
+    // word), and the table of first bytes is fetched once, not once a word.
+    let in_place = sentence.sentence.lower_in_place();
+    let pairs = &*VERB_PAIRS;
+    let kind_of = |k: usize| {
+        let w = ws.get(k)?;
+        let borrowed = in_place.and_then(|(whole, start)| {
+            let from = w.start.checked_sub(start)?;
+            whole.get(from..from + w.text.len())
+        });
+        match borrowed {
+            Some(lower) => verb_kind_by_pairs(pairs, lower),
+            None => verb_kind(&sentence.sentence.lower_of(k)?),
+        }
+    };
+    // The verb nearest the date decides (`toimikausi alkoi 1.3.2022 ja
+    // päättyy 31.5.2025`: the first date starts, the second ends); at equal
+    // distance the table's order.
+    (lo..hi)
+        .filter_map(|k| {
+            let kind = kind_of(k)?;
+            let distance = first.saturating_sub(k).max(k.saturating_sub(last));
+            Some((distance, kind))
+        })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, kind)| kind)
+}
+
+/// [`verb_near`] as it was: the date's words found by walking from either
+/// end, and each word's lower case asked for by
+/// [`SentenceWords::lower_of`]; the oracle its test compares with.
+#[cfg(test)]
+fn verb_near_by_lower_of(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
+    let ws = &sentence.words;
+    let breaks_clause = |gap: &str| gap.contains([',', ';', '–', '—', '(', ')']);
     let first = ws.iter().position(|w| w.end() > at.start)?;
     let last = ws.iter().rposition(|w| w.start < at.end).unwrap_or(first);
     let mut lo = first;
@@ -230,9 +285,6 @@ fn verb_near(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
     while hi < ws.len() && hi - last <= VERB_REACH && !breaks_clause(ws[hi].gap) {
         hi += 1;
     }
-    // The verb nearest the date decides (`toimikausi alkoi 1.3.2022 ja
-    // päättyy 31.5.2025`: the first date starts, the second ends); at equal
-    // distance the table's order.
     (lo..hi)
         .filter_map(|k| {
             let kind = verb_kind(&sentence.sentence.lower_of(k)?)?;
@@ -248,7 +300,13 @@ fn verb_near(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
 /// start with no stem's first two bytes ([`VERB_PAIRS`]) and are passed over
 /// without a comparison with each of the stems.
 fn verb_kind(lower: &str) -> Option<EventKind> {
-    let pairs = &*VERB_PAIRS;
+    verb_kind_by_pairs(&VERB_PAIRS, lower)
+}
+
+/// [`verb_kind`] with [`VERB_PAIRS`] (`pairs`) already at hand: a caller
+/// asking of many words fetches the table once.
+#[inline]
+fn verb_kind_by_pairs(pairs: &[ByteSet; 256], lower: &str) -> Option<EventKind> {
     let [first, second, ..] = *lower.as_bytes() else {
         return None;
     };
@@ -408,11 +466,12 @@ mod tests {
     use proptest::prelude::*;
 
     use super::{
-        Taken, event_nouns, event_nouns_word_by_word, events, events_by_words, taken_by_each,
-        verb_kind, verb_kind_by_stems,
+        Taken, Worded, event_nouns, event_nouns_word_by_word, events, events_by_words,
+        taken_by_each, verb_kind, verb_kind_by_stems, verb_near, verb_near_by_lower_of,
     };
     use crate::lexicon::holds_event_stem;
     use crate::model::Span;
+    use crate::relate::found::span_of;
     use crate::relate::found::testing::with_found;
 
     /// A meeting's text holding several structural dates, then one more
@@ -595,7 +654,70 @@ mod tests {
             })
     }
 
+    /// Words of sentences for the verb search: the dated sentences' words,
+    /// verb stems whole, cut and glued, and words that lower out of line
+    /// (the Kelvin sign, `İ`), which send a sentence to the word-by-word
+    /// lower case.
+    fn verb_sentence_word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            sentence_word().prop_map(str::to_owned),
+            proptest::collection::vec(verb_piece(), 1..3).prop_map(|p| p.concat()),
+            proptest::sample::select(vec![
+                "\u{212A}okous",
+                "İlmoittautuminen",
+                "JÄTTÄÄ",
+                "-alkaa"
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
     proptest! {
+        /// [`verb_near`] (halving for the date's words, each word's lower
+        /// case read off the sentence's) finds the verb the walk and
+        /// [`SentenceWords::lower_of`] found, for every date of every
+        /// sentence and for spans around and between words.
+        #[test]
+        fn verb_near_agrees_with_the_walk_and_lower_of(
+            sentences in proptest::collection::vec(
+                (
+                    proptest::collection::vec(verb_sentence_word(), 0..8),
+                    proptest::sample::select(vec!["15.3.", "1.6.2021", "keväällä 2021"]),
+                    proptest::collection::vec(verb_sentence_word(), 0..8),
+                    proptest::sample::select(vec![" ", ", ", " – ", "\n"]),
+                ),
+                1..4,
+            ),
+            shifts in proptest::collection::vec((0usize..40, 0usize..12), 4),
+        ) {
+            let body: String = sentences
+                .iter()
+                .map(|(before, date, after, gap)| {
+                    format!("Hanke {}{gap}{date} {}. ", before.join(" "), after.join(" "))
+                })
+                .collect();
+            let text = format!("Julkaistu 2.2.2020\n\n{body}\n");
+            with_found(&text, |_, found, _| {
+                for (n, sentence) in found.sentences.iter().enumerate() {
+                    let worded = Worded::new(found, n);
+                    let span = span_of(sentence);
+                    let mut ats: Vec<Span> =
+                        found.dates_in(span).map(|i| found.dates[i].span).collect();
+                    ats.extend(shifts.iter().map(|&(from, len)| {
+                        Span::new(span.start + from, span.start + from + len)
+                    }));
+                    for at in ats {
+                        prop_assert_eq!(
+                            verb_near(&worded, at),
+                            verb_near_by_lower_of(&worded, at),
+                            "{:?} at {:?}", text, at
+                        );
+                    }
+                }
+                Ok(())
+            })?;
+        }
+
         #[test]
         fn event_nouns_agree_with_the_word_by_word_look_up(
             pieces in proptest::collection::vec(piece(), 0..24),
