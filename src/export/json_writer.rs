@@ -14,7 +14,7 @@
 use crate::model::{
     Amount, Body, BodyKind, Currency, DateMention, Document, DocumentKind, EdtfDate, Entry, Event,
     EventKind, Meeting, MeetingStatus, Organization, Person, Place, Programme, Role, RoleKind,
-    Span,
+    Span, digit_pair,
 };
 
 /// A value that appends its compact JSON form to a byte buffer.
@@ -224,22 +224,6 @@ impl WriteJson for bool {
 /// Room for a span written whole: `[`, two offsets of at most twenty
 /// digits, `,` and `]`, rounded up.
 const SPAN_ROOM: usize = 48;
-
-/// The two ASCII digits of every number below 100.
-static DIGIT_PAIRS: [[u8; 2]; 100] = {
-    let mut pairs = [[0u8; 2]; 100];
-    let mut n = 0;
-    while n < 100 {
-        pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
-        n += 1;
-    }
-    pairs
-};
-
-/// The two digits of `n % 100`.
-fn digit_pair(n: usize) -> [u8; 2] {
-    DIGIT_PAIRS.get(n % 100).copied().unwrap_or_default()
-}
 
 /// Writes `n` in decimal into `buf` from `at` and returns where it ends
 /// (`at` itself if `buf` has no room, which [`SPAN_ROOM`] rules out). A

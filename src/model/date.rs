@@ -505,10 +505,13 @@ const DIGIT_PAIRS: [[u8; 2]; 100] = {
 
 /// The last two decimal digits of `n`, as ASCII bytes.
 fn pair(n: u16) -> [u8; 2] {
-    DIGIT_PAIRS
-        .get(usize::from(n % 100))
-        .copied()
-        .unwrap_or_default()
+    digit_pair(n.into())
+}
+
+/// The last two decimal digits of `n`, as ASCII bytes; the JSON writer
+/// writes span offsets with it too.
+pub(crate) fn digit_pair(n: usize) -> [u8; 2] {
+    DIGIT_PAIRS.get(n % 100).copied().unwrap_or_default()
 }
 
 impl EdtfDate {

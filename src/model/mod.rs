@@ -21,6 +21,7 @@ mod span;
 
 pub use amount::{Amount, Currency};
 pub use body::{Body, BodyKind};
+pub(crate) use date::digit_pair;
 pub use date::{EdtfDate, EdtfError, Precision, Season};
 pub use date_mention::DateMention;
 pub use document::{Document, DocumentKind};
