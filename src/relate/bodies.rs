@@ -83,6 +83,51 @@ fn spell_keyed<'n>(name: &'n str, out: &mut String) -> Cow<'n, str> {
     key
 }
 
+/// A name's [`spelling`] and [`key`], as [`spell_keyed`] makes them,
+/// kept in [`SPELLINGS`].
+struct Spelt {
+    /// The name's [`spelling`].
+    spelling: Box<str>,
+    /// The name's [`key`].
+    key: Box<str>,
+}
+
+/// How many names [`SPELLINGS`] keeps before it starts again.
+const SPELLING_CACHE_SIZE: usize = 4096;
+
+thread_local! {
+    /// The spellings and keys of the names already added to a registry on
+    /// this thread, by name: an archive names the same bodies page after
+    /// page, and a spelling and key cost a look at each byte of the name
+    /// and a copy, a lookup one hash. Bounded, so memory stays flat.
+    static SPELLINGS: RefCell<FxHashMap<Box<str>, Spelt>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// `f` of the [`spelling`] and [`key`] of `name`, from [`SPELLINGS`] if it
+/// is there, else made by [`spell_keyed`] and kept there. `f` must not ask
+/// for another name's (the cache is borrowed while it runs).
+fn with_spelt<R>(name: &str, f: impl FnOnce(&str, &str) -> R) -> R {
+    SPELLINGS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(known) = cache.get(name) {
+            return f(&known.spelling, &known.key);
+        }
+        let mut spelling = String::with_capacity(name.len());
+        let key = spell_keyed(name, &mut spelling);
+        let spelt = Spelt {
+            spelling: spelling.into_boxed_str(),
+            key: key.into(),
+        };
+        let answer = f(&spelt.spelling, &spelt.key);
+        if cache.len() >= SPELLING_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(name.into(), spelt);
+        answer
+    })
+}
+
 /// Appends the spelling of a plain name's key (see [`keyed`]) to `out`:
 /// the key without its spaces and hyphens, copied in runs between them.
 fn spell_plain_key(key: &str, out: &mut String) {
@@ -675,7 +720,32 @@ fn equal_range<'s, K: Ord, V>(sorted: &'s [(K, V)], key: &K) -> &'s [(K, V)] {
 impl Registry {
     /// The body `name` is indexed to, after adding `body` for it if it is
     /// a new spelling; a new body's key is kept for folding.
+    ///
+    /// The name's spelling and key come from [`SPELLINGS`]: an archive
+    /// names the same bodies page after page, and a name is spelt and keyed
+    /// once a thread rather than once a mention (`Registry::add_by_spelling`,
+    /// as it was, is the oracle of its test).
     fn add(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
+        let next = self.bodies.len();
+        let known = with_spelt(name, |spelling, key| {
+            if let Some(&known) = self.index.get(spelling) {
+                return Some(known);
+            }
+            self.index.insert(spelling.to_owned(), next);
+            self.keys.push(key.to_owned());
+            None
+        });
+        if let Some(known) = known {
+            return known;
+        }
+        self.bodies.push(body());
+        next
+    }
+
+    /// [`Registry::add`] as it was, spelling and keying the name each time
+    /// ([`spell_keyed`]): the oracle its test compares with.
+    #[cfg(test)]
+    fn add_by_spelling(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
         let next = self.bodies.len();
         let spelt = self.spelt.get_mut();
         spelt.clear();
@@ -1826,6 +1896,36 @@ mod tests {
                 prop_assert_eq!(new, old, "{:?}", name);
                 prop_assert_eq!(key, key_by_lower_cow(&name), "{:?}", name);
             }
+        }
+
+        /// A registry adding names with their spellings and keys from
+        /// [`SPELLINGS`] indexes and keys them as one spelling and keying
+        /// each name ([`Registry::add_by_spelling`]): names of Finnish-like
+        /// pieces (written several ways: case, spaces, hyphens), each added
+        /// several times, the cache emptied or not at the start, and any
+        /// string.
+        #[test]
+        fn adding_with_cached_spellings_agrees_with_spelling_each_name(
+            names in prop::collection::vec(prop::collection::vec(name_piece(), 0..8), 0..12),
+            picks in prop::collection::vec(0usize..12, 0..24),
+            empty_first in any::<bool>(),
+            noise in any::<String>(),
+        ) {
+            if empty_first {
+                SPELLINGS.with(|c| c.borrow_mut().clear());
+            }
+            let mut names: Vec<String> = names.iter().map(|n| n.concat()).collect();
+            names.push(noise);
+            let (mut new, mut old) = (Registry::default(), Registry::default());
+            let order = names.iter().chain(picks.iter().filter_map(|&k| names.get(k)));
+            for (at, name) in order.enumerate() {
+                let i = new.add(name, || body(name, None, at));
+                let j = old.add_by_spelling(name, || body(name, None, at));
+                prop_assert_eq!(i, j, "{:?}", name);
+            }
+            prop_assert_eq!(&new.keys, &old.keys);
+            prop_assert_eq!(&new.index, &old.index);
+            prop_assert_eq!(new.bodies.len(), old.bodies.len());
         }
 
         #[test]

@@ -411,12 +411,18 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
     let mut out = Vec::new();
     let taken = Taken::new(taken_spans);
     let meeting_spans: FxHashSet<Span> = meetings.iter().map(|m| m.span).collect();
+    // The sentences are in text order: their dates are found by walking
+    // on from the last sentence's, not by halving all the dates each time.
+    let mut dates_from = 0;
     for (n, sentence) in found.sentences.iter().enumerate() {
         let span = span_of(sentence);
-        if meeting_spans.contains(&span) {
+        // Most sentences hold no date: a meeting's is looked up only for
+        // those that do.
+        let dates = found.dates_in_order(&mut dates_from, span);
+        if dates.is_empty() || meeting_spans.contains(&span) {
             continue;
         }
-        for i in found.dates_in(span) {
+        for i in dates {
             let d = &found.dates[i];
             if taken.holds(d.span) {
                 continue;

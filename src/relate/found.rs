@@ -163,6 +163,32 @@ impl<'t> Found<'t> {
         inside(&self.dates, span, |d| d.span)
     }
 
+    /// [`Found::dates_in`] for spans asked for in text order: `from` is
+    /// where an earlier span's dates started (0 for the first span), and
+    /// becomes where this one's do. The first date at or after the span's
+    /// start is found by walking on from there, where halving the whole
+    /// list for each of many sentences cost more than the walk over all
+    /// dates once.
+    pub(crate) fn dates_in_order(&self, from: &mut usize, span: Span) -> std::ops::Range<usize> {
+        let mut lo = *from;
+        while self
+            .dates
+            .get(lo)
+            .is_some_and(|d| d.span.start < span.start)
+        {
+            lo += 1;
+        }
+        *from = lo;
+        let count = self
+            .dates
+            .get(lo..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|d| d.span.start < span.end && d.span.end <= span.end)
+            .count();
+        lo..lo + count
+    }
+
     /// Indexes of the body mentions inside `span`.
     pub(crate) fn bodies_in(&self, span: Span) -> std::ops::Range<usize> {
         inside(&self.bodies, span, |b| b.span)
@@ -515,6 +541,53 @@ mod tests {
                     prop_assert_eq!(got.lower_of(k), Some(std::borrow::Cow::Owned(own.text.to_lowercase())));
                 }
             }
+        }
+    }
+
+    /// Pieces of dated Finnish text: dates whole and cut, in sentences
+    /// and lines of their own, full stops inside and after dates.
+    fn dated_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Ryhmä kokoontui ",
+            "Seuraava kokous pidetään ",
+            "Lausunnot pyydetään ",
+            " mennessä",
+            "5.3.",
+            "12.10.2021",
+            "1.–3.2.2022",
+            "28.12. ja 3.1.",
+            "kesällä 2021",
+            ". ",
+            ", ",
+            " ",
+            "\n",
+            "\n\n3.4.2019\n",
+            "Muistio ",
+        ])
+    }
+
+    proptest! {
+        /// The dates of each sentence, found by walking on in text order
+        /// ([`Found::dates_in_order`]), are those halving finds
+        /// ([`Found::dates_in`]), whichever sentences are passed over.
+        #[test]
+        fn dates_walked_to_in_order_are_the_dates_halved_to(
+            pieces in prop::collection::vec(dated_piece(), 0..24),
+            skips in prop::collection::vec(any::<bool>(), 0..16),
+        ) {
+            let text = pieces.concat();
+            with_found(&text, |_, found, _| {
+                let mut from = 0;
+                for (n, s) in found.sentences.iter().enumerate() {
+                    if skips.get(n).copied().unwrap_or(false) {
+                        continue;
+                    }
+                    let span = super::span_of(s);
+                    let walked = found.dates_in_order(&mut from, span);
+                    prop_assert_eq!(walked, found.dates_in(span), "{:?} {:?}", text, span);
+                }
+                Ok(())
+            })?;
         }
     }
 

@@ -380,19 +380,100 @@ fn location(text: &str, found: &Found<'_>, span: Span) -> Option<String> {
 #[derive(Default)]
 struct Gathered {
     list: Vec<Meeting>,
-    /// For each date, each body's first meeting on it (an index of `list`).
-    first: FxHashMap<Option<EdtfDate>, FxHashMap<String, usize>>,
+    /// For each date and body, the body's first meeting on it (an index of
+    /// `list`): one map, looked up by borrowed names ([`DateBodyKey`]),
+    /// where a map of bodies for each date was made and grown (`Nested`,
+    /// the tests' oracle).
+    first: FxHashMap<DateBody, usize>,
 }
+
+/// A date and a body's record name: a key of [`Gathered::first`].
+#[derive(Debug)]
+struct DateBody {
+    date: Option<EdtfDate>,
+    body: String,
+}
+
+/// A date and a body's name, owned ([`DateBody`]) or borrowed: the map of
+/// owned keys is looked up by borrowed ones, without copying the name.
+trait DateBodyKey {
+    /// The date and the name.
+    fn parts(&self) -> (Option<EdtfDate>, &str);
+}
+
+impl DateBodyKey for DateBody {
+    fn parts(&self) -> (Option<EdtfDate>, &str) {
+        (self.date, &self.body)
+    }
+}
+
+impl DateBodyKey for (Option<EdtfDate>, &str) {
+    fn parts(&self) -> (Option<EdtfDate>, &str) {
+        (self.0, self.1)
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn DateBodyKey + 'a> for DateBody {
+    fn borrow(&self) -> &(dyn DateBodyKey + 'a) {
+        self
+    }
+}
+
+/// Hashed by its parts, as the owned key is ([`Borrow`](std::borrow::Borrow)
+/// asks both to hash alike).
+impl std::hash::Hash for dyn DateBodyKey + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
+}
+
+/// Equal when the parts are.
+impl PartialEq for dyn DateBodyKey + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for dyn DateBodyKey + '_ {}
+
+/// Hashed by its parts, as the borrowed key is.
+impl std::hash::Hash for DateBody {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
+}
+
+/// Equal when the parts are.
+impl PartialEq for DateBody {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for DateBody {}
 
 impl Gathered {
     /// Adds `m` unless a meeting of the same bodies on the same date exists,
     /// in which case the two are merged (into the first such meeting).
     fn push(&mut self, m: Meeting) {
-        let firsts = self.first.entry(m.date).or_default();
-        let same = m.bodies.iter().filter_map(|b| firsts.get(b)).min().copied();
+        let first = &mut self.first;
+        let same = m
+            .bodies
+            .iter()
+            .filter_map(|b| first.get(&(m.date, b.as_str()) as &dyn DateBodyKey))
+            .min()
+            .copied();
         let Some(i) = same else {
+            // None of the bodies has a meeting on the date yet (a body
+            // listed twice gets the same index twice).
             for b in &m.bodies {
-                firsts.entry(b.clone()).or_insert(self.list.len());
+                first.insert(
+                    DateBody {
+                        date: m.date,
+                        body: b.clone(),
+                    },
+                    self.list.len(),
+                );
             }
             self.list.push(m);
             return;
@@ -402,10 +483,18 @@ impl Gathered {
             if !x.bodies.contains(b) {
                 // No meeting before `i` on this date has `b`, or `i` would
                 // not be the first to share a body with `m`.
-                firsts
-                    .entry(b.clone())
-                    .and_modify(|first| *first = (*first).min(i))
-                    .or_insert(i);
+                match first.get_mut(&(m.date, b.as_str()) as &dyn DateBodyKey) {
+                    Some(at) => *at = (*at).min(i),
+                    None => {
+                        first.insert(
+                            DateBody {
+                                date: m.date,
+                                body: b.clone(),
+                            },
+                            i,
+                        );
+                    }
+                }
             }
         }
         merge(x, m);
@@ -789,6 +878,40 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// [`Gathered`] as it was, a map of bodies for each date: the oracle
+    /// of the one map.
+    #[derive(Default)]
+    struct Nested {
+        list: Vec<Meeting>,
+        /// For each date, each body's first meeting on it.
+        first: FxHashMap<Option<EdtfDate>, FxHashMap<String, usize>>,
+    }
+
+    impl Nested {
+        /// [`Gathered::push`] as it was.
+        fn push(&mut self, m: Meeting) {
+            let firsts = self.first.entry(m.date).or_default();
+            let same = m.bodies.iter().filter_map(|b| firsts.get(b)).min().copied();
+            let Some(i) = same else {
+                for b in &m.bodies {
+                    firsts.entry(b.clone()).or_insert(self.list.len());
+                }
+                self.list.push(m);
+                return;
+            };
+            let x = &mut self.list[i];
+            for b in &m.bodies {
+                if !x.bodies.contains(b) {
+                    firsts
+                        .entry(b.clone())
+                        .and_modify(|first| *first = (*first).min(i))
+                        .or_insert(i);
+                }
+            }
+            merge(x, m);
+        }
+    }
+
     /// [`Gathered::push`] as it was, scanning the meetings of the date for
     /// a shared body: the oracle of the indexed one.
     fn push_by_scan(list: &mut Vec<Meeting>, m: Meeting) {
@@ -1125,12 +1248,15 @@ mod tests {
         #[test]
         fn indexed_gathering_merges_as_a_scan_does(ms in meetings()) {
             let mut gathered = Gathered::default();
+            let mut nested = Nested::default();
             let mut scanned = Vec::new();
             for m in ms {
                 gathered.push(m.clone());
+                nested.push(m.clone());
                 push_by_scan(&mut scanned, m);
             }
-            prop_assert_eq!(gathered.list, scanned);
+            prop_assert_eq!(&gathered.list, &scanned);
+            prop_assert_eq!(gathered.list, nested.list);
         }
     }
 
