@@ -615,23 +615,24 @@ impl<'k> ShortNameIndex<'k> {
     /// those whose keys end in its key after a space or hyphen; every body
     /// when it is a bare head word (a compound may end in it); those with
     /// its key as abbreviation; and those of its kind with its topic
-    /// (`subject`).
+    /// (`subject`). Written into `found` (emptied first), a list the caller
+    /// keeps from body to body rather than a new one each.
     fn candidates(
         &mut self,
+        found: &mut Vec<usize>,
         i: usize,
         bare: bool,
         kind: BodyKind,
         subject: Option<&'k str>,
         topic_at: &impl Fn(usize) -> Option<&'k str>,
-    ) -> Vec<usize> {
+    ) {
+        found.clear();
         if bare {
-            return (0..self.keys.len()).collect();
+            found.extend(0..self.keys.len());
+            return;
         }
         let short = self.keys.get(i).map_or("", String::as_str);
-        let mut found: Vec<usize> = equal_range(&self.endings, &short)
-            .iter()
-            .map(|&(_, j)| j)
-            .collect();
+        found.extend(equal_range(&self.endings, &short).iter().map(|&(_, j)| j));
         found.extend(self.abbreviations.get(short).into_iter().flatten());
         if let Some(subject) = subject {
             found.extend(
@@ -642,7 +643,6 @@ impl<'k> ShortNameIndex<'k> {
         }
         found.sort_unstable();
         found.dedup();
-        found
     }
 
     /// The bodies of `kind` whose topic is `subject`, with it: a slice of
@@ -779,6 +779,10 @@ impl Registry {
         // once, where the index grew from empty through each power of two.
         reg.index.reserve(matches.len());
         reg.of_match.reserve(matches.len());
+        // Most pages name a few dozen bodies: their room made at once too.
+        let bodies = matches.len().min(64);
+        reg.bodies.reserve(bodies);
+        reg.keys.reserve(bodies);
         let title = layout.title.map(|t| (t.start, t.end()));
         for m in matches {
             if m.plural {
@@ -910,6 +914,9 @@ impl Registry {
         let mut folded_into: Vec<Option<usize>> = vec![None; self.bodies.len()];
         // Names no body keeps, having one of the same key.
         let mut unnamed = Vec::new();
+        // The bodies each body may be short for, then those it is: one
+        // list for all of them.
+        let mut longer = Vec::new();
         for i in 0..self.bodies.len() {
             let bodies = &self.bodies;
             let topic_at = |j: usize| topics[j].get_or_init(|| topic(&bodies[j].name)).as_deref();
@@ -926,11 +933,9 @@ impl Registry {
                 .has_earlier_kin(kind, at)
                 .then(|| topic_at(i))
                 .flatten();
-            let candidates = index.candidates(i, bare, kind, subject, &topic_at);
-            let longer: Vec<usize> = candidates
-                .into_iter()
-                .filter(|&j| j != i && folded_into.get(j) == Some(&None))
-                .filter(|&j| {
+            index.candidates(&mut longer, i, bare, kind, subject, &topic_at);
+            longer.retain(|&j| {
+                j != i && folded_into.get(j) == Some(&None) && {
                     let other = &self.bodies[j];
                     let long = &keys[j];
                     ends_with_words(long, short)
@@ -941,8 +946,8 @@ impl Registry {
                             && heads_agree(&long[heads[j]..], short_head)
                             && subject.is_some()
                             && topic_at(j) == subject)
-                })
-                .collect();
+                }
+            });
             let Some(target) = fold_target(self.main, &longer, &self.bodies, at) else {
                 continue;
             };

@@ -209,12 +209,23 @@ impl<'t> Found<'t> {
 /// piece's own pass does; a preferred match running past `end` would have
 /// been found instead (one running across).
 fn stems_within(all: &[Range<usize>], start: usize, end: usize) -> Option<&[Range<usize>]> {
+    all.get(matches_within(all, start, end)?)
+}
+
+/// [`stems_within`] for the matches of any leftmost-first pass over a
+/// text: where in `all` those lying in `start..end` are, or `None` when
+/// one runs across either end (the same argument holds for any such pass).
+pub(crate) fn matches_within(
+    all: &[Range<usize>],
+    start: usize,
+    end: usize,
+) -> Option<Range<usize>> {
     let lo = all.partition_point(|m| m.end <= start);
-    let hi = all.partition_point(|m| m.start < end);
-    let within = all.get(lo..hi.max(lo))?;
+    let hi = all.partition_point(|m| m.start < end).max(lo);
+    let within = all.get(lo..hi)?;
     let across_start = within.first().is_some_and(|m| m.start < start);
     let across_end = within.last().is_some_and(|m| m.end > end);
-    (!across_start && !across_end).then_some(within)
+    (!across_start && !across_end).then_some(lo..hi)
 }
 
 /// A sentence's span.

@@ -20,7 +20,7 @@ use crate::recognise::places::PlaceKind;
 use crate::text::{Sentence, ToLower, lower_cow};
 
 use super::bodies::Registry;
-use super::found::{Found, SentenceWords, span_of};
+use super::found::{Found, SentenceWords, matches_within, span_of};
 
 /// Letters every meeting word holds (`kokous`, `yhteiskokouksen`,
 /// `kokoontui`): the many sentences without them, in any case, are passed
@@ -536,7 +536,7 @@ struct SummarySays {
 /// told the place. A sentence that dates its own meeting is another
 /// meeting and tells nothing; its clauses are worked out only when it
 /// would otherwise tell something.
-fn summary_says(found: &Found<'_>, n: usize, place_known: bool) -> SummarySays {
+fn summary_says(found: &Found<'_>, tellers: &Tellers, n: usize, place_known: bool) -> SummarySays {
     const NOTHING: SummarySays = SummarySays {
         place: false,
         joint: false,
@@ -544,7 +544,7 @@ fn summary_says(found: &Found<'_>, n: usize, place_known: bool) -> SummarySays {
     let Some(sentence) = found.sentences.get(n) else {
         return NOTHING;
     };
-    if !may_tell_of_meeting(&found.sentence_lower(n), place_known) {
+    if !tellers.may_tell(found, n, place_known) {
         return NOTHING;
     }
     let ws = found.sentence_words(n);
@@ -567,6 +567,64 @@ static HELD_OR_JOINT_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> =
 /// [`JOINT_WORDS`], searched for in a summary sentence's lower case.
 static JOINT_WORD_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> =
     LazyLock::new(|| presence_finder(JOINT_WORDS.iter().copied()));
+
+/// Where [`MEETING_HELD_WORDS`] and [`JOINT_WORDS`] stand in a text's
+/// lower case, found by one leftmost-first pass of [`HELD_OR_JOINT_FINDER`]
+/// over an entry's summary for its sentences, where each sentence was
+/// searched on its own ([`may_tell_of_meeting`], which
+/// still answers when this cannot): a search costs as much to start as to
+/// run over a short sentence.
+struct Tellers {
+    /// The matches, in order and not overlapping; `None` when the text
+    /// does not lower in place or the automaton could not be built.
+    matches: Option<Vec<std::ops::Range<usize>>>,
+    /// For each of `matches`, whether it is a joint word's.
+    joint: Vec<bool>,
+}
+
+impl Tellers {
+    /// The held and joint words of bytes `from..to` of the text of
+    /// `found`, at the text's offsets.
+    fn new(found: &Found<'_>, from: usize, to: usize) -> Self {
+        let mut joint = Vec::new();
+        let matches = found
+            .lower_aligned()
+            .and_then(|lower| lower.get(from..to))
+            .zip(HELD_OR_JOINT_FINDER.as_ref())
+            .map(|(lower, finder)| {
+                finder
+                    .find_iter(lower)
+                    .map(|m| {
+                        // The finder's patterns: the held words, then the joint.
+                        joint.push(m.pattern().as_usize() >= MEETING_HELD_WORDS.len());
+                        from + m.start()..from + m.end()
+                    })
+                    .collect()
+            });
+        Self { matches, joint }
+    }
+
+    /// [`may_tell_of_meeting`] of sentence `n`'s lower case. The matches
+    /// lying in the sentence are those a search of its own lower case finds
+    /// when none runs across its ends ([`matches_within`]): none, and it
+    /// holds neither kind of word; some, and it holds one (a joint word if
+    /// one of them is). Else, or when only held words lie in it and the
+    /// place is known (a joint word may overlap one), its own lower case
+    /// is searched.
+    fn may_tell(&self, found: &Found<'_>, n: usize, place_known: bool) -> bool {
+        let inside = self
+            .matches
+            .as_deref()
+            .zip(found.sentences.get(n))
+            .and_then(|(all, s)| matches_within(all, s.start, s.end()));
+        match inside {
+            Some(r) if r.is_empty() => false,
+            Some(_) if !place_known => true,
+            Some(r) if self.joint.get(r.clone()).is_some_and(|j| j.contains(&true)) => true,
+            _ => may_tell_of_meeting(&found.sentence_lower(n), place_known),
+        }
+    }
+}
 
 /// Whether a summary sentence whose lower case is `lower` may tell
 /// something ([`summary_says`]): it holds a held word (unless the place is
@@ -610,6 +668,9 @@ pub(crate) fn meetings(
     anchor_at: impl Fn(usize) -> Option<chrono::NaiveDate>,
 ) -> Vec<Meeting> {
     let mut out = Gathered::default();
+    // A body or two for each entry's meeting and a few more in sentences:
+    // room made once, where the map grew from empty for each page.
+    out.first.reserve(2 * layout.entries.len() + 8);
     if let Some(m) = header_meeting(text, layout, found, registry) {
         out.push(m);
     }
@@ -642,9 +703,10 @@ pub(crate) fn meetings(
         // entry's summary (`Ryhmä kokoontui Raisiossa.`).
         let mut place = None;
         if let Some((s, t)) = e.summary {
+            let tellers = Tellers::new(found, s, t);
             for n in sentences_within(found, s, t) {
                 let span = span_of(&found.sentences[n]);
-                let says = summary_says(found, n, place.is_some());
+                let says = summary_says(found, &tellers, n, place.is_some());
                 if says.place {
                     place = location(text, found, span);
                 }
@@ -1153,9 +1215,22 @@ mod tests {
                             "{:?}", sentence.text
                         );
                     }
+                    // Over the whole text, and over the sentence alone.
+                    let (whole, own) = (
+                        Tellers::new(found, 0, text.len()),
+                        Tellers::new(found, sentence.start, sentence.end()),
+                    );
                     for known in [false, true] {
+                        let want = may_tell_of_meeting(&found.sentence_lower(n), known);
+                        for tellers in [&whole, &own] {
+                            prop_assert_eq!(
+                                tellers.may_tell(found, n, known),
+                                want,
+                                "{:?}", sentence.text
+                            );
+                        }
                         prop_assert_eq!(
-                            summary_says(found, n, known),
+                            summary_says(found, &whole, n, known),
                             summary_says_plain(found, n, known),
                             "{:?}", sentence.text
                         );
