@@ -301,10 +301,7 @@ fn meeting_bodies(
     let mut out: Vec<String> = Vec::new();
     for (k, b) in chosen {
         // Inside an entry, `Työryhmä kokoontuu …` is the entry's own group.
-        let local = context.filter(|c| {
-            let head = b.name.to_lower();
-            !head.contains(' ') && c.to_lower().ends_with(&head)
-        });
+        let local = context.filter(|c| is_context_body(&b.name, c));
         if let Some(name) = local.or_else(|| registry.resolve_match(k))
             && !out.iter().any(|n| n == name)
         {
@@ -312,6 +309,41 @@ fn meeting_bodies(
         }
     }
     out
+}
+
+/// Whether a document of an entry (`Muistio`, `Pöytäkirja 3/2019`) is made
+/// after its meeting: its lower case holds one of
+/// [`AFTER_MEETING_DOCUMENTS`]. An ASCII name (most) is searched in any
+/// ASCII case without being lowered into a new string, as
+/// `is_after_meeting_document_by_lowering` (the oracle of its test) did
+/// for each.
+fn is_after_meeting_document(d: &str) -> bool {
+    if !d.is_ascii() {
+        let d = d.to_lowercase();
+        return AFTER_MEETING_DOCUMENTS.iter().any(|w| d.contains(w));
+    }
+    // An ASCII name's lower case is its ASCII lowered, byte for byte: it
+    // holds no word with other letters, and an ASCII word (lower case)
+    // where a piece of it equals the word but for ASCII case.
+    let bytes = d.as_bytes();
+    AFTER_MEETING_DOCUMENTS.iter().any(|w| {
+        w.is_ascii()
+            && bytes
+                .windows(w.len())
+                .any(|piece| piece.eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
+/// Whether body `name`, one word, is the entry's own (`context`): the
+/// entry's body ends with it in lower case (`Työryhmä kokoontuu …` in the
+/// entry of `Digitalisaation työryhmä`). Lowering adds no space and
+/// removes none, so a name with a space is told without lowering either,
+/// as `is_context_body_by_lowering` (the oracle of its test) did.
+fn is_context_body(name: &str, context: &str) -> bool {
+    if name.contains(' ') {
+        return false;
+    }
+    context.to_lower().ends_with(&name.to_lower())
 }
 
 /// Held or planned, from the words of the sentence, else from the date
@@ -690,10 +722,7 @@ pub(crate) fn meetings(
             .map(|i| found.values[i])
             .find(is_meeting_date);
         let posted = e.posted.value.to_naive_date();
-        let after = e.documents.iter().any(|d| {
-            let d = d.to_lowercase();
-            AFTER_MEETING_DOCUMENTS.iter().any(|w| d.contains(w))
-        });
+        let after = e.documents.iter().any(|d| is_after_meeting_document(d));
         let status = if after {
             MeetingStatus::Held
         } else {
@@ -939,6 +968,78 @@ fn header_meeting(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// [`is_after_meeting_document`] as it was, each name lowered: its
+    /// oracle.
+    fn is_after_meeting_document_by_lowering(d: &str) -> bool {
+        let d = d.to_lowercase();
+        AFTER_MEETING_DOCUMENTS.iter().any(|w| d.contains(w))
+    }
+
+    /// [`is_context_body`] as it was, both names lowered first: its oracle.
+    fn is_context_body_by_lowering(name: &str, context: &str) -> bool {
+        let head = name.to_lower();
+        !head.contains(' ') && context.to_lower().ends_with(&head)
+    }
+
+    /// Pieces of entries' document and body names: the documents made
+    /// after a meeting whole and cut, in every case, with ä/Ä and letters
+    /// that lower to other lengths (`İ`, the Kelvin sign), spaces of every
+    /// kind, digits.
+    fn document_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Muistio",
+            "MUISTIO",
+            "muistio",
+            "muist",
+            "io",
+            "Pöytäkirja",
+            "PÖYTÄKIRJA",
+            "pöytäkirja",
+            "P\u{d6}yt",
+            "Ydinviesti",
+            "ydinVIESTI",
+            "Esityslista",
+            "Työryhmä",
+            "työryhmä",
+            "ryhmä",
+            "RYHMÄ",
+            "Digitalisaation",
+            "İ",
+            "\u{212A}",
+            " ",
+            "\u{a0}",
+            "-",
+            "3/2019",
+        ])
+    }
+
+    proptest! {
+        /// [`is_after_meeting_document`] and [`is_context_body`] answer as
+        /// lowering the names did, on names of the pieces and any string.
+        #[test]
+        fn document_and_context_names_agree_with_lowering_them(
+            a in prop::collection::vec(document_piece(), 0..6),
+            b in prop::collection::vec(document_piece(), 0..6),
+            noise in any::<String>(),
+        ) {
+            let (a, b) = (a.concat(), b.concat());
+            for d in [&a, &b, &noise] {
+                prop_assert_eq!(
+                    is_after_meeting_document(d),
+                    is_after_meeting_document_by_lowering(d),
+                    "{:?}", d
+                );
+                for c in [&a, &b, &noise] {
+                    prop_assert_eq!(
+                        is_context_body(d, c),
+                        is_context_body_by_lowering(d, c),
+                        "{:?} {:?}", d, c
+                    );
+                }
+            }
+        }
+    }
 
     /// [`Gathered`] as it was, a map of bodies for each date: the oracle
     /// of the one map.
