@@ -40,7 +40,7 @@ use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::model::{EdtfDate, Precision, Season, Span};
 use crate::text::{
     HIGH, ONES, alnum_bytes, bytes_equal_to, char_at, is_alphabetic, is_latin1_capital_second,
-    is_lowercase_fixed_point, is_space, lead_bytes,
+    is_lowercase_fixed_point, is_space, latin1_letter, lead_bytes,
 };
 
 // ---------------------------------------------------------------------------
@@ -1182,8 +1182,7 @@ impl FirstWord {
     /// any other word can begin only a year phrase, as every clock word,
     /// determiner, month and season word is in the set.
     fn of(input: &str) -> Option<(Self, &str)> {
-        let (after, w) = word(input).ok()?;
-        let folded = fold(w);
+        let (after, folded) = folded_word(input).ok()?;
         let w: &str = &folded;
         let year = year_word(w).is_some();
         let first = match STARTING_WORDS.get(w) {
@@ -1551,6 +1550,59 @@ fn word(input: &str) -> Res<'_, &str> {
     Ok((&input[end..], &input[..end]))
 }
 
+/// [`word`] and [`fold`] of it, read in one pass over a word of Latin-1
+/// letters (ASCII letters and `C3 xx` letters: every Finnish word).
+///
+/// Every word a lexicon is asked of (a candidate's first word, the word
+/// after a date, a phrase's words) was read by `word`, decoding each
+/// character from its first non-ASCII one, and then read twice more by
+/// `fold` (for a capital, then to lower it). Here one pass over the bytes
+/// finds the word's end and whether it holds a capital; only a word with
+/// one is lowered. A word with any other character (a combining mark, a
+/// letter beyond Latin-1) is left to `word` and `fold`.
+fn folded_word(input: &str) -> Res<'_, Folded<'_>> {
+    let bytes = input.as_bytes();
+    let mut end = 0;
+    let mut chars = 0;
+    let mut capital = false;
+    loop {
+        let len = match bytes.get(end) {
+            Some(&b) if b.is_ascii_alphabetic() => {
+                capital |= b.is_ascii_uppercase();
+                1
+            }
+            // `×` and `÷` end the word, as `word` has it.
+            Some(&0xC3) => match bytes.get(end + 1) {
+                Some(&second) if latin1_letter(second) => {
+                    capital |= is_latin1_capital_second(second);
+                    2
+                }
+                _ => break,
+            },
+            Some(b) if b.is_ascii() => break,
+            None => break,
+            Some(_) => return word(input).map(|(rest, w)| (rest, fold(w))),
+        };
+        if chars == MAX_WORD {
+            // A longer word is no word of the lexicons.
+            return fail(input);
+        }
+        chars += 1;
+        end += len;
+    }
+    let Some((w, rest)) = input.split_at_checked(end).filter(|_| end > 0) else {
+        return fail(input);
+    };
+    Ok((
+        rest,
+        if capital {
+            fold(w)
+        } else {
+            Folded::Borrowed(w)
+        },
+    ))
+}
+
 /// Lower case, with decomposed `ä`, `ö`, `å` (a letter plus a combining
 /// mark, as some pages store them) composed, for lexicon look-up; borrowed
 /// when the word is so already (most words).
@@ -1680,8 +1732,8 @@ fn fold_owned(word: &str) -> String {
 /// A word that `look_up` knows, with what it says about it.
 fn lexeme<'a, T>(look_up: impl Fn(&str) -> Option<T>) -> impl FnMut(&'a str) -> Res<'a, T> {
     move |input| {
-        let (rest, w) = word(input)?;
-        match look_up(&fold(w)) {
+        let (rest, w) = folded_word(input)?;
+        match look_up(&w) {
             Some(found) => Ok((rest, found)),
             None => fail(input),
         }
@@ -2346,8 +2398,7 @@ fn cue_after(text: &str, end: usize) -> Option<(DateCue, Span)> {
         return None;
     }
     // Read and fold the word once for all phrases.
-    let (after_first, first) = word(after_gap).ok()?;
-    let folded = fold(first);
+    let (after_first, folded) = folded_word(after_gap).ok()?;
     let first: &str = &folded;
     CUES_AFTER.iter().find_map(|&(words, cue)| {
         let (expected, more) = words.split_first()?;
@@ -2367,8 +2418,8 @@ fn phrase<'a>(input: &'a str, words: &[&str], spaced: bool) -> Option<&'a str> {
         if n > 0 || spaced {
             rest = hsp(rest).ok()?.0;
         }
-        let (after, got) = word(rest).ok()?;
-        if &*fold(got) != *expected {
+        let (after, got) = folded_word(rest).ok()?;
+        if &*got != *expected {
             return None;
         }
         rest = after;
@@ -3315,6 +3366,35 @@ mod tests {
         proptest::collection::vec(piece, 0..24).prop_map(|p| p.concat())
     }
 
+    /// [`folded_word`] as it was read: [`word`], then [`fold`] of the word.
+    fn word_then_fold(input: &str) -> Option<(&str, String)> {
+        let (rest, w) = word(input).ok()?;
+        Some((rest, fold(w).to_string()))
+    }
+
+    /// [`folded_word`] as [`word_then_fold`], with the rest of the input.
+    fn folded_word_owned(input: &str) -> Option<(&str, String)> {
+        let (rest, w) = folded_word(input).ok()?;
+        Some((rest, w.to_string()))
+    }
+
+    /// Words at and around [`MAX_WORD`] letters, ending in ASCII, in `ä`
+    /// and in `Ä`, and followed by a space, `×` or a combining mark.
+    #[test]
+    fn folded_word_reads_the_longest_words_as_word_then_fold() {
+        for n in MAX_WORD - 2..=MAX_WORD + 2 {
+            for last in ["a", "ä", "Ä", "K"] {
+                for after in ["", " ja", "×", "\u{308}", "2"] {
+                    let text = format!(
+                        "{}{last}{after}",
+                        "Ab".repeat(n).get(..n - 1).unwrap_or_default()
+                    );
+                    assert_eq!(folded_word_owned(&text), word_then_fold(&text), "{text:?}");
+                }
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4096))]
         #[test]
@@ -3331,6 +3411,16 @@ mod tests {
         fn fold_agrees_with_the_char_by_char_fold(word in fold_soup()) {
             let (got, want) = (fold(&word), fold_by_chars(&word));
             prop_assert_eq!(&*got, want.as_str(), "{:?}", word);
+        }
+
+        #[test]
+        fn folded_word_reads_as_word_then_fold(text in fold_soup()) {
+            prop_assert_eq!(folded_word_owned(&text), word_then_fold(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn folded_word_reads_as_word_then_fold_on_any_string(text in any::<String>()) {
+            prop_assert_eq!(folded_word_owned(&text), word_then_fold(&text), "{:?}", text);
         }
 
         #[test]
