@@ -1894,23 +1894,69 @@ struct Written {
 /// By hand, the dots and the digit after as bytes: every numeric date
 /// is read here once or twice, and nom's tuple, `char`, `opt(alt(..))` and
 /// `not(satisfy(..))` cost as much again as the numbers.
+///
+/// The day, the month, their dots and a glued year are read as bytes at
+/// known offsets ([`small_number_at`], [`glued_year_at`]), where reading
+/// each number by [`number`] and each dot by `strip_prefix` cost a call
+/// and a new slice apiece.
 fn dmy(input: &str) -> Res<'_, Written> {
-    let (rest, day) = day_or_month(input)?;
-    let Some(rest) = rest.strip_prefix('.') else {
+    let bytes = input.as_bytes();
+    let dot = |at: usize| bytes.get(at) == Some(&b'.');
+    let Some((day, at)) = small_number_at(bytes, 0).filter(|&(_, at)| dot(at)) else {
         return fail(input);
     };
-    let (rest, month) = day_or_month(rest)?;
-    let Some(rest) = rest.strip_prefix('.') else {
+    let Some((month, at)) = small_number_at(bytes, at + 1).filter(|&(_, at)| dot(at)) else {
         return fail(input);
     };
-    let (rest, year) = match any_year(rest).or_else(|_| spaced_year(rest)) {
-        Ok((after, y)) => (after, Some(y)),
-        Err(_) => (rest, None),
+    let at = at + 1;
+    let (rest, year) = match glued_year_at(bytes, at) {
+        Some(y) => (input.get(at + 4..), Some(y)),
+        // Digits that are no year of their own: no day either.
+        None if bytes.get(at).is_some_and(u8::is_ascii_digit) => return fail(input),
+        None => {
+            let rest = input.get(at..).unwrap_or_default();
+            match spaced_year(rest) {
+                Ok((after, y)) => (Some(after), Some(y)),
+                Err(_) => (Some(rest), None),
+            }
+        }
     };
-    if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return fail(input);
+    match rest {
+        Some(rest) if !rest.as_bytes().first().is_some_and(u8::is_ascii_digit) => {
+            Ok((rest, Written { day, month, year }))
+        }
+        _ => fail(input),
     }
-    Ok((rest, Written { day, month, year }))
+}
+
+/// The day or month number of one or two digits at byte `at` of `bytes`,
+/// not followed by a third digit ([`day_or_month`]), and where it ends.
+#[inline(always)]
+fn small_number_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    let digit = |i: usize| {
+        bytes
+            .get(i)
+            .filter(|b| b.is_ascii_digit())
+            .map(|&b| u32::from(b - b'0'))
+    };
+    let first = digit(at)?;
+    match digit(at + 1) {
+        None => Some((first, at + 1)),
+        Some(second) => digit(at + 2)
+            .is_none()
+            .then_some((first * 10 + second, at + 2)),
+    }
+}
+
+/// The year of four digits at byte `at` of `bytes`, not followed by a
+/// fifth ([`any_year`]).
+#[inline(always)]
+fn glued_year_at(bytes: &[u8], at: usize) -> Option<i32> {
+    let four = bytes.get(at..at + 4)?;
+    if !four.iter().all(u8::is_ascii_digit) || bytes.get(at + 4).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(four.iter().fold(0i32, |y, &b| y * 10 + i32::from(b - b'0')))
 }
 
 /// [`dmy`] as nom's combinators read it: its oracle.
