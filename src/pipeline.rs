@@ -144,7 +144,7 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             span: a.span,
         })
         .collect();
-    doc.organizations = find_organizations_in(text, &headed)
+    doc.organizations = find_organizations_in(text, &headed, &word_maybe)
         .into_iter()
         .map(|o| Organization {
             text: o.text.to_owned(),
@@ -152,7 +152,7 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
             name: o.name,
         })
         .collect();
-    doc.programmes = find_programmes_in(text, &headed)
+    doc.programmes = find_programmes_in(text, &headed, &word_maybe)
         .into_iter()
         .map(|p| Programme {
             text: p.text.to_owned(),

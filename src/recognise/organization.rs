@@ -204,6 +204,11 @@ struct KnownIndex {
     /// pass the first-byte test but are told by their first two bytes to
     /// be no key, without being hashed twice.
     pairs: [ByteSet; 256],
+    /// `first_bytes` and the first bytes of the [`LEGAL_FORMS`]: a word
+    /// starting with any other byte is neither a known name nor a legal
+    /// form, and [`find_organizations_in`] passes it over unless it may
+    /// end in a head.
+    named_first_bytes: [bool; 256],
 }
 
 static KNOWN_INDEX: LazyLock<KnownIndex> = LazyLock::new(|| {
@@ -228,11 +233,16 @@ static KNOWN_INDEX: LazyLock<KnownIndex> = LazyLock::new(|| {
             }
         }
     }
+    let mut named_first_bytes = first_byte_set(LEGAL_FORMS.iter().copied());
+    for (named, &known) in named_first_bytes.iter_mut().zip(&first_bytes) {
+        *named |= known;
+    }
     KnownIndex {
         by_form,
         by_abbreviation,
         first_bytes,
         pairs,
+        named_first_bytes,
     }
 });
 
@@ -639,12 +649,89 @@ fn open_compound(
 /// assert_eq!(names, ["Kuntien Tiera Oy", "STM"]);
 /// ```
 pub fn find_organizations(text: &str) -> Vec<OrganizationMatch<'_>> {
-    find_organizations_in(text, &HeadedWords::new(text))
+    let headed = HeadedWords::new(text);
+    find_organizations_in(text, &headed, &headed_indices(&headed))
+}
+
+/// The indices, ascending, of the words of `headed` that end in a head:
+/// the `maybe` list [`find_organizations_in`] and
+/// [`super::programme::find_programmes_in`] take, for words not split by
+/// the pipeline's walk.
+pub(crate) fn headed_indices(headed: &HeadedWords<'_>) -> Vec<u32> {
+    (0..headed.words.len())
+        .filter(|&i| headed.head(i).is_some())
+        .filter_map(|i| u32::try_from(i).ok())
+        .collect()
+}
+
+/// Whether word `w` may be a legal form or a known name ([`legal_form`],
+/// [`known`]): each starts with one of a few bytes
+/// ([`KnownIndex::named_first_bytes`]), and most words of a text start
+/// with none of them (a lower-case letter).
+fn may_be_named(index: &KnownIndex, w: &Word<'_>) -> bool {
+    w.text
+        .as_bytes()
+        .first()
+        .is_none_or(|&b| index.named_first_bytes[usize::from(b)])
 }
 
 /// [`find_organizations`] over the words of `text` already split and looked
-/// up; the pipeline does that once for several recognisers.
+/// up; the pipeline does that once for several recognisers. `maybe` holds,
+/// ascending, the indices of every word that may end in a head (every word
+/// whose [`HeadedWords::head`] is some, and maybe others): a word neither
+/// there nor [`may_be_named`] starts no organisation
+/// ([`organization_at`] asks for a legal form, a known name or a head), and
+/// is passed over without being asked.
 pub(crate) fn find_organizations_in<'t>(
+    text: &'t str,
+    headed: &HeadedWords<'t>,
+    maybe: &[u32],
+) -> Vec<OrganizationMatch<'t>> {
+    let ws = &headed.words;
+    let index = &*KNOWN_INDEX;
+    let mut out: Vec<OrganizationMatch<'_>> = Vec::new();
+    let mut heads = maybe.iter().map(|&k| k as usize).peekable();
+    let mut i = 0;
+    let mut claimed = 0..0;
+    while i < ws.len() {
+        // The next word that may end in a head, at or after `i`.
+        while heads.next_if(|&k| k < i).is_some() {}
+        let next_head = heads.peek().map_or(ws.len(), |&k| k.min(ws.len()));
+        i = ws
+            .get(i..next_head)
+            .and_then(|between| between.iter().position(|w| may_be_named(index, w)))
+            .map_or(next_head, |k| i + k);
+        if i >= ws.len() {
+            break;
+        }
+        let Some(mention) = organization_at(headed, i, text, &claimed) else {
+            i += 1;
+            continue;
+        };
+        let start = ws[mention.first].start;
+        let end = ws[mention.last].end();
+        // A longer name swallows a shorter one found inside it.
+        while out.last().is_some_and(|o| o.span.start >= start) {
+            out.pop();
+        }
+        for name in mention.names {
+            out.push(OrganizationMatch {
+                span: Span::new(start, end),
+                text: &text[start..end],
+                name,
+            });
+        }
+        i = mention.last.max(i) + 1;
+        claimed = mention.first + 1..i;
+    }
+    out
+}
+
+/// [`find_organizations_in`] asking [`organization_at`] of every word: the
+/// loop before the words were passed over by their first byte and the
+/// head list, the oracle of its test.
+#[cfg(test)]
+fn find_organizations_at_every_word<'t>(
     text: &'t str,
     headed: &HeadedWords<'t>,
 ) -> Vec<OrganizationMatch<'t>> {
@@ -659,7 +746,6 @@ pub(crate) fn find_organizations_in<'t>(
         };
         let start = ws[mention.first].start;
         let end = ws[mention.last].end();
-        // A longer name swallows a shorter one found inside it.
         while out.last().is_some_and(|o| o.span.start >= start) {
             out.pop();
         }
@@ -725,6 +811,110 @@ mod tests {
             let word = format!("{}{ending}", key.get(..end).unwrap_or(key));
             if lower { word.to_lowercase() } else { word }
         })
+    }
+
+    /// Words of the heads table (`ministeriö`, `hankkeessa`), as the
+    /// crate's lexicon lists them.
+    fn head_forms() -> Vec<&'static str> {
+        include_str!("../lexicon/heads.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|f| !f.is_empty())
+            .collect()
+    }
+
+    /// Announcement-like text around organisation and programme names:
+    /// head forms alone, capitalised, compounded and after a hyphen,
+    /// known names and abbreviations with colon endings, legal forms,
+    /// capitalised genitives, coordinations and lower-case fillers,
+    /// between spaces, commas, full stops and line ends.
+    fn named_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let head = prop::sample::select(head_forms());
+        let headed = (head, 0usize..5).prop_map(|(h, shape)| match shape {
+            0 => h.to_owned(),
+            1 => {
+                let mut cs = h.chars();
+                cs.next()
+                    .map(|c| c.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default()
+            }
+            2 => format!("-{h}"),
+            3 => format!("sote-{h}"),
+            _ => format!("I&O-{h}"),
+        });
+        let other = prop::sample::select(vec![
+            "Oy",
+            "Oy:n",
+            "Oyj",
+            "ry",
+            "ry:n",
+            "Ab",
+            "Tmi",
+            "Osk",
+            "Ky:n",
+            "r.y",
+            "Kuntien",
+            "Tiera",
+            "Vimana",
+            "Kainuun",
+            "Lapin",
+            "Länsi-Pohjan",
+            "Raahen",
+            "Helsingin",
+            "Uudenmaan",
+            "Tulevaisuuden",
+            "Kainuu",
+            "2020",
+            "ja",
+            "sekä",
+            "kanssa",
+            "on",
+            "rakenne",
+            "sopimus",
+            "Sopimus",
+            "sosiaali-",
+            "terveys",
+            "ODA",
+            "LAPE-",
+            "Hanke",
+            "osana",
+            "Jäsen",
+            "Lisäksi",
+            "Äänekosken",
+            ":n",
+            "",
+        ])
+        .prop_map(str::to_owned);
+        let word = prop_oneof![3 => headed, 2 => known_word(), 5 => other];
+        let gap = prop::sample::select(vec![" ", " ", " ", ", ", ". ", "\n", " -", "\u{A0}"]);
+        proptest::collection::vec((word, gap), 0..40)
+            .prop_map(|pieces| pieces.into_iter().map(|(w, g)| w + g).collect())
+    }
+
+    proptest::proptest! {
+        /// Passing over the words that are neither in the head list nor
+        /// start as a known name or legal form finds what asking every
+        /// word finds: with the pipeline's gated head list and with every
+        /// word looked up.
+        #[test]
+        fn passing_words_over_finds_what_asking_every_word_finds(text in named_text()) {
+            let lowered = crate::text::LowerText::new(&text);
+            let (_, words, maybe) = crate::recognise::body::tokens_and_words(&text);
+            let gated = HeadedWords::of_gated_words(words, &maybe, &lowered);
+            proptest::prop_assert_eq!(
+                find_organizations_in(&text, &gated, &maybe),
+                find_organizations_at_every_word(&text, &gated),
+                "{:?}", text
+            );
+            let every = HeadedWords::new(&text);
+            proptest::prop_assert_eq!(
+                find_organizations_in(&text, &every, &headed_indices(&every)),
+                find_organizations_at_every_word(&text, &every),
+                "{:?}", text
+            );
+        }
     }
 
     /// Every form and abbreviation, with each colon ending and cut by a

@@ -3,6 +3,7 @@
 
 use crate::lexicon::heads::{HeadGroup, HeadedWords};
 use crate::model::Span;
+use crate::recognise::organization::headed_indices;
 use crate::text::Word;
 
 use super::phrase::{is_compound_coordination, is_name_word, joined_to_previous, tidy};
@@ -93,59 +94,183 @@ fn open_name_start(ws: &[Word<'_>], i: usize) -> Option<usize> {
 /// assert_eq!(names, ["Kainuu 2020 -hanke", "Apotti-projekti"]);
 /// ```
 pub fn find_programmes(text: &str) -> Vec<ProgrammeMatch<'_>> {
-    find_programmes_in(text, &HeadedWords::new(text))
+    let headed = HeadedWords::new(text);
+    find_programmes_in(text, &headed, &headed_indices(&headed))
 }
 
 /// [`find_programmes`] over the words of `text` already split and looked
-/// up; the pipeline does that once for several recognisers.
+/// up; the pipeline does that once for several recognisers. `maybe` holds,
+/// ascending, the indices of every word that may end in a head (every word
+/// whose [`HeadedWords::head`] is some, and maybe others): only those are
+/// read, as a programme ends in a head, where every word was.
 pub(crate) fn find_programmes_in<'t>(
     text: &'t str,
     headed: &HeadedWords<'t>,
+    maybe: &[u32],
 ) -> Vec<ProgrammeMatch<'t>> {
     let ws = &headed.words;
     let mut out = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
-        let Some(head) = headed.head(i) else {
-            continue;
-        };
-        if head.group != HeadGroup::Programme || !w.text.is_char_boundary(head.at) {
+    let mut after = 0;
+    for &k in maybe {
+        let i = k as usize;
+        // Each word once, in order, whatever the list repeats.
+        if i < after {
             continue;
         }
-        let prefix = &w.text[..head.at];
-        let first = if prefix == "-" {
-            let Some(first) = open_name_start(ws, i) else {
-                continue;
-            };
-            first
-        } else if !prefix.is_empty() && names_something(w, prefix) {
-            i
-        } else {
+        after = i + 1;
+        let Some(w) = ws.get(i) else {
             continue;
         };
-        let start = ws[first].start;
-        let Some(name_part) = text.get(start..w.start + head.at) else {
-            continue;
-        };
-        // A longer name swallows a shorter one found inside it
-        // (`Tulevaisuuden sote-keskuskokeilu -ohjelma` holds a `-kokeilu`).
-        while out
-            .last()
-            .is_some_and(|p: &ProgrammeMatch<'_>| p.span.start >= start)
-        {
-            out.pop();
-        }
-        out.push(ProgrammeMatch {
-            span: Span::new(start, w.end()),
-            text: &text[start..w.end()],
-            name: format!("{}{}", tidy(name_part), head.basic),
-        });
+        programme_at(text, headed, i, w, &mut out);
     }
     out
+}
+
+/// [`find_programmes_in`] reading every word: the loop before it read
+/// only the words that may end in a head, the oracle of its test.
+#[cfg(test)]
+fn find_programmes_at_every_word<'t>(
+    text: &'t str,
+    headed: &HeadedWords<'t>,
+) -> Vec<ProgrammeMatch<'t>> {
+    let mut out = Vec::new();
+    for (i, w) in headed.words.iter().enumerate() {
+        programme_at(text, headed, i, w, &mut out);
+    }
+    out
+}
+
+/// The programme whose head ends word `i` (`w`), if there is one, pushed
+/// onto `out` after the names found before it that it swallows.
+fn programme_at<'t>(
+    text: &'t str,
+    headed: &HeadedWords<'t>,
+    i: usize,
+    w: &Word<'t>,
+    out: &mut Vec<ProgrammeMatch<'t>>,
+) {
+    let ws = &headed.words;
+    let Some(head) = headed.head(i) else {
+        return;
+    };
+    if head.group != HeadGroup::Programme || !w.text.is_char_boundary(head.at) {
+        return;
+    }
+    let prefix = &w.text[..head.at];
+    let first = if prefix == "-" {
+        let Some(first) = open_name_start(ws, i) else {
+            return;
+        };
+        first
+    } else if !prefix.is_empty() && names_something(w, prefix) {
+        i
+    } else {
+        return;
+    };
+    let start = ws[first].start;
+    let Some(name_part) = text.get(start..w.start + head.at) else {
+        return;
+    };
+    // A longer name swallows a shorter one found inside it
+    // (`Tulevaisuuden sote-keskuskokeilu -ohjelma` holds a `-kokeilu`).
+    while out
+        .last()
+        .is_some_and(|p: &ProgrammeMatch<'_>| p.span.start >= start)
+    {
+        out.pop();
+    }
+    out.push(ProgrammeMatch {
+        span: Span::new(start, w.end()),
+        text: &text[start..w.end()],
+        name: format!("{}{}", tidy(name_part), head.basic),
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words of the heads table (`hanke`, `ohjelmaa`), as the crate's
+    /// lexicon lists them.
+    fn head_forms() -> Vec<&'static str> {
+        include_str!("../lexicon/heads.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|f| !f.is_empty())
+            .collect()
+    }
+
+    /// Announcement-like text around programme names: head forms alone,
+    /// capitalised, after a hyphen and compounded with names, years,
+    /// capitalised genitives, coordinations and lower-case fillers, between
+    /// spaces, commas, full stops and line ends.
+    fn programme_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let head = prop::sample::select(head_forms());
+        let headed = (head, 0usize..5).prop_map(|(h, shape)| match shape {
+            0 => h.to_owned(),
+            1 => {
+                let mut cs = h.chars();
+                cs.next()
+                    .map(|c| c.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default()
+            }
+            2 => format!("-{h}"),
+            3 => format!("Apotti-{h}"),
+            _ => format!("I&O-{h}"),
+        });
+        let other = prop::sample::select(vec![
+            "Tulevaisuuden",
+            "sote-keskus",
+            "sosiaali-",
+            "ja",
+            "terveyskeskus",
+            "Kainuu",
+            "Kainuun",
+            "2020",
+            "2019",
+            "Keski-Suomi",
+            "Päijät-Häme",
+            "STM:n",
+            "osana",
+            "tämä",
+            "Lisäksi",
+            "hankinta",
+            "LAPE-",
+            "rahoitetaan",
+            "Hanke",
+            "ODA",
+        ])
+        .prop_map(str::to_owned);
+        let word = prop_oneof![2 => headed, 3 => other];
+        let gap = proptest::sample::select(vec![" ", " ", " ", ", ", ". ", "\n", "\u{A0}"]);
+        proptest::collection::vec((word, gap), 0..40)
+            .prop_map(|pieces| pieces.into_iter().map(|(w, g)| w + g).collect())
+    }
+
+    proptest::proptest! {
+        /// Reading only the words of the head list finds what reading every
+        /// word finds: with the pipeline's gated head list and with every
+        /// word looked up.
+        #[test]
+        fn reading_the_head_list_finds_what_every_word_finds(text in programme_text()) {
+            let lowered = crate::text::LowerText::new(&text);
+            let (_, words, maybe) = crate::recognise::body::tokens_and_words(&text);
+            let gated = HeadedWords::of_gated_words(words, &maybe, &lowered);
+            proptest::prop_assert_eq!(
+                find_programmes_in(&text, &gated, &maybe),
+                find_programmes_at_every_word(&text, &gated),
+                "{:?}", text
+            );
+            let every = HeadedWords::new(&text);
+            proptest::prop_assert_eq!(
+                find_programmes_in(&text, &every, &headed_indices(&every)),
+                find_programmes_at_every_word(&text, &every),
+                "{:?}", text
+            );
+        }
+    }
 
     #[test]
     fn programme_rows() {
