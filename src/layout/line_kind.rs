@@ -335,6 +335,49 @@ fn may_be_furniture(text: &str) -> bool {
     }
 }
 
+/// The first two bytes of every [`DOCUMENT_HEADERS`] and
+/// [`SECTION_HEADERS`] word, as one bit for each pair of ASCII bytes (as
+/// [`FURNITURE_PAIR_BITS`]); a word whose first two bytes are not both
+/// ASCII sets none.
+const HEADER_PAIR_BITS: [u64; 256] = {
+    let mut bits = [0u64; 256];
+    let lists: [&[&str]; 2] = [DOCUMENT_HEADERS, SECTION_HEADERS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            if let [a, b, ..] = lists[l][i].as_bytes()
+                && a.is_ascii()
+                && b.is_ascii()
+            {
+                let k = pair_index(*a, *b);
+                bits[k / 64] |= 1 << (k % 64);
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    bits
+};
+
+/// Whether `text` may lower to one of the [`DOCUMENT_HEADERS`] or
+/// [`SECTION_HEADERS`] (all lower case): a text whose first two bytes are
+/// ASCII lowers to a word starting with them lowered, so the pair must be
+/// a header's ([`HEADER_PAIR_BITS`]). Other texts are let through. Most
+/// short lines (names, headings, dates with text) are turned away before
+/// being compared with each header word.
+fn may_be_header(text: &str) -> bool {
+    match text.as_bytes() {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            let i = pair_index(a.to_ascii_lowercase(), b.to_ascii_lowercase());
+            HEADER_PAIR_BITS
+                .get(i / 64)
+                .is_some_and(|bits| (bits >> (i % 64)) & 1 != 0)
+        }
+        _ => true,
+    }
+}
+
 /// Whether the lower case of `text` may hold a photo credit word: each of
 /// [`PHOTO_CREDIT_WORDS`] holds `uva`, and only `u`, `v` and `a` lower to
 /// them, so the text must hold them in some case. Setting `0x20` takes
@@ -410,11 +453,13 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
         return LineKind::Text;
     }
     let bare = text.trim_end_matches(':');
-    if lowers_to_one_of(DOCUMENT_HEADERS, bare) {
-        return LineKind::DocumentHeader;
-    }
-    if lowers_to_one_of(SECTION_HEADERS, bare) {
-        return LineKind::Section;
+    if may_be_header(bare) {
+        if lowers_to_one_of(DOCUMENT_HEADERS, bare) {
+            return LineKind::DocumentHeader;
+        }
+        if lowers_to_one_of(SECTION_HEADERS, bare) {
+            return LineKind::Section;
+        }
     }
     if may_hold_credit_word(text) && is_photo_credit(&text.to_lower()) {
         return LineKind::PhotoCredit;
@@ -684,6 +729,15 @@ mod tests {
     const OPENINGS: &[&str] = &[
         "",
         "",
+        "Muistio",
+        "LIITE:",
+        "Blogi",
+        "etusivu",
+        "UUTINEN",
+        "Muistiinpanot",
+        "Asiat",
+        "Bl",
+        "u",
         "Lue lisää",
         "LUE LISÄÄ",
         "lue lisää",

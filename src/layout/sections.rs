@@ -86,13 +86,64 @@ const LABEL_ENDS: [Option<[u8; 2]>; SECTION_LABELS.len()] = {
     ends
 };
 
+/// The last byte of every [`SECTION_LABELS`] label.
+const LABEL_LAST_BYTES: [u8; SECTION_LABELS.len()] = {
+    let mut last = [0u8; SECTION_LABELS.len()];
+    let mut k = 0;
+    while k < SECTION_LABELS.len() {
+        if let [.., z] = SECTION_LABELS[k].0.as_bytes() {
+            last[k] = *z;
+        }
+        k += 1;
+    }
+    last
+};
+
+/// The last four bytes of every [`SECTION_LABELS`] label that ends in four
+/// ASCII bytes (all are lower case). Every label has four bytes at least
+/// (checked below), so a head that ends in a label and in four ASCII bytes
+/// ends in the last four bytes of that label.
+const LABEL_TAILS: [Option<[u8; 4]>; SECTION_LABELS.len()] = {
+    let mut tails = [None; SECTION_LABELS.len()];
+    let mut k = 0;
+    while k < SECTION_LABELS.len() {
+        let label = SECTION_LABELS[k].0.as_bytes();
+        assert!(label.len() >= 4, "a label shorter than the tails");
+        if let [.., a, b, c, d] = label
+            && a.is_ascii()
+            && b.is_ascii()
+            && c.is_ascii()
+            && d.is_ascii()
+        {
+            tails[k] = Some([*a, *b, *c, *d]);
+        }
+        k += 1;
+    }
+    tails
+};
+
 /// Whether a label's head (trimmed at its end) may lower to something that
 /// ends with a label. When its last two bytes are ASCII, its lower case
 /// ends with them lowered (lowering is character by character, and only
 /// `Σ`, no ASCII, looks at its neighbours), so some label must end with
-/// that pair; a head ending in anything else is let through.
+/// that pair; when its last four are, with those four ([`LABEL_TAILS`]:
+/// most Finnish words end in a pair some label ends in, `-aa`, `-ja`,
+/// `-et`, far fewer in its last four bytes); when only its last byte is
+/// (`Kannuksessa.`: a sentence ends in `ä` and a stop), with that byte
+/// ([`LABEL_LAST_BYTES`]); a head ending in anything else is let through.
 fn may_end_in_label(head: &[u8]) -> bool {
+    // A last byte that is ASCII is the last of the lower case lowered.
+    if let [.., z] = head
+        && z.is_ascii()
+        && !LABEL_LAST_BYTES.contains(&z.to_ascii_lowercase())
+    {
+        return false;
+    }
     match head {
+        [.., a, b, c, d] if [a, b, c, d].iter().all(|x| x.is_ascii()) => {
+            let tail = [a, b, c, d].map(u8::to_ascii_lowercase);
+            LABEL_TAILS.contains(&Some(tail))
+        }
         [.., a, b] if a.is_ascii() && b.is_ascii() => {
             let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
             LABEL_ENDS.contains(&Some(pair))
@@ -376,6 +427,15 @@ mod tests {
         ".",
         "040 123 4567",
         "\u{1F600}",
+        "Kannuksessa.",
+        "YHTEYSTIEDOT",
+        "yhteystiedoT",
+        "TIEDUSTELUT",
+        "tiedot",
+        "edot",
+        "ot",
+        "kesällä",
+        "ryhmä",
     ];
 
     proptest::proptest! {
