@@ -42,6 +42,11 @@ pub(super) struct FormTrie {
     nodes: Vec<Node>,
     /// The node of each first byte, or [`NONE`] when no form starts with it.
     roots: Box<[u32; 256]>,
+    /// The node of each first two bytes (index `first << 8 | second`), or
+    /// [`NONE`]: a walk starts at its third byte, where the second was
+    /// searched among the first byte's children, the longest sibling lists
+    /// of the trie (some twenty letters follow a capital).
+    pairs: Box<[u32]>,
 }
 
 impl FormTrie {
@@ -52,9 +57,26 @@ impl FormTrie {
         let mut trie = Self {
             nodes: vec![Node::default()],
             roots: Box::new([NONE; 256]),
+            pairs: vec![NONE; 1 << 16].into_boxed_slice(),
         };
         for (index, form) in forms.into_iter().enumerate() {
             trie.insert(form.as_bytes(), index);
+        }
+        for (first, &root) in (0..=u8::MAX).zip(trie.roots.iter()) {
+            let mut at = trie
+                .nodes
+                .get(root as usize)
+                .map_or(NONE, |n| n.first_child);
+            while let Some(child) = trie
+                .nodes
+                .get(at as usize)
+                .filter(|_| at != NONE && root != NONE)
+            {
+                if let Some(slot) = trie.pairs.get_mut(pair_slot(first, child.byte)) {
+                    *slot = at;
+                }
+                at = child.next_sibling;
+            }
         }
         trie
     }
@@ -138,6 +160,40 @@ impl FormTrie {
         if root == NONE {
             return None;
         }
+        let mut best = self.nodes.get(root as usize)?.found(1);
+        let Some((&second, rest)) = rest.split_first() else {
+            return best;
+        };
+        let at = *self.pairs.get(pair_slot(first, second))?;
+        if at == NONE {
+            return best;
+        }
+        let mut node = *self.nodes.get(at as usize)?;
+        if let Some(found) = node.found(2) {
+            best = Some(found);
+        }
+        for (len, &b) in (3..).zip(rest) {
+            let Some((_, child)) = self.find_child(node.first_child, b) else {
+                break;
+            };
+            node = child;
+            if let Some(found) = node.found(len) {
+                best = Some(found);
+            }
+        }
+        best
+    }
+
+    /// [`FormTrie::longest_prefix`] walking from the first byte's node, its
+    /// second byte searched among that node's children: the walk before
+    /// [`FormTrie::pairs`], the oracle of its test.
+    #[cfg(test)]
+    fn longest_prefix_from_the_root(&self, bytes: &[u8]) -> Option<(usize, usize)> {
+        let (&first, rest) = bytes.split_first()?;
+        let root = *self.roots.get(usize::from(first))?;
+        if root == NONE {
+            return None;
+        }
         let mut node = *self.nodes.get(root as usize)?;
         let mut best = node.found(1);
         for (len, &b) in (2..).zip(rest) {
@@ -153,9 +209,15 @@ impl FormTrie {
     }
 }
 
+/// The index of the bytes `first`, `second` in [`FormTrie::pairs`].
+fn pair_slot(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     const FORMS: &[&str] = &[
         "Oulu", "Oulun", "Oulussa", "Kemi", "Keminmaa", "Ii", "Ähtäri", "O",
@@ -187,5 +249,66 @@ mod tests {
         assert_eq!(trie.longest_prefix(b"Sa"), Some((2, 3)));
         assert_eq!(trie.longest_prefix(b"x"), None);
         assert_eq!(FormTrie::new([]).longest_prefix(b"Oulu"), None);
+    }
+
+    /// Forms and texts of a few letters (so that forms share prefixes and
+    /// nodes have one child or many), with Finnish letters whose bytes
+    /// share a lead byte, a zero byte and forms of one byte.
+    fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "ä", "ö", "Ä", "-",
+                " ", "\0",
+            ]),
+            0..6,
+        )
+        .prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        /// Starting at the node of the first two bytes gives the longest
+        /// form that the walk from the first byte gives, at every start of
+        /// every text.
+        #[test]
+        fn pair_start_finds_what_the_walk_from_the_root_finds(
+            forms in proptest::collection::vec(piece(), 0..80),
+            texts in proptest::collection::vec(piece(), 1..8),
+        ) {
+            let trie = FormTrie::new(forms.iter().map(String::as_str));
+            let text = texts.concat() + &forms.concat();
+            for at in 0..=text.len() {
+                let rest = text.as_bytes().get(at..).unwrap_or_default();
+                proptest::prop_assert_eq!(
+                    trie.longest_prefix(rest),
+                    trie.longest_prefix_from_the_root(rest),
+                    "{:?} at {}", text, at
+                );
+            }
+        }
+    }
+
+    /// Every form of the gazetteer's table, whole, cut and lengthened, is
+    /// found as the walk from the root finds it.
+    #[test]
+    fn pair_start_finds_the_table_forms_as_the_walk_from_the_root() {
+        let forms: Vec<&str> = include_str!("../../lexicon/places.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        let trie = FormTrie::new(forms.iter().copied());
+        for form in &forms {
+            for probe in [form.to_string(), format!("{form}kin"), format!("{form} ")] {
+                let bytes = probe.as_bytes();
+                for end in 0..=bytes.len() {
+                    let cut = bytes.get(..end).unwrap_or_default();
+                    assert_eq!(
+                        trie.longest_prefix(cut),
+                        trie.longest_prefix_from_the_root(cut),
+                        "{probe:?} {end}"
+                    );
+                }
+            }
+        }
     }
 }
