@@ -1713,6 +1713,9 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
     let any_tails = &*ANY_HEAD_TAILS;
     // Where the last word ends: the next word's gap starts there.
     let mut word_end = 0;
+    // The text from `word_end` on: a plain chunk's gap and the chunk are
+    // cut off its front ([`split_plain`]).
+    let mut rest = text;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if CHUNK_BYTES[usize::from(b)] == ChunkByte::Gap {
@@ -1724,10 +1727,11 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         // The byte at `end` is a gap byte (or the text's end): stepped
         // over here, not asked of the table again.
         i = end + 1;
-        let (Some(chunk), Some(gap)) = (text.get(start..end), text.get(word_end..start)) else {
-            break;
-        };
         if plain {
+            let Some((gap, chunk, after)) = split_plain(rest, word_end, start, end) else {
+                break;
+            };
+            rest = after;
             // The chunk is the token and the word: its end read once, and
             // asked of both sets of head tails ([`plain_may_end_in_head`]).
             // Its last [`SPLIT_TAIL`] bytes are their own lower case when
@@ -1757,6 +1761,9 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         }
         // The tokens and words of a chunk that is not plain are asked in
         // full by their users.
+        let Some(chunk) = text.get(start..end) else {
+            break;
+        };
         let first_token = tokens.len();
         tokens.extend(tokenize(chunk).into_iter().map(|t| Token {
             start: t.start + start,
@@ -1778,6 +1785,10 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
             });
             word_end = at + w.text.len();
         }
+        let Some(after) = text.get(word_end..) else {
+            break;
+        };
+        rest = after;
     }
     (
         BodyTokens {
@@ -1787,6 +1798,23 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         words,
         word_maybe,
     )
+}
+
+/// The gap and the plain chunk `start..end` at the front of `rest`, the
+/// text from `word_end` (the end of the last word) on, and the text after
+/// the chunk: two cuts, each asking one character boundary, where slicing
+/// the gap and the chunk out of the whole text asked four
+/// ([`tokens_and_words`] cuts every plain chunk so).
+#[inline(always)]
+fn split_plain(
+    rest: &str,
+    word_end: usize,
+    start: usize,
+    end: usize,
+) -> Option<(&str, &str, &str)> {
+    let (gap, from_chunk) = rest.split_at_checked(start.checked_sub(word_end)?)?;
+    let (chunk, after) = from_chunk.split_at_checked(end.checked_sub(start)?)?;
+    Some((gap, chunk, after))
 }
 
 /// Whether the plain chunk `word` (one token, one word: ASCII and Latin-1
