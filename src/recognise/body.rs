@@ -1706,8 +1706,10 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
     let mut words: Vec<Word<'_>> = Vec::with_capacity(text.len() / 7);
     // The tokens that may end in a body's head and the words that may end
     // in a head of `heads` (organisations, programmes).
-    let mut token_maybe: Vec<u32> = Vec::new();
-    let mut word_maybe: Vec<u32> = Vec::new();
+    // Sized for a text's share of them (about one word in six and in
+    // ten), so that they seldom grow.
+    let mut token_maybe: Vec<u32> = Vec::with_capacity(text.len() / 48);
+    let mut word_maybe: Vec<u32> = Vec::with_capacity(text.len() / 64);
     let body_tails = &LEXICON.head_tails;
     let word_tails = head_tails();
     let any_tails = &*ANY_HEAD_TAILS;
@@ -1822,11 +1824,46 @@ fn split_plain(
 /// its lower case) and whether it may end in a head of `word_tails`
 /// ([`crate::lexicon::heads`]): its last eight bytes read once for both.
 /// A word whose last eight bytes are not their own lower case (`own_lower`
-/// false, as [`chunk_end`] tells it during the walk), or that ends in a
-/// clitic (whose core's end lies further back), may end in either, and is
-/// asked in full by the users.
+/// false, as [`chunk_end`] tells it during the walk: a capital there) is
+/// asked by those bytes lowered in place ([`lower_plain_eight`]), which
+/// are its lower case's, so that a short capitalised word (`Jäsenet`,
+/// `Hanke`) is told here too and not asked again by the users. A word that
+/// ends in a clitic (whose core's end lies further back) may end in a
+/// body's head, and is asked in full by the scanner.
 #[inline]
 fn plain_may_end_in_head(
+    word: &[u8],
+    own_lower: bool,
+    any_tails: &SplitEndTails,
+    body_tails: &SplitEndTails,
+    word_tails: &SplitEndTails,
+) -> (bool, bool) {
+    let n = word.len();
+    let (eight, clitic) = if own_lower {
+        (last_eight(word), clitic_len(word) != 0)
+    } else {
+        let eight = lower_plain_eight(last_eight(word));
+        let bytes = eight.to_be_bytes();
+        // The lower case's last bytes, up to eight: every clitic is shorter.
+        let tail = bytes
+            .get(bytes.len().saturating_sub(n)..)
+            .unwrap_or_default();
+        (eight, clitic_len(tail) != 0)
+    };
+    if !clitic && !any_tails.may_end_eight(n, eight) {
+        return (false, false);
+    }
+    (
+        clitic || body_tails.may_end_eight(n, eight),
+        word_tails.may_end_eight(n, eight),
+    )
+}
+
+/// [`plain_may_end_in_head`] as it was, passing every word whose last
+/// eight bytes hold a capital on to the users: the oracle its test
+/// compares with, asked of the word's lower case.
+#[cfg(test)]
+fn plain_may_end_in_head_own_case(
     word: &[u8],
     own_lower: bool,
     any_tails: &SplitEndTails,
@@ -1846,6 +1883,23 @@ fn plain_may_end_in_head(
         clitic || body_tails.may_end_eight(n, eight),
         word_tails.may_end_eight(n, eight),
     )
+}
+
+/// The lower case of `eight`, the last eight bytes ([`last_eight`]) of a
+/// plain chunk ([`chunk_end`]): its capitals are ASCII `A`–`Z` and the
+/// second bytes `80`–`9E` of the Latin-1 capitals `À`–`Þ` (`C3 97`, `×`,
+/// is no plain byte; `C3 9F`, `ß`, is its own lower case), each lowered
+/// by setting bit 5 (`Ä` `C3 84` → `ä` `C3 A4`); a plain chunk's other
+/// bytes (small letters, digits, `C3`, `A0`–`BF`) are their own lower
+/// case. Told for all eight bytes at once: the high bit of each capital
+/// byte, shifted down to bit 5.
+#[inline]
+fn lower_plain_eight(eight: u64) -> u64 {
+    // Flipping the high bit moves `80`–`9E` onto the ASCII `00`–`1E`,
+    // and every ASCII byte out of ASCII.
+    let capitals =
+        ascii_bytes_within(eight, b'A', b'Z') | ascii_bytes_within(eight ^ HIGH, 0x00, 0x1E);
+    eight | capitals >> 2
 }
 
 /// What separates two tokens.
@@ -3506,6 +3560,46 @@ mod tests {
         for clitic in CLITICS {
             let b = clitic.as_bytes();
             assert!(matches!(b, [.., b'i' | b'a' | 0xA4, b'n']), "{clitic}");
+        }
+    }
+
+    /// [`lower_plain_eight`] lowers exactly the capital bytes of a plain
+    /// chunk, each as `str::to_lowercase` lowers its character: every byte
+    /// value in every lane, among fillers.
+    #[test]
+    fn lower_plain_eight_lowers_each_capital_byte_exactly() {
+        let lower = |b: u8| match b {
+            b'A'..=b'Z' => b | 0x20,
+            0x80..=0x9E => b + 0x20,
+            _ => b,
+        };
+        for filler in [b'a', b'A', b'7', 0xC3, 0xA4, 0x84, 0x9F, 0x00, 0xFF] {
+            for lane in 0..8 {
+                for b in 0..=u8::MAX {
+                    let mut eight = [filler; 8];
+                    eight[lane] = b;
+                    let want = eight.map(lower);
+                    assert_eq!(
+                        lower_plain_eight(u64::from_be_bytes(eight)).to_be_bytes(),
+                        want,
+                        "{eight:?}"
+                    );
+                }
+            }
+        }
+        // The byte rule is the characters' rule: the Latin-1 capitals
+        // lower by their second byte, `×` and `ß` are no capitals.
+        for c in '\u{C0}'..='\u{DF}' {
+            let mut buf = [0; 2];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let lowered: String = c.to_lowercase().collect();
+            if c != '×' {
+                assert_eq!(
+                    bytes.iter().map(|&b| lower(b)).collect::<Vec<u8>>(),
+                    lowered.as_bytes(),
+                    "{c}"
+                );
+            }
         }
     }
 
@@ -5822,6 +5916,40 @@ mod tests {
             }
         }
 
+        /// [`plain_may_end_in_head`] of a plain chunk whose last eight
+        /// bytes hold a capital answers as its oracle
+        /// [`plain_may_end_in_head_own_case`] asked of the chunk's lower
+        /// case, and as the oracle asked of the chunk itself otherwise: on
+        /// head words and case endings in small letters and in capitals,
+        /// with clitics in either, ASCII and Latin-1 capitals (`Ä`, `Þ`),
+        /// `ß`, `×` and digits, glued at every length around eight bytes.
+        #[test]
+        fn capitals_lowered_in_the_tail_gate_as_the_lower_case(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "a", "k", "n", "A", "K", "N", "ä", "Ä", "ö", "Ö", "å", "Å", "é", "É", "ß", "Þ",
+                "þ", "ÿ", "À", "×", "7", "ryhmä", "RYHMÄ", "työryhmän", "TYÖRYHMÄN", "Hanke",
+                "HANKE", "hankkeen", "HANKKEEN", "kin", "KIN", "hän", "HÄN", "kään", "KÄÄN",
+                "kaan", "KAAN", "lautakunnan", "LAUTAKUNTA", "Ministeriö", "MINISTERIÖÖN",
+                "kuntayhtymÄ", "ssa", "SSA", "ssä", "SSÄ", "piiri", "PIIRIN", "Virasto",
+                "OHJELMA", "ohjelmaan",
+            ]), 1..6),
+        ) {
+            let word = pieces.concat();
+            let bytes = word.as_bytes();
+            let (end, plain, upper_end) = chunk_end(bytes, 0);
+            prop_assume!(plain && end == bytes.len());
+            let own_lower = upper_end <= end.saturating_sub(SPLIT_TAIL);
+            let lower = word.to_lowercase();
+            let sets = (&*ANY_HEAD_TAILS, &LEXICON.head_tails, head_tails());
+            let got = plain_may_end_in_head(bytes, own_lower, sets.0, sets.1, sets.2);
+            let asked = if own_lower { bytes } else { lower.as_bytes() };
+            prop_assert_eq!(
+                got,
+                plain_may_end_in_head_own_case(asked, true, sets.0, sets.1, sets.2),
+                "{:?}", word
+            );
+        }
+
         /// The heads found through the walk's gates ([`plain_may_end_in_head`])
         /// are the heads found asking every token ([`hits_of`] over all of
         /// them) and every word ([`HeadedWords::of_words`]): on head words
@@ -5840,8 +5968,12 @@ mod tests {
                         "neuvosto", "neuvostoΣ", "ryhmä", "\u{212A}unta", "piiri",
                         "sairaanhoitopiiri", "Sairaanhoitopiirin", "toimielin", "toimielimelle",
                         "työryhmässä", "työryhmäkin", "hankekaan", "hankkeessahan", "ryhmähän",
+                        "RYHMÄ", "Ryhmän", "PIIRI", "HANKE",
                     ]),
-                    prop::sample::select(vec!["", "", "kin", "han", "hän", "kaan", "n", "ssa", "ä", "Ä", "2019"]),
+                    prop::sample::select(vec![
+                        "", "", "kin", "han", "hän", "kaan", "n", "ssa", "ä", "Ä", "2019", "KIN",
+                        "HÄN", "N", "SSA", "SSÄ", "Ssa",
+                    ]),
                     prop::sample::select(vec![" ", " ", ", ", "-", ". ", "\n", "(", ") ", "/"]),
                 ).prop_map(|(w, e, g)| format!("{w}{e}{g}")),
             ], 0..30),
