@@ -333,22 +333,28 @@ pub(crate) struct EndTails {
     len: usize,
     /// The low `len` bytes of a `u64`: the tail of a word's last 8 bytes.
     mask: u64,
-    /// Bit [`EndTails::bit`] of each key's last `len` bytes; empty (as by
-    /// default) lets every word pass.
-    bits: Vec<u64>,
+    /// Bit [`EndTails::bit`] of each key's last `len` bytes; all set (as
+    /// by default, with `len` 0) lets every word pass. Of a fixed size,
+    /// which every bit the hash gives falls within, so a look-up asks no
+    /// bounds and no emptiness.
+    bits: Box<[u64; TAIL_WORDS]>,
 }
 
 /// The bit set of an [`EndTails`] has `1 << TAIL_BITS` bits (4 KiB): few
 /// enough keys in it leave most bits clear.
 const TAIL_BITS: u32 = 15;
 
+/// The `u64`s of an [`EndTails`] bit set.
+const TAIL_WORDS: usize = 1 << TAIL_BITS >> 6;
+
 impl Default for EndTails {
-    /// A set that lets every word pass.
+    /// A set that lets every word pass: every bit set, and no word
+    /// shorter than its `len`.
     fn default() -> Self {
         EndTails {
-            len: 1,
+            len: 0,
             mask: 0xFF,
-            bits: Vec::new(),
+            bits: Box::new([u64::MAX; TAIL_WORDS]),
         }
     }
 }
@@ -366,7 +372,7 @@ impl EndTails {
         let mut tails = EndTails {
             len,
             mask: u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0xFF),
-            bits: vec![0; 1 << TAIL_BITS >> 6],
+            bits: Box::new([0; TAIL_WORDS]),
         };
         for key in keys {
             let bit = Self::bit(key.get(key.len().saturating_sub(len)..).unwrap_or_default());
@@ -401,9 +407,6 @@ impl EndTails {
     /// none (up to `σ`/`ς`, see [`EndTails::bit`]).
     #[inline]
     pub(crate) fn may_end(&self, word: &[u8]) -> bool {
-        if self.bits.is_empty() {
-            return true;
-        }
         if word.len() < self.len {
             // Shorter than every key.
             return false;
@@ -419,9 +422,6 @@ impl EndTails {
     /// sets.
     #[inline]
     fn may_end_eight(&self, len: usize, eight: u64) -> bool {
-        if self.bits.is_empty() {
-            return true;
-        }
         if len < self.len {
             return false;
         }
@@ -650,9 +650,6 @@ mod tests {
     /// [`EndTails::may_end`] as it was, reading a word shorter than eight
     /// bytes byte by byte: kept as the oracle its test compares with.
     fn may_end_by_bytes(tails: &EndTails, word: &[u8]) -> bool {
-        if tails.bits.is_empty() {
-            return true;
-        }
         let bit = match word.len().checked_sub(8).and_then(|s| word.get(s..)) {
             Some(&[a, b, c, d, e, f, g, h]) => {
                 let last = u64::from_be_bytes([a, b, c, d, e, f, g, h]);
