@@ -2803,12 +2803,22 @@ impl<'t, 'l> Scanner<'t, 'l> {
             .map_or("", |token| self.lower.get(i, token))
     }
 
-    /// What the lexicon says of token `i`, looked up once.
+    /// What the lexicon says of token `i`, looked up once: a token asked
+    /// again (most asks) is answered by its cell inline, without a call.
+    #[inline]
     fn facts(&self, i: usize) -> Facts {
-        let cell = self.facts.get(i);
-        if let Some(known) = cell.map(Cell::get).filter(|f| f.is_known()) {
-            return known;
+        match self.facts.get(i).map(Cell::get) {
+            Some(known) if known.is_known() => known,
+            _ => self.facts_first(i),
         }
+    }
+
+    /// [`Scanner::facts`] of a token asked for the first time: from the
+    /// word memo, or told now, and kept in the token's cell. Out of line,
+    /// as most asks are answered before it.
+    #[inline(never)]
+    fn facts_first(&self, i: usize) -> Facts {
+        let cell = self.facts.get(i);
         let tell = || self.facts_told(i);
         let facts = match self.word_facts.try_borrow_mut() {
             Ok(mut memo) => memo.get_or(self.token_text(i), tell),
