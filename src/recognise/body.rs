@@ -1563,9 +1563,17 @@ pub(crate) struct BodyTokens {
     tokens: Vec<Token>,
     /// The indices of the tokens that may end in a head word, ascending:
     /// the rest were told by their last bytes during the walk, so the
-    /// scanner does not look at them again ([`hits_of`]).
+    /// scanner does not look at them again ([`hits_of`]). An index with
+    /// [`TAILS_PASSED`] set is a token whose lower case the walk found to
+    /// end like a head form already.
     maybe: Vec<u32>,
 }
+
+/// The bit of a [`BodyTokens::maybe`] index that says the walk asked the
+/// token's lower case of the head tails ([`may_end_in_head`]'s first
+/// question), and they let it through: [`hits_of`] does not ask again.
+/// Above every index of a text shorter than 2 GiB.
+const TAILS_PASSED: u32 = 1 << 31;
 
 /// What [`tokens_and_words`] makes of a byte: whether both splitters
 /// take a stretch of the text the same way without asking more.
@@ -1739,7 +1747,7 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
             // Its last [`SPLIT_TAIL`] bytes are their own lower case when
             // no capital byte ends after their start.
             let own_lower = upper_end <= end.saturating_sub(SPLIT_TAIL).max(start);
-            let (token_may, word_may) = plain_may_end_in_head(
+            let (token_may, tails_passed, word_may) = plain_may_end_in_head(
                 chunk.as_bytes(),
                 own_lower,
                 any_tails,
@@ -1747,7 +1755,8 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
                 word_tails,
             );
             if token_may {
-                token_maybe.push(tokens.len() as u32);
+                let told = if tails_passed { TAILS_PASSED } else { 0 };
+                token_maybe.push(tokens.len() as u32 | told);
             }
             if word_may {
                 word_maybe.push(words.len() as u32);
@@ -1823,6 +1832,8 @@ fn split_plain(
 /// letters and digits) may end in a body's head ([`may_end_in_head`] of
 /// its lower case) and whether it may end in a head of `word_tails`
 /// ([`crate::lexicon::heads`]): its last eight bytes read once for both.
+/// In between, whether the body head tails let its lower case through
+/// themselves ([`TAILS_PASSED`]), which the scanner need not ask again.
 /// A word whose last eight bytes are not their own lower case (`own_lower`
 /// false, as [`chunk_end`] tells it during the walk: a capital there) is
 /// asked by those bytes lowered in place ([`lower_plain_eight`]), which
@@ -1837,7 +1848,7 @@ fn plain_may_end_in_head(
     any_tails: &SplitEndTails,
     body_tails: &SplitEndTails,
     word_tails: &SplitEndTails,
-) -> (bool, bool) {
+) -> (bool, bool, bool) {
     let n = word.len();
     let (eight, clitic) = if own_lower {
         (last_eight(word), clitic_len(word) != 0)
@@ -1851,12 +1862,10 @@ fn plain_may_end_in_head(
         (eight, clitic_len(tail) != 0)
     };
     if !clitic && !any_tails.may_end_eight(n, eight) {
-        return (false, false);
+        return (false, false, false);
     }
-    (
-        clitic || body_tails.may_end_eight(n, eight),
-        word_tails.may_end_eight(n, eight),
-    )
+    let body = body_tails.may_end_eight(n, eight);
+    (clitic || body, body, word_tails.may_end_eight(n, eight))
 }
 
 /// [`plain_may_end_in_head`] as it was, passing every word whose last
@@ -1970,18 +1979,19 @@ fn hits_of(
     lex: &Lexicon,
     text: &str,
     tokens: &[Token],
-    maybe: impl Iterator<Item = usize>,
+    maybe: impl Iterator<Item = (usize, bool)>,
     lower: &TokenLower<'_>,
 ) -> Vec<(usize, HeadHit)> {
     let mut hits = Vec::new();
     let mut memo = HeadMemo::new();
-    for i in maybe {
+    for (i, tails_passed) in maybe {
         let Some(t) = tokens.get(i) else {
             break;
         };
         // Most tokens end in no head form, told by the bytes of their lower
-        // case before the token and its lower case are sliced as text.
-        if !may_end_in_head(lex, lower.bytes(i, t)) {
+        // case before the token and its lower case are sliced as text; a
+        // token the walk let through ([`TAILS_PASSED`]) is not asked again.
+        if !tails_passed && !may_end_in_head(lex, lower.bytes(i, t)) {
             continue;
         }
         let token = text.get(t.start..t.end).unwrap_or("");
@@ -2698,10 +2708,18 @@ impl<'t, 'l> Scanner<'t, 'l> {
                 lex,
                 text,
                 &tokens,
-                maybe.iter().map(|&i| i as usize),
+                maybe
+                    .iter()
+                    .map(|&i| ((i & !TAILS_PASSED) as usize, i & TAILS_PASSED != 0)),
                 &lower,
             ),
-            None => hits_of(lex, text, &tokens, 0..tokens.len(), &lower),
+            None => hits_of(
+                lex,
+                text,
+                &tokens,
+                (0..tokens.len()).map(|i| (i, false)),
+                &lower,
+            ),
         };
         Scanner {
             text,
@@ -5951,13 +5969,17 @@ mod tests {
             let own_lower = upper_end <= end.saturating_sub(SPLIT_TAIL);
             let lower = word.to_lowercase();
             let sets = (&*ANY_HEAD_TAILS, &LEXICON.head_tails, head_tails());
-            let got = plain_may_end_in_head(bytes, own_lower, sets.0, sets.1, sets.2);
+            let (token_may, tails_passed, word_may) =
+                plain_may_end_in_head(bytes, own_lower, sets.0, sets.1, sets.2);
             let asked = if own_lower { bytes } else { lower.as_bytes() };
             prop_assert_eq!(
-                got,
+                (token_may, word_may),
                 plain_may_end_in_head_own_case(asked, true, sets.0, sets.1, sets.2),
                 "{:?}", word
             );
+            // The flag the scanner trusts is the tails' answer for the
+            // lower case itself, the first question of `may_end_in_head`.
+            prop_assert_eq!(tails_passed, LEXICON.head_tails.may_end(lower.as_bytes()), "{:?}", word);
         }
 
         /// The heads found through the walk's gates ([`plain_may_end_in_head`])
@@ -5991,6 +6013,16 @@ mod tests {
             let text = pieces.concat();
             let lowered = LowerText::new(&text);
             let (tokens, words, word_maybe) = tokens_and_words(&text);
+            // A token the walk marks as let through by the tails is one
+            // whose lower case they let through.
+            for &i in &tokens.maybe {
+                let k = (i & !TAILS_PASSED) as usize;
+                if i & TAILS_PASSED != 0 {
+                    let t = tokens.tokens[k];
+                    let lower = text[t.start..t.end].to_lowercase();
+                    prop_assert!(LEXICON.head_tails.may_end(lower.as_bytes()), "{:?} {}", text, k);
+                }
+            }
             let gated = Scanner::with_tokens(&text, &lowered, tokens.tokens.clone(), Some(&tokens.maybe), false);
             let every = Scanner::with_tokens(&text, &lowered, tokens.tokens, None, false);
             prop_assert_eq!(&gated.hits, &every.hits, "{:?}", text);
