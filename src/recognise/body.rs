@@ -65,7 +65,7 @@ use nom::{IResult, Parser};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::heads::{head_forms, head_tails};
 use crate::lexicon::suffix::{
-    Keep, SPLIT_TAIL, SplitEndTails, SuffixTrie, SuffixTrieBuilder, last_eight,
+    EndTails, Keep, SPLIT_TAIL, SplitEndTails, SuffixTrie, SuffixTrieBuilder, last_eight,
 };
 use crate::model::{BodyKind, Span};
 use crate::text::{
@@ -501,9 +501,14 @@ struct Lexicon {
     owners: Vec<String>,
     /// `owners`, searched from the end of a word.
     owner_endings: SuffixTrie<()>,
+    /// The last bytes of `owners` (see [`EndTails`]): most genitives end
+    /// in no owner, told without walking `owner_endings`.
+    owner_tails: EndTails,
     objects: Vec<String>,
     /// `objects`, searched from the end of a word.
     object_endings: SuffixTrie<()>,
+    /// The last bytes of `objects`, as `owner_tails` of `owners`.
+    object_tails: EndTails,
     forum_members: Vec<String>,
     forum_member_genitives: Vec<String>,
     kind_overrides: Vec<(String, BodyKind)>,
@@ -669,6 +674,8 @@ impl Lexicon {
         lex.kind_override_ends = lex.kind_override_ends();
         lex.owner_endings = Self::ending_set(&lex.owners);
         lex.object_endings = Self::ending_set(&lex.objects);
+        lex.owner_tails = EndTails::of(lex.owners.iter().map(String::as_str));
+        lex.object_tails = EndTails::of(lex.objects.iter().map(String::as_str));
         lex.genitive_rules
             .sort_by_key(|r| std::cmp::Reverse(r.ending.len()));
         lex.genitive_endings = Self::grouped_endings(
@@ -1247,13 +1254,27 @@ impl Lexicon {
         Some((format!("{stem}{replacement}"), plural))
     }
 
+    /// Whether `lower` ends in an owner's genitive: most words are told
+    /// by their last bytes ([`Lexicon::owner_tails`]) before the trie walk.
     fn is_owner(&self, lower: &str) -> bool {
+        self.owner_tails.may_end(lower.as_bytes()) && self.is_owner_by_trie(lower)
+    }
+
+    /// [`Lexicon::is_owner`] by the trie walk alone (also its oracle).
+    fn is_owner_by_trie(&self, lower: &str) -> bool {
         self.owner_endings
             .longest_suffix(lower.as_bytes())
             .is_some()
     }
 
+    /// Whether `lower` ends in an object's genitive, told as
+    /// [`Lexicon::is_owner`].
     fn is_object(&self, lower: &str) -> bool {
+        self.object_tails.may_end(lower.as_bytes()) && self.is_object_by_trie(lower)
+    }
+
+    /// [`Lexicon::is_object`] by the trie walk alone (also its oracle).
+    fn is_object_by_trie(&self, lower: &str) -> bool {
         self.object_endings
             .longest_suffix(lower.as_bytes())
             .is_some()
@@ -6306,6 +6327,40 @@ mod tests {
                         "{:?}", word
                     );
                 }
+            }
+        }
+
+        /// [`Lexicon::is_owner`] and [`Lexicon::is_object`], gated by
+        /// the genitives' last bytes, answer as the trie walks alone: on
+        /// the listed genitives whole, after compound parts, cut short at
+        /// the front or the back, with a letter or ending glued on, and on
+        /// random lower-case words.
+        #[test]
+        fn owner_and_object_tails_answer_as_the_tries(
+            listed in prop::sample::select(
+                LEXICON.owners.iter().chain(&LEXICON.objects).cloned().collect::<Vec<String>>(),
+            ),
+            front in prop::sample::select(vec!["", "", "sote", "maa", "hyvinvointi", "-", "ä"]),
+            back in prop::sample::select(vec!["", "", "", "n", "ssa", "kin", "ä", "en", "σ"]),
+            cut in 0usize..4,
+            from_front in any::<bool>(),
+            random in "[a-zäöå]{0,14}",
+        ) {
+            let mut chars: Vec<char> = listed.chars().collect();
+            for _ in 0..cut.min(chars.len()) {
+                if from_front { chars.remove(0); } else { chars.pop(); }
+            }
+            let cut_word: String = chars.into_iter().collect();
+            let lex = &*LEXICON;
+            for word in [
+                format!("{front}{listed}{back}"),
+                format!("{front}{cut_word}{back}"),
+                listed.clone(),
+                random.clone(),
+                format!("{random}{listed}"),
+            ] {
+                prop_assert_eq!(lex.is_owner(&word), lex.is_owner_by_trie(&word), "{:?}", word);
+                prop_assert_eq!(lex.is_object(&word), lex.is_object_by_trie(&word), "{:?}", word);
             }
         }
 
