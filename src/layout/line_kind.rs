@@ -267,81 +267,20 @@ const BACK_TO_HEADINGS: &str = "palaa otsikoihin";
 
 /// The first two bytes of every word a furniture line starts with
 /// ([`PUBLICATION_WORDS`], [`NAVIGATION_LINES`], [`READ_MORE`],
-/// [`BACK_TO_HEADINGS`]) whose first two bytes are ASCII.
-const FURNITURE_PAIRS: [Option<[u8; 2]>; FURNITURE_WORDS] = {
-    let mut pairs = [None; FURNITURE_WORDS];
-    let mut k = 0;
-    let lists: [&[&str]; 3] = [
-        PUBLICATION_WORDS,
-        NAVIGATION_LINES,
-        &[READ_MORE, BACK_TO_HEADINGS],
-    ];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut i = 0;
-        while i < lists[l].len() {
-            if let [a, b, ..] = lists[l][i].as_bytes()
-                && a.is_ascii()
-                && b.is_ascii()
-            {
-                pairs[k] = Some([*a, *b]);
-            }
-            k += 1;
-            i += 1;
-        }
-        l += 1;
-    }
-    pairs
-};
+/// [`BACK_TO_HEADINGS`]), as one bit for each pair of ASCII bytes
+/// ([`pair_bits`]).
+const FURNITURE_PAIR_BITS: [u64; 256] = pair_bits(&[
+    PUBLICATION_WORDS,
+    NAVIGATION_LINES,
+    &[READ_MORE, BACK_TO_HEADINGS],
+]);
 
-/// [`FURNITURE_PAIRS`] as one bit for each pair of ASCII bytes (128 × 128
-/// bits): asking costs a shift and a mask, where the list is compared
-/// entry by entry.
-const FURNITURE_PAIR_BITS: [u64; 256] = {
+/// The first two bytes of every word of `lists` as one bit for each pair
+/// of ASCII bytes (128 × 128 bits, [`pair_index`]): asking costs a shift
+/// and a mask, where a list is compared entry by entry. A word whose first
+/// two bytes are not both ASCII sets none.
+const fn pair_bits(lists: &[&[&str]]) -> [u64; 256] {
     let mut bits = [0u64; 256];
-    let mut k = 0;
-    while k < FURNITURE_PAIRS.len() {
-        if let Some([a, b]) = FURNITURE_PAIRS[k] {
-            let i = pair_index(a, b);
-            bits[i / 64] |= 1 << (i % 64);
-        }
-        k += 1;
-    }
-    bits
-};
-
-/// The bit of the pair `a`, `b` (both ASCII) in [`FURNITURE_PAIR_BITS`].
-const fn pair_index(a: u8, b: u8) -> usize {
-    (((a & 0x7F) as usize) << 7) | (b & 0x7F) as usize
-}
-
-/// How many words [`FURNITURE_PAIRS`] is made from.
-const FURNITURE_WORDS: usize = PUBLICATION_WORDS.len() + NAVIGATION_LINES.len() + 2;
-
-/// Whether `text` may start with a publication word or a navigation link.
-/// Those are lower case, and [`strip_prefix_lowering_to`] matches an ASCII
-/// byte of the text only to its own lower case: a text whose first two
-/// bytes are ASCII must start with one of [`FURNITURE_PAIRS`]. Other texts
-/// are let through.
-fn may_be_furniture(text: &str) -> bool {
-    match text.as_bytes() {
-        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
-            let i = pair_index(a.to_ascii_lowercase(), b.to_ascii_lowercase());
-            FURNITURE_PAIR_BITS
-                .get(i / 64)
-                .is_some_and(|bits| (bits >> (i % 64)) & 1 != 0)
-        }
-        _ => true,
-    }
-}
-
-/// The first two bytes of every [`DOCUMENT_HEADERS`] and
-/// [`SECTION_HEADERS`] word, as one bit for each pair of ASCII bytes (as
-/// [`FURNITURE_PAIR_BITS`]); a word whose first two bytes are not both
-/// ASCII sets none.
-const HEADER_PAIR_BITS: [u64; 256] = {
-    let mut bits = [0u64; 256];
-    let lists: [&[&str]; 2] = [DOCUMENT_HEADERS, SECTION_HEADERS];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
@@ -358,7 +297,39 @@ const HEADER_PAIR_BITS: [u64; 256] = {
         l += 1;
     }
     bits
-};
+}
+
+/// The bit of the pair `a`, `b` (both ASCII) in a table of [`pair_bits`].
+const fn pair_index(a: u8, b: u8) -> usize {
+    (((a & 0x7F) as usize) << 7) | (b & 0x7F) as usize
+}
+
+/// Whether `text` may start with a publication word or a navigation link.
+/// Those are lower case, and [`strip_prefix_lowering_to`] matches an ASCII
+/// byte of the text only to its own lower case: a text whose first two
+/// bytes are ASCII must start with a pair of [`FURNITURE_PAIR_BITS`]. Other texts
+/// are let through.
+fn may_be_furniture(text: &str) -> bool {
+    may_start_with_a_pair_of(&FURNITURE_PAIR_BITS, text)
+}
+
+/// Whether the first two bytes of `text`, lowered, are a pair set in
+/// `bits` ([`pair_index`]); a text whose first two bytes are not both
+/// ASCII is let through.
+fn may_start_with_a_pair_of(bits: &[u64; 256], text: &str) -> bool {
+    match text.as_bytes() {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            let i = pair_index(a.to_ascii_lowercase(), b.to_ascii_lowercase());
+            bits.get(i / 64)
+                .is_some_and(|word| (word >> (i % 64)) & 1 != 0)
+        }
+        _ => true,
+    }
+}
+
+/// The first two bytes of every [`DOCUMENT_HEADERS`] and
+/// [`SECTION_HEADERS`] word ([`pair_bits`]).
+const HEADER_PAIR_BITS: [u64; 256] = pair_bits(&[DOCUMENT_HEADERS, SECTION_HEADERS]);
 
 /// Whether `text` may lower to one of the [`DOCUMENT_HEADERS`] or
 /// [`SECTION_HEADERS`] (all lower case): a text whose first two bytes are
@@ -367,15 +338,7 @@ const HEADER_PAIR_BITS: [u64; 256] = {
 /// short lines (names, headings, dates with text) are turned away before
 /// being compared with each header word.
 fn may_be_header(text: &str) -> bool {
-    match text.as_bytes() {
-        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
-            let i = pair_index(a.to_ascii_lowercase(), b.to_ascii_lowercase());
-            HEADER_PAIR_BITS
-                .get(i / 64)
-                .is_some_and(|bits| (bits >> (i % 64)) & 1 != 0)
-        }
-        _ => true,
-    }
+    may_start_with_a_pair_of(&HEADER_PAIR_BITS, text)
 }
 
 /// Whether the lower case of `text` may hold a photo credit word: each of

@@ -125,6 +125,29 @@ pub(crate) fn head_forms() -> impl Iterator<Item = &'static str> {
         .filter_map(|l| l.split('\t').next())
 }
 
+/// Head forms of the table as they stand in text (tests only): alone,
+/// capitalised, after a hyphen, compounded with `compound` and a hyphen,
+/// and after `I&O-`.
+#[cfg(test)]
+pub(crate) fn headed_words(
+    compound: &'static str,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let forms: Vec<&'static str> = head_forms().filter(|f| !f.is_empty()).collect();
+    (prop::sample::select(forms), 0usize..5).prop_map(move |(h, shape)| match shape {
+        0 => h.to_owned(),
+        1 => {
+            let mut cs = h.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        }
+        2 => format!("-{h}"),
+        3 => format!("{compound}-{h}"),
+        _ => format!("I&O-{h}"),
+    })
+}
+
 /// `head_at_end` (tests only) given the word's lower case as well.
 #[cfg(test)]
 fn head_at_end_lowered(word: &str, lower: &str) -> Option<Head> {
@@ -247,11 +270,7 @@ mod tests {
     /// pieces: ä, ö, å, hyphens, dashes, digits, Σ and characters beyond
     /// Latin-1.
     fn word_piece() -> impl Strategy<Value = String> {
-        let forms: Vec<&'static str> = TABLE
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .collect();
+        let forms: Vec<&'static str> = head_forms().collect();
         let form = prop::sample::select(forms);
         prop_oneof![
             form.clone().prop_map(str::to_owned),

@@ -813,17 +813,6 @@ mod tests {
         })
     }
 
-    /// Words of the heads table (`ministeriö`, `hankkeessa`), as the
-    /// crate's lexicon lists them.
-    fn head_forms() -> Vec<&'static str> {
-        include_str!("../lexicon/heads.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .filter(|f| !f.is_empty())
-            .collect()
-    }
-
     /// Announcement-like text around organisation and programme names:
     /// head forms alone, capitalised, compounded and after a hyphen,
     /// known names and abbreviations with colon endings, legal forms,
@@ -831,19 +820,7 @@ mod tests {
     /// between spaces, commas, full stops and line ends.
     fn named_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
-        let head = prop::sample::select(head_forms());
-        let headed = (head, 0usize..5).prop_map(|(h, shape)| match shape {
-            0 => h.to_owned(),
-            1 => {
-                let mut cs = h.chars();
-                cs.next()
-                    .map(|c| c.to_uppercase().chain(cs).collect())
-                    .unwrap_or_default()
-            }
-            2 => format!("-{h}"),
-            3 => format!("sote-{h}"),
-            _ => format!("I&O-{h}"),
-        });
+        let headed = crate::lexicon::heads::headed_words("sote");
         let other = prop::sample::select(vec![
             "Oy",
             "Oy:n",

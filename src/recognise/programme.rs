@@ -190,36 +190,13 @@ fn programme_at<'t>(
 mod tests {
     use super::*;
 
-    /// Words of the heads table (`hanke`, `ohjelmaa`), as the crate's
-    /// lexicon lists them.
-    fn head_forms() -> Vec<&'static str> {
-        include_str!("../lexicon/heads.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .filter(|f| !f.is_empty())
-            .collect()
-    }
-
     /// Announcement-like text around programme names: head forms alone,
     /// capitalised, after a hyphen and compounded with names, years,
     /// capitalised genitives, coordinations and lower-case fillers, between
     /// spaces, commas, full stops and line ends.
     fn programme_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
-        let head = prop::sample::select(head_forms());
-        let headed = (head, 0usize..5).prop_map(|(h, shape)| match shape {
-            0 => h.to_owned(),
-            1 => {
-                let mut cs = h.chars();
-                cs.next()
-                    .map(|c| c.to_uppercase().chain(cs).collect())
-                    .unwrap_or_default()
-            }
-            2 => format!("-{h}"),
-            3 => format!("Apotti-{h}"),
-            _ => format!("I&O-{h}"),
-        });
+        let headed = crate::lexicon::heads::headed_words("Apotti");
         let other = prop::sample::select(vec![
             "Tulevaisuuden",
             "sote-keskus",
