@@ -262,6 +262,11 @@ fn opens_clause(w: &crate::text::Word<'_>) -> bool {
 /// before a meeting word (`ohjausryhmän kokouksessa`), else all of them.
 /// In `Aluevaltuusto valitsi lautakunnan jäsenet kokouksessaan` the
 /// council met, not the committee.
+///
+/// The sentence's body mentions are read where they lie in
+/// [`Found::bodies`], once to choose the rule and once to take the bodies
+/// it chooses, where three lists were collected for each meeting sentence
+/// (`meeting_bodies_by_lists`, the oracle of its test).
 fn meeting_bodies(
     text: &str,
     found: &Found<'_>,
@@ -270,36 +275,29 @@ fn meeting_bodies(
     context: Option<&str>,
 ) -> Vec<String> {
     // With their indexes: the registry knows each mention's body by it.
-    let named: Vec<(usize, &BodyMatch<'_>)> = found
-        .bodies_in(span)
-        .map(|i| (i, &found.bodies[i]))
-        .filter(|(_, b)| !b.plural)
-        .collect();
-    let subjects: Vec<(usize, &BodyMatch<'_>)> = named
-        .iter()
-        .copied()
-        .filter(|(_, b)| b.case == Case::Nominative)
-        .collect();
-    // Words that may stand between a genitive and its meeting:
-    // `aluevaltuuston ensimmäinen kokous`, `johtoryhmän seuraava kokous`.
-    const MAX_WORDS_BETWEEN: usize = 2;
-    let before_meeting = |&(_, b): &(usize, &BodyMatch<'_>)| {
-        b.case == Case::Genitive
-            && text.get(b.span.end..span.end).is_some_and(|rest| {
-                crate::text::Words::new(rest)
-                    .take(MAX_WORDS_BETWEEN + 1)
-                    .any(|w| is_meeting_word(w.text) && !is_own_meeting_word(w.text))
-            })
+    let named = || {
+        found
+            .bodies_in(span)
+            .filter_map(|i| found.bodies.get(i).map(|b| (i, b)))
+            .filter(|(_, b)| !b.plural)
     };
-    let chosen: Vec<(usize, &BodyMatch<'_>)> = if named.iter().any(before_meeting) {
-        named.iter().copied().filter(before_meeting).collect()
-    } else if !subjects.is_empty() {
-        subjects
+    let before_meeting = |&(_, b): &(usize, &BodyMatch<'_>)| is_before_meeting(text, b, span);
+    let subject = |&(_, b): &(usize, &BodyMatch<'_>)| b.case == Case::Nominative;
+    // The rule: 0 takes the genitives before a meeting word, 1 the
+    // subjects, 2 every body named.
+    let rule = if named().any(|x| before_meeting(&x)) {
+        0
+    } else if named().any(|x| subject(&x)) {
+        1
     } else {
-        named
+        2
     };
     let mut out: Vec<String> = Vec::new();
-    for (k, b) in chosen {
+    for (k, b) in named().filter(|x| match rule {
+        0 => before_meeting(x),
+        1 => subject(x),
+        _ => true,
+    }) {
         // Inside an entry, `Työryhmä kokoontuu …` is the entry's own group.
         let local = context.filter(|c| is_context_body(&b.name, c));
         if let Some(name) = local.or_else(|| registry.resolve_match(k))
@@ -309,6 +307,21 @@ fn meeting_bodies(
         }
     }
     out
+}
+
+/// Whether body mention `b`, in a sentence ending at `span.end`, is a
+/// genitive right before a meeting word that is not the subject's own
+/// (`ohjausryhmän kokouksessa`, `aluevaltuuston ensimmäinen kokous`).
+fn is_before_meeting(text: &str, b: &BodyMatch<'_>, span: Span) -> bool {
+    // Words that may stand between a genitive and its meeting:
+    // `aluevaltuuston ensimmäinen kokous`, `johtoryhmän seuraava kokous`.
+    const MAX_WORDS_BETWEEN: usize = 2;
+    b.case == Case::Genitive
+        && text.get(b.span.end..span.end).is_some_and(|rest| {
+            crate::text::Words::new(rest)
+                .take(MAX_WORDS_BETWEEN + 1)
+                .any(|w| is_meeting_word(w.text) && !is_own_meeting_word(w.text))
+        })
 }
 
 /// Whether a document of an entry (`Muistio`, `Pöytäkirja 3/2019`) is made
@@ -409,14 +422,41 @@ fn location(text: &str, found: &Found<'_>, span: Span) -> Option<String> {
 /// Meetings as they are gathered, indexed by date and body so that merging
 /// a new meeting into an existing one costs the same however long the page,
 /// and however many meetings share a date.
-#[derive(Default)]
+///
+/// A page tells a dozen meetings or so: until it has told
+/// [`SCAN_LIMIT`], the list is scanned for a meeting to merge into (the
+/// tests' `push_by_scan`, which merges as the index does), and the index
+/// is built only for a page that tells more, where each meeting's bodies
+/// were copied into the index and hashed on every page.
 struct Gathered {
     list: Vec<Meeting>,
     /// For each date and body, the body's first meeting on it (an index of
     /// `list`): one map, looked up by borrowed names ([`DateBodyKey`]),
     /// where a map of bodies for each date was made and grown (`Nested`,
-    /// the tests' oracle).
+    /// the tests' oracle). Empty until `list` is indexed.
     first: FxHashMap<DateBody, usize>,
+    /// Whether `first` indexes `list`: once it has held `scan_limit`
+    /// meetings.
+    indexed: bool,
+    /// How many meetings are scanned before they are indexed
+    /// ([`SCAN_LIMIT`]; smaller in the tests, to index small lists too).
+    scan_limit: usize,
+}
+
+/// How many meetings [`Gathered`] scans before it indexes them: a scan
+/// compares a date or two a meeting, cheaper than hashing and copying
+/// the bodies' names while the list is short.
+const SCAN_LIMIT: usize = 32;
+
+impl Default for Gathered {
+    fn default() -> Self {
+        Self {
+            list: Vec::new(),
+            first: FxHashMap::default(),
+            indexed: false,
+            scan_limit: SCAN_LIMIT,
+        }
+    }
 }
 
 /// A date and a body's record name: a key of [`Gathered::first`].
@@ -488,6 +528,19 @@ impl Gathered {
     /// Adds `m` unless a meeting of the same bodies on the same date exists,
     /// in which case the two are merged (into the first such meeting).
     fn push(&mut self, m: Meeting) {
+        if !self.indexed {
+            if self.list.len() < self.scan_limit {
+                let same = self.list.iter().position(|x| {
+                    x.date == m.date && x.bodies.iter().any(|b| m.bodies.contains(b))
+                });
+                match same.and_then(|i| self.list.get_mut(i)) {
+                    Some(x) => merge(x, m),
+                    None => self.list.push(m),
+                }
+                return;
+            }
+            self.index();
+        }
         let first = &mut self.first;
         let same = m
             .bodies
@@ -530,6 +583,26 @@ impl Gathered {
             }
         }
         merge(x, m);
+    }
+}
+
+impl Gathered {
+    /// Indexes the meetings gathered so far: each body's first meeting on
+    /// each date, as pushing them one by one into the index records it
+    /// (a body's entry is only ever lowered to a meeting that has it).
+    fn index(&mut self) {
+        self.first.reserve(2 * self.list.len());
+        for (i, x) in self.list.iter().enumerate() {
+            for b in &x.bodies {
+                self.first
+                    .entry(DateBody {
+                        date: x.date,
+                        body: b.clone(),
+                    })
+                    .or_insert(i);
+            }
+        }
+        self.indexed = true;
     }
 }
 
@@ -700,9 +773,6 @@ pub(crate) fn meetings(
     anchor_at: impl Fn(usize) -> Option<chrono::NaiveDate>,
 ) -> Vec<Meeting> {
     let mut out = Gathered::default();
-    // A body or two for each entry's meeting and a few more in sentences:
-    // room made once, where the map grew from empty for each page.
-    out.first.reserve(2 * layout.entries.len() + 8);
     if let Some(m) = header_meeting(text, layout, found, registry) {
         out.push(m);
     }
@@ -775,9 +845,9 @@ pub(crate) fn meetings(
         let before = out.list.len();
         // Most sentences hold no meeting word, nor its core letters.
         if cores.sentence_may_name_meeting(found, n) {
-            for m in sentence_meetings(text, n, found, registry, layout, structural, &anchor_at) {
-                out.push(m);
-            }
+            sentence_meetings(
+                &mut out, text, n, found, registry, layout, structural, &anchor_at,
+            );
         }
         if out.list.len() > before {
             told_before = Some((n, before..out.list.len()));
@@ -854,7 +924,185 @@ fn nearest_cue(ws: &SentenceWords<'_>, nouns: &[Option<EventKind>], date: Span) 
 /// the page's own dates, not a deadline's `mennessä`), and the bodies that
 /// met (or, in an entry or on a body's page, that body). The caller first
 /// passes over the sentences without a meeting word's core ([`Cores`]).
+///
+/// The meetings are pushed into `out` as they are made, the days kept in
+/// one list (those of a month or season dropped from it in place) and
+/// the bodies chosen without lists ([`meeting_bodies`]), where a list of
+/// days, one of the meeting days and one of the meetings were collected
+/// for each meeting sentence (`sentence_meetings_by_lists`, the oracle of
+/// its test).
+#[allow(clippy::too_many_arguments)]
 fn sentence_meetings(
+    out: &mut Gathered,
+    text: &str,
+    n: usize,
+    found: &Found<'_>,
+    registry: &Registry,
+    layout: &Layout<'_>,
+    structural: &[Span],
+    anchor_at: &impl Fn(usize) -> Option<chrono::NaiveDate>,
+) {
+    let sentence = &found.sentences[n];
+    let ws = found.sentence_words(n);
+    let words = ws.lower();
+    if !has_meeting_word(words) {
+        return;
+    }
+    let span = span_of(sentence);
+    // A meeting to come may be dated by a month or a season (`seuraava
+    // yhteiskokous pidetään syksyllä`); one that was held names its day.
+    let planned = has_any(words, MEETING_PLANNED_WORDS);
+    let mut days: Vec<(Span, EdtfDate)> = meeting_clause_dates(found, sentence, ws)
+        .into_iter()
+        .filter(|&i| structural.binary_search(&found.dates[i].span).is_err())
+        .filter(|&i| found.dates[i].cue.is_none_or(|(c, _)| c == DateCue::Until))
+        .map(|i| (found.dates[i].span, found.values[i]))
+        .filter(|(_, v)| is_meeting_date(v) || (planned && v.precision() != Precision::Year))
+        .collect();
+    // Days name the meetings; a month or season beside them only frames them
+    // (`kokoontuu syksyllä 2021 seuraavasti: 28.9., 12.10. …`).
+    if days.iter().any(|(_, v)| is_meeting_date(v)) {
+        days.retain(|(_, v)| is_meeting_date(v));
+    }
+    // `Kokouksen ydinviesti on, että … keskustelutilaisuus järjestetään
+    // 12.10.` dates an event: the word nearest the first date decides.
+    let Some(&(first, _)) = days.first() else {
+        return;
+    };
+    if nearest_cue(ws, found.event_nouns(n), first) != Some(Cue::Meeting) {
+        return;
+    }
+    let entry = entry_holding(layout, span);
+    let entry_body = entry.and_then(|n| registry.heading_body(n));
+    let mut bodies = meeting_bodies(text, found, registry, span, entry_body);
+    if bodies.is_empty() {
+        let fallback = entry_body.or_else(|| registry.main());
+        bodies.extend(fallback.map(str::to_owned));
+    }
+    if bodies.is_empty() {
+        return;
+    }
+    let place = location(text, found, span);
+    for (_, date) in days {
+        out.push(Meeting {
+            bodies: bodies.clone(),
+            date: Some(date),
+            location: place.clone(),
+            status: status(words, Some(date), anchor_at(span.start)),
+            documents: Vec::new(),
+            text: text.get(span.range()).unwrap_or_default().to_owned(),
+            span,
+        });
+    }
+}
+
+/// The meeting an agenda or minutes is about: its body (named in the
+/// title), the day on its `Aika:` line and the place on its `Paikka:` line.
+fn header_meeting(
+    text: &str,
+    layout: &Layout<'_>,
+    found: &Found<'_>,
+    registry: &Registry,
+) -> Option<Meeting> {
+    let status = match layout.kind {
+        DocumentKind::Agenda => MeetingStatus::Planned,
+        DocumentKind::Minutes => MeetingStatus::Held,
+        _ => return None,
+    };
+    let field = |name: &str| {
+        layout.lines.iter().find(|l| {
+            l.text
+                .split_once(':')
+                .is_some_and(|(k, _)| k.trim().eq_ignore_ascii_case(name))
+        })
+    };
+    let time = field("aika").or_else(|| field("kokousaika"))?;
+    let time_span = Span::new(time.start, time.end());
+    let date = found
+        .dates_in(time_span)
+        .map(|i| found.values[i])
+        .find(is_meeting_date)?;
+    let body = registry
+        .main()
+        .or_else(|| registry.bodies.first().map(|b| b.name.as_str()))?;
+    let location = field("paikka")
+        .or_else(|| field("kokouspaikka"))
+        .and_then(|l| meeting_town(found, Span::new(l.start, l.end())));
+    Some(Meeting {
+        bodies: vec![body.to_owned()],
+        date: Some(date),
+        location,
+        status,
+        documents: Vec::new(),
+        text: text.get(time_span.range()).unwrap_or_default().to_owned(),
+        span: time_span,
+    })
+}
+
+/// The bodies that met, of those a meeting sentence names: the subjects
+/// (`Aluevaltuusto ja aluehallitus kokoontuivat`), else a genitive right
+/// before a meeting word (`ohjausryhmän kokouksessa`), else all of them.
+/// In `Aluevaltuusto valitsi lautakunnan jäsenet kokouksessaan` the
+/// council met, not the committee. [`meeting_bodies`] as it was, three
+/// lists collected: the oracle of its test.
+#[cfg(test)]
+fn meeting_bodies_by_lists(
+    text: &str,
+    found: &Found<'_>,
+    registry: &Registry,
+    span: Span,
+    context: Option<&str>,
+) -> Vec<String> {
+    // With their indexes: the registry knows each mention's body by it.
+    let named: Vec<(usize, &BodyMatch<'_>)> = found
+        .bodies_in(span)
+        .map(|i| (i, &found.bodies[i]))
+        .filter(|(_, b)| !b.plural)
+        .collect();
+    let subjects: Vec<(usize, &BodyMatch<'_>)> = named
+        .iter()
+        .copied()
+        .filter(|(_, b)| b.case == Case::Nominative)
+        .collect();
+    // Words that may stand between a genitive and its meeting:
+    // `aluevaltuuston ensimmäinen kokous`, `johtoryhmän seuraava kokous`.
+    const MAX_WORDS_BETWEEN: usize = 2;
+    let before_meeting = |&(_, b): &(usize, &BodyMatch<'_>)| {
+        b.case == Case::Genitive
+            && text.get(b.span.end..span.end).is_some_and(|rest| {
+                crate::text::Words::new(rest)
+                    .take(MAX_WORDS_BETWEEN + 1)
+                    .any(|w| is_meeting_word(w.text) && !is_own_meeting_word(w.text))
+            })
+    };
+    let chosen: Vec<(usize, &BodyMatch<'_>)> = if named.iter().any(before_meeting) {
+        named.iter().copied().filter(before_meeting).collect()
+    } else if !subjects.is_empty() {
+        subjects
+    } else {
+        named
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (k, b) in chosen {
+        // Inside an entry, `Työryhmä kokoontuu …` is the entry's own group.
+        let local = context.filter(|c| is_context_body(&b.name, c));
+        if let Some(name) = local.or_else(|| registry.resolve_match(k))
+            && !out.iter().any(|n| n == name)
+        {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+/// Meetings told in one sentence: a meeting word, the days it names (not
+/// the page's own dates, not a deadline's `mennessä`), and the bodies that
+/// met (or, in an entry or on a body's page, that body). The caller first
+/// passes over the sentences without a meeting word's core ([`Cores`]).
+/// [`sentence_meetings`] as it was, its meetings returned in a list: the
+/// oracle of its test.
+#[cfg(test)]
+fn sentence_meetings_by_lists(
     text: &str,
     n: usize,
     found: &Found<'_>,
@@ -899,7 +1147,7 @@ fn sentence_meetings(
     }
     let entry = entry_holding(layout, span);
     let entry_body = entry.and_then(|n| registry.heading_body(n));
-    let mut bodies = meeting_bodies(text, found, registry, span, entry_body);
+    let mut bodies = meeting_bodies_by_lists(text, found, registry, span, entry_body);
     if bodies.is_empty() {
         let fallback = entry_body.or_else(|| registry.main());
         bodies.extend(fallback.map(str::to_owned));
@@ -919,49 +1167,6 @@ fn sentence_meetings(
             span,
         })
         .collect()
-}
-
-/// The meeting an agenda or minutes is about: its body (named in the
-/// title), the day on its `Aika:` line and the place on its `Paikka:` line.
-fn header_meeting(
-    text: &str,
-    layout: &Layout<'_>,
-    found: &Found<'_>,
-    registry: &Registry,
-) -> Option<Meeting> {
-    let status = match layout.kind {
-        DocumentKind::Agenda => MeetingStatus::Planned,
-        DocumentKind::Minutes => MeetingStatus::Held,
-        _ => return None,
-    };
-    let field = |name: &str| {
-        layout.lines.iter().find(|l| {
-            l.text
-                .split_once(':')
-                .is_some_and(|(k, _)| k.trim().eq_ignore_ascii_case(name))
-        })
-    };
-    let time = field("aika").or_else(|| field("kokousaika"))?;
-    let time_span = Span::new(time.start, time.end());
-    let date = found
-        .dates_in(time_span)
-        .map(|i| found.values[i])
-        .find(is_meeting_date)?;
-    let body = registry
-        .main()
-        .or_else(|| registry.bodies.first().map(|b| b.name.as_str()))?;
-    let location = field("paikka")
-        .or_else(|| field("kokouspaikka"))
-        .and_then(|l| meeting_town(found, Span::new(l.start, l.end())));
-    Some(Meeting {
-        bodies: vec![body.to_owned()],
-        date: Some(date),
-        location,
-        status,
-        documents: Vec::new(),
-        text: text.get(time_span.range()).unwrap_or_default().to_owned(),
-        span: time_span,
-    })
 }
 
 #[cfg(test)]
@@ -1423,16 +1628,97 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(1024))]
         #[test]
         fn indexed_gathering_merges_as_a_scan_does(ms in meetings()) {
-            let mut gathered = Gathered::default();
             let mut nested = Nested::default();
             let mut scanned = Vec::new();
-            for m in ms {
-                gathered.push(m.clone());
+            for m in ms.iter().cloned() {
                 nested.push(m.clone());
                 push_by_scan(&mut scanned, m);
             }
-            prop_assert_eq!(&gathered.list, &scanned);
-            prop_assert_eq!(gathered.list, nested.list);
+            prop_assert_eq!(&scanned, &nested.list);
+            // Indexed from the first meeting, after a few, and never.
+            for scan_limit in [0, 1, 2, 3, 5, 8, SCAN_LIMIT] {
+                let mut gathered = Gathered { scan_limit, ..Gathered::default() };
+                for m in ms.iter().cloned() {
+                    gathered.push(m);
+                }
+                prop_assert_eq!(&gathered.list, &scanned, "scan limit {}", scan_limit);
+            }
+        }
+    }
+
+    /// Pieces of meeting sentences for the bodies and days rules: those of
+    /// [`sentence_piece`] and genitives before meeting words, entries
+    /// (whose own body a sentence may name), cues, months, seasons and
+    /// plans a meeting's date may stand with.
+    fn meeting_piece() -> impl Strategy<Value = &'static str> {
+        prop_oneof![
+            3 => sentence_piece(),
+            1 => prop::sample::select(vec![
+                "ohjausryhmän ",
+                "Johtoryhmän ",
+                "aluevaltuuston ensimmäinen ",
+                "lautakunnan jäsenet ",
+                "Työryhmä ",
+                "Digitalisaation työryhmä ",
+                "Aluehallitus ",
+                "mennessä ",
+                "saakka ",
+                "kesällä ",
+                "1.–3.2.2022 ",
+                "seuraava ",
+                "\n\n12.3.2019Digitalisaation työryhmän kokous 10.3.2019\n\n",
+            ]),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        /// [`sentence_meetings`] (days kept in one list, bodies chosen
+        /// without lists, meetings pushed as made) gathers for every
+        /// sentence what [`sentence_meetings_by_lists`] returned, and
+        /// [`meeting_bodies`] chooses the bodies
+        /// [`meeting_bodies_by_lists`] chose, within an entry or not.
+        #[test]
+        fn meetings_made_without_lists_are_those_made_with_them(
+            sentences in prop::collection::vec(prop::collection::vec(meeting_piece(), 0..14), 1..5),
+        ) {
+            let mut text = String::from("Julkaistu 3.2.2020\n\n");
+            for pieces in &sentences {
+                text.push_str(&pieces.concat());
+                text.push_str(". ");
+            }
+            text.push('\n');
+            crate::relate::found::testing::with_found(&text, |layout, found, registry| {
+                let mut structural: Vec<Span> = layout
+                    .published
+                    .iter()
+                    .chain(layout.entries.iter().map(|e| &e.posted))
+                    .map(|d| Span::new(d.start, d.end))
+                    .collect();
+                structural.sort();
+                structural.dedup();
+                let anchors = crate::relate::dates::Anchors::new(layout, &found.dates);
+                let anchor_at = |at| anchors.anchor_at(at);
+                for (n, sentence) in found.sentences.iter().enumerate() {
+                    let t = text.as_str();
+                    let mut made = Gathered::default();
+                    sentence_meetings(&mut made, t, n, found, registry, layout, &structural, &anchor_at);
+                    let mut listed = Gathered::default();
+                    for m in sentence_meetings_by_lists(t, n, found, registry, layout, &structural, &anchor_at) {
+                        listed.push(m);
+                    }
+                    prop_assert_eq!(made.list, listed.list, "{:?}", sentence.text);
+                    let span = span_of(sentence);
+                    for context in [None, Some("Digitalisaation työryhmä"), registry.main()] {
+                        prop_assert_eq!(
+                            meeting_bodies(t, found, registry, span, context),
+                            meeting_bodies_by_lists(t, found, registry, span, context),
+                            "{:?} {:?}", sentence.text, context
+                        );
+                    }
+                }
+                Ok(())
+            })?;
         }
     }
 
