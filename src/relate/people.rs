@@ -17,7 +17,29 @@ use super::found::{Found, inside, span_of};
 /// A name in the order the record writes it, given names first: a name read
 /// as `Eerola Hanna` (a list's surname-first order after `varajäsen`) turns
 /// to `Hanna Eerola` when only its last word is a given name.
+///
+/// The words after the first are read where they stand in the name, not
+/// collected into a list and joined again (`given_first_by_words`, the
+/// oracle of its test): splitting at the spaces and joining with them
+/// gives back the same text.
 fn given_first(name: &str) -> String {
+    let Some((family, rest)) = name.split_once(' ') else {
+        return name.to_owned();
+    };
+    if is_given_name(family) || !rest.split(' ').all(is_given_name) {
+        return name.to_owned();
+    }
+    let mut out = String::with_capacity(name.len());
+    out.push_str(rest);
+    out.push(' ');
+    out.push_str(family);
+    out
+}
+
+/// [`given_first`] as it was, the words collected into a list: the
+/// oracle of its test.
+#[cfg(test)]
+fn given_first_by_words(name: &str) -> String {
     let words: Vec<&str> = name.split(' ').collect();
     match words.as_slice() {
         [family, rest @ ..]
@@ -54,10 +76,12 @@ impl People {
     /// The record of the person `m` names, made on first mention.
     fn mention(&mut self, m: &PersonMatch<'_>) -> usize {
         let name = given_first(&m.name);
-        let i = match self.index(&name) {
+        // The key made once, for the look-up and the insertion.
+        let name_key = key(&name);
+        let i = match self.by_key.get(&name_key).copied() {
             Some(i) => i,
             None => {
-                self.by_key.insert(key(&name), self.list.len());
+                self.by_key.insert(name_key, self.list.len());
                 self.list.push(Person {
                     name,
                     title: None,
@@ -347,5 +371,60 @@ fn contact_details(layout: &Layout<'_>, people: &mut People, c: &Contacts<'_>) {
                 give_email(&mut people.list[i], &email.address);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{given_first, given_first_by_words};
+    use proptest::prelude::*;
+
+    /// Words of names: given names and family names in both cases, words
+    /// that are both (`Salo`, `Tervo`), empty words (two spaces) and
+    /// non-ASCII letters.
+    fn name_word() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Hanna",
+            "Eerola",
+            "Mehdi",
+            "Karjalainen",
+            "Anne",
+            "Tervo",
+            "Salo",
+            "Riikka",
+            "Bertta",
+            "Niemi",
+            "Väinö",
+            "Öhman",
+            "Åsa",
+            "hanna",
+            "HANNA",
+            "Aada",
+            "Maija",
+            "Liisa",
+            "",
+            "-",
+            "Anna-Liisa",
+            "Von",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        /// [`given_first`] turns a name as the list of its words did.
+        #[test]
+        fn given_first_agrees_with_the_list_of_words(
+            words in prop::collection::vec(name_word(), 0..5),
+        ) {
+            let name = words.join(" ");
+            prop_assert_eq!(given_first(&name), given_first_by_words(&name), "{:?}", name);
+        }
+    }
+
+    #[test]
+    fn a_family_name_first_turns_last() {
+        assert_eq!(given_first("Eerola Hanna"), "Hanna Eerola");
+        assert_eq!(given_first("Hanna Eerola"), "Hanna Eerola");
+        assert_eq!(given_first("Eerola"), "Eerola");
     }
 }
