@@ -135,7 +135,9 @@ pub fn find_dates(text: &str) -> Vec<DateMatch<'_>> {
     let years: Vec<usize> = year_word_starts(text).collect();
     let mut k = 0;
     let mut next_year = years.first().copied().unwrap_or(usize::MAX);
-    for_each_start(bytes, |at| {
+    // A loop over the starts, not a closure the scan calls: the closure
+    // was a call of its own with its frame at every word start.
+    for at in Starts::of(bytes) {
         let mut year_here = false;
         while next_year <= at {
             if next_year < at {
@@ -151,7 +153,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch<'_>> {
         if at >= scan.next_free && (year_here || may_start_here(table, text, at)) {
             scan.try_at(at);
         }
-    });
+    }
     for &y in years.get(k..).unwrap_or_default() {
         scan.try_at(y);
     }
@@ -263,7 +265,7 @@ fn candidates(text: &str) -> Vec<usize> {
     merge_ascending(&out, year_word_starts(text))
 }
 
-/// Whether the number or word at `at` (an offset [`for_each_start`]
+/// Whether the number or word at `at` (an offset [`Starts`]
 /// gives) may start a date: a number shaped like one, or a word whose
 /// first letters begin a starting word ([`STARTING_PREFIXES`], `table`).
 ///
@@ -313,6 +315,9 @@ fn may_start_here_ungated(table: &Prefixes, text: &str, at: usize) -> bool {
 /// Whole chunks are read as arrays, one load each; only the last, short
 /// one is copied into a padded buffer. Copying every chunk so cost a
 /// `memcpy` call of a length unknown to the compiler per eight bytes.
+///
+/// The scan now walks [`Starts`]; this stays as its oracle.
+#[cfg(test)]
 fn for_each_start(bytes: &[u8], mut visit: impl FnMut(usize)) {
     let (chunks, tail) = bytes.as_chunks::<8>();
     // The marks of the chunk before; its top byte is the byte before.
@@ -331,12 +336,81 @@ fn for_each_start(bytes: &[u8], mut visit: impl FnMut(usize)) {
     }
 }
 
+/// The offsets `for_each_start` (its test-only oracle) gives, as an iterator, for a `for` loop
+/// whose body is inlined: the scan called a closure at every word start,
+/// each call with a frame of its own (~70 instructions, 111 000 calls on
+/// 200 documents).
+struct Starts<'a> {
+    /// The whole chunks of eight bytes not yet read.
+    chunks: core::slice::Iter<'a, [u8; 8]>,
+    /// The last, short chunk, empty once read.
+    tail: &'a [u8],
+    /// The offset of the next chunk to read.
+    next_at: usize,
+    /// The offset of the chunk of [`Starts::starts`].
+    at: usize,
+    /// The starts of the chunk read last not yet given, as marks.
+    starts: u64,
+    /// The marks of the chunk read last.
+    before: Marks,
+}
+
+impl<'a> Starts<'a> {
+    /// The starts of `bytes`.
+    fn of(bytes: &'a [u8]) -> Self {
+        let (chunks, tail) = bytes.as_chunks::<8>();
+        Starts {
+            chunks: chunks.iter(),
+            tail,
+            next_at: 0,
+            at: 0,
+            starts: 0,
+            before: Marks::default(),
+        }
+    }
+}
+
+impl Iterator for Starts<'_> {
+    type Item = usize;
+
+    /// The next start: from the chunk at hand, or from the next chunk
+    /// holding one.
+    #[inline(always)]
+    fn next(&mut self) -> Option<usize> {
+        while self.starts == 0 {
+            let word = if let Some(&eight) = self.chunks.next() {
+                u64::from_le_bytes(eight)
+            } else if self.tail.is_empty() {
+                return None;
+            } else {
+                // The last chunk is padded with zero bytes, which start
+                // nothing.
+                let mut eight = [0u8; 8];
+                if let Some(head) = eight.get_mut(..self.tail.len()) {
+                    head.copy_from_slice(self.tail);
+                }
+                self.tail = &[];
+                u64::from_le_bytes(eight)
+            };
+            let marks = Marks::of(word, self.before);
+            self.starts = marks.start & !((marks.word << 8) | (self.before.word >> 56));
+            self.before = marks;
+            self.at = self.next_at;
+            self.next_at += 8;
+        }
+        let at = self.at + (self.starts.trailing_zeros() / 8) as usize;
+        self.starts &= self.starts - 1;
+        Some(at)
+    }
+}
+
 /// Calls `visit` with the starts ([`for_each_start`]) among the eight
 /// bytes `word` at offset `at`, after the chunk `before`; returns the
 /// chunk's marks, the next chunk's `before`.
 ///
 /// Always inlined: called once per eight bytes of every text, and as a
 /// call of its own (from two sites) it cost more than the copy it saves.
+#[cfg(test)]
 #[inline(always)]
 fn visit_chunk(at: usize, word: u64, before: Marks, visit: &mut impl FnMut(usize)) -> Marks {
     let marks = Marks::of(word, before);
@@ -3661,11 +3735,14 @@ mod tests {
             .collect()
     }
 
-    /// [`for_each_start`]'s offsets as a list.
+    /// [`Starts`]'s offsets as a list, checked against those of
+    /// [`for_each_start`], the closure it replaced.
     fn starts(text: &str) -> Vec<usize> {
         let mut out = Vec::new();
         for_each_start(text.as_bytes(), |at| out.push(at));
-        out
+        let walked: Vec<usize> = Starts::of(text.as_bytes()).collect();
+        assert_eq!(walked, out, "{text:?}");
+        walked
     }
 
     #[test]
