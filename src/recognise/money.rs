@@ -410,8 +410,8 @@ fn gap0(input: &str) -> Res<'_, &str> {
 /// Whether `form` has ended a word when `rest` follows it: forms ending in
 /// `.` or a symbol end themselves; letter forms need a non-alphanumeric next.
 fn ends_word(form: &str, rest: &str) -> bool {
-    let self_ending = form.ends_with(|c: char| !c.is_alphanumeric());
-    self_ending || !rest.starts_with(|c: char| c.is_alphanumeric())
+    let self_ending = form.ends_with(|c: char| !text::is_alphanumeric(c));
+    self_ending || !rest.starts_with(text::is_alphanumeric)
 }
 
 /// Length of `form` at the start of `input`, also with an initial capital
@@ -428,19 +428,49 @@ fn prefix_len(input: &str, form: &str, capital: bool) -> Option<usize> {
 }
 
 /// A table of word forms, with the forms grouped by the lower case of their
-/// first byte: a look-up reads the forms that can start the input, not the
-/// whole table.
+/// first byte and the length of their leading run of letters and digits: a
+/// look-up reads the forms that can start the input as a whole word, not
+/// every form of its first letter.
 struct FormTable<T: 'static> {
     forms: &'static [(&'static str, T)],
     /// Built on first use.
     index: OnceLock<LeadIndex>,
 }
 
-/// Indices of a table's forms by the ASCII lower case of their first byte,
-/// in table order: those of byte `b` are `order[starts[b]..starts[b + 1]]`.
+/// Indices of a table's forms by the ASCII lower case of their first byte
+/// and the byte length of their leading alphanumeric run ([`alnum_run`]),
+/// in table order: those of byte `b` and run `r` are
+/// `order[starts[k]..starts[k + 1]]` with `k = b * (longest + 1) + r`.
 struct LeadIndex {
-    starts: [u16; 257],
+    /// Where each (first byte, run) group starts in `order`; one more
+    /// entry than there are groups.
+    starts: Vec<u16>,
+    /// The forms' indices, grouped.
     order: Vec<u16>,
+    /// The longest leading run of any form: a word with a longer run
+    /// (less a clitic) is none of the table's.
+    longest: usize,
+}
+
+/// The byte length of the run of alphanumeric characters (as
+/// [`text::is_alphanumeric`], what [`ends_word`] asks) that starts `text`,
+/// read no further than `limit` bytes past which the caller needs no
+/// count (it returns a value above `limit` then).
+#[inline]
+fn alnum_run(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= limit {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphanumeric() => i += 1,
+            Some(&b) if b >= 0x80 => match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) if text::is_alphanumeric(c) => i += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    i
 }
 
 impl<T> FormTable<T> {
@@ -452,40 +482,91 @@ impl<T> FormTable<T> {
         }
     }
 
+    /// The table's index, built on first use.
+    fn index(&self) -> &LeadIndex {
+        self.index.get_or_init(|| LeadIndex::of(self.forms))
+    }
+
     /// The forms whose first byte is `lead` in either ASCII case, in table
-    /// order.
+    /// order: what the index holds of a first byte, whatever the run.
+    #[cfg(test)]
     fn starting(&self, lead: u8) -> impl Iterator<Item = &(&'static str, T)> {
-        let index = self.index.get_or_init(|| LeadIndex::of(self.forms));
+        let index = self.index();
+        let width = index.longest + 1;
         let b = usize::from(lead.to_ascii_lowercase());
-        let range = usize::from(index.starts[b])..usize::from(index.starts[b + 1]);
+        let range =
+            usize::from(index.starts[b * width])..usize::from(index.starts[(b + 1) * width]);
+        let mut picked: Vec<u16> = index.order.get(range).unwrap_or_default().to_vec();
+        picked.sort_unstable();
+        picked
+            .into_iter()
+            .filter_map(|i| self.forms.get(usize::from(i)))
+    }
+
+    /// The forms whose first byte is `lead` in either ASCII case and whose
+    /// leading alphanumeric run is `run` bytes long, with their indices,
+    /// in table order.
+    fn starting_with_run(
+        &self,
+        index: &LeadIndex,
+        lead: u8,
+        run: usize,
+    ) -> impl Iterator<Item = (usize, &(&'static str, T))> {
+        let width = index.longest + 1;
+        let k = usize::from(lead.to_ascii_lowercase()) * width + run;
+        let range = match (index.starts.get(k), index.starts.get(k + 1)) {
+            (Some(&s), Some(&e)) if run < width => usize::from(s)..usize::from(e),
+            _ => 0..0,
+        };
         index
             .order
             .get(range)
             .unwrap_or_default()
             .iter()
-            .filter_map(|&i| self.forms.get(usize::from(i)))
+            .filter_map(|&i| Some((usize::from(i), self.forms.get(usize::from(i))?)))
     }
 }
 
 impl LeadIndex {
+    /// Whether any form starts with `lead` in either ASCII case: most
+    /// words are no form's, told before their run is read.
+    #[inline]
+    fn has_lead(&self, lead: u8) -> bool {
+        let width = self.longest + 1;
+        let b = usize::from(lead.to_ascii_lowercase());
+        self.starts.get(b * width) != self.starts.get((b + 1) * width)
+    }
+
     fn of<T>(forms: &[(&str, T)]) -> Self {
-        let lead =
-            |form: &str| usize::from(form.as_bytes().first().map_or(0, u8::to_ascii_lowercase));
-        let mut starts = [0u16; 257];
+        let longest = forms
+            .iter()
+            .map(|(form, _)| alnum_run(form, form.len()))
+            .max()
+            .unwrap_or(0);
+        let width = longest + 1;
+        let key = |form: &str| {
+            let lead = usize::from(form.as_bytes().first().map_or(0, u8::to_ascii_lowercase));
+            lead * width + alnum_run(form, form.len())
+        };
+        let mut starts = vec![0u16; 256 * width + 1];
         for (form, _) in forms {
-            starts[lead(form) + 1] += 1;
+            starts[key(form) + 1] += 1;
         }
-        for b in 0..256 {
-            starts[b + 1] += starts[b];
+        for k in 0..256 * width {
+            starts[k + 1] += starts[k];
         }
-        let mut next = starts;
+        let mut next = starts.clone();
         let mut order = vec![0u16; forms.len()];
         for (i, (form, _)) in forms.iter().enumerate() {
-            let slot = &mut next[lead(form)];
+            let slot = &mut next[key(form)];
             order[usize::from(*slot)] = i as u16;
             *slot += 1;
         }
-        Self { starts, order }
+        Self {
+            starts,
+            order,
+            longest,
+        }
     }
 }
 
@@ -508,47 +589,75 @@ fn table_word<'a, T: Copy>(
     let Some(&lead) = input.as_bytes().first() else {
         return fail_at(input);
     };
-    let mut best: Option<(usize, T)> = None;
-    // Every form the test below lets through starts with `lead` in one
-    // ASCII case or the other.
-    for &(form, value) in table.starting(lead) {
-        let first = form.as_bytes().first().copied();
-        if first != Some(lead) && (!capital || first != Some(lead.to_ascii_lowercase())) {
-            continue;
-        }
-        // A form's second byte is never capitalised: most forms with the
-        // right first letter are told apart here, without a comparison call.
-        if form
-            .as_bytes()
-            .get(1)
-            .is_some_and(|b| input.as_bytes().get(1) != Some(b))
-        {
-            continue;
-        }
-        // Nor its last byte (of two or more): forms that share a stem
-        // (`miljoonaa`, `miljoonan`, `euroa`, `euron`) are mostly told
-        // apart here, before the comparison of the whole form.
-        if form.len() >= 2 && input.as_bytes().get(form.len() - 1) != form.as_bytes().last() {
-            continue;
-        }
-        let Some(len) = prefix_len(input, form, capital) else {
-            continue;
-        };
-        let rest = input.get(len..).unwrap_or_default();
-        let clitic = clitics.iter().find(|c| {
-            rest.starts_with(**c) && ends_word(c, rest.get(c.len()..).unwrap_or_default())
-        });
-        let total = match clitic {
-            Some(c) => len + c.len(),
-            None if ends_word(form, rest) => len,
-            None => continue,
-        };
-        if best.is_none_or(|(b, _)| total > b) {
-            best = Some((total, value));
+    let index = table.index();
+    if !index.has_lead(lead) {
+        return fail_at(input);
+    }
+    let longest_clitic = clitics.iter().map(|c| c.len()).max().unwrap_or(0);
+    // A form read as a whole word spans the input's leading run of letters
+    // and digits up to its first other character, or, glued to a clitic,
+    // all of the run but the clitic: a run longer than any form's and
+    // clitic's together is no form's.
+    let limit = index.longest + longest_clitic;
+    let run = alnum_run(input, limit);
+    if run > limit {
+        return fail_at(input);
+    }
+    let word = input.get(..run).unwrap_or_default();
+    // The runs a form may have: the whole run, or the run less a clitic it
+    // ends with.
+    let runs = std::iter::once(run).chain(
+        clitics
+            .iter()
+            .filter(|c| word.ends_with(**c))
+            .filter_map(|c| run.checked_sub(c.len())),
+    );
+    // The best reading so far: its length, the form's index (of equally
+    // long readings the first in table order is taken) and value.
+    let mut best: Option<(usize, usize, T)> = None;
+    for form_run in runs {
+        // Every form the tests below let through starts with `lead` in one
+        // ASCII case or the other.
+        for (at, &(form, value)) in table.starting_with_run(index, lead, form_run) {
+            let first = form.as_bytes().first().copied();
+            if first != Some(lead) && (!capital || first != Some(lead.to_ascii_lowercase())) {
+                continue;
+            }
+            // A form's second byte is never capitalised: most forms with
+            // the right first letter are told apart here, without a
+            // comparison call.
+            if form
+                .as_bytes()
+                .get(1)
+                .is_some_and(|b| input.as_bytes().get(1) != Some(b))
+            {
+                continue;
+            }
+            // Nor its last byte (of two or more): forms that share a stem
+            // (`miljoonaa`, `miljoonan`, `euroa`, `euron`) are mostly told
+            // apart here, before the comparison of the whole form.
+            if form.len() >= 2 && input.as_bytes().get(form.len() - 1) != form.as_bytes().last() {
+                continue;
+            }
+            let Some(len) = prefix_len(input, form, capital) else {
+                continue;
+            };
+            let rest = input.get(len..).unwrap_or_default();
+            let clitic = clitics.iter().find(|c| {
+                rest.starts_with(**c) && ends_word(c, rest.get(c.len()..).unwrap_or_default())
+            });
+            let total = match clitic {
+                Some(c) => len + c.len(),
+                None if ends_word(form, rest) => len,
+                None => continue,
+            };
+            if best.is_none_or(|(b, b_at, _)| total > b || (total == b && at < b_at)) {
+                best = Some((total, at, value));
+            }
         }
     }
     match best {
-        Some((len, value)) => Ok((input.get(len..).unwrap_or_default(), value)),
+        Some((len, _, value)) => Ok((input.get(len..).unwrap_or_default(), value)),
         None => fail_at(input),
     }
 }
