@@ -186,6 +186,23 @@ fn is_section_item(text: &str) -> bool {
     }
 }
 
+/// Whether [`is_section_item`] may say yes of `text`: its first word is
+/// led by an ASCII digit or a `+` (a number `parse` takes, before `§`) or
+/// by the first byte of `§` (0xC2). Most lines are turned away by that
+/// one byte before their words are split off and parsed.
+fn may_be_section_item(text: &str) -> bool {
+    text.trim_start_matches(is_space)
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b == b'+' || b == 0xC2)
+}
+
+/// The kind of an agenda or minutes page, from its title's words or else
+/// from its numbered items (`5 §`) and header fields (`Läsnä:`).
+///
+/// The lines are asked whether any is an item (gated by
+/// [`may_be_section_item`]) before any is asked for a header field: most
+/// pages hold no item, and their lines are not split at a `:` at all.
 fn meeting_document_kind(title: Option<&str>, ls: &[Line<'_>]) -> Option<DocumentKind> {
     let title_words = title.map(words_lower).unwrap_or_default();
     let has = |words: &[&str]| {
@@ -199,11 +216,16 @@ fn meeting_document_kind(title: Option<&str>, ls: &[Line<'_>]) -> Option<Documen
     if has(MINUTES_WORDS) {
         return Some(DocumentKind::Minutes);
     }
-    let items = ls.iter().filter(|l| is_section_item(l.text)).count();
+    let items = ls
+        .iter()
+        .any(|l| may_be_section_item(l.text) && is_section_item(l.text));
+    if !items {
+        return None;
+    }
     let header = ls
         .iter()
         .any(|l| header_field(l.text, MEETING_HEADER_FIELDS));
-    if items == 0 || !header {
+    if !header {
         return None;
     }
     if ls.iter().any(|l| header_field(l.text, ATTENDANCE_FIELDS)) {
@@ -324,5 +346,143 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
         entries,
         comments,
         kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`meeting_document_kind`] as it was before the item gate: every line
+    /// split and parsed for an item, and every line asked for a header
+    /// field, before either answer was looked at. The oracle of
+    /// `meeting_kind_agrees_with_counting_every_item`.
+    fn meeting_document_kind_by_count(
+        title: Option<&str>,
+        ls: &[Line<'_>],
+    ) -> Option<DocumentKind> {
+        let title_words = title.map(words_lower).unwrap_or_default();
+        let has = |words: &[&str]| {
+            title_words
+                .iter()
+                .any(|w| words.iter().any(|k| w.starts_with(k)))
+        };
+        if has(AGENDA_WORDS) {
+            return Some(DocumentKind::Agenda);
+        }
+        if has(MINUTES_WORDS) {
+            return Some(DocumentKind::Minutes);
+        }
+        let items = ls.iter().filter(|l| is_section_item(l.text)).count();
+        let header = ls
+            .iter()
+            .any(|l| header_field(l.text, MEETING_HEADER_FIELDS));
+        if items == 0 || !header {
+            return None;
+        }
+        if ls.iter().any(|l| header_field(l.text, ATTENDANCE_FIELDS)) {
+            Some(DocumentKind::Minutes)
+        } else {
+            Some(DocumentKind::Agenda)
+        }
+    }
+
+    /// Pieces of agenda and minutes pages: item numbers in their shapes,
+    /// header fields, Finnish words, spaces and punctuation.
+    const PIECES: &[&str] = &[
+        "§",
+        "§ ",
+        " §",
+        "5",
+        "12",
+        "+3",
+        "-4",
+        "0",
+        "5.",
+        "§5",
+        "§ 12.",
+        "x§",
+        "Aika",
+        "aika",
+        "Paikka",
+        "Läsnä",
+        "läsnä",
+        "Poissa",
+        "Osallistujat",
+        "Muut läsnäolijat",
+        "Läsnä olleet",
+        ":",
+        ": ",
+        "Kokouksen avaus",
+        "Esityslista",
+        "Pöytäkirja",
+        "muistio",
+        "Sote-valmistelu",
+        "ja",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\n",
+        "\r\n",
+        ".",
+        ",",
+        "ä",
+        "Ö",
+        "²",
+        "€",
+        "¶",
+    ];
+
+    proptest! {
+        /// The gated item search and the header fields asked only after an
+        /// item give the kind the full count gave, on pages of item,
+        /// header and text lines, with and without a title.
+        #[test]
+        fn meeting_kind_agrees_with_counting_every_item(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..60),
+            title in prop::collection::vec(prop::sample::select(PIECES), 0..6),
+        ) {
+            let source = pieces.concat();
+            let ls = lines(&source);
+            let title = title.concat();
+            for title in [None, Some(title.as_str())] {
+                prop_assert_eq!(
+                    meeting_document_kind(title, &ls),
+                    meeting_document_kind_by_count(title, &ls)
+                );
+            }
+        }
+
+        /// The item gate lets through every text an item is read from,
+        /// trimmed or not.
+        #[test]
+        fn every_item_passes_the_gate(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..8),
+        ) {
+            let text = pieces.concat();
+            prop_assert!(!is_section_item(&text) || may_be_section_item(&text), "{:?}", text);
+        }
+    }
+
+    /// Items in each shape pass the gate and are read; text lines are not.
+    #[test]
+    fn section_items_in_every_shape() {
+        for item in [
+            "1 §",
+            "§ 5",
+            "§ 5.",
+            "5 § Kokouksen avaus",
+            "§5",
+            "+5 §",
+            " 7 §",
+        ] {
+            assert!(may_be_section_item(item), "{item}");
+            assert!(is_section_item(item), "{item}");
+        }
+        for text in ["Kokouksen avaus", "Aika: 5.3.2020", "5. kokous", "x § 5"] {
+            assert!(!is_section_item(text), "{text}");
+        }
     }
 }
