@@ -514,6 +514,10 @@ struct Lexicon {
     kind_overrides: Vec<(String, BodyKind)>,
     /// The last word of each of `kind_overrides`, once each.
     kind_override_ends: Vec<String>,
+    /// The byte length of the longest of `kind_override_ends`: how much of
+    /// a name's end [`Lexicon::kind_override_of`] needs in Latin-1 to rule
+    /// the name out without lowering it.
+    kind_override_end_len: usize,
     /// The descriptive forms, numerals, conjunctions and generic genitives,
     /// in one map (see [`Listed`]).
     listed: FxHashMap<String, Listed>,
@@ -672,6 +676,12 @@ impl Lexicon {
                 .map(|(ending, case, plural)| (ending.as_str(), (*case, *plural))),
         );
         lex.kind_override_ends = lex.kind_override_ends();
+        lex.kind_override_end_len = lex
+            .kind_override_ends
+            .iter()
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
         lex.owner_endings = Self::ending_set(&lex.owners);
         lex.object_endings = Self::ending_set(&lex.objects);
         lex.owner_tails = EndTails::of(lex.owners.iter().map(String::as_str));
@@ -989,11 +999,47 @@ impl Lexicon {
             .map(|(_, kind)| *kind)
     }
 
-    /// [`Lexicon::kind_override`] of a name as written.
+    /// [`Lexicon::kind_override`] of a name as written. The gate before the
+    /// lowering reads only the name's end: lowering is done a character at
+    /// a time (only a `Σ` looks at its neighbours, and only for its own
+    /// lower case), so the lower case of a name ends in the lower case of
+    /// its last characters, and Latin-1 characters lower to as many bytes
+    /// as they hold. When the last [`Lexicon::kind_override_end_len`] bytes
+    /// of the name (spaces trimmed) are ASCII or Latin-1, they tell every
+    /// override end as the whole lower case would, whatever stands before
+    /// them; the whole name was read for that before.
     fn kind_override_of(&self, name: &str) -> Option<BodyKind> {
-        // In ASCII and Latin-1 the lower case of the name's end is the end
-        // of its lower case: most names are ruled out without lowering
-        // them whole.
+        let trimmed = name.trim_end_matches(is_space);
+        // The end read, from a character boundary at or before the longest
+        // override end's length from the end (a boundary is found within
+        // three steps back; 0 is one).
+        let cut = trimmed.len().saturating_sub(self.kind_override_end_len);
+        let cut = (0..=cut)
+            .rev()
+            .find(|&c| trimmed.is_char_boundary(c))
+            .unwrap_or(0);
+        if trimmed.get(cut..).is_some_and(is_latin1) {
+            let may_end = self.kind_override_ends.iter().any(|last| {
+                last_byte_may_lower_to(trimmed, last)
+                    && trimmed
+                        .len()
+                        .checked_sub(last.len())
+                        .and_then(|cut| trimmed.get(cut..))
+                        .is_some_and(|end| {
+                            end.chars().flat_map(char::to_lowercase).eq(last.chars())
+                        })
+            });
+            if !may_end {
+                return None;
+            }
+        }
+        self.kind_override(&name.to_lower())
+    }
+
+    /// [`Lexicon::kind_override_of`] as it was, asking the whole name to be
+    /// Latin-1 before its gate: the oracle its test compares with.
+    #[cfg(test)]
+    fn kind_override_of_whole_latin1(&self, name: &str) -> Option<BodyKind> {
         if is_latin1(name) {
             let trimmed = name.trim_end_matches(is_space);
             let may_end = self.kind_override_ends.iter().any(|last| {
@@ -6364,11 +6410,50 @@ mod tests {
             }
         }
 
+        /// The gate of [`Lexicon::kind_override_of`] reads enough of a
+        /// name's end: with override words holding letters that have
+        /// capitals outside Latin-1 (`k` of the Kelvin sign, `å` of the
+        /// Ångström sign, both longer in UTF-8 than their lower case),
+        /// names ending in them, glued to other scripts, Σ, İ and spaces,
+        /// are told as the whole lower case and as the whole-name gate
+        /// tell them.
+        #[test]
+        fn kind_override_gate_reads_enough_of_the_end(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "kokous", "KOKOUS", "\u{212A}OKOUS", "\u{212A}", "\u{212B}SA", "ÅSA", "åsa",
+                "sa", "ous", "o", "Σ", "İ", "ä", "x", " ", "\u{2003}", "\u{a0}", "",
+            ]), 0..6),
+        ) {
+            let mut lex = Lexicon::default();
+            lex.kind_overrides = vec![
+                ("ikä kokous".to_string(), BodyKind::Team),
+                ("åsa".to_string(), BodyKind::WorkingGroup),
+                ("kokous".to_string(), BodyKind::SteeringGroup),
+            ];
+            lex.kind_override_ends = lex.kind_override_ends();
+            lex.kind_override_end_len =
+                lex.kind_override_ends.iter().map(String::len).max().unwrap_or(0);
+            let name = pieces.concat();
+            for name in [name.clone(), format!("ikä {name}")] {
+                prop_assert_eq!(
+                    lex.kind_override_of(&name),
+                    lex.kind_override(&name.to_lowercase()),
+                    "{:?}", name
+                );
+                prop_assert_eq!(
+                    lex.kind_override_of(&name),
+                    lex.kind_override_of_whole_latin1(&name),
+                    "{:?}", name
+                );
+            }
+        }
+
         #[test]
         fn kind_overrides_agree_with_the_lower_case_look_up(
             pieces in prop::collection::vec(prop::sample::select(vec![
                 "väliaikainen", "Väliaikainen", "VÄLIAIKAINEN", "toimielin", "Toimielin",
                 "TOIMIELIN", "toimieliN", "toimielim", "ryhmä", "n", "N", "ä", "Ä", "İ", "Σ",
+                "\u{212A}", "ş", "€", "\u{2003}", "Kainuun", "–", "in", "IN", "elin",
                 " ", "  ", "\u{a0}", "\n", "-", "",
             ]), 0..6),
         ) {
@@ -6377,6 +6462,11 @@ mod tests {
             prop_assert_eq!(
                 lex.kind_override_of(&name),
                 lex.kind_override(&name.to_lowercase()),
+                "{:?}", name
+            );
+            prop_assert_eq!(
+                lex.kind_override_of(&name),
+                lex.kind_override_of_whole_latin1(&name),
                 "{:?}", name
             );
         }
