@@ -450,7 +450,6 @@ pub(crate) fn words_within<'w, 'a>(
     end: usize,
 ) -> Option<&'w [Word<'a>]> {
     text.get(start..end)?;
-    let apart = |c: Option<char>| c.is_none_or(|c| !is_word_char(c) && !is_joiner(c));
     if !apart(text.get(..start)?.chars().next_back()) || !apart(text.get(end..)?.chars().next()) {
         return None;
     }
@@ -465,9 +464,57 @@ pub(crate) fn words_within<'w, 'a>(
     Some(inside)
 }
 
+/// The ASCII characters that join a word to what touches it: letters,
+/// digits and the joiners of [`is_joiner`], one bit each (bit `b` for the
+/// byte `b`).
+const ASCII_JOINING: u128 = ascii_joining();
+
+/// Builds [`ASCII_JOINING`].
+const fn ascii_joining() -> u128 {
+    let mut bits = 0u128;
+    let mut b = 0u8;
+    while b < 0x80 {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'&' | b':' | b'\'') {
+            bits |= 1 << b;
+        }
+        b += 1;
+    }
+    bits
+}
+
+/// Whether `c`, the character touching a slice from outside (`None` at
+/// the text's ends), leaves the slice's words the whole text's: neither a
+/// word character nor a joiner ([`words_within`]). An ASCII character
+/// (nearly all of them: a space, a stop) is told by one bit of
+/// [`ASCII_JOINING`], inline, where a call asked the letter, digit,
+/// combining-mark and joiner tests in turn.
+#[inline]
+fn apart(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) if c.is_ascii() => ASCII_JOINING >> u32::from(c) & 1 == 0,
+        Some(c) => !is_word_char(c) && !is_joiner(c),
+    }
+}
+
+/// [`apart`] by the character tests alone, as [`words_within`] asked
+/// before: the oracle of its test.
+#[cfg(test)]
+fn apart_by_char_tests(c: Option<char>) -> bool {
+    c.is_none_or(|c| !is_word_char(c) && !is_joiner(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apart_answers_as_the_char_tests_on_every_char() {
+        assert_eq!(apart(None), apart_by_char_tests(None));
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(apart(Some(c)), apart_by_char_tests(Some(c)), "{c:?}");
+        }
+    }
 
     #[test]
     fn letter_tests_agree_with_the_unicode_tables() {
@@ -530,7 +577,48 @@ mod tests {
             .collect()
     }
 
+    /// [`words_within`] with the outside characters asked by
+    /// [`apart_by_char_tests`], as it was before [`apart`].
+    fn words_within_by_char_tests<'w, 'a>(
+        text: &'a str,
+        all: &'w [Word<'a>],
+        start: usize,
+        end: usize,
+    ) -> Option<&'w [Word<'a>]> {
+        text.get(start..end)?;
+        if !apart_by_char_tests(text.get(..start)?.chars().next_back())
+            || !apart_by_char_tests(text.get(end..)?.chars().next())
+        {
+            return None;
+        }
+        let lo = all.partition_point(|w| w.start < start);
+        let hi = lo + all.get(lo..)?.iter().take_while(|w| w.start < end).count();
+        let inside = all.get(lo..hi)?;
+        if inside.last().is_some_and(|w| w.end() > end) {
+            return None;
+        }
+        Some(inside)
+    }
+
     proptest::proptest! {
+        /// Sentences of scraped Finnish pieces (words, joiners, spaces,
+        /// stops, other scripts) cut at every pair of offsets: the words
+        /// within each slice are those the character tests let through.
+        #[test]
+        fn words_within_answer_as_by_the_char_tests(
+            pieces in proptest::collection::vec(word_piece(), 0..12),
+        ) {
+            let text = pieces.concat();
+            let all = words(&text);
+            for a in 0..=text.len() + 1 {
+                for b in a..=text.len() + 1 {
+                    let got = words_within(&text, &all, a, b).map(<[Word]>::to_vec);
+                    let want = words_within_by_char_tests(&text, &all, a, b).map(<[Word]>::to_vec);
+                    proptest::prop_assert_eq!(got, want, "{:?} {}..{}", text, a, b);
+                }
+            }
+        }
+
         #[test]
         fn words_within_a_slice_are_the_slices_words(
             text in "[a-zA-Z0-9äÄ\u{308} .,:;&'’\u{2011}\n-]{0,40}",
