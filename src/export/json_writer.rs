@@ -45,12 +45,25 @@ const fn splat(b: u8) -> u64 {
 /// (below 0x20), `"` or `\`. Borrows may flag bytes above a true hit, never
 /// the lowest one, so the lowest bit set marks the first byte to escape and
 /// a word without hits gives 0.
+///
+/// `"` is 0x22: with bit 1 flipped, it becomes 0x20 and the control bytes
+/// stay below 0x20, so one subtraction of 0x21 flags both (no other byte
+/// lands below 0x21), where a test of its own for `"` cost three steps.
 const fn escape_mask(word: u64) -> u64 {
-    let control = word.wrapping_sub(splat(0x20));
-    let quote = (word ^ splat(b'"')).wrapping_sub(splat(1));
+    let control_or_quote = (word ^ splat(0x02)).wrapping_sub(splat(0x21));
     let backslash = (word ^ splat(b'\\')).wrapping_sub(splat(1));
     // `"`, `\` and control bytes have no high bit, so `!word` clears the
     // lanes of non-ASCII bytes (and DEL is above 0x20, so not flagged).
+    (control_or_quote | backslash) & !word & splat(0x80)
+}
+
+/// [`escape_mask`] as first written, a test of its own for each of the
+/// three kinds: the oracle of the one-subtraction form.
+#[cfg(test)]
+const fn escape_mask_by_kinds(word: u64) -> u64 {
+    let control = word.wrapping_sub(splat(0x20));
+    let quote = (word ^ splat(b'"')).wrapping_sub(splat(1));
+    let backslash = (word ^ splat(b'\\')).wrapping_sub(splat(1));
     (control | quote | backslash) & !word & splat(0x80)
 }
 
@@ -137,12 +150,58 @@ fn push_escape(out: &mut Vec<u8>, byte: u8) {
     }
 }
 
-/// Appends `s` as a JSON string, quotes included: clean runs are copied in
-/// one piece, the bytes between them escaped.
+/// Whether any byte of `bytes` is one JSON escapes. Nearly no string has
+/// one, so the words' masks are OR-ed together without a test per word (a
+/// word without a hit adds nothing, see [`escape_mask`]), a loop the
+/// compiler runs several words a step; the last few bytes are one more
+/// word, as in [`first_escape`].
+fn has_escape(bytes: &[u8]) -> bool {
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    let mut hits = 0;
+    for chunk in chunks {
+        hits |= escape_mask(word_of(chunk));
+    }
+    let tail = match (bytes.last_chunk::<8>(), rest.len()) {
+        (_, 0) => splat(b' '),
+        (Some(last), _) => word_of(last),
+        (None, _) => short_word(rest),
+    };
+    (hits | escape_mask(tail)) != 0
+}
+
+/// The bytes of `short` (fewer than eight) in a word, each at least once,
+/// and spaces (which JSON does not escape) in the lanes left over: two
+/// overlapping four-byte reads from four bytes up, else the first, middle
+/// and last bytes, where [`padded`]'s byte-by-byte copy was a long chain.
+fn short_word(short: &[u8]) -> u64 {
+    if let (Some(first), Some(last)) = (short.first_chunk::<4>(), short.last_chunk::<4>()) {
+        return u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << 32;
+    }
+    let (Some(&first), Some(&last)) = (short.first(), short.last()) else {
+        return splat(b' ');
+    };
+    let middle = short.get(short.len() / 2).copied().unwrap_or(first);
+    u64::from_le_bytes([first, middle, last, b' ', b' ', b' ', b' ', b' '])
+}
+
+/// Appends `s` as a JSON string, quotes included: a string without a byte
+/// to escape (nearly every one) is copied whole, any other goes through
+/// [`push_escaped`].
 fn push_str(out: &mut Vec<u8>, s: &str) {
-    let mut bytes = s.as_bytes();
+    let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    if has_escape(bytes) {
+        push_escaped(out, bytes);
+    } else {
+        out.extend_from_slice(bytes);
+    }
+    out.push(b'"');
+}
+
+/// Appends `bytes` escaped, without quotes: clean runs are copied in one
+/// piece, the bytes between them escaped.
+fn push_escaped(out: &mut Vec<u8>, mut bytes: &[u8]) {
     while let Some(at) = first_escape(bytes) {
         let (run, rest) = bytes.split_at_checked(at).unwrap_or((bytes, &[]));
         out.extend_from_slice(run);
@@ -153,7 +212,6 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
         bytes = after;
     }
     out.extend_from_slice(bytes);
-    out.push(b'"');
 }
 
 /// Appends an unsigned integer in decimal, as serde_json (through `itoa`) does.
@@ -736,6 +794,7 @@ mod tests {
                     let mut s = "a".repeat(len);
                     s.insert(at, c);
                     assert_eq!(written(s.as_str()), serde_json::to_string(&s).unwrap());
+                    assert_eq!(has_escape(s.as_bytes()), escaped(byte), "{s:?}");
                 }
             }
         }
@@ -754,6 +813,28 @@ mod tests {
             )
         ) {
             proptest::prop_assert_eq!(first_escape(&bytes), first_escape_by_bytes(&bytes));
+        }
+
+        #[test]
+        fn has_escape_agrees_with_reading_bytes(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    40 => proptest::sample::select(b"aZ9 .-!#".to_vec()),
+                    1 => proptest::sample::select(vec![0x00, 0x08, 0x0a, 0x1f, b'"', b'\\']),
+                    4 => proptest::sample::select(vec![0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xa0, 0xa2, 0xc3, 0xdc, 0xff]),
+                ],
+                0..70,
+            )
+        ) {
+            proptest::prop_assert_eq!(has_escape(&bytes), first_escape_by_bytes(&bytes).is_some());
+        }
+
+        #[test]
+        fn escape_mask_finds_the_first_hit_as_the_three_tests_do(word: u64, lane in 0..8u32, byte in 0..=0xffu8) {
+            let word = word & !(0xff << (8 * lane)) | u64::from(byte) << (8 * lane);
+            let (new, old) = (escape_mask(word), escape_mask_by_kinds(word));
+            proptest::prop_assert_eq!(new == 0, old == 0);
+            proptest::prop_assert_eq!(new.trailing_zeros(), old.trailing_zeros());
         }
 
         #[test]
