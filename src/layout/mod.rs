@@ -204,17 +204,8 @@ fn may_be_section_item(text: &str) -> bool {
 /// [`may_be_section_item`]) before any is asked for a header field: most
 /// pages hold no item, and their lines are not split at a `:` at all.
 fn meeting_document_kind(title: Option<&str>, ls: &[Line<'_>]) -> Option<DocumentKind> {
-    let title_words = title.map(words_lower).unwrap_or_default();
-    let has = |words: &[&str]| {
-        title_words
-            .iter()
-            .any(|w| words.iter().any(|k| w.starts_with(k)))
-    };
-    if has(AGENDA_WORDS) {
-        return Some(DocumentKind::Agenda);
-    }
-    if has(MINUTES_WORDS) {
-        return Some(DocumentKind::Minutes);
+    if let Some(kind) = title.and_then(title_document_kind) {
+        return Some(kind);
     }
     let items = ls
         .iter()
@@ -222,6 +213,31 @@ fn meeting_document_kind(title: Option<&str>, ls: &[Line<'_>]) -> Option<Documen
     if !items {
         return None;
     }
+    header_document_kind(ls)
+}
+
+/// The kind a page's title names, by its words' beginnings: an agenda's
+/// words asked first, then the minutes'.
+fn title_document_kind(title: &str) -> Option<DocumentKind> {
+    let title_words = words_lower(title);
+    let has = |words: &[&str]| {
+        title_words
+            .iter()
+            .any(|w| words.iter().any(|k| w.starts_with(k)))
+    };
+    if has(AGENDA_WORDS) {
+        Some(DocumentKind::Agenda)
+    } else if has(MINUTES_WORDS) {
+        Some(DocumentKind::Minutes)
+    } else {
+        None
+    }
+}
+
+/// The kind of a page of numbered items told by its header fields: none
+/// without a meeting's header field, minutes with an attendance field,
+/// an agenda without one.
+fn header_document_kind(ls: &[Line<'_>]) -> Option<DocumentKind> {
     let header = ls
         .iter()
         .any(|l| header_field(l.text, MEETING_HEADER_FIELDS));
@@ -362,17 +378,8 @@ mod tests {
         title: Option<&str>,
         ls: &[Line<'_>],
     ) -> Option<DocumentKind> {
-        let title_words = title.map(words_lower).unwrap_or_default();
-        let has = |words: &[&str]| {
-            title_words
-                .iter()
-                .any(|w| words.iter().any(|k| w.starts_with(k)))
-        };
-        if has(AGENDA_WORDS) {
-            return Some(DocumentKind::Agenda);
-        }
-        if has(MINUTES_WORDS) {
-            return Some(DocumentKind::Minutes);
+        if let Some(kind) = title.and_then(title_document_kind) {
+            return Some(kind);
         }
         let items = ls.iter().filter(|l| is_section_item(l.text)).count();
         let header = ls

@@ -999,6 +999,20 @@ impl Lexicon {
             .map(|(_, kind)| *kind)
     }
 
+    /// Whether `trimmed` (a name, spaces trimmed at its end) may end in one
+    /// of the overrides' last words, its end lowered: the gate before the
+    /// whole name is lowered, for a name whose end is ASCII or Latin-1.
+    fn may_end_in_an_override(&self, trimmed: &str) -> bool {
+        self.kind_override_ends.iter().any(|last| {
+            last_byte_may_lower_to(trimmed, last)
+                && trimmed
+                    .len()
+                    .checked_sub(last.len())
+                    .and_then(|cut| trimmed.get(cut..))
+                    .is_some_and(|end| end.chars().flat_map(char::to_lowercase).eq(last.chars()))
+        })
+    }
+
     /// [`Lexicon::kind_override`] of a name as written. The gate before the
     /// lowering reads only the name's end: lowering is done a character at
     /// a time (only a `Σ` looks at its neighbours, and only for its own
@@ -1018,20 +1032,8 @@ impl Lexicon {
             .rev()
             .find(|&c| trimmed.is_char_boundary(c))
             .unwrap_or(0);
-        if trimmed.get(cut..).is_some_and(is_latin1) {
-            let may_end = self.kind_override_ends.iter().any(|last| {
-                last_byte_may_lower_to(trimmed, last)
-                    && trimmed
-                        .len()
-                        .checked_sub(last.len())
-                        .and_then(|cut| trimmed.get(cut..))
-                        .is_some_and(|end| {
-                            end.chars().flat_map(char::to_lowercase).eq(last.chars())
-                        })
-            });
-            if !may_end {
-                return None;
-            }
+        if trimmed.get(cut..).is_some_and(is_latin1) && !self.may_end_in_an_override(trimmed) {
+            return None;
         }
         self.kind_override(&name.to_lower())
     }
@@ -1042,17 +1044,7 @@ impl Lexicon {
     fn kind_override_of_whole_latin1(&self, name: &str) -> Option<BodyKind> {
         if is_latin1(name) {
             let trimmed = name.trim_end_matches(is_space);
-            let may_end = self.kind_override_ends.iter().any(|last| {
-                last_byte_may_lower_to(trimmed, last)
-                    && trimmed
-                        .len()
-                        .checked_sub(last.len())
-                        .and_then(|cut| trimmed.get(cut..))
-                        .is_some_and(|end| {
-                            end.chars().flat_map(char::to_lowercase).eq(last.chars())
-                        })
-            });
-            if !may_end {
+            if !self.may_end_in_an_override(trimmed) {
                 return None;
             }
         }
@@ -5941,6 +5933,24 @@ mod tests {
         }
     }
 
+    /// [`Lexicon::kind_override_of`] of `name` answers as the look-up of its
+    /// whole lower case and as the gate that read the whole name.
+    fn override_gates_agree(lex: &Lexicon, name: &str) -> Result<(), TestCaseError> {
+        prop_assert_eq!(
+            lex.kind_override_of(name),
+            lex.kind_override(&name.to_lowercase()),
+            "{:?}",
+            name
+        );
+        prop_assert_eq!(
+            lex.kind_override_of(name),
+            lex.kind_override_of_whole_latin1(name),
+            "{:?}",
+            name
+        );
+        Ok(())
+    }
+
     proptest! {
         #[test]
         fn arbitrary_text_never_panics(text in any::<String>()) {
@@ -6484,16 +6494,7 @@ mod tests {
                 lex.kind_override_ends.iter().map(String::len).max().unwrap_or(0);
             let name = pieces.concat();
             for name in [name.clone(), format!("ikä {name}")] {
-                prop_assert_eq!(
-                    lex.kind_override_of(&name),
-                    lex.kind_override(&name.to_lowercase()),
-                    "{:?}", name
-                );
-                prop_assert_eq!(
-                    lex.kind_override_of(&name),
-                    lex.kind_override_of_whole_latin1(&name),
-                    "{:?}", name
-                );
+                override_gates_agree(&lex, &name)?;
             }
         }
 
@@ -6506,18 +6507,7 @@ mod tests {
                 " ", "  ", "\u{a0}", "\n", "-", "",
             ]), 0..6),
         ) {
-            let name = pieces.concat();
-            let lex = &*LEXICON;
-            prop_assert_eq!(
-                lex.kind_override_of(&name),
-                lex.kind_override(&name.to_lowercase()),
-                "{:?}", name
-            );
-            prop_assert_eq!(
-                lex.kind_override_of(&name),
-                lex.kind_override_of_whole_latin1(&name),
-                "{:?}", name
-            );
+            override_gates_agree(&LEXICON, &pieces.concat())?;
         }
 
         #[test]

@@ -1436,6 +1436,18 @@ mod tests {
         }
     }
 
+    /// A page published on a known day whose body is `sentences`, each
+    /// sentence's pieces joined and ended by a full stop.
+    fn published_sentences(sentences: &[Vec<&str>]) -> String {
+        let mut text = String::from("Julkaistu 3.2.2020\n\n");
+        for pieces in sentences {
+            text.push_str(&pieces.concat());
+            text.push_str(". ");
+        }
+        text.push('\n');
+        text
+    }
+
     /// Pieces of Finnish-like meeting sentences: bodies, meeting, held,
     /// planned and joint words in any case, dates with and without years,
     /// places, and the separators that end clauses (or do not).
@@ -1499,12 +1511,7 @@ mod tests {
         fn clause_dates_and_summary_answers_agree_with_the_plain_ones(
             sentences in prop::collection::vec(prop::collection::vec(sentence_piece(), 0..14), 1..5),
         ) {
-            let mut text = String::from("Julkaistu 3.2.2020\n\n");
-            for pieces in &sentences {
-                text.push_str(&pieces.concat());
-                text.push_str(". ");
-            }
-            text.push('\n');
+            let text = published_sentences(&sentences);
             crate::relate::found::testing::with_found(&text, |_, found, _| {
                 for (n, sentence) in found.sentences.iter().enumerate() {
                     let ws = found.sentence_words(n);
@@ -1682,12 +1689,7 @@ mod tests {
         fn meetings_made_without_lists_are_those_made_with_them(
             sentences in prop::collection::vec(prop::collection::vec(meeting_piece(), 0..14), 1..5),
         ) {
-            let mut text = String::from("Julkaistu 3.2.2020\n\n");
-            for pieces in &sentences {
-                text.push_str(&pieces.concat());
-                text.push_str(". ");
-            }
-            text.push('\n');
+            let text = published_sentences(&sentences);
             crate::relate::found::testing::with_found(&text, |layout, found, registry| {
                 let mut structural: Vec<Span> = layout
                     .published

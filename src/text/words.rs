@@ -449,6 +449,20 @@ pub(crate) fn words_within<'w, 'a>(
     start: usize,
     end: usize,
 ) -> Option<&'w [Word<'a>]> {
+    words_within_told_by(text, all, start, end, apart)
+}
+
+/// [`words_within`] with the characters touching the slice from outside
+/// told by `apart` (which says whether a character, or none, keeps the
+/// slice's words apart from the rest): one body for the table test and
+/// the character tests it replaced, the oracle of its tests.
+fn words_within_told_by<'w, 'a>(
+    text: &'a str,
+    all: &'w [Word<'a>],
+    start: usize,
+    end: usize,
+    apart: impl Fn(Option<char>) -> bool,
+) -> Option<&'w [Word<'a>]> {
     text.get(start..end)?;
     if !apart(text.get(..start)?.chars().next_back()) || !apart(text.get(end..)?.chars().next()) {
         return None;
@@ -585,19 +599,7 @@ mod tests {
         start: usize,
         end: usize,
     ) -> Option<&'w [Word<'a>]> {
-        text.get(start..end)?;
-        if !apart_by_char_tests(text.get(..start)?.chars().next_back())
-            || !apart_by_char_tests(text.get(end..)?.chars().next())
-        {
-            return None;
-        }
-        let lo = all.partition_point(|w| w.start < start);
-        let hi = lo + all.get(lo..)?.iter().take_while(|w| w.start < end).count();
-        let inside = all.get(lo..hi)?;
-        if inside.last().is_some_and(|w| w.end() > end) {
-            return None;
-        }
-        Some(inside)
+        words_within_told_by(text, all, start, end, apart_by_char_tests)
     }
 
     proptest::proptest! {
