@@ -188,15 +188,21 @@ fn short_word(short: &[u8]) -> u64 {
 /// to escape (nearly every one) is copied whole, any other goes through
 /// [`push_escaped`].
 fn push_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
+    out.reserve(s.len() + 2);
     out.push(b'"');
+    push_str_inside(out, s);
+    out.push(b'"');
+}
+
+/// Appends `s` escaped as the inside of a JSON string, without its
+/// quotes, which the caller folds into the keys around it.
+fn push_str_inside(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
     if has_escape(bytes) {
         push_escaped(out, bytes);
     } else {
         out.extend_from_slice(bytes);
     }
-    out.push(b'"');
 }
 
 /// Appends `bytes` escaped, without quotes: clean runs are copied in one
@@ -311,40 +317,174 @@ fn decimal_at(buf: &mut [u8; SPAN_ROOM], at: usize, n: usize) -> usize {
 }
 
 impl WriteJson for Span {
-    /// The pair `[start,end]`, as `Span`'s `Serialize` writes it. It is
-    /// written into a buffer of fixed size, which is appended whole and
-    /// the unused tail cut off: a copy of fixed length is a few moves, where
-    /// each number appended on its own was a call to `memcpy`.
+    /// The pair `[start,end]`, as `Span`'s `Serialize` writes it, through
+    /// [`push_span_after`] with nothing around it.
     fn write_json(&self, out: &mut Vec<u8>) {
-        let mut buf = [0u8; SPAN_ROOM];
-        buf[0] = b'[';
-        let comma = decimal_at(&mut buf, 1, self.start);
-        if let Some(slot) = buf.get_mut(comma) {
-            *slot = b',';
-        }
-        let close = decimal_at(&mut buf, comma + 1, self.end);
-        if let Some(slot) = buf.get_mut(close) {
-            *slot = b']';
-        }
-        let keep = out.len() + close + 1;
-        out.extend_from_slice(&buf);
-        out.truncate(keep);
+        push_span_after(out, b"", *self, b"");
     }
+}
+
+/// Numbers below this are written from [`SMALL_DECIMALS`].
+const SMALL: usize = 10_000;
+
+/// The decimal text of every number below [`SMALL`]: its digits as the
+/// low four bytes of a little-endian word (first digit lowest, unused
+/// bytes zero) and their count in bits 32 and up. Built at compile time;
+/// a lookup replaces [`decimal_at`]'s divisions, pair lookups and
+/// length tests.
+static SMALL_DECIMALS: [u64; SMALL] = small_decimals();
+
+/// Builds [`SMALL_DECIMALS`].
+const fn small_decimals() -> [u64; SMALL] {
+    let mut table = [0u64; SMALL];
+    let mut n = 0;
+    while n < SMALL {
+        let len = 1 + (n >= 10) as usize + (n >= 100) as usize + (n >= 1000) as usize;
+        let mut digits = [0u8; 4];
+        let (mut i, mut rest) = (len, n);
+        while i > 0 {
+            i -= 1;
+            digits[i] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        table[n] = u32::from_le_bytes(digits) as u64 | (len as u64) << 32;
+        n += 1;
+    }
+    table
+}
+
+/// Room for `before`, a small span and `after`, with the eight-byte words
+/// [`push_span_after`] stores: enough for the keys around a record's span.
+const TAIL_ROOM: usize = 32;
+
+/// Appends `before`, `span` as `[start,end]`, then `after` (the keys and
+/// closing brace around a record's span). A small span is two words from
+/// [`SMALL_DECIMALS`], `[start,` and `end]`, stored into a fixed-size
+/// buffer with the keys and copied out as one piece, its unused tail cut
+/// off: a few moves where each piece was a copy of its own.
+fn push_span_after<const B: usize, const A: usize>(
+    out: &mut Vec<u8>,
+    before: &[u8; B],
+    span: Span,
+    after: &[u8; A],
+) {
+    let (Some(&start), Some(&end)) = (SMALL_DECIMALS.get(span.start), SMALL_DECIMALS.get(span.end))
+    else {
+        push_wide_span_between(out, before, span, after);
+        return;
+    };
+    // Every entry holds one to four digits; the bound lets the compiler
+    // drop the range checks below.
+    let (start_len, end_len) = (digit_count(start), digit_count(end));
+    let opening =
+        u64::from(b'[') | (start & 0xffff_ffff) << 8 | u64::from(b',') << (8 * (start_len + 1));
+    let closing = (end & 0xffff_ffff) | u64::from(b']') << (8 * end_len);
+    let closing_at = B + start_len + 2;
+    let after_at = closing_at + end_len + 1;
+    let mut buf = [0u8; TAIL_ROOM];
+    let fits = [
+        buf.get_mut(..B).map(|slot| slot.copy_from_slice(before)),
+        buf.get_mut(B..B + 8)
+            .map(|slot| slot.copy_from_slice(&opening.to_le_bytes())),
+        buf.get_mut(closing_at..closing_at + 8)
+            .map(|slot| slot.copy_from_slice(&closing.to_le_bytes())),
+        buf.get_mut(after_at..after_at + A)
+            .map(|slot| slot.copy_from_slice(after)),
+    ];
+    if fits.iter().any(Option::is_none) {
+        // Keys too long for the buffer (none are).
+        push_wide_span_between(out, before, span, after);
+        return;
+    }
+    let keep = out.len() + after_at + A;
+    out.extend_from_slice(&buf);
+    out.truncate(keep);
+}
+
+/// The digit count of a [`SMALL_DECIMALS`] entry, at most four.
+fn digit_count(entry: u64) -> usize {
+    ((entry >> 32) as usize).min(4)
+}
+
+/// `before`, `span` through [`push_wide_span`] and `after`, each copied on
+/// its own: the path of offsets from [`SMALL`] up.
+fn push_wide_span_between(out: &mut Vec<u8>, before: &[u8], span: Span, after: &[u8]) {
+    out.extend_from_slice(before);
+    push_wide_span(out, span);
+    out.extend_from_slice(after);
+}
+
+/// Appends `span` as `[start,end]` through [`decimal_at`], for offsets of
+/// any size. It is written into a buffer of fixed size, which is appended
+/// whole and the unused tail cut off: a copy of fixed length is a few
+/// moves, where each number appended on its own was a call to `memcpy`.
+fn push_wide_span(out: &mut Vec<u8>, span: Span) {
+    let mut buf = [0u8; SPAN_ROOM];
+    buf[0] = b'[';
+    let comma = decimal_at(&mut buf, 1, span.start);
+    if let Some(slot) = buf.get_mut(comma) {
+        *slot = b',';
+    }
+    let close = decimal_at(&mut buf, comma + 1, span.end);
+    if let Some(slot) = buf.get_mut(close) {
+        *slot = b']';
+    }
+    let keep = out.len() + close + 1;
+    out.extend_from_slice(&buf);
+    out.truncate(keep);
 }
 
 impl WriteJson for EdtfDate {
     /// The EDTF string, as `EdtfDate`'s `Serialize` writes it.
     fn write_json(&self, out: &mut Vec<u8>) {
-        match self.edtf_text() {
-            // The EDTF alphabet holds no byte JSON escapes: copied as it is.
-            Some(text) => {
-                out.push(b'"');
-                out.extend_from_slice(text.as_bytes());
-                out.push(b'"');
-            }
-            None => push_str(out, &self.to_string()),
-        }
+        push_date_between(out, b"", self, b"");
     }
+}
+
+/// Room for a date written by [`push_date_between`]: the keys around it
+/// and the quoted date, whose buffer holds 24 bytes.
+const DATE_ROOM: usize = 64;
+
+/// Appends `before`, `date` as a JSON string, then `after` (the keys
+/// around it, at most sixteen bytes each). The EDTF alphabet holds no byte
+/// JSON escapes, so the date's buffer is copied as it is: the three pieces
+/// go through one fixed-size buffer, its unused tail cut off, where each
+/// was a copy of its own.
+fn push_date_between<const B: usize, const A: usize>(
+    out: &mut Vec<u8>,
+    before: &[u8; B],
+    date: &EdtfDate,
+    after: &[u8; A],
+) {
+    let Some(text) = date.edtf_text() else {
+        out.extend_from_slice(before);
+        push_str(out, &date.to_string());
+        out.extend_from_slice(after);
+        return;
+    };
+    let (bytes, len) = text.padded();
+    let mut buf = [0u8; DATE_ROOM];
+    let fits = [
+        buf.get_mut(..B).map(|slot| slot.copy_from_slice(before)),
+        buf.get_mut(B).map(|slot| *slot = b'"'),
+        buf.get_mut(B + 1..B + 1 + bytes.len())
+            .map(|slot| slot.copy_from_slice(bytes)),
+        buf.get_mut(B + 1 + len).map(|slot| *slot = b'"'),
+        buf.get_mut(B + 2 + len..B + 2 + len + A)
+            .map(|slot| slot.copy_from_slice(after)),
+    ];
+    if fits.iter().any(Option::is_none) {
+        // Keys too long for the buffer (none are): written piece by piece.
+        out.extend_from_slice(before);
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+        out.extend_from_slice(after);
+        return;
+    }
+    let keep = out.len() + B + 2 + len + A;
+    out.extend_from_slice(&buf);
+    out.truncate(keep);
 }
 
 /// `WriteJson` for enums of `named_enum!`: their fixed name as a string.
@@ -378,6 +518,20 @@ write_json_by_name!(
 /// written out by hand, in the order and with the names of the serde
 /// derive; the tests compare every struct with serde_json.
 macro_rules! fields {
+    ($out:expr, $($key:literal => $value:expr,)* text => $text:expr, span => $span:expr $(,)?) => {
+        $(
+            $out.extend_from_slice($key);
+            $value.write_json($out);
+        )*
+        push_text_and_span_end($out, &$text, $span);
+    };
+    ($out:expr, $($key:literal => $value:expr,)* span => $span:expr $(,)?) => {
+        $(
+            $out.extend_from_slice($key);
+            $value.write_json($out);
+        )*
+        push_span_after($out, b",\"span\":", $span, b"}");
+    };
     ($out:expr, $($key:literal => $value:expr),+ $(,)?) => {
         $(
             $out.extend_from_slice($key);
@@ -418,7 +572,7 @@ impl WriteJson for Entry {
             b",\"documents\":" => self.documents,
             b",\"summary\":" => self.summary,
             b",\"comments\":" => self.comments,
-            b",\"span\":" => self.span,
+            span => self.span,
         );
     }
 }
@@ -430,8 +584,8 @@ impl WriteJson for Body {
             b",\"kind\":" => self.kind,
             b",\"abbreviation\":" => self.abbreviation,
             b",\"aliases\":" => self.aliases,
-            b",\"text\":" => self.text,
-            b",\"span\":" => self.span,
+            text => self.text,
+            span => self.span,
         );
     }
 }
@@ -453,8 +607,8 @@ impl WriteJson for Person {
             b",\"phone\":" => self.phone,
             b",\"email\":" => self.email,
             b",\"roles\":" => self.roles,
-            b",\"text\":" => self.text,
-            b",\"span\":" => self.span,
+            text => self.text,
+            span => self.span,
         );
     }
 }
@@ -467,8 +621,8 @@ impl WriteJson for Meeting {
             b",\"location\":" => self.location,
             b",\"status\":" => self.status,
             b",\"documents\":" => self.documents,
-            b",\"text\":" => self.text,
-            b",\"span\":" => self.span,
+            text => self.text,
+            span => self.span,
         );
     }
 }
@@ -478,19 +632,19 @@ impl WriteJson for Event {
         fields!(out,
             b"{\"kind\":" => self.kind,
             b",\"date\":" => self.date,
-            b",\"text\":" => self.text,
-            b",\"span\":" => self.span,
+            text => self.text,
+            span => self.span,
         );
     }
 }
 
 impl WriteJson for DateMention {
+    /// As the other records, with the date and both keys around it
+    /// (`{"value":"…","text":"`) written in one copy.
     fn write_json(&self, out: &mut Vec<u8>) {
-        fields!(out,
-            b"{\"value\":" => self.value,
-            b",\"text\":" => self.text,
-            b",\"span\":" => self.span,
-        );
+        push_date_between(out, b"{\"value\":", &self.value, b",\"text\":\"");
+        push_str_inside(out, &self.text);
+        push_span_after(out, b"\",\"span\":", self.span, b"}");
     }
 }
 
@@ -500,18 +654,28 @@ impl WriteJson for Amount {
             b"{\"value\":" => self.value,
             b",\"currency\":" => self.currency,
             b",\"approximate\":" => self.approximate,
-            b",\"text\":" => self.text,
-            b",\"span\":" => self.span,
+            text => self.text,
+            span => self.span,
         );
     }
+}
+
+/// Appends a record's last two fields and its closing brace,
+/// `,"text":"…","span":[start,end]}`, the quotes of the text folded into
+/// the keys around it.
+fn push_text_and_span_end(out: &mut Vec<u8>, text: &str, span: Span) {
+    out.reserve(text.len() + TAIL_ROOM + 16);
+    out.extend_from_slice(b",\"text\":\"");
+    push_str_inside(out, text);
+    push_span_after(out, b"\",\"span\":", span, b"}");
 }
 
 /// The fields of the name–text–span records (places, organisations, programmes).
 fn push_named(out: &mut Vec<u8>, name: &str, text: &str, span: Span) {
     fields!(out,
         b"{\"name\":" => name,
-        b",\"text\":" => text,
-        b",\"span\":" => span,
+        text => text,
+        span => span,
     );
 }
 
@@ -611,6 +775,48 @@ mod tests {
         #[test]
         fn any_span_is_written_as_serde_json_writes_it(start: usize, end: usize) {
             assert_as_serde(&Span { start, end });
+        }
+
+        #[test]
+        fn spans_between_keys_are_written_as_serde_json_writes_them(
+            start in 0..2 * SMALL,
+            end in 0..2 * SMALL,
+            text in "[a-z\"\\\n]{0,12}",
+        ) {
+            let span = Span { start, end };
+            let mut out = b"x".to_vec();
+            push_text_and_span_end(&mut out, &text, span);
+            let want = format!(
+                "x,\"text\":{},\"span\":{}}}",
+                serde_json::to_string(&text).unwrap(),
+                serde_json::to_string(&span).unwrap()
+            );
+            proptest::prop_assert_eq!(String::from_utf8_lossy(&out), want);
+        }
+    }
+
+    #[test]
+    fn the_small_decimals_are_the_numbers_digits() {
+        for (n, &entry) in SMALL_DECIMALS.iter().enumerate() {
+            let digits = n.to_string();
+            let len = digit_count(entry);
+            let bytes = (entry & 0xffff_ffff).to_le_bytes();
+            assert_eq!(len, digits.len(), "{n}");
+            assert_eq!(&bytes[..len], digits.as_bytes(), "{n}");
+            assert!(bytes[len..].iter().all(|&b| b == 0), "{n}");
+        }
+    }
+
+    #[test]
+    fn dates_between_keys_are_written_as_serde_json_writes_them() {
+        for date in dates() {
+            let mut out = b"x".to_vec();
+            push_date_between(&mut out, b"{\"value\":", &date, b",\"text\":\"");
+            let want = format!(
+                "x{{\"value\":{},\"text\":\"",
+                serde_json::to_string(&date).unwrap()
+            );
+            assert_eq!(String::from_utf8_lossy(&out), want);
         }
     }
 

@@ -483,6 +483,13 @@ impl EdtfText {
         self.bytes.get(..self.len).unwrap_or_default()
     }
 
+    /// The whole buffer, zeros after the written bytes, and how many were
+    /// written: the JSON writer copies the buffer as one fixed-size piece
+    /// and cuts the tail off.
+    pub(crate) fn padded(&self) -> (&[u8; 24], usize) {
+        (&self.bytes, self.len)
+    }
+
     /// The written string (the Display path reads it).
     pub(crate) fn as_str(&self) -> &str {
         self.bytes
