@@ -487,6 +487,23 @@ fn push_date_between<const B: usize, const A: usize>(
     out.truncate(keep);
 }
 
+/// [`push_date_between`] for a date that may be missing, `null` then.
+fn push_option_date_between<const B: usize, const A: usize>(
+    out: &mut Vec<u8>,
+    before: &[u8; B],
+    date: Option<&EdtfDate>,
+    after: &[u8; A],
+) {
+    match date {
+        Some(date) => push_date_between(out, before, date, after),
+        None => {
+            out.extend_from_slice(before);
+            out.extend_from_slice(b"null");
+            out.extend_from_slice(after);
+        }
+    }
+}
+
 /// `WriteJson` for enums of `named_enum!`: their fixed name as a string.
 macro_rules! write_json_by_name {
     ($($ty:ty),+ $(,)?) => {
@@ -565,10 +582,13 @@ impl WriteJson for Document {
 }
 
 impl WriteJson for Entry {
+    /// As the other records, the date with the keys around it and the
+    /// title's quotes folded into single copies.
     fn write_json(&self, out: &mut Vec<u8>) {
+        push_option_date_between(out, b"{\"posted\":", self.posted.as_ref(), b",\"title\":\"");
+        push_str_inside(out, &self.title);
+        out.push(b'"');
         fields!(out,
-            b"{\"posted\":" => self.posted,
-            b",\"title\":" => self.title,
             b",\"documents\":" => self.documents,
             b",\"summary\":" => self.summary,
             b",\"comments\":" => self.comments,
@@ -578,10 +598,15 @@ impl WriteJson for Entry {
 }
 
 impl WriteJson for Body {
+    /// As the other records, the quotes of the name and kind folded into
+    /// the keys around them.
     fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"name\":\"");
+        push_str_inside(out, &self.name);
+        out.extend_from_slice(b"\",\"kind\":\"");
+        out.extend_from_slice(self.kind.as_str().as_bytes());
+        out.push(b'"');
         fields!(out,
-            b"{\"name\":" => self.name,
-            b",\"kind\":" => self.kind,
             b",\"abbreviation\":" => self.abbreviation,
             b",\"aliases\":" => self.aliases,
             text => self.text,
@@ -614,12 +639,17 @@ impl WriteJson for Person {
 }
 
 impl WriteJson for Meeting {
+    /// As the other records, the date with the keys around it and the
+    /// status's quotes folded into single copies.
     fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"bodies\":");
+        self.bodies.write_json(out);
+        push_option_date_between(out, b",\"date\":", self.date.as_ref(), b",\"location\":");
+        self.location.write_json(out);
+        out.extend_from_slice(b",\"status\":\"");
+        out.extend_from_slice(self.status.as_str().as_bytes());
+        out.push(b'"');
         fields!(out,
-            b"{\"bodies\":" => self.bodies,
-            b",\"date\":" => self.date,
-            b",\"location\":" => self.location,
-            b",\"status\":" => self.status,
             b",\"documents\":" => self.documents,
             text => self.text,
             span => self.span,
@@ -628,13 +658,13 @@ impl WriteJson for Meeting {
 }
 
 impl WriteJson for Event {
+    /// As the other records, the kind's quotes and the date with both keys
+    /// around it (`","date":"…","text":"`) folded into single copies.
     fn write_json(&self, out: &mut Vec<u8>) {
-        fields!(out,
-            b"{\"kind\":" => self.kind,
-            b",\"date\":" => self.date,
-            text => self.text,
-            span => self.span,
-        );
+        out.extend_from_slice(b"{\"kind\":\"");
+        out.extend_from_slice(self.kind.as_str().as_bytes());
+        push_option_date_between(out, b"\",\"date\":", self.date.as_ref(), b",\"text\":\"");
+        push_inside_and_span_end(out, &self.text, self.span);
     }
 }
 
@@ -643,8 +673,7 @@ impl WriteJson for DateMention {
     /// (`{"value":"…","text":"`) written in one copy.
     fn write_json(&self, out: &mut Vec<u8>) {
         push_date_between(out, b"{\"value\":", &self.value, b",\"text\":\"");
-        push_str_inside(out, &self.text);
-        push_span_after(out, b"\",\"span\":", self.span, b"}");
+        push_inside_and_span_end(out, &self.text, self.span);
     }
 }
 
@@ -666,17 +695,24 @@ impl WriteJson for Amount {
 fn push_text_and_span_end(out: &mut Vec<u8>, text: &str, span: Span) {
     out.reserve(text.len() + TAIL_ROOM + 16);
     out.extend_from_slice(b",\"text\":\"");
+    push_inside_and_span_end(out, text, span);
+}
+
+/// Appends the inside of a record's last string (its opening quote already
+/// written), then `","span":[start,end]}`.
+fn push_inside_and_span_end(out: &mut Vec<u8>, text: &str, span: Span) {
     push_str_inside(out, text);
     push_span_after(out, b"\",\"span\":", span, b"}");
 }
 
-/// The fields of the name–text–span records (places, organisations, programmes).
+/// The fields of the name–text–span records (places, organisations,
+/// programmes), the quotes of both strings folded into the keys.
 fn push_named(out: &mut Vec<u8>, name: &str, text: &str, span: Span) {
-    fields!(out,
-        b"{\"name\":" => name,
-        text => text,
-        span => span,
-    );
+    out.reserve(name.len() + text.len() + 2 * TAIL_ROOM);
+    out.extend_from_slice(b"{\"name\":\"");
+    push_str_inside(out, name);
+    out.extend_from_slice(b"\",\"text\":\"");
+    push_inside_and_span_end(out, text, span);
 }
 
 impl WriteJson for Place {
