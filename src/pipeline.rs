@@ -10,7 +10,7 @@ use crate::recognise::money::find_amounts;
 use crate::recognise::organization::find_organizations_in;
 use crate::recognise::person::{PersonMatch, find_people_and_roles};
 use crate::recognise::phone::find_phones;
-use crate::recognise::places::{PlaceMatch, find_places};
+use crate::recognise::places::{PlaceMatch, find_places_at};
 use crate::recognise::programme::find_programmes_in;
 use crate::relate::bodies::Registry;
 use crate::relate::dates::Anchors;
@@ -19,7 +19,7 @@ use crate::relate::found::{Found, Lexed};
 use crate::relate::meetings::meetings;
 use crate::relate::people::{Contacts, people};
 use crate::relate::region::region_of;
-use crate::text::LowerText;
+use crate::text::{LowerText, capital_starts};
 
 fn slice(source: &str, start: usize, end: usize) -> String {
     source.get(start..end).unwrap_or_default().to_owned()
@@ -93,8 +93,10 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     doc.dates = anchors.mentions(&dates);
 
     let lowered = LowerText::new(text);
-    let (people_found, roles) = find_people_and_roles(text, &lowered);
-    let places = outside_names(find_places(text), &people_found);
+    // Where the capitals stand, found once for the people and the places.
+    let capitals = capital_starts(text);
+    let (people_found, roles) = find_people_and_roles(text, &lowered, &capitals);
+    let places = outside_names(find_places_at(text, &capitals), &people_found);
     doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));
     doc.places = places
         .iter()

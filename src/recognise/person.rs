@@ -41,8 +41,8 @@ use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::suffix::{EndTails, Keep, SuffixTrie, SuffixTrieBuilder};
 use crate::model::{RoleKind, Span};
 use crate::text::{
-    self, HIGH, LowerText, ONES, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, char_at,
-    is_alphanumeric, is_space, latin1_letter, tail_is_own_lower_case,
+    self, LowerText, ascii_alnum_run, char_at, is_alphanumeric, is_space, latin1_letter,
+    tail_is_own_lower_case,
 };
 
 // ---------------------------------------------------------------------------
@@ -658,12 +658,15 @@ pub fn find_roles(text: &str) -> Vec<RoleMatch<'_>> {
 
 /// [`find_people`] and [`find_roles`] together, for the document parser:
 /// the text is tokenized and its people found once for both; `lowered` is
-/// the text's lower case.
+/// the text's lower case, `capitals` the offsets of its capitals
+/// ([`text::capital_starts`]).
 pub(crate) fn find_people_and_roles<'t>(
     text: &'t str,
     lowered: &LowerText,
+    capitals: &[usize],
 ) -> (Vec<PersonMatch<'t>>, Vec<RoleMatch<'t>>) {
-    find_people_and_roles_sparse(text, lowered, Doc::sparse(text, lowered))
+    let sparse = Doc::sparse(text, lowered, capitals);
+    find_people_and_roles_sparse(text, lowered, sparse)
 }
 
 /// [`find_people_and_roles`] read off `sparse` ([`Doc::sparse`]) unless it
@@ -1997,10 +2000,11 @@ static ROLE_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
 /// Byte offsets, ascending, of the places where a name can start or a role
 /// word stand: every token of the whole text's tokens that
 /// [`Doc::may_start_name`] takes or that is a role word lies in the chunk of
-/// one of them. `lower` is the text's lower case, at its offsets.
-fn sites(text: &str, lower: &str) -> Vec<usize> {
+/// one of them. `lower` is the text's lower case, at its offsets;
+/// `capitals` the offsets of its capitals ([`text::capital_starts`]).
+fn sites(text: &str, lower: &str, capitals: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
-    name_sites(text, &mut out);
+    name_sites(text, capitals, &mut out);
     for finder in ROLE_FINDERS.iter() {
         out.extend(finder.find_iter(lower.as_bytes()));
     }
@@ -2008,16 +2012,36 @@ fn sites(text: &str, lower: &str) -> Vec<usize> {
     out
 }
 
-/// Pushes where a name may start: a capital ([`char::is_uppercase`])
-/// whose run of word characters, dashes and apostrophes ([`name_run_end`])
-/// is followed over space by a capital or a short word that may be a family
-/// particle ([`pair_follows`]). A name-shaped word is such a run, and the
-/// word the name goes on with follows it over space alone. The capitals
-/// are found eight bytes at a time ([`next_capital_mark`]).
-fn name_sites(text: &str, out: &mut Vec<usize>) {
+/// Pushes where a name may start: a capital ([`char::is_uppercase`], one
+/// of `capitals`, the offsets of every capital of `text` in order:
+/// [`text::capital_starts`]) whose run of word characters, dashes and
+/// apostrophes ([`name_run_end`]) is followed over space by a capital or a
+/// short word that may be a family particle ([`pair_follows`]). A
+/// name-shaped word is such a run, and the word the name goes on with
+/// follows it over space alone; the capitals inside the run are passed over.
+fn name_sites(text: &str, capitals: &[usize], out: &mut Vec<usize>) {
+    // Every capital before `i` lies inside a run read already.
+    let mut i = 0;
+    for &start in capitals {
+        if start < i {
+            continue;
+        }
+        let end = name_run_end(text, start);
+        if pair_follows(text, end) {
+            out.push(start);
+        }
+        i = end.max(start + 1);
+    }
+}
+
+/// [`name_sites`] as it was before the capitals were listed once per
+/// document: the text scanned for capitals here, eight bytes at a time
+/// ([`text::next_capital_mark`]). The oracle of its test.
+#[cfg(test)]
+fn name_sites_by_marks(text: &str, out: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(mark) = next_capital_mark(bytes, i) {
+    while let Some(mark) = text::next_capital_mark(bytes, i) {
         // Back over continuation bytes to the character's first byte.
         let mut start = mark;
         while start > 0 && bytes.get(start).is_some_and(|&b| b & 0xC0 == 0x80) && mark - start < 3 {
@@ -2034,39 +2058,6 @@ fn name_sites(text: &str, out: &mut Vec<usize>) {
             _ => mark + 1,
         };
     }
-}
-
-/// The high bit of every byte of `word` (eight bytes, little-endian) that
-/// [`is_capital_mark`] marks.
-fn capital_marks(word: u64) -> u64 {
-    let upper = ascii_bytes_within(word, b'A', b'Z');
-    let small_latin1 = bytes_equal_to(word, 0xC3) | bytes_equal_to(word & (ONES * 0xE0), 0xA0);
-    upper | (word & HIGH & !small_latin1)
-}
-
-/// Whether byte `b` may belong to a capital: an ASCII capital, or a
-/// non-ASCII byte but the lead `C3` and the second bytes `A0`–`BF` of the
-/// Latin-1 small letters (`ä`, `ö`, `å`: most non-ASCII bytes of Finnish).
-fn is_capital_mark(b: u8) -> bool {
-    b.is_ascii_uppercase() || (b >= 0x80 && b != 0xC3 && !(0xA0..=0xBF).contains(&b))
-}
-
-/// The first byte at or after `from` that [`is_capital_mark`] marks.
-fn next_capital_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(eight) = bytes
-        .get(i..i + 8)
-        .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
-    {
-        let marks = capital_marks(u64::from_le_bytes(eight));
-        if marks != 0 {
-            // The lowest set bit marks the first marked byte.
-            return Some(i + (marks.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    let rest = bytes.get(i..)?;
-    rest.iter().position(|&b| is_capital_mark(b)).map(|k| i + k)
 }
 
 /// Where the run of word characters, dashes and apostrophes from byte
@@ -2445,20 +2436,22 @@ impl<'a, 'l> Doc<'a, 'l> {
     /// the whole text's tokens as long as none reads a gap
     /// ([`Doc::gap_read`]). `None` when a character of the text lowers out
     /// of line, as the role sites are found in the text's lower case.
-    fn sparse(text: &'a str, lowered: &'l LowerText) -> Option<Self> {
-        Self::sparse_within(text, lowered, SPARSE_BEFORE, SPARSE_AFTER)
+    /// `capitals` are the offsets of the text's capitals
+    /// ([`text::capital_starts`]).
+    fn sparse(text: &'a str, lowered: &'l LowerText, capitals: &[usize]) -> Option<Self> {
+        Self::sparse_within(text, lowered, capitals, (SPARSE_BEFORE, SPARSE_AFTER))
     }
 
-    /// [`Doc::sparse`] with `before` chunks tokenized before each site and
-    /// `after` after it; the tests ask for few, to read many gaps.
+    /// [`Doc::sparse`] with `around.0` chunks tokenized before each site and
+    /// `around.1` after it; the tests ask for few, to read many gaps.
     fn sparse_within(
         text: &'a str,
         lowered: &'l LowerText,
-        before: usize,
-        after: usize,
+        capitals: &[usize],
+        (before, after): (usize, usize),
     ) -> Option<Self> {
         let lower = lowered.aligned()?;
-        let sites = sites(text, lower);
+        let sites = sites(text, lower, capitals);
         let bytes = text.as_bytes();
         let mut toks = Tokens::default();
         // `text[..done]` is tokenized or left as a gap.
@@ -4544,7 +4537,7 @@ mod tests {
         let Some(lower) = lowered.aligned() else {
             return Ok(());
         };
-        let sites = sites(text, lower);
+        let sites = sites(text, lower, &text::capital_starts(text));
         let bytes = text.as_bytes();
         let chunks: Vec<_> = sites
             .iter()
@@ -4572,7 +4565,8 @@ mod tests {
     /// against the whole text's.
     fn sparse_agrees(text: &str, before: usize, after: usize) -> Result<(), String> {
         let lowered = LowerText::new(text);
-        let sparse = Doc::sparse_within(text, &lowered, before, after);
+        let capitals = text::capital_starts(text);
+        let sparse = Doc::sparse_within(text, &lowered, &capitals, (before, after));
         let got = find_people_and_roles_sparse(text, &lowered, sparse);
         let want = find_people_and_roles_in_full(text, &lowered);
         if got == want {
@@ -4586,22 +4580,6 @@ mod tests {
     fn role_needles_are_in_every_role_word() {
         for (word, _, _) in ROLE_WORDS {
             assert!(ROLE_NEEDLES.iter().any(|n| word.contains(n)), "{word}");
-        }
-    }
-
-    #[test]
-    fn capital_marks_mark_each_byte_as_the_byte_test() {
-        for b in 0..=255u8 {
-            for k in 0..8 {
-                let word =
-                    (u64::from(b) << (8 * k)) | ((ONES * u64::from(b'a')) & !(0xFF << (8 * k)));
-                let want = if is_capital_mark(b) {
-                    0x80 << (8 * k)
-                } else {
-                    0
-                };
-                assert_eq!(capital_marks(word), want, "{b:#x} at {k}");
-            }
         }
     }
 
@@ -4627,6 +4605,21 @@ mod tests {
         #[test]
         fn arbitrary_text_never_panics(text in any::<String>()) {
             check_all(&text);
+        }
+
+        #[test]
+        fn name_sites_from_the_listed_capitals_agree_with_the_scan(
+            named in name_rich_text(),
+            pieces in prop::collection::vec(finnish_piece(), 0..60),
+            noise in any::<String>(),
+        ) {
+            for text in [named, pieces.concat(), noise] {
+                let mut listed = Vec::new();
+                name_sites(&text, &text::capital_starts(&text), &mut listed);
+                let mut scanned = Vec::new();
+                name_sites_by_marks(&text, &mut scanned);
+                prop_assert_eq!(listed, scanned, "{:?}", text);
+            }
         }
 
         #[test]
@@ -4678,7 +4671,7 @@ mod tests {
             }
             let lowered = LowerText::new(&text);
             if let Some(lower) = lowered.aligned() {
-                let sites = sites(&text, lower);
+                let sites = sites(&text, lower, &text::capital_starts(&text));
                 let bytes = text.as_bytes();
                 let windows = sparse_windows(bytes, &sites, before, after);
                 prop_assert_eq!(

@@ -27,7 +27,7 @@ use crate::model::Span;
 // Letters, digits and combining marks continue a word: a place form
 // directly touching one of them is part of a longer word (`Ouluntie`,
 // `2Oulu`, or a decomposed `Oulu` + U+0308), not a mention.
-use crate::text::{ascii_bytes_within, is_word_char, lead_bytes};
+use crate::text::{ascii_bytes_within, capital_starts, is_word_char, lead_bytes};
 
 /// The generated gazetteer, compiled in so the crate needs no data files at
 /// run time. Columns: form, name, kind, region, case, origin, ambiguous.
@@ -136,6 +136,12 @@ struct Gazetteer {
     /// table, whose forms start with a capital; were it ever false, the scan
     /// would go byte by byte and still find every start.)
     starts_are_wide: bool,
+    /// Whether every form starts with a capital ([`char::is_uppercase`]),
+    /// so that a form can start only where [`capital_starts`] lists a
+    /// capital and [`find_places_at`] need look nowhere else. (It holds for
+    /// the table; were it ever false, the text would be scanned for start
+    /// bytes instead, [`find_places_scanned`].)
+    starts_listed: bool,
     /// The first three bytes of every form of three bytes or more
     /// ([`TrigramFilter`]): a position where the text does not start with
     /// them, nor with a form shorter than that, holds no form, told without
@@ -198,6 +204,9 @@ impl Gazetteer {
         let starts_are_wide = (0..=u8::MAX)
             .filter(|&b| first_bytes[usize::from(b)])
             .all(capital_or_lead);
+        let starts_listed = forms
+            .iter()
+            .all(|f| f.chars().next().is_some_and(char::is_uppercase));
         let (long_forms, short_forms): (Vec<&'static str>, Vec<&'static str>) =
             forms.iter().partition(|f| f.len() >= 3);
         let prefixes = TrigramFilter::new(long_forms);
@@ -207,6 +216,7 @@ impl Gazetteer {
             trie,
             first_bytes,
             starts_are_wide,
+            starts_listed,
             prefixes,
             short_forms,
         }
@@ -222,6 +232,28 @@ impl Gazetteer {
                 .short_forms
                 .iter()
                 .any(|f| rest.starts_with(f.as_bytes()))
+    }
+
+    /// The mention that starts at byte `start` of `text`, if one does: the
+    /// longest form there standing as a whole word ([`find_places`]).
+    fn mention_at<'t>(&self, text: &'t str, start: usize) -> Option<PlaceMatch<'t>> {
+        if !starts_word(text, start) || !self.may_start_at(text.as_bytes(), start) {
+            return None;
+        }
+        let rest = text.as_bytes().get(start..).unwrap_or_default();
+        // A form is whole UTF-8 and `start` a char boundary, so the end of
+        // the form found is one too.
+        let (len, pattern) = self.trie.longest_prefix(rest)?;
+        let (end, i) = self.accept_at(text, start, start + len, pattern)?;
+        let entry = self.entries.get(i)?;
+        Some(PlaceMatch {
+            span: Span::new(start, end),
+            text: text.get(start..end).unwrap_or_default(),
+            name: entry.name,
+            kind: entry.kind,
+            region: entry.region,
+            ambiguous: entry.ambiguous,
+        })
     }
 
     /// Index of the longest form that starts at `start`, ends at or before
@@ -321,6 +353,40 @@ fn mention_end(text: &str, end: usize) -> Option<usize> {
 /// Runs in time linear in the length of `text`, never panics, and returns
 /// offsets on char boundaries.
 pub fn find_places(text: &str) -> Vec<PlaceMatch<'_>> {
+    if GAZETTEER.starts_listed {
+        find_places_at(text, &capital_starts(text))
+    } else {
+        find_places_scanned(text)
+    }
+}
+
+/// [`find_places`] for the document parser, which lists the offsets of the
+/// text's capitals once for every recogniser that reads them: `capitals`
+/// are [`capital_starts`] of `text`. Only there can a form start.
+pub(crate) fn find_places_at<'t>(text: &'t str, capitals: &[usize]) -> Vec<PlaceMatch<'t>> {
+    let gazetteer = &*GAZETTEER;
+    if !gazetteer.starts_listed {
+        return find_places_scanned(text);
+    }
+    let mut found = Vec::new();
+    // Every capital before `pos` is inside a mention found already.
+    let mut pos = 0;
+    for &start in capitals {
+        if start < pos {
+            continue;
+        }
+        if let Some(mention) = gazetteer.mention_at(text, start) {
+            pos = mention.span.end;
+            found.push(mention);
+        }
+    }
+    found
+}
+
+/// [`find_places`] with the text scanned for the bytes a form can start
+/// with ([`next_start_byte`]): the way when some form starts with no
+/// capital, and the oracle of [`find_places_at`]'s test.
+fn find_places_scanned(text: &str) -> Vec<PlaceMatch<'_>> {
     let gazetteer = &*GAZETTEER;
     let mut found = Vec::new();
     // Every byte before `pos` is inside a mention found already or cannot
@@ -333,28 +399,9 @@ pub fn find_places(text: &str) -> Vec<PlaceMatch<'_>> {
         gazetteer.starts_are_wide,
     ) {
         pos = start + 1;
-        if !starts_word(text, start) || !gazetteer.may_start_at(text.as_bytes(), start) {
-            continue;
-        }
-        let rest = text.as_bytes().get(start..).unwrap_or_default();
-        // A form is whole UTF-8 and `start` a char boundary, so the end of
-        // the form found is one too.
-        let Some((len, pattern)) = gazetteer.trie.longest_prefix(rest) else {
-            continue;
-        };
-        let accepted = gazetteer.accept_at(text, start, start + len, pattern);
-        if let Some((end, i)) = accepted {
-            if let Some(entry) = gazetteer.entries.get(i) {
-                found.push(PlaceMatch {
-                    span: Span::new(start, end),
-                    text: text.get(start..end).unwrap_or_default(),
-                    name: entry.name,
-                    kind: entry.kind,
-                    region: entry.region,
-                    ambiguous: entry.ambiguous,
-                });
-            }
-            pos = end;
+        if let Some(mention) = gazetteer.mention_at(text, start) {
+            pos = mention.span.end;
+            found.push(mention);
         }
     }
     found
@@ -954,7 +1001,10 @@ mod tests {
                 text.push_str(&form[..cut]);
                 text.push_str(GLUE[glue % GLUE.len()]);
             }
-            proptest::prop_assert_eq!(find_places(&text), find_places_by_bytes(&text), "{:?}", text);
+            let places = find_places(&text);
+            proptest::prop_assert_eq!(&places, &find_places_by_bytes(&text), "{:?}", text);
+            proptest::prop_assert_eq!(&places, &find_places_scanned(&text), "{:?}", text);
+            proptest::prop_assert_eq!(&places, &find_places_at(&text, &capital_starts(&text)), "{:?}", text);
         }
 
         #[test]
@@ -986,6 +1036,11 @@ mod tests {
                 proptest::prop_assert_eq!(next_start_byte(&bytes, from, first, wide), expected);
             }
         }
+    }
+
+    #[test]
+    fn the_gazetteer_starts_are_listed() {
+        assert!(GAZETTEER.starts_listed);
     }
 
     #[test]

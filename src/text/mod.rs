@@ -10,6 +10,7 @@
 
 mod ascii;
 mod byte_set;
+mod capital;
 mod case;
 mod lower;
 mod segment;
@@ -24,6 +25,9 @@ pub(crate) use ascii::{
     run_by_words,
 };
 pub(crate) use byte_set::ByteSet;
+pub(crate) use capital::capital_starts;
+#[cfg(test)]
+pub(crate) use capital::next_capital_mark;
 pub(crate) use case::{
     ToLower, is_latin1, is_latin1_capital_second, is_lowercase_fixed_point, lower_cow, to_lower,
 };
