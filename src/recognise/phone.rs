@@ -316,6 +316,16 @@ fn may_start(text: &str, i: usize) -> bool {
     true
 }
 
+/// Whether the byte before `i` is an ASCII letter or digit or `+`: then
+/// neither [`may_start`] nor [`next_to_number`] lets a number start at `i`,
+/// told from one byte (most `0` bytes of a text stand inside a number such
+/// as `2018` or `100`) without decoding the characters before.
+fn glued_to_ascii_word(bytes: &[u8], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| bytes.get(p))
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'+')
+}
+
 /// Whether byte `i` follows the number that ended at `last_end` after just
 /// one space: then its digits before are that number's, not a sum's group
 /// (`0400 123 456 0500 654 321` are two numbers).
@@ -348,7 +358,7 @@ pub fn find_phones(text: &str) -> Vec<PhoneMatch<'_>> {
     // A number starts with `+`, `0` or `(`: ASCII, so each byte found
     // starts a character.
     for i in memchr::memchr3_iter(b'+', b'0', b'(', text.as_bytes()) {
-        if i < resume {
+        if i < resume || glued_to_ascii_word(text.as_bytes(), i) {
             continue;
         }
         if !may_start(text, i) && !next_to_number(text, last_number_end, i) {
@@ -655,6 +665,23 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_start_glued_to_an_ascii_word_is_no_start(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+            noise in any::<String>(),
+        ) {
+            for text in [pieces.concat(), noise] {
+                for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    if glued_to_ascii_word(text.as_bytes(), i) {
+                        prop_assert!(!may_start(&text, i), "{:?} at {}", text, i);
+                        for end in (0..i).filter(|&e| text.is_char_boundary(e)) {
+                            prop_assert!(!next_to_number(&text, Some(end), i), "{:?} at {}", text, i);
+                        }
+                    }
+                }
+            }
+        }
+
         #[test]
         fn arbitrary_strings_never_panic(text in any::<String>()) {
             assert_spans(&text);
