@@ -41,6 +41,11 @@ pub(crate) struct Registry {
     /// Each body's [`key`], made with its spelling when it is added
     /// ([`spell_keyed`]) and taken by [`Registry::fold_short_names`].
     keys: Vec<String>,
+    /// Each body's entry in [`SPELLINGS`], kept when it is added: its
+    /// [`topic`] is worked out once a thread and read off the entry by
+    /// [`Registry::fold_short_names`], where it was looked up in
+    /// [`TOPICS`] once a page.
+    spelts: Vec<Rc<Spelt>>,
 }
 
 /// A lower-case name with its words separated by single spaces.
@@ -84,12 +89,23 @@ fn spell_keyed<'n>(name: &'n str, out: &mut String) -> Cow<'n, str> {
 }
 
 /// A name's [`spelling`] and [`key`], as [`spell_keyed`] makes them,
-/// kept in [`SPELLINGS`].
+/// kept in [`SPELLINGS`], and its [`topic`], made when first asked for.
+#[derive(Debug)]
 struct Spelt {
     /// The name's [`spelling`].
     spelling: Box<str>,
     /// The name's [`key`].
     key: Box<str>,
+    /// The name's [`topic`], once asked for ([`Spelt::topic`]).
+    topic: OnceCell<Option<Rc<str>>>,
+}
+
+impl Spelt {
+    /// The [`topic`] of `name`, the name this entry was made for: worked
+    /// out the first time, then read off the entry.
+    fn topic(&self, name: &str) -> Option<&str> {
+        self.topic.get_or_init(|| topic(name)).as_deref()
+    }
 }
 
 /// How many names [`SPELLINGS`] keeps before it starts again.
@@ -100,31 +116,30 @@ thread_local! {
     /// this thread, by name: an archive names the same bodies page after
     /// page, and a spelling and key cost a look at each byte of the name
     /// and a copy, a lookup one hash. Bounded, so memory stays flat.
-    static SPELLINGS: RefCell<FxHashMap<Box<str>, Spelt>> =
+    static SPELLINGS: RefCell<FxHashMap<Box<str>, Rc<Spelt>>> =
         RefCell::new(FxHashMap::default());
 }
 
-/// `f` of the [`spelling`] and [`key`] of `name`, from [`SPELLINGS`] if it
-/// is there, else made by [`spell_keyed`] and kept there. `f` must not ask
-/// for another name's (the cache is borrowed while it runs).
-fn with_spelt<R>(name: &str, f: impl FnOnce(&str, &str) -> R) -> R {
+/// The entry of `name` in [`SPELLINGS`] (its [`spelling`] and [`key`]),
+/// made by [`spell_keyed`] and kept there if it is not there yet.
+fn spelt(name: &str) -> Rc<Spelt> {
     SPELLINGS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(known) = cache.get(name) {
-            return f(&known.spelling, &known.key);
+            return Rc::clone(known);
         }
         let mut spelling = String::with_capacity(name.len());
         let key = spell_keyed(name, &mut spelling);
-        let spelt = Spelt {
+        let spelt = Rc::new(Spelt {
             spelling: spelling.into_boxed_str(),
             key: key.into(),
-        };
-        let answer = f(&spelt.spelling, &spelt.key);
+            topic: OnceCell::new(),
+        });
         if cache.len() >= SPELLING_CACHE_SIZE {
             cache.clear();
         }
-        cache.insert(name.into(), spelt);
-        answer
+        cache.insert(name.into(), Rc::clone(&spelt));
+        spelt
     })
 }
 
@@ -771,17 +786,13 @@ impl Registry {
     /// as it was, is the oracle of its test).
     fn add(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
         let next = self.bodies.len();
-        let known = with_spelt(name, |spelling, key| {
-            if let Some(&known) = self.index.get(spelling) {
-                return Some(known);
-            }
-            self.index.insert(spelling.to_owned(), next);
-            self.keys.push(key.to_owned());
-            None
-        });
-        if let Some(known) = known {
+        let spelt = spelt(name);
+        if let Some(&known) = self.index.get(&*spelt.spelling) {
             return known;
         }
+        self.index.insert(spelt.spelling.as_ref().to_owned(), next);
+        self.keys.push(spelt.key.as_ref().to_owned());
+        self.spelts.push(spelt);
         self.bodies.push(body());
         next
     }
@@ -827,6 +838,7 @@ impl Registry {
         let bodies = matches.len().min(64);
         reg.bodies.reserve(bodies);
         reg.keys.reserve(bodies);
+        reg.spelts.reserve(bodies);
         let title = layout.title.map(|t| (t.start, t.end()));
         for m in matches {
             if m.plural {
@@ -944,9 +956,11 @@ impl Registry {
         let heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
         // Topics are dear (a genitive phrase back to the nominative) and
         // only compared between bodies of one kind: each is made when first
-        // asked for.
-        let topics: Vec<OnceCell<Option<Rc<str>>>> =
-            self.bodies.iter().map(|_| OnceCell::new()).collect();
+        // asked for, kept with the name's spelling (as each body was added).
+        let mut spelts = std::mem::take(&mut self.spelts);
+        if spelts.len() != self.bodies.len() {
+            spelts = self.bodies.iter().map(|b| spelt(&b.name)).collect();
+        }
         let mut abbreviations: Vec<Option<String>> = self
             .bodies
             .iter()
@@ -963,7 +977,7 @@ impl Registry {
         let mut longer = Vec::new();
         for i in 0..self.bodies.len() {
             let bodies = &self.bodies;
-            let topic_at = |j: usize| topics[j].get_or_init(|| topic(&bodies[j].name)).as_deref();
+            let topic_at = |j: usize| spelts[j].topic(&bodies[j].name);
             let short = &keys[i];
             let at = self.bodies[i].span.start;
             let kind = self.bodies[i].kind;
