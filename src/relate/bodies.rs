@@ -38,13 +38,14 @@ pub(crate) struct Registry {
     index: FxHashMap<String, usize>,
     /// The buffer names are spelt into to be looked up in `index`.
     spelt: RefCell<String>,
-    /// Each body's [`key`], made with its spelling when it is added
-    /// ([`spell_keyed`]) and taken by [`Registry::fold_short_names`].
+    /// Each body's [`key`], as [`Registry::add_by_spelling`] (the oracle
+    /// of [`Registry::add`]) makes it with its spelling.
+    #[cfg(test)]
     keys: Vec<String>,
     /// Each body's entry in [`SPELLINGS`], kept when it is added: its
-    /// [`topic`] is worked out once a thread and read off the entry by
-    /// [`Registry::fold_short_names`], where it was looked up in
-    /// [`TOPICS`] once a page.
+    /// [`key`] is read off it by [`Registry::fold_short_names`], where it
+    /// was copied into a list of keys, and so is its [`topic`], worked out
+    /// once a thread, where it was looked up in [`TOPICS`] once a page.
     spelts: Vec<Rc<Spelt>>,
 }
 
@@ -554,7 +555,7 @@ fn add_aliases(into: &mut Body, names: impl IntoIterator<Item = String>) -> Vec<
 /// hash maps: most pages name a few dozen bodies.
 struct ShortNameIndex<'k> {
     /// The bodies' keys ([`key`]).
-    keys: &'k [String],
+    keys: &'k [&'k str],
     /// Every word-final part of every key (what follows a space or a
     /// hyphen) with its body, sorted: a short name that ends another's
     /// words is found by its key.
@@ -579,7 +580,7 @@ struct Kin<'k> {
 }
 
 impl<'k> ShortNameIndex<'k> {
-    fn new(keys: &'k [String], abbreviations: &[Option<String>], bodies: &[Body]) -> Self {
+    fn new(keys: &'k [&'k str], abbreviations: &[Option<String>], bodies: &[Body]) -> Self {
         let mut index = ShortNameIndex {
             keys,
             endings: key_endings(keys),
@@ -646,7 +647,7 @@ impl<'k> ShortNameIndex<'k> {
             found.extend(0..self.keys.len());
             return;
         }
-        let short = self.keys.get(i).map_or("", String::as_str);
+        let short = self.keys.get(i).copied().unwrap_or_default();
         found.extend(equal_range(&self.endings, &short).iter().map(|&(_, j)| j));
         found.extend(self.abbreviations.get(short).into_iter().flatten());
         if let Some(subject) = subject {
@@ -693,10 +694,11 @@ impl<'k> ShortNameIndex<'k> {
 /// The spaces and hyphens of each key are found eight bytes at a time
 /// ([`separators`]), where each byte was compared on its own
 /// (`key_endings_byte_by_byte`, the oracle of its test).
-fn key_endings(keys: &[String]) -> Vec<(&str, usize)> {
-    let known: FxHashSet<&str> = keys.iter().map(String::as_str).collect();
+fn key_endings<K: AsRef<str>>(keys: &[K]) -> Vec<(&str, usize)> {
+    let known: FxHashSet<&str> = keys.iter().map(AsRef::as_ref).collect();
     let mut endings = Vec::new();
     for (j, long) in keys.iter().enumerate() {
+        let long = long.as_ref();
         separators(long.as_bytes(), |p| {
             if let Some(ending) = long.get(p + 1..)
                 && known.contains(ending)
@@ -791,7 +793,6 @@ impl Registry {
             return known;
         }
         self.index.insert(spelt.spelling.as_ref().to_owned(), next);
-        self.keys.push(spelt.key.as_ref().to_owned());
         self.spelts.push(spelt);
         self.bodies.push(body());
         next
@@ -837,7 +838,6 @@ impl Registry {
         // Most pages name a few dozen bodies: their room made at once too.
         let bodies = matches.len().min(64);
         reg.bodies.reserve(bodies);
-        reg.keys.reserve(bodies);
         reg.spelts.reserve(bodies);
         let title = layout.title.map(|t| (t.start, t.end()));
         for m in matches {
@@ -943,24 +943,17 @@ impl Registry {
     /// in time about linear in their number.
     fn fold_short_names(&mut self) {
         // Names change only by folding, so their keys are made once: as
-        // each body was added (the bodies' first names).
-        let mut keys = std::mem::take(&mut self.keys);
-        if keys.len() != self.bodies.len() {
-            keys = self
-                .bodies
-                .iter()
-                .map(|b| key(&b.name).into_owned())
-                .collect();
-        }
-        // Where each key's head word starts ([`head_word`]).
-        let heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
-        // Topics are dear (a genitive phrase back to the nominative) and
-        // only compared between bodies of one kind: each is made when first
-        // asked for, kept with the name's spelling (as each body was added).
+        // each body was added (the bodies' first names), kept with their
+        // spellings. Topics are dear (a genitive phrase back to the
+        // nominative) and only compared between bodies of one kind: each
+        // is made when first asked for, and kept there too.
         let mut spelts = std::mem::take(&mut self.spelts);
         if spelts.len() != self.bodies.len() {
             spelts = self.bodies.iter().map(|b| spelt(&b.name)).collect();
         }
+        let keys: Vec<&str> = spelts.iter().map(|s| &*s.key).collect();
+        // Where each key's head word starts ([`head_word`]).
+        let heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
         let mut abbreviations: Vec<Option<String>> = self
             .bodies
             .iter()
@@ -978,12 +971,12 @@ impl Registry {
         for i in 0..self.bodies.len() {
             let bodies = &self.bodies;
             let topic_at = |j: usize| spelts[j].topic(&bodies[j].name);
-            let short = &keys[i];
+            let short = keys[i];
             let at = self.bodies[i].span.start;
             let kind = self.bodies[i].kind;
             // A key is the name's lower case unless the name has stray
             // spaces: a head word's key is the head word itself.
-            let bare = BARE_HEADS.contains(short.as_str()) && is_bare_head(&self.bodies[i].name);
+            let bare = BARE_HEADS.contains(short) && is_bare_head(&self.bodies[i].name);
             let short_head = &short[heads[i]..];
             // The topic rule folds a body into one of its kind mentioned
             // before it: without one, no topic is needed.
@@ -995,10 +988,10 @@ impl Registry {
             longer.retain(|&j| {
                 j != i && folded_into.get(j) == Some(&None) && {
                     let other = &self.bodies[j];
-                    let long = &keys[j];
+                    let long = keys[j];
                     ends_with_words(long, short)
                         || (bare && compound_of(long, short))
-                        || abbreviations[j].as_ref() == Some(short)
+                        || abbreviations[j].as_deref() == Some(short)
                         || (other.span.start < at
                             && other.kind == kind
                             && heads_agree(&long[heads[j]..], short_head)
@@ -1987,7 +1980,8 @@ mod tests {
                 let j = old.add_by_spelling(name, || body(name, None, at));
                 prop_assert_eq!(i, j, "{:?}", name);
             }
-            prop_assert_eq!(&new.keys, &old.keys);
+            let new_keys: Vec<&str> = new.spelts.iter().map(|s| &*s.key).collect();
+            prop_assert_eq!(&new_keys, &old.keys);
             prop_assert_eq!(&new.index, &old.index);
             prop_assert_eq!(new.bodies.len(), old.bodies.len());
         }
