@@ -1967,6 +1967,30 @@ fn not_compound(input: &str) -> Res<'_, ()> {
 
 /// The month and case ending of a month name (`marraskuussa` → 11, `kuussa`).
 fn month_word(w: &str) -> Option<(u32, &'static str)> {
+    MONTH_WORDS.get(w).copied()
+}
+
+/// Every month name [`month_word`] knows (a stem of [`MONTH_STEMS`] and an
+/// ending of [`MONTH_ENDINGS`]) with its month and ending, the first
+/// reading of the lists kept (`month_word_by_lists`, the oracle of its
+/// tests). Trying the 12 stems and 11 endings in turn cost some 450
+/// instructions a call.
+static MONTH_WORDS: LazyLock<FxHashMap<String, (u32, &'static str)>> = LazyLock::new(|| {
+    let mut words: FxHashMap<String, (u32, &'static str)> = FxHashMap::default();
+    for &(stem, month) in MONTH_STEMS {
+        for &ending in MONTH_ENDINGS {
+            words
+                .entry(format!("{stem}{ending}"))
+                .or_insert((month, ending));
+        }
+    }
+    words
+});
+
+/// [`month_word`] by trying each stem and ending in turn: the oracle of
+/// [`MONTH_WORDS`].
+#[cfg(test)]
+fn month_word_by_lists(w: &str) -> Option<(u32, &'static str)> {
     MONTH_STEMS.iter().find_map(|&(stem, month)| {
         let ending = w.strip_prefix(stem)?;
         MONTH_ENDINGS
@@ -3615,6 +3639,38 @@ mod tests {
         proptest::collection::vec(piece, 0..4).prop_map(|p| p.concat())
     }
 
+    /// Month stems, endings and stray letters glued in any order: month
+    /// names, their near misses and other words.
+    fn month_word_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu",
+            "kuu|kuun|kuuta|kuussa|kuusta|kuuhun|kuulla|kuulle|kuulta|kuuksi|kuuna",
+            "kuut|kuus|ku|Kuu|TAMMI|ssa",
+            "[a-zäö]{0,3}",
+        ];
+        proptest::collection::vec(piece, 0..4).prop_map(|p| p.concat())
+    }
+
+    /// Every stem glued to every ending, and to none, read as the lists
+    /// read them.
+    #[test]
+    fn month_words_agree_with_the_lists_on_every_stem_and_ending() {
+        for &(stem, month) in MONTH_STEMS {
+            assert_eq!(month_word(stem), None, "{stem}");
+            for &ending in MONTH_ENDINGS {
+                let w = format!("{stem}{ending}");
+                assert_eq!(month_word(&w), Some((month, ending)), "{w}");
+                assert_eq!(month_word(&w), month_word_by_lists(&w), "{w}");
+                let longer = format!("{w}a");
+                assert_eq!(
+                    month_word(&longer),
+                    month_word_by_lists(&longer),
+                    "{longer}"
+                );
+            }
+        }
+    }
+
     /// Every season word, and every prefix or form glued to another,
     /// read as the lists read them.
     #[test]
@@ -3677,6 +3733,11 @@ mod tests {
         #[test]
         fn spaces_agree_with_reading_characters(text in space_soup(), min in 0usize..2) {
             prop_assert_eq!(spaces(&text, min), spaces_by_chars(&text, min));
+        }
+
+        #[test]
+        fn month_word_agrees_with_the_lists(word in month_word_like()) {
+            prop_assert_eq!(month_word(&word), month_word_by_lists(&word));
         }
 
         #[test]
