@@ -450,6 +450,9 @@ struct LeadIndex {
     /// The longest leading run of any form: a word with a longer run
     /// (less a clitic) is none of the table's.
     longest: usize,
+    /// The forms' first bytes as written: read without capitals, a table
+    /// takes a form only where the input's first byte is the form's own.
+    exact: [bool; 256],
 }
 
 /// The byte length of the run of alphanumeric characters (as
@@ -528,10 +531,14 @@ impl<T> FormTable<T> {
 }
 
 impl LeadIndex {
-    /// Whether any form starts with `lead` in either ASCII case: most
-    /// words are no form's, told before their run is read.
+    /// Whether any form starts with `lead` in either ASCII case, or, read
+    /// without `capital`, as written: most words are no form's, told
+    /// before their run is read.
     #[inline]
-    fn has_lead(&self, lead: u8) -> bool {
+    fn has_lead(&self, lead: u8, capital: bool) -> bool {
+        if !capital && !self.exact[usize::from(lead)] {
+            return false;
+        }
         let width = self.longest + 1;
         let b = usize::from(lead.to_ascii_lowercase());
         self.starts.get(b * width) != self.starts.get((b + 1) * width)
@@ -562,10 +569,17 @@ impl LeadIndex {
             order[usize::from(*slot)] = i as u16;
             *slot += 1;
         }
+        let mut exact = [false; 256];
+        for (form, _) in forms {
+            if let Some(&b) = form.as_bytes().first() {
+                exact[usize::from(b)] = true;
+            }
+        }
         Self {
             starts,
             order,
             longest,
+            exact,
         }
     }
 }
@@ -590,7 +604,7 @@ fn table_word<'a, T: Copy>(
         return fail_at(input);
     };
     let index = table.index();
-    if !index.has_lead(lead) {
+    if !index.has_lead(lead, capital) {
         return fail_at(input);
     }
     let longest_clitic = clitics.iter().map(|c| c.len()).max().unwrap_or(0);
@@ -609,7 +623,12 @@ fn table_word<'a, T: Copy>(
     let runs = std::iter::once(run).chain(
         clitics
             .iter()
-            .filter(|c| word.ends_with(**c))
+            .filter(|c| {
+                c.as_bytes()
+                    .last()
+                    .is_none_or(|b| word.as_bytes().last() == Some(b))
+                    && word.ends_with(**c)
+            })
             .filter_map(|c| run.checked_sub(c.len())),
     );
     // The best reading so far: its length, the form's index (of equally
@@ -644,7 +663,11 @@ fn table_word<'a, T: Copy>(
             };
             let rest = input.get(len..).unwrap_or_default();
             let clitic = clitics.iter().find(|c| {
-                rest.starts_with(**c) && ends_word(c, rest.get(c.len()..).unwrap_or_default())
+                c.as_bytes()
+                    .first()
+                    .is_none_or(|b| rest.as_bytes().first() == Some(b))
+                    && rest.starts_with(**c)
+                    && ends_word(c, rest.get(c.len()..).unwrap_or_default())
             });
             let total = match clitic {
                 Some(c) => len + c.len(),
