@@ -465,7 +465,7 @@ fn alnum_run(text: &str, limit: usize) -> usize {
     let mut i = 0;
     while i <= limit {
         match bytes.get(i) {
-            Some(b) if b.is_ascii_alphanumeric() => i += 1,
+            Some(&b) if text::ASCII_ALNUM[usize::from(b)] => i += 1,
             Some(&b) if b >= 0x80 => match text.get(i..).and_then(|t| t.chars().next()) {
                 Some(c) if text::is_alphanumeric(c) => i += c.len_utf8(),
                 _ => break,
@@ -1901,6 +1901,23 @@ mod tests {
         ("Kustannukset € 2019: 300 000", &[]),
         ("", &[]),
     ];
+
+    /// The byte table [`alnum_run`] reads ([`text::ASCII_ALNUM`]) marks
+    /// exactly the ASCII letters and digits, and the run reads digits,
+    /// letters and non-ASCII letters up to the first other character.
+    #[test]
+    fn alnum_runs_stop_at_the_first_other_character() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                text::ASCII_ALNUM[usize::from(b)],
+                b.is_ascii_alphanumeric(),
+                "{b}"
+            );
+        }
+        assert_eq!(alnum_run("5a euroa", 10), 2);
+        assert_eq!(alnum_run("Zy9ä-x", 10), 5);
+        assert_eq!(alnum_run("_x", 10), 0);
+    }
 
     #[test]
     fn table_rows() {

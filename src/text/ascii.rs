@@ -98,7 +98,7 @@ fn ascii_alnum_run_by_bytes(bytes: &[u8]) -> usize {
 }
 
 /// Which bytes are ASCII letters or digits, by byte.
-static ASCII_ALNUM: [bool; 256] = {
+pub(crate) static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {

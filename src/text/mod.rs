@@ -21,8 +21,8 @@ mod words;
 #[cfg(test)]
 pub(crate) use ascii::zero_bytes;
 pub(crate) use ascii::{
-    HIGH, ONES, alnum_bytes, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, lead_bytes,
-    run_by_words,
+    ASCII_ALNUM, HIGH, ONES, alnum_bytes, ascii_alnum_run, ascii_bytes_within, bytes_equal_to,
+    lead_bytes, run_by_words,
 };
 pub(crate) use byte_set::ByteSet;
 pub(crate) use capital::capital_starts;
