@@ -9,6 +9,7 @@
 //! construction.
 
 mod ascii;
+mod block;
 mod byte_set;
 mod capital;
 mod case;
@@ -18,12 +19,13 @@ mod sentence;
 mod space;
 mod words;
 
-#[cfg(test)]
-pub(crate) use ascii::zero_bytes;
 pub(crate) use ascii::{
-    ASCII_ALNUM, HIGH, ONES, alnum_bytes, ascii_alnum_run, ascii_bytes_within, bytes_equal_to,
-    lead_bytes, run_by_words,
+    ASCII_ALNUM, HIGH, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, lead_bytes,
+    run_by_words,
 };
+#[cfg(test)]
+pub(crate) use ascii::{ONES, alnum_bytes, zero_bytes};
+pub(crate) use block::{BLOCK, ascii_alnum, block_masks, equal, in_range};
 pub(crate) use byte_set::ByteSet;
 pub(crate) use capital::capital_starts;
 #[cfg(test)]

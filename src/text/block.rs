@@ -1,0 +1,117 @@
+//! Sixty-four bytes at a time: one bit per byte.
+//!
+//! The scanners that look for word starts read every byte of every text.
+//! Read one at a time, or eight at a time in a `u64` ([`super::ascii`]),
+//! a byte costs a few instructions; tested sixteen at a time in a vector
+//! register it costs a fraction of one. [`block_masks`] tests a block of
+//! 64 bytes in four such steps and gives, for each test, a `u64` whose bit
+//! `i` says whether byte `i` passed. A scanner then finds what it wants
+//! with bit operations (`trailing_zeros`, shifts for "the byte before").
+//!
+//! The vectors come from the `wide` crate: plain safe code over SSE2 (part
+//! of every x86-64 processor) and over the vector units of other targets,
+//! with a scalar fallback elsewhere; this crate keeps
+//! `#![forbid(unsafe_code)]`.
+
+use wide::u8x16;
+
+/// The bytes of a block.
+pub(crate) const BLOCK: usize = 64;
+
+/// Sixteen bytes: the width of one vector test.
+const LANE: usize = 16;
+
+/// For each test of `classify`, the bits of the bytes of `block` it marked:
+/// bit `i` of mask `k` is set when byte `i` is all ones in test `k` of the
+/// sixteen bytes holding it (the tests give all ones or all zeros a byte,
+/// as [`in_range`] and [`equal`] do).
+#[inline(always)]
+pub(crate) fn block_masks<const N: usize>(
+    block: &[u8; BLOCK],
+    classify: impl Fn(u8x16) -> [u8x16; N],
+) -> [u64; N] {
+    let mut masks = [0u64; N];
+    for (k, lane) in block.as_chunks::<LANE>().0.iter().enumerate() {
+        let tests = classify(u8x16::new(*lane));
+        for (mask, test) in masks.iter_mut().zip(tests) {
+            *mask |= u64::from(test.to_bitmask()) << (LANE * k);
+        }
+    }
+    masks
+}
+
+/// All ones in each byte of `v` within `lo..=hi`, zeros elsewhere.
+#[inline(always)]
+pub(crate) fn in_range(v: u8x16, lo: u8, hi: u8) -> u8x16 {
+    // `v - lo` wraps every byte below `lo` past `hi - lo`.
+    let offset = v - u8x16::splat(lo);
+    offset
+        .min(u8x16::splat(hi.wrapping_sub(lo)))
+        .simd_eq(offset)
+}
+
+/// All ones in each byte of `v` equal to `b`, zeros elsewhere.
+#[inline(always)]
+pub(crate) fn equal(v: u8x16, b: u8) -> u8x16 {
+    v.simd_eq(u8x16::splat(b))
+}
+
+/// All ones in each ASCII letter or digit of `v`, zeros elsewhere.
+#[inline(always)]
+pub(crate) fn ascii_alnum(v: u8x16) -> u8x16 {
+    // Setting bit 5 puts `A`–`Z` on `a`–`z` and no other byte there.
+    in_range(v, b'0', b'9') | in_range(v | u8x16::splat(0x20), b'a', b'z')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The masks of the tests below, byte by byte.
+    fn by_bytes(block: &[u8; BLOCK], test: impl Fn(u8) -> bool) -> u64 {
+        (0..BLOCK).fold(0, |m, i| m | u64::from(test(block[i])) << i)
+    }
+
+    fn masks(block: &[u8; BLOCK]) -> [u64; 4] {
+        block_masks(block, |v| {
+            [
+                ascii_alnum(v),
+                in_range(v, 0xC0, 0xFF),
+                equal(v, 0xC3),
+                in_range(v, b'A', b'Z'),
+            ]
+        })
+    }
+
+    #[test]
+    fn each_bit_is_its_byte() {
+        let mut block = [b' '; BLOCK];
+        block[0] = b'a';
+        block[15] = b'Z';
+        block[16] = b'7';
+        block[40] = 0xC3;
+        block[41] = 0x84;
+        block[63] = 0xFF;
+        let [alnum, lead, c3, upper] = masks(&block);
+        assert_eq!(alnum, 1 | 1 << 15 | 1 << 16);
+        assert_eq!(lead, 1 << 40 | 1 << 63);
+        assert_eq!(c3, 1 << 40);
+        assert_eq!(upper, 1 << 15);
+    }
+
+    proptest! {
+        /// Every test marks exactly the bytes it holds for, at every byte
+        /// value and position.
+        #[test]
+        fn masks_agree_with_the_bytes(bytes in proptest::collection::vec(any::<u8>(), BLOCK)) {
+            let mut block = [0u8; BLOCK];
+            block.copy_from_slice(&bytes);
+            let [alnum, lead, c3, upper] = masks(&block);
+            prop_assert_eq!(alnum, by_bytes(&block, |b| b.is_ascii_alphanumeric()));
+            prop_assert_eq!(lead, by_bytes(&block, |b| b >= 0xC0));
+            prop_assert_eq!(c3, by_bytes(&block, |b| b == 0xC3));
+            prop_assert_eq!(upper, by_bytes(&block, |b| b.is_ascii_uppercase()));
+        }
+    }
+}
