@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use super::ascii::{HIGH, ascii_bytes_within, bytes_equal_to};
+use super::block::{BLOCK, block_masks, in_range};
 #[cfg(test)]
 use super::case::is_latin1_capital_second;
 
@@ -51,22 +52,25 @@ fn aligned_lower(c: char) -> Option<char> {
     }
 }
 
-/// How many bytes [`LowerText::new`] looks at together: a block none of
-/// whose bytes may start a character to lower alone is copied as it is.
-const BLOCK: usize = 32;
-
-/// Whether `bytes` may hold a character that a bulk copy and ASCII
+/// Whether a byte may belong to a character that a bulk copy and ASCII
 /// lowering would not lower right: any byte from `C4` on (the lead of a
 /// character from U+0100 on) or from `80` to `9E` (the second byte of every
 /// Latin-1 capital À–Þ, `C3 80`–`C3 9E`). The small letters `ä`, `ö`, `å`
 /// (`C3 A4`, `C3 B6`, `C3 A5`) are neither, so most blocks of Finnish text
-/// pass. Written as a fold without an early exit, so that it is compiled to
-/// vector instructions.
-#[inline]
-fn may_hold_other_case(bytes: &[u8]) -> bool {
-    bytes.iter().fold(0u8, |any, &b| {
-        any | u8::from(b >= 0xC4 || (0x80..=0x9E).contains(&b))
-    }) != 0
+/// hold none.
+fn other_case_byte(b: u8) -> bool {
+    b >= 0xC4 || (0x80..=0x9E).contains(&b)
+}
+
+/// For a block of [`BLOCK`] bytes: the bytes that may belong to a
+/// character to lower alone ([`other_case_byte`]), and the bytes from
+/// `C3` on, the lead bytes of the characters from U+00C0 on.
+#[inline(always)]
+fn other_case_and_leads(block: &[u8; BLOCK]) -> [u64; 2] {
+    block_masks(block, |v| {
+        let lead = in_range(v, 0xC3, 0xFF);
+        [in_range(v, 0xC4, 0xFF) | in_range(v, 0x80, 0x9E), lead]
+    })
 }
 
 /// What lowering does to one character from U+00C0 on, alone.
@@ -92,26 +96,35 @@ fn lower_alone(c: char) -> Alone {
 impl LowerText {
     /// Lowers `text`: blocks of [`BLOCK`] bytes that hold only ASCII and
     /// Latin-1 small letters (a Finnish text is nearly all of them) are
-    /// passed over by [`may_hold_other_case`]; in the other blocks each
-    /// character from U+00C0 on is lowered alone. The text between the
-    /// characters that change is copied in bulk, then the ASCII capitals
-    /// are lowered in place.
+    /// passed over ([`other_case_and_leads`], the block tested sixteen
+    /// bytes at a time); in the other blocks each character from U+00C0 on
+    /// is lowered alone. The text between the characters that change is
+    /// copied in bulk, then the ASCII capitals are lowered in place.
     pub(crate) fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut lower = String::with_capacity(text.len());
         let mut unaligned = Vec::new();
         // `text[copied..]` is still to be copied as it is.
         let mut copied = 0;
-        for (k, block) in bytes.chunks(BLOCK).enumerate() {
+        let (blocks, tail) = bytes.as_chunks::<BLOCK>();
+        let mut last = [0u8; BLOCK];
+        if let Some(head) = last.get_mut(..tail.len()) {
+            head.copy_from_slice(tail);
+        }
+        // The last block is padded with zero bytes, which lower as they are.
+        let padded = (!tail.is_empty()).then_some(&last);
+        for (k, block) in blocks.iter().chain(padded).enumerate() {
             let from = k * BLOCK;
+            let [other, mut leads] = other_case_and_leads(block);
             // A block's last byte may be a `C3` whose capital's second
-            // byte opens the next block: the look takes one byte more.
-            let seen = bytes.get(from..from + BLOCK + 1).unwrap_or(block);
-            if !may_hold_other_case(seen) {
+            // byte opens the next block.
+            let next_other = bytes.get(from + BLOCK).is_some_and(|&b| other_case_byte(b));
+            if other == 0 && !next_other {
                 continue;
             }
-            for (off, _) in block.iter().enumerate().filter(|&(_, &b)| b >= 0xC3) {
-                let at = from + off;
+            while leads != 0 {
+                let at = from + leads.trailing_zeros() as usize;
+                leads &= leads - 1;
                 let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                     continue;
                 };
