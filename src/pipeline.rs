@@ -19,7 +19,7 @@ use crate::relate::found::{Found, Lexed};
 use crate::relate::meetings::meetings;
 use crate::relate::people::{Contacts, people};
 use crate::relate::region::region_of;
-use crate::text::{LowerText, capital_starts};
+use crate::text::LowerText;
 
 fn slice(source: &str, start: usize, end: usize) -> String {
     source.get(start..end).unwrap_or_default().to_owned()
@@ -93,8 +93,9 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     doc.dates = anchors.mentions(&dates);
 
     let lowered = LowerText::new(text);
-    // Where the capitals stand, found once for the people and the places.
-    let capitals = capital_starts(text);
+    // The body scanner's tokens, the text's words and where the capitals
+    // stand (for the people and the places), found in one walk.
+    let (tokens, words, word_maybe, capitals) = tokens_and_words(text);
     let (people_found, roles) = find_people_and_roles(text, &lowered, &capitals);
     let places = outside_names(find_places_at(text, &capitals), &people_found);
     doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));
@@ -107,8 +108,6 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
         })
         .collect();
 
-    // The body scanner's tokens and the text's words, split in one walk.
-    let (tokens, words, word_maybe) = tokens_and_words(text);
     let body_matches = find_bodies_tokenized(text, &lowered, tokens);
     let registry = Registry::build(text, &layout, &body_matches);
     let headed = HeadedWords::of_gated_words(words, &word_maybe, &lowered);

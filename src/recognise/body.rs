@@ -69,8 +69,8 @@ use crate::lexicon::suffix::{
 };
 use crate::model::{BodyKind, Span};
 use crate::text::{
-    HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within, char_at, is_alphanumeric, is_latin1,
-    is_space, run_by_words,
+    HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within, capital_starts, char_at,
+    is_alphanumeric, is_latin1, is_space, run_by_words,
 };
 
 /// The lexicon: inflection classes, head words, and the word lists around
@@ -1695,11 +1695,14 @@ const fn chunk_bytes() -> [ChunkByte; 256] {
 /// or `0xC3`: one word and one token, the same for both splitters), and
 /// where its last [`ChunkByte::Upper`] byte ends (`i` if it has none), so
 /// that whether a plain chunk's end is its own lower case is told without
-/// reading its end again ([`tokens_and_words`]). A run of small letters
-/// takes a tight step a byte: chunks are short, and steps of four or eight
-/// bytes cost more than they saved.
+/// reading its end again ([`tokens_and_words`]). The capitals it passes
+/// are pushed on `capitals` ([`capital_of_upper_byte`]): of a plain chunk
+/// they are all its capitals (of another, the caller drops them and asks
+/// [`capital_starts`]). A run of small letters takes a tight step a byte:
+/// chunks are short, and steps of four or eight bytes cost more than they
+/// saved.
 #[inline(always)]
-fn chunk_end(bytes: &[u8], mut i: usize) -> (usize, bool, usize) {
+fn chunk_end(bytes: &[u8], mut i: usize, capitals: &mut Vec<usize>) -> (usize, bool, usize) {
     let mut plain = true;
     let mut upper_end = i;
     while let Some(&b) = bytes.get(i) {
@@ -1711,6 +1714,9 @@ fn chunk_end(bytes: &[u8], mut i: usize) -> (usize, bool, usize) {
         match kind {
             ChunkByte::Plain => i += 1,
             ChunkByte::Upper => {
+                if let Some(at) = capital_of_upper_byte(b, i) {
+                    capitals.push(at);
+                }
                 i += 1;
                 upper_end = i;
             }
@@ -1731,6 +1737,20 @@ fn chunk_end(bytes: &[u8], mut i: usize) -> (usize, bool, usize) {
         }
     }
     (i, plain, upper_end)
+}
+
+/// Where the capital stands that the [`ChunkByte::Upper`] byte `b` at
+/// offset `i` of a plain chunk belongs to: an ASCII capital is one, and
+/// the second byte `80`–`9E` of a Latin-1 capital (`Ä` is `C3 84`) is
+/// the capital one byte before it, since a plain chunk holds no lead byte
+/// but `C3`. `C3 9F`, `ß`, is no capital.
+#[inline(always)]
+fn capital_of_upper_byte(b: u8, i: usize) -> Option<usize> {
+    match b {
+        0x9F => None,
+        0x80.. => i.checked_sub(1),
+        _ => Some(i),
+    }
 }
 
 /// The chunk scan [`chunk_end`] replaced, which told capitals from small
@@ -1767,8 +1787,14 @@ fn chunk_end_by_kinds(bytes: &[u8], mut i: usize) -> (usize, bool) {
 /// neither splitter carries anything across; a plain chunk ([`chunk_end`])
 /// is one word and one token, and only the rest (joiners, dashes, other
 /// scripts, a date glued to a title) is split by each splitter on its own.
-pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u32>) {
+/// Last, the offsets of the text's capitals, as [`capital_starts`] lists
+/// them: those of a plain chunk noted by [`chunk_end`] in passing, those
+/// of another asked of [`capital_starts`] (gap bytes are ASCII and hold
+/// none), so that the people and places need no second walk.
+pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u32>, Vec<usize>) {
     let bytes = text.as_bytes();
+    // About one capital in fifty bytes of an announcement.
+    let mut capitals = Vec::with_capacity(text.len() / 32);
     let mut tokens = Vec::with_capacity(text.len() / 8);
     let mut words: Vec<Word<'_>> = Vec::with_capacity(text.len() / 7);
     // The tokens that may end in a body's head and the words that may end
@@ -1792,7 +1818,8 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
             continue;
         }
         let start = i;
-        let (end, plain, upper_end) = chunk_end(bytes, i);
+        let capitals_before = capitals.len();
+        let (end, plain, upper_end) = chunk_end(bytes, i, &mut capitals);
         // The byte at `end` is a gap byte (or the text's end): stepped
         // over here, not asked of the table again.
         i = end + 1;
@@ -1834,6 +1861,8 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         let Some(chunk) = text.get(start..end) else {
             break;
         };
+        capitals.truncate(capitals_before);
+        capitals.extend(capital_starts(chunk).into_iter().map(|at| at + start));
         let first_token = tokens.len();
         tokens.extend(tokenize(chunk).into_iter().map(|t| Token {
             start: t.start + start,
@@ -1867,6 +1896,7 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         },
         words,
         word_maybe,
+        capitals,
     )
 }
 
@@ -6001,10 +6031,47 @@ mod tests {
                 .flat_map(|(a, b)| [*a, *b])
                 .collect();
             for text in [pieces.concat(), odd.concat(), mixed, noise] {
-                let (tokens, words, _) = tokens_and_words(&text);
+                let (tokens, words, _, _) = tokens_and_words(&text);
                 prop_assert_eq!(spans(&tokens.tokens), spans(&tokenize(&text)), "{:?}", text);
                 prop_assert_eq!(words, crate::text::words(&text), "{:?}", text);
             }
+        }
+
+        /// The capitals the walk of [`tokens_and_words`] notes are those
+        /// [`capital_starts`] lists: on Finnish-like words (capitalised, in
+        /// capitals, Latin-1 capitals and `ß`), on chunks that are not
+        /// plain (dashes, joiners, digits glued to capitals, `×`, other
+        /// scripts with their own capitals and bytes `80`–`9E`), glued
+        /// with and without gaps, and on any text.
+        #[test]
+        fn the_walk_notes_the_capitals_capital_starts_lists(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "Hanke", "hanke", "HANKE", "Ärsyttävä", "ÄÄNESTYS", "Öljy", "Åland", "Þór",
+                "Straße", "ß", "À", "Ý", "ÿ", "×", "÷", "2019", "2019Ä", "7A", "3ß", "STM:n",
+                "I&O-", "ICT/digi", "O'Brien", "–", "-", "Σ", "Жук", "рр", "İz", "ǅ", "Ｆ", "Ⅰ",
+                "𝐀", "a\u{308}", "日本", " ", " ", ", ", ".", "\n", "(", ")",
+            ]), 0..40),
+            noise in any::<String>(),
+        ) {
+            for text in [pieces.concat(), pieces.join(" "), noise] {
+                let (_, _, _, capitals) = tokens_and_words(&text);
+                prop_assert_eq!(capitals, capital_starts(&text), "{:?}", text);
+            }
+        }
+
+        /// A plain word's capitals, ASCII and Latin-1 (`Ä`, `Þ`, and `ß`,
+        /// which is none), are noted at the first byte of their character.
+        #[test]
+        fn the_walk_notes_latin1_capitals_at_their_lead_byte(
+            word in "[a-zA-ZäöåÄÖÅßÞ]{1,12}",
+        ) {
+            let (_, _, _, capitals) = tokens_and_words(&word);
+            let by_chars: Vec<usize> = word
+                .char_indices()
+                .filter(|(_, c)| c.is_uppercase())
+                .map(|(i, _)| i)
+                .collect();
+            prop_assert_eq!(capitals, by_chars, "{:?}", word);
         }
 
         /// [`chunk_end`] ends every chunk where [`chunk_end_by_kinds`]
@@ -6030,7 +6097,7 @@ mod tests {
                     if !text.is_char_boundary(start) {
                         continue;
                     }
-                    let (end, plain, upper_end) = chunk_end(bytes, start);
+                    let (end, plain, upper_end) = chunk_end(bytes, start, &mut Vec::new());
                     prop_assert_eq!((end, plain), chunk_end_by_kinds(bytes, start), "{:?} {}", text, start);
                     let Some(chunk) = text.get(start..end) else {
                         continue;
@@ -6067,7 +6134,7 @@ mod tests {
         ) {
             let word = pieces.concat();
             let bytes = word.as_bytes();
-            let (end, plain, upper_end) = chunk_end(bytes, 0);
+            let (end, plain, upper_end) = chunk_end(bytes, 0, &mut Vec::new());
             prop_assume!(plain && end == bytes.len());
             let own_lower = upper_end <= end.saturating_sub(SPLIT_TAIL);
             let lower = word.to_lowercase();
@@ -6115,7 +6182,7 @@ mod tests {
         ) {
             let text = pieces.concat();
             let lowered = LowerText::new(&text);
-            let (tokens, words, word_maybe) = tokens_and_words(&text);
+            let (tokens, words, word_maybe, _) = tokens_and_words(&text);
             // A token the walk marks as let through by the tails is one
             // whose lower case they let through.
             for &i in &tokens.maybe {

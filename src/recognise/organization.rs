@@ -878,7 +878,7 @@ mod tests {
         #[test]
         fn passing_words_over_finds_what_asking_every_word_finds(text in named_text()) {
             let lowered = crate::text::LowerText::new(&text);
-            let (_, words, maybe) = crate::recognise::body::tokens_and_words(&text);
+            let (_, words, maybe, _) = crate::recognise::body::tokens_and_words(&text);
             let gated = HeadedWords::of_gated_words(words, &maybe, &lowered);
             proptest::prop_assert_eq!(
                 find_organizations_in(&text, &gated, &maybe),

@@ -233,7 +233,7 @@ mod tests {
         #[test]
         fn reading_the_head_list_finds_what_every_word_finds(text in programme_text()) {
             let lowered = crate::text::LowerText::new(&text);
-            let (_, words, maybe) = crate::recognise::body::tokens_and_words(&text);
+            let (_, words, maybe, _) = crate::recognise::body::tokens_and_words(&text);
             let gated = HeadedWords::of_gated_words(words, &maybe, &lowered);
             proptest::prop_assert_eq!(
                 find_programmes_in(&text, &gated, &maybe),
