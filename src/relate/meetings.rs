@@ -266,12 +266,13 @@ fn opens_clause(w: &crate::text::Word<'_>) -> bool {
 /// The sentence's body mentions are read where they lie in
 /// [`Found::bodies`], once to choose the rule and once to take the bodies
 /// it chooses, where three lists were collected for each meeting sentence
-/// (`meeting_bodies_by_lists`, the oracle of its test).
+/// (`meeting_bodies_by_lists`, the oracle of its test). `ws` are the
+/// words of the sentence at `span`.
 fn meeting_bodies(
     text: &str,
     found: &Found<'_>,
     registry: &Registry,
-    span: Span,
+    (span, ws): (Span, &SentenceWords<'_>),
     context: Option<&str>,
 ) -> Vec<String> {
     // With their indexes: the registry knows each mention's body by it.
@@ -281,7 +282,7 @@ fn meeting_bodies(
             .filter_map(|i| found.bodies.get(i).map(|b| (i, b)))
             .filter(|(_, b)| !b.plural)
     };
-    let before_meeting = |&(_, b): &(usize, &BodyMatch<'_>)| is_before_meeting(text, b, span);
+    let before_meeting = |&(_, b): &(usize, &BodyMatch<'_>)| is_before_meeting(text, ws, b, span);
     let subject = |&(_, b): &(usize, &BodyMatch<'_>)| b.case == Case::Nominative;
     // The rule: 0 takes the genitives before a meeting word, 1 the
     // subjects, 2 every body named.
@@ -309,19 +310,51 @@ fn meeting_bodies(
     out
 }
 
-/// Whether body mention `b`, in a sentence ending at `span.end`, is a
-/// genitive right before a meeting word that is not the subject's own
-/// (`ohjausryhmän kokouksessa`, `aluevaltuuston ensimmäinen kokous`).
-fn is_before_meeting(text: &str, b: &BodyMatch<'_>, span: Span) -> bool {
-    // Words that may stand between a genitive and its meeting:
-    // `aluevaltuuston ensimmäinen kokous`, `johtoryhmän seuraava kokous`.
-    const MAX_WORDS_BETWEEN: usize = 2;
-    b.case == Case::Genitive
-        && text.get(b.span.end..span.end).is_some_and(|rest| {
-            crate::text::Words::new(rest)
-                .take(MAX_WORDS_BETWEEN + 1)
-                .any(|w| is_meeting_word(w.text) && !is_own_meeting_word(w.text))
-        })
+/// Words that may stand between a genitive and its meeting:
+/// `aluevaltuuston ensimmäinen kokous`, `johtoryhmän seuraava kokous`.
+const MAX_WORDS_BETWEEN: usize = 2;
+
+/// Whether body mention `b`, in a sentence at `span` whose words are `ws`,
+/// is a genitive right before a meeting word that is not the subject's
+/// own (`ohjausryhmän kokouksessa`, `aluevaltuuston ensimmäinen kokous`).
+///
+/// When one of the sentence's words ends where the mention does (nearly
+/// always), the words after the mention are the sentence's next ones
+/// (words are split reading forward only), and their lower case is the
+/// sentence's, already made: the rest of the sentence is not split and
+/// each word lowered again, as [`is_before_meeting_by_splitting`] (what
+/// is done otherwise) does.
+fn is_before_meeting(text: &str, ws: &SentenceWords<'_>, b: &BodyMatch<'_>, span: Span) -> bool {
+    if b.case != Case::Genitive {
+        return false;
+    }
+    match words_after(ws.words(), b.span.end) {
+        Some(k) => ws
+            .lower()
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .take(MAX_WORDS_BETWEEN + 1)
+            .any(|l| MEETING_WORD_SET.contains(l) && !OWN_MEETING_WORDS.contains(&l.as_ref())),
+        None => is_before_meeting_by_splitting(text, b, span),
+    }
+}
+
+/// The index of the first of `words` (in text order) after the one ending
+/// at byte `end`, or `None` when none ends there.
+fn words_after(words: &[crate::text::Word<'_>], end: usize) -> Option<usize> {
+    let k = words.partition_point(|w| w.end() < end);
+    words.get(k).filter(|w| w.end() == end).map(|_| k + 1)
+}
+
+/// [`is_before_meeting`] for genitive `b`, the rest of its sentence (ending
+/// at `span.end`) split into words and each lowered anew.
+fn is_before_meeting_by_splitting(text: &str, b: &BodyMatch<'_>, span: Span) -> bool {
+    text.get(b.span.end..span.end).is_some_and(|rest| {
+        crate::text::Words::new(rest)
+            .take(MAX_WORDS_BETWEEN + 1)
+            .any(|w| is_meeting_word(w.text) && !is_own_meeting_word(w.text))
+    })
 }
 
 /// Whether a document of an entry (`Muistio`, `Pöytäkirja 3/2019`) is made
@@ -974,7 +1007,7 @@ fn sentence_meetings(
     }
     let entry = entry_holding(layout, span);
     let entry_body = entry.and_then(|n| registry.heading_body(n));
-    let mut bodies = meeting_bodies(text, found, registry, span, entry_body);
+    let mut bodies = meeting_bodies(text, found, registry, (span, ws), entry_body);
     if bodies.is_empty() {
         let fallback = entry_body.or_else(|| registry.main());
         bodies.extend(fallback.map(str::to_owned));
@@ -1583,6 +1616,21 @@ mod tests {
         }
     }
 
+    /// The words after a mention are found only when a word ends where it
+    /// does (after the last word, none of them): inside a word, at one's
+    /// start or past them all, no index.
+    #[test]
+    fn words_after_a_word_end_only() {
+        let words = crate::text::words("Johtoryhmän seuraava kokous");
+        // `ä` is two bytes: the words end at 12, 21 and 28.
+        assert_eq!(words_after(&words, 13), None, "at a word's start");
+        assert_eq!(words_after(&words, 12), Some(1));
+        assert_eq!(words_after(&words, 21), Some(2));
+        assert_eq!(words_after(&words, 28), Some(3), "after the last");
+        assert_eq!(words_after(&words, 5), None, "inside a word");
+        assert_eq!(words_after(&words, 40), None, "past the words");
+    }
+
     /// Every place of the core, overlapping ones too, and none else.
     #[test]
     fn core_places_are_every_place() {
@@ -1713,7 +1761,7 @@ mod tests {
                     let span = span_of(sentence);
                     for context in [None, Some("Digitalisaation työryhmä"), registry.main()] {
                         prop_assert_eq!(
-                            meeting_bodies(t, found, registry, span, context),
+                            meeting_bodies(t, found, registry, (span, found.sentence_words(n)), context),
                             meeting_bodies_by_lists(t, found, registry, span, context),
                             "{:?} {:?}", sentence.text, context
                         );
