@@ -862,17 +862,15 @@ pub(crate) fn meetings(
         });
     }
     let cores = Cores::new(found);
+    let mut walk = HeadingWalk {
+        headings: &headings,
+        next: 0,
+    };
     // The meetings the previous sentence told, by their place in the list.
     let mut told_before: Option<(usize, std::ops::Range<usize>)> = None;
     for (n, sentence) in found.sentences.iter().enumerate() {
         let span = span_of(sentence);
-        // Headings are in text order: only the last one starting before the
-        // sentence's end can overlap it.
-        let k = headings.partition_point(|h: &Span| h.start < span.end);
-        if k.checked_sub(1)
-            .and_then(|j| headings.get(j))
-            .is_some_and(|h| span.start < h.end)
-        {
+        if walk.overlaps(span) {
             continue;
         }
         let before = out.list.len();
@@ -889,6 +887,48 @@ pub(crate) fn meetings(
         }
     }
     out.list
+}
+
+/// The entries' headings (in text order, as the entries are), asked in
+/// text order whether they overlap a sentence: the headings starting
+/// before the sentence's end are walked on to from the last sentence's,
+/// where halving the headings for each of the many sentences
+/// (`overlaps_heading_by_halving`, the oracle of its test) cost more.
+struct HeadingWalk<'h> {
+    headings: &'h [Span],
+    /// How many headings start before the end of the last sentence asked
+    /// about.
+    next: usize,
+}
+
+impl HeadingWalk<'_> {
+    /// Whether a heading overlaps `span`, a sentence ending at or after
+    /// the last one asked about: only the last heading starting before
+    /// its end can.
+    fn overlaps(&mut self, span: Span) -> bool {
+        while self
+            .headings
+            .get(self.next)
+            .is_some_and(|h| h.start < span.end)
+        {
+            self.next += 1;
+        }
+        self.next
+            .checked_sub(1)
+            .and_then(|j| self.headings.get(j))
+            .is_some_and(|h| span.start < h.end)
+    }
+}
+
+/// Whether one of `headings` (in text order) overlaps `span`, the last
+/// one starting before its end found by halving: the oracle of
+/// [`HeadingWalk::overlaps`].
+#[cfg(test)]
+fn overlaps_heading_by_halving(headings: &[Span], span: Span) -> bool {
+    let k = headings.partition_point(|h: &Span| h.start < span.end);
+    k.checked_sub(1)
+        .and_then(|j| headings.get(j))
+        .is_some_and(|h| span.start < h.end)
 }
 
 /// Gives the meetings of one sentence the place the next sentence tells
@@ -1613,6 +1653,42 @@ mod tests {
                 }
                 Ok(())
             })?;
+        }
+    }
+
+    /// Spans in text order, not overlapping: each a gap and a length
+    /// after the last one's end.
+    fn spans_in_order() -> impl Strategy<Value = Vec<Span>> {
+        prop::collection::vec((0usize..6, 0usize..8), 0..12).prop_map(|steps| {
+            let mut at = 0;
+            steps
+                .into_iter()
+                .map(|(gap, len)| {
+                    let span = Span::new(at + gap, at + gap + len);
+                    at = span.end;
+                    span
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        /// Walking on through the headings tells the sentences a heading
+        /// overlaps as halving the headings for each sentence does.
+        #[test]
+        fn headings_walked_overlap_as_headings_halved(
+            headings in spans_in_order(),
+            sentences in spans_in_order(),
+        ) {
+            let mut walk = HeadingWalk { headings: &headings, next: 0 };
+            for &span in &sentences {
+                prop_assert_eq!(
+                    walk.overlaps(span),
+                    overlaps_heading_by_halving(&headings, span),
+                    "{:?} {:?}", headings, span
+                );
+            }
         }
     }
 
