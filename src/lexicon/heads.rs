@@ -62,9 +62,8 @@ struct Table {
 const TAIL: usize = SPLIT_TAIL;
 
 static HEADS: LazyLock<Table> = LazyLock::new(|| {
-    let mut forms = SuffixTrieBuilder::new(Keep::Last);
-    let mut longest = 0;
-    let mut keys = Vec::new();
+    // Every row first, so that the trie is made with room for all forms.
+    let mut rows = Vec::new();
     for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
         let (Some(form), Some(head), Some(group)) = (cols.next(), cols.next(), cols.next()) else {
@@ -81,14 +80,17 @@ static HEADS: LazyLock<Table> = LazyLock::new(|| {
             Some("plural") => HeadForm::Plural,
             _ => HeadForm::Singular,
         };
-        longest = longest.max(form.len());
-        keys.push(form);
-        forms.insert(form, (head, group, form_class));
+        rows.push((form, (head, group, form_class)));
+    }
+    let key_bytes = rows.iter().map(|(form, _)| form.len()).sum();
+    let mut forms = SuffixTrieBuilder::with_capacity(Keep::Last, key_bytes);
+    for &(form, value) in &rows {
+        forms.insert(form, value);
     }
     Table {
         forms: forms.build(),
-        longest,
-        tails: SplitEndTails::of(keys),
+        longest: rows.iter().map(|(form, _)| form.len()).max().unwrap_or(0),
+        tails: SplitEndTails::of(rows.iter().map(|&(form, _)| form)),
     }
 });
 

@@ -86,6 +86,24 @@ impl<V> SuffixTrieBuilder<V> {
         }
     }
 
+    /// An empty builder, as [`SuffixTrieBuilder::new`], with room for keys
+    /// of `key_bytes` bytes in all: each byte of a key adds at most one
+    /// node and one edge, so inserting them never grows the builder's
+    /// vectors (a lexicon's few thousand forms otherwise copied them a
+    /// dozen times each on the way up).
+    pub(crate) fn with_capacity(keep: Keep, key_bytes: usize) -> Self {
+        let mut first = Vec::with_capacity(key_bytes + 1);
+        first.push(NO_EDGE);
+        let mut values = Vec::with_capacity(key_bytes + 1);
+        values.push(None);
+        Self {
+            first,
+            edges: Vec::with_capacity(key_bytes),
+            values,
+            keep,
+        }
+    }
+
     /// The child of `node` by byte `b`, if it has one.
     fn child(&self, node: usize, b: u8) -> Option<u32> {
         let mut e = *self.first.get(node)?;
@@ -544,6 +562,31 @@ mod tests {
         assert_eq!(b.build().get(b"a"), Some(&2));
         let empty: SuffixTrie<u8> = SuffixTrie::default();
         assert_eq!(empty.longest_suffix(b"abc"), None);
+    }
+
+    #[test]
+    fn a_builder_sized_by_its_key_bytes_never_grows() {
+        let keys = ["ryhmä", "työryhmä", "ryhmän", "sote", "ä", "ryhmä"];
+        let bytes = keys.iter().map(|k| k.len()).sum();
+        let mut b = SuffixTrieBuilder::with_capacity(Keep::First, bytes);
+        let room = (b.first.capacity(), b.edges.capacity(), b.values.capacity());
+        for (i, k) in keys.iter().enumerate() {
+            b.insert(k, i);
+        }
+        // Keys sharing no ending fill the room exactly.
+        assert_eq!(
+            room,
+            (b.first.capacity(), b.edges.capacity(), b.values.capacity())
+        );
+        let mut c = SuffixTrieBuilder::with_capacity(Keep::First, 6);
+        c.insert("abcdef", 0);
+        assert_eq!(
+            (c.first.len(), c.edges.len()),
+            (c.first.capacity(), c.edges.capacity())
+        );
+        let t = b.build();
+        assert_eq!(t.get("ryhmä".as_bytes()), Some(&0));
+        assert_eq!(t.longest_suffix("johtoryhmän".as_bytes()), Some((5, &2)));
     }
 
     #[test]

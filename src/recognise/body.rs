@@ -664,7 +664,8 @@ impl Lexicon {
         for (name, _, rows) in &sections {
             lex.add_section(name, rows, &classes);
         }
-        let mut endings = SuffixTrieBuilder::new(Keep::First);
+        let key_bytes = lex.head_forms.keys().map(String::len).sum();
+        let mut endings = SuffixTrieBuilder::with_capacity(Keep::First, key_bytes);
         for (form, head) in &lex.head_forms {
             endings.insert(form, *head);
         }
@@ -753,7 +754,8 @@ impl Lexicon {
         for (ending, value) in entries {
             grouped.entry(ending).or_default().push(value);
         }
-        let mut trie = SuffixTrieBuilder::new(Keep::First);
+        let key_bytes = grouped.keys().map(|e| e.len()).sum();
+        let mut trie = SuffixTrieBuilder::with_capacity(Keep::First, key_bytes);
         for (ending, values) in grouped {
             trie.insert(ending, values);
         }
@@ -762,7 +764,8 @@ impl Lexicon {
 
     /// A word list searchable by word end.
     fn ending_set(words: &[String]) -> SuffixTrie<()> {
-        let mut trie = SuffixTrieBuilder::new(Keep::First);
+        let key_bytes = words.iter().map(String::len).sum();
+        let mut trie = SuffixTrieBuilder::with_capacity(Keep::First, key_bytes);
         for w in words {
             trie.insert(w, ());
         }

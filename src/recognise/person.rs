@@ -481,7 +481,8 @@ impl Lexicon {
                 (!name.is_empty()).then_some((name, common))
             })
             .collect();
-        let mut heads = SuffixTrieBuilder::new(Keep::First);
+        // The table's length bounds its titles' bytes.
+        let mut heads = SuffixTrieBuilder::with_capacity(Keep::First, TITLES_TABLE.len());
         for head in data_lines(TITLES_TABLE).map(str::trim) {
             heads.insert(head, ());
         }

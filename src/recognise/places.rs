@@ -159,9 +159,13 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 impl Gazetteer {
     /// Parses [`TABLE`], keeping per form the preferred reading, and builds the trie.
     fn build() -> Self {
-        let mut forms: Vec<&'static str> = Vec::new();
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut by_form: FxHashMap<&'static str, usize> = FxHashMap::default();
+        // A form per line at most: the lists and the map are made room for
+        // once, not grown through a dozen copies on the way to thousands.
+        let rows = memchr::memchr_iter(b'\n', TABLE.as_bytes()).count() + 1;
+        let mut forms: Vec<&'static str> = Vec::with_capacity(rows);
+        let mut entries: Vec<Entry> = Vec::with_capacity(rows);
+        let mut by_form: FxHashMap<&'static str, usize> =
+            FxHashMap::with_capacity_and_hasher(rows, Default::default());
         for line in TABLE.lines() {
             if line.is_empty() || line.starts_with('#') || line.starts_with("form\t") {
                 continue;

@@ -52,14 +52,23 @@ pub(super) struct FormTrie {
 impl FormTrie {
     /// The trie of `forms`, each known by its position in the iteration. An
     /// empty form is left out (no caller has one: it would match anywhere);
-    /// of two equal forms the first keeps its index.
-    pub(super) fn new<'f>(forms: impl IntoIterator<Item = &'f str>) -> Self {
+    /// of two equal forms the first keeps its index. The forms are read
+    /// twice: first for their bytes, each of which adds at most one node,
+    /// so that the nodes are made room for once.
+    pub(super) fn new<'f, I>(forms: I) -> Self
+    where
+        I: IntoIterator<Item = &'f str>,
+        I::IntoIter: Clone,
+    {
+        let forms = forms.into_iter();
+        let mut nodes = Vec::with_capacity(1 + forms.clone().map(str::len).sum::<usize>());
+        nodes.push(Node::default());
         let mut trie = Self {
-            nodes: vec![Node::default()],
+            nodes,
             roots: Box::new([NONE; 256]),
             pairs: vec![NONE; 1 << 16].into_boxed_slice(),
         };
-        for (index, form) in forms.into_iter().enumerate() {
+        for (index, form) in forms.enumerate() {
             trie.insert(form.as_bytes(), index);
         }
         for (first, &root) in (0..=u8::MAX).zip(trie.roots.iter()) {
