@@ -2125,7 +2125,9 @@ fn hits_of(
     maybe: impl Iterator<Item = (usize, bool)>,
     lower: &TokenLower<'_>,
 ) -> Vec<(usize, HeadHit)> {
-    let mut hits = Vec::new();
+    // Room for a head word in every eighth token (about one in thirteen
+    // names a head), so that the list seldom grows.
+    let mut hits = Vec::with_capacity(tokens.len() / 8 + 1);
     let mut memo = HeadMemo::new();
     for (i, tails_passed) in maybe {
         let Some(t) = tokens.get(i) else {
@@ -2881,7 +2883,8 @@ impl<'t, 'l> Scanner<'t, 'l> {
     /// The bodies of the text, left to right: only a token that ends in a
     /// head word can name one, so only those are visited.
     fn scan(&self) -> Vec<BodyMatch<'t>> {
-        let mut found = Vec::new();
+        // A body per hit at most.
+        let mut found = Vec::with_capacity(self.hits.len());
         let mut floor = 0;
         for &(idx, hit) in &self.hits {
             let Some(token) = self.tokens.get(idx) else {

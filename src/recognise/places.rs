@@ -372,7 +372,8 @@ pub(crate) fn find_places_at<'t>(text: &'t str, capitals: &[usize]) -> Vec<Place
     if !gazetteer.starts_listed {
         return find_places_scanned(text);
     }
-    let mut found = Vec::new();
+    // Most capitals start a sentence or a name that is no place.
+    let mut found = Vec::with_capacity(capitals.len() / 2 + 1);
     // Every capital before `pos` is inside a mention found already.
     let mut pos = 0;
     for &start in capitals {

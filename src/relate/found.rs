@@ -57,6 +57,11 @@ pub(crate) fn inside<T>(
     lo..lo + count
 }
 
+/// Fewer bytes than a page holds per sentence (about 80 on average,
+/// seldom under 60, headings and list lines counted), so that
+/// [`Found::new`] seldom grows its list of sentences.
+const BYTES_PER_SENTENCE: usize = 48;
+
 impl<'t> Found<'t> {
     /// The mentions of a laid-out text. `values` are the resolved values of
     /// `dates` (`Anchors::resolve`), taken from the record's date mentions
@@ -69,8 +74,9 @@ impl<'t> Found<'t> {
         places: Vec<PlaceMatch<'t>>,
         lexed: Lexed<'t>,
     ) -> Found<'t> {
-        // One list for the sentences of every line, not one per line.
-        let mut sentences = Vec::new();
+        // One list for the sentences of every line, not one per line, made
+        // room for once.
+        let mut sentences = Vec::with_capacity(lexed.text.len() / BYTES_PER_SENTENCE + 1);
         for (l, _) in layout
             .lines
             .iter()

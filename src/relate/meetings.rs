@@ -167,28 +167,43 @@ fn bodies_in(found: &Found<'_>, registry: &Registry, span: Span) -> Vec<String> 
     out
 }
 
-/// The indexes of the dates in a sentence that stand in a clause with a
-/// meeting word: in `Ryhmä kokoontui Oulussa sen jälkeen, kun hallitus
-/// ilmoitti 8.3. …` the 8.3. dates the Government's notice, not the meeting.
-/// The clauses follow one another and the dates are sorted by start, so
-/// each clause takes the dates starting in it as soon as it closes, with no
-/// list of clauses; the words after the last date are not read.
+/// The dates [`each_meeting_clause_date`] hands over, in a list: what the
+/// tests compare with the plain oracle.
+#[cfg(test)]
 fn meeting_clause_dates(
     found: &Found<'_>,
     sentence: &Sentence<'_>,
     ws: &SentenceWords<'_>,
 ) -> Vec<usize> {
-    let mut pending = found.dates_in(span_of(sentence));
     let mut out = Vec::new();
+    each_meeting_clause_date(found, sentence, ws, |i| out.push(i));
+    out
+}
+
+/// Hands `each` the indexes, in order, of the dates in a sentence that
+/// stand in a clause with a meeting word: in `Ryhmä kokoontui Oulussa sen
+/// jälkeen, kun hallitus ilmoitti 8.3. …` the 8.3. dates the Government's
+/// notice, not the meeting. The clauses follow one another and the dates
+/// are sorted by start, so each clause takes the dates starting in it as
+/// soon as it closes, with no list of clauses; the words after the last
+/// date are not read. No list of the dates is made either: a caller
+/// filters them on the way or only asks whether there is one.
+fn each_meeting_clause_date(
+    found: &Found<'_>,
+    sentence: &Sentence<'_>,
+    ws: &SentenceWords<'_>,
+    mut each: impl FnMut(usize),
+) {
+    let mut pending = found.dates_in(span_of(sentence));
     let mut clause: Option<Clause> = None;
     for (w, lower) in ws.words().iter().zip(ws.lower()) {
         // Most sentences hold no date: their clauses need not be found.
         if pending.is_empty() {
-            return out;
+            return;
         }
         if clause.is_none() || opens_clause(w) {
             if let Some(done) = clause {
-                done.take_dates(found, &mut pending, &mut out);
+                done.take_dates(found, &mut pending, &mut each);
             }
             clause = Some(Clause {
                 start: w.start,
@@ -203,9 +218,8 @@ fn meeting_clause_dates(
         }
     }
     if let Some(done) = clause {
-        done.take_dates(found, &mut pending, &mut out);
+        done.take_dates(found, &mut pending, &mut each);
     }
-    out
 }
 
 /// One clause of a sentence: from its first word's start to its last
@@ -220,13 +234,13 @@ struct Clause {
 impl Clause {
     /// Moves the dates of `pending` (indexes of `found.dates`, sorted by
     /// start) that start before the clause's end off it, adding those that
-    /// start in the clause to `out` when it holds a meeting word. A date
+    /// start in the clause to `each` when it holds a meeting word. A date
     /// starting before the clause starts lies in no clause from here on.
     fn take_dates(
         self,
         found: &Found<'_>,
         pending: &mut std::ops::Range<usize>,
-        out: &mut Vec<usize>,
+        each: &mut impl FnMut(usize),
     ) {
         while let Some(at) = found
             .dates
@@ -235,7 +249,7 @@ impl Clause {
             .filter(|&at| pending.start < pending.end && at < self.end)
         {
             if self.meeting && self.start <= at {
-                out.push(pending.start);
+                each(pending.start);
             }
             pending.start += 1;
         }
@@ -691,7 +705,12 @@ fn summary_says(found: &Found<'_>, tellers: &Tellers, n: usize, place_known: boo
         place: !place_known && has_any(words, MEETING_HELD_WORDS),
         joint: has_any(words, JOINT_WORDS) && has_meeting_word(words),
     };
-    if says == NOTHING || !meeting_clause_dates(found, sentence, ws).is_empty() {
+    if says == NOTHING {
+        return NOTHING;
+    }
+    let mut dated = false;
+    each_meeting_clause_date(found, sentence, ws, |_| dated = true);
+    if dated {
         return NOTHING;
     }
     says
@@ -1025,13 +1044,17 @@ fn sentence_meetings(
     // A meeting to come may be dated by a month or a season (`seuraava
     // yhteiskokous pidetään syksyllä`); one that was held names its day.
     let planned = has_any(words, MEETING_PLANNED_WORDS);
-    let mut days: Vec<(Span, EdtfDate)> = meeting_clause_dates(found, sentence, ws)
-        .into_iter()
-        .filter(|&i| structural.binary_search(&found.dates[i].span).is_err())
-        .filter(|&i| found.dates[i].cue.is_none_or(|(c, _)| c == DateCue::Until))
-        .map(|i| (found.dates[i].span, found.values[i]))
-        .filter(|(_, v)| is_meeting_date(v) || (planned && v.precision() != Precision::Year))
-        .collect();
+    // Filtered as they are found: the clause dates are not listed first.
+    let mut days: Vec<(Span, EdtfDate)> = Vec::new();
+    each_meeting_clause_date(found, sentence, ws, |i| {
+        if let (Some(d), Some(&v)) = (found.dates.get(i), found.values.get(i))
+            && structural.binary_search(&d.span).is_err()
+            && d.cue.is_none_or(|(c, _)| c == DateCue::Until)
+            && (is_meeting_date(&v) || (planned && v.precision() != Precision::Year))
+        {
+            days.push((d.span, v));
+        }
+    });
     // Days name the meetings; a month or season beside them only frames them
     // (`kokoontuu syksyllä 2021 seuraavasti: 28.9., 12.10. …`).
     if days.iter().any(|(_, v)| is_meeting_date(v)) {
