@@ -1514,8 +1514,16 @@ fn ascii_letters_by_bytes(bytes: &[u8]) -> usize {
 /// followed by a capital letter splits (`2017Vammaisten`), as listing pages
 /// glue a date to a title.
 fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 8);
+    tokenize_into(text, 0, &mut tokens);
+    tokens
+}
+
+/// Adds the tokens of `text` ([`tokenize`]) to `tokens`, their offsets
+/// moved on by `base`: a chunk of a longer text is split into the text's
+/// own list, with no list of the chunk's made and dropped.
+fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let start = i;
@@ -1574,9 +1582,11 @@ fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        tokens.push(Token { start, end: i });
+        tokens.push(Token {
+            start: base + start,
+            end: base + i,
+        });
     }
-    tokens
 }
 
 /// The char-by-char [`tokenize`] that the byte table replaced, kept as the
@@ -1892,10 +1902,7 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         capitals.truncate(capitals_before);
         capitals.extend(capital_starts(chunk).into_iter().map(|at| at + start));
         let first_token = tokens.len();
-        tokens.extend(tokenize(chunk).into_iter().map(|t| Token {
-            start: t.start + start,
-            end: t.end + start,
-        }));
+        tokenize_into(chunk, start, &mut tokens);
         token_maybe.extend((first_token..tokens.len()).map(|i| i as u32));
         for (k, w) in Words::new(chunk).enumerate() {
             word_maybe.push(words.len() as u32);

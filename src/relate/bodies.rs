@@ -585,7 +585,7 @@ impl<'k> ShortNameIndex<'k> {
             keys,
             endings: key_endings(keys),
             abbreviations: FxHashMap::default(),
-            kinds: Vec::new(),
+            kinds: Vec::with_capacity(bodies.len().min(BodyKind::ALL.len())),
         };
         for (j, a) in abbreviations.iter().enumerate() {
             if let Some(a) = a {
@@ -593,7 +593,7 @@ impl<'k> ShortNameIndex<'k> {
             }
         }
         for (j, b) in bodies.iter().enumerate() {
-            index.add_kin(b.kind, j, b.span.start);
+            index.add_kin(b.kind, j, b.span.start, bodies.len() - j);
         }
         index
     }
@@ -603,8 +603,10 @@ impl<'k> ShortNameIndex<'k> {
         self.abbreviations.entry(a.to_owned()).or_default().push(j);
     }
 
-    /// Records body `j` of `kind`, first mentioned at `at`.
-    fn add_kin(&mut self, kind: BodyKind, j: usize, at: usize) {
+    /// Records body `j` of `kind`, first mentioned at `at`. A kind's first
+    /// body makes its list room for `room` bodies (those still to come),
+    /// so that it never grows.
+    fn add_kin(&mut self, kind: BodyKind, j: usize, at: usize, room: usize) {
         match self.kinds.iter_mut().find(|k| k.kind == kind) {
             Some(kin) => {
                 kin.bodies.push(j);
@@ -612,7 +614,11 @@ impl<'k> ShortNameIndex<'k> {
             }
             None => self.kinds.push(Kin {
                 kind,
-                bodies: vec![j],
+                bodies: {
+                    let mut bodies = Vec::with_capacity(room);
+                    bodies.push(j);
+                    bodies
+                },
                 first_at: at,
                 topics: None,
             }),

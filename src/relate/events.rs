@@ -408,7 +408,8 @@ fn events_by_words(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]
 /// The events of one text. `meetings` and `taken_spans` hold the dates
 /// that are not events.
 pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]) -> Vec<Event> {
-    let mut out = Vec::new();
+    // An event per date at most.
+    let mut out = Vec::with_capacity(found.dates.len());
     let taken = Taken::new(taken_spans);
     let meeting_spans: FxHashSet<Span> = meetings.iter().map(|m| m.span).collect();
     // The sentences are in text order: their dates are found by walking

@@ -490,6 +490,11 @@ struct Gathered {
     scan_limit: usize,
 }
 
+/// Fewer dates than a page holds per meeting (about four on average,
+/// seldom under two: most dates of a page date no meeting), so that the
+/// list [`meetings`] gathers seldom grows.
+const DATES_PER_MEETING: usize = 2;
+
 /// How many meetings [`Gathered`] scans before it indexes them: a scan
 /// compares a date or two a meeting, cheaper than hashing and copying
 /// the bodies' names while the list is short.
@@ -497,12 +502,7 @@ const SCAN_LIMIT: usize = 32;
 
 impl Default for Gathered {
     fn default() -> Self {
-        Self {
-            list: Vec::new(),
-            first: FxHashMap::default(),
-            indexed: false,
-            scan_limit: SCAN_LIMIT,
-        }
+        Self::with_room(0)
     }
 }
 
@@ -572,6 +572,16 @@ impl PartialEq for DateBody {
 impl Eq for DateBody {}
 
 impl Gathered {
+    /// An empty gathering with room for `room` meetings.
+    fn with_room(room: usize) -> Self {
+        Self {
+            list: Vec::with_capacity(room),
+            first: FxHashMap::default(),
+            indexed: false,
+            scan_limit: SCAN_LIMIT,
+        }
+    }
+
     /// Adds `m` unless a meeting of the same bodies on the same date exists,
     /// in which case the two are merged (into the first such meeting).
     fn push(&mut self, m: Meeting) {
@@ -824,11 +834,11 @@ pub(crate) fn meetings(
     structural: &[Span],
     anchor_at: impl Fn(usize) -> Option<chrono::NaiveDate>,
 ) -> Vec<Meeting> {
-    let mut out = Gathered::default();
+    let mut out = Gathered::with_room(found.dates.len() / DATES_PER_MEETING + 1);
     if let Some(m) = header_meeting(text, layout, found, registry) {
         out.push(m);
     }
-    let mut headings = Vec::new();
+    let mut headings = Vec::with_capacity(layout.entries.len());
     for (n, e) in layout.entries.iter().enumerate() {
         let heading = Span::new(e.heading_start, e.heading_start + e.heading.len());
         headings.push(heading);
