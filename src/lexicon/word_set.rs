@@ -77,7 +77,9 @@ impl WordSet {
     }
 
     /// Whether `word` is one of the list, exactly. Most words are told by
-    /// their length and first byte, without hashing them.
+    /// their length and first byte, without hashing them. Inlined, so that
+    /// the filter stays in its callers whatever code unit they fall in.
+    #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         let built = self.built();
         built.may_hold(word) && built.set.contains(word)

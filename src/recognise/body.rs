@@ -1292,7 +1292,7 @@ impl Lexicon {
         if stem.is_empty() && replacement.is_empty() {
             return None;
         }
-        Some((format!("{stem}{replacement}"), plural))
+        Some(([stem, replacement.as_str()].concat(), plural))
     }
 
     /// Whether `lower` ends in an owner's genitive: most words are told

@@ -1438,13 +1438,13 @@ static STARTING_WORDS: LazyLock<FxHashMap<String, FirstWord>> = LazyLock::new(||
     for (stem, _) in MONTH_STEMS {
         words.push(stem.to_string());
         for ending in MONTH_ENDINGS {
-            words.push(format!("{stem}{ending}"));
+            words.push([*stem, *ending].concat());
         }
     }
     for (form, _) in SEASON_FORMS {
         words.push(form.to_string());
         for (prefix, _) in SEASON_PREFIXES {
-            words.push(format!("{prefix}{form}"));
+            words.push([*prefix, *form].concat());
         }
     }
     words
@@ -2025,7 +2025,7 @@ static MONTH_WORDS: LazyLock<FxHashMap<String, (u32, &'static str)>> = LazyLock:
     for &(stem, month) in MONTH_STEMS {
         for &ending in MONTH_ENDINGS {
             words
-                .entry(format!("{stem}{ending}"))
+                .entry([stem, ending].concat())
                 .or_insert((month, ending));
         }
     }
@@ -2076,7 +2076,7 @@ static SEASON_WORDS: LazyLock<FxHashMap<String, Season>> = LazyLock::new(|| {
                 Some((from, to)) if from == season => to,
                 _ => season,
             };
-            words.entry(format!("{prefix}{form}")).or_insert(shifted);
+            words.entry([prefix, form].concat()).or_insert(shifted);
         }
     }
     words

@@ -396,7 +396,7 @@ fn address_at(text: &str, at: usize, len: usize, kind: Marker) -> Option<(Span, 
     let domain = domain.to_lower();
     let address = match template_of(&local, &domain) {
         Some(template) => EmailAddress::Template(template),
-        None => EmailAddress::Plain(format!("{local}@{domain}")),
+        None => EmailAddress::Plain([&*local, "@", &*domain].concat()),
     };
     Some((Span::new(start, end), address))
 }

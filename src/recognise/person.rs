@@ -1316,7 +1316,7 @@ static FAMILY_STEM_TAILS: LazyLock<EndTails> = LazyLock::new(|| {
         .flat_map(|(_, stem)| {
             FAMILY_STEM_ENDINGS
                 .iter()
-                .map(move |e| format!("{stem}{e}"))
+                .map(move |e| [*stem, *e].concat())
         })
         .collect();
     EndTails::of(keys.iter().map(String::as_str))

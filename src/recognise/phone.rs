@@ -384,7 +384,7 @@ pub fn find_phones(text: &str) -> Vec<PhoneMatch<'_>> {
         found.push(PhoneMatch {
             span: Span::new(i, end),
             text: matched,
-            e164: format!("+358{}", number.digits),
+            e164: ["+358", number.digits.as_str()].concat(),
         });
     }
     found
