@@ -803,8 +803,10 @@ const LETTER_PLACES: [u64; Prefixes::LONG_LETTERS + 1] = [
 static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
     let mut bits = vec![0u64; ((Prefixes::LETTERS + 1) * 30 * 30 * 30) / 64 + 1];
     let mut longer = FxHashSet::default();
+    // One list of letters for every word, emptied before each.
+    let mut letters = Vec::with_capacity(Prefixes::LONG_LETTERS);
     for w in STARTING_WORDS.keys() {
-        let mut letters = Vec::new();
+        letters.clear();
         for c in w.chars().take(Prefixes::LONG_LETTERS) {
             let Some(l) = Prefixes::letter(c) else { break };
             letters.push(l);

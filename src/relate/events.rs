@@ -170,7 +170,8 @@ fn event_nouns_at_matches(
             continue;
         };
         if nouns.is_empty() {
-            nouns.resize(words.len(), None);
+            // Made at its length at once, not grown from empty.
+            nouns = vec![None; words.len()];
         }
         if let Some(slot) = nouns.get_mut(k) {
             *slot = Some(noun);
