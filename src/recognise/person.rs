@@ -1994,9 +1994,112 @@ const ROLE_NEEDLES: &[&str] = &[
     "esittelij",
 ];
 
-/// The [`ROLE_NEEDLES`], each built once for its search.
+/// The [`ROLE_NEEDLES`], each built once for its search: the oracle of
+/// [`role_sites`], which searched for each of them over the whole text.
+#[cfg(test)]
 static ROLE_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
     LazyLock::new(|| ROLE_NEEDLES.iter().map(memmem::Finder::new).collect());
+
+/// The byte most [`ROLE_NEEDLES`] hold (`j`, a rare letter of Finnish
+/// text): [`role_sites`] finds those needles around its places alone.
+const ROLE_PIVOT: u8 = b'j';
+
+/// The [`ROLE_NEEDLES`] as [`role_sites`] seeks them.
+struct RoleSearch {
+    /// Those holding [`ROLE_PIVOT`], as bytes, each with the offset of its
+    /// last pivot byte (at most [`u32::BITS`] of them).
+    pivoted: Vec<(&'static [u8], usize)>,
+    /// For each byte, the pivoted needles (bit `k` for `pivoted[k]`) that
+    /// have it just before their last pivot byte: where a pivot stands
+    /// after it, only they are compared.
+    before: [u32; 256],
+    /// The pivoted needles that start with their last pivot byte: compared
+    /// wherever a pivot stands.
+    leading: u32,
+    /// The others, each built once for its search.
+    finders: Vec<memmem::Finder<'static>>,
+}
+
+impl RoleSearch {
+    /// Splits [`ROLE_NEEDLES`] by whether they hold [`ROLE_PIVOT`].
+    fn build() -> Self {
+        let mut search = Self {
+            pivoted: Vec::new(),
+            before: [0; 256],
+            leading: 0,
+            finders: Vec::new(),
+        };
+        for needle in ROLE_NEEDLES {
+            let bytes = needle.as_bytes();
+            let Some(at) = bytes.iter().rposition(|&b| b == ROLE_PIVOT) else {
+                search.finders.push(memmem::Finder::new(bytes));
+                continue;
+            };
+            let Some(bit) = 1u32.checked_shl(search.pivoted.len() as u32) else {
+                search.finders.push(memmem::Finder::new(bytes));
+                continue;
+            };
+            match at.checked_sub(1).and_then(|k| bytes.get(k)) {
+                Some(&b) => search.before[usize::from(b)] |= bit,
+                None => search.leading |= bit,
+            }
+            search.pivoted.push((bytes, at));
+        }
+        search
+    }
+}
+
+/// The [`ROLE_NEEDLES`], split once ([`RoleSearch::build`]).
+static ROLE_SEARCH: LazyLock<RoleSearch> = LazyLock::new(RoleSearch::build);
+
+/// Pushes where a needle of [`ROLE_NEEDLES`] starts in `lower`, needle by
+/// needle (not in order). A needle holding [`ROLE_PIVOT`] is looked for
+/// only where one stands, its first and last bytes compared before the
+/// rest: one pass over the text for all of them, where each needle was
+/// sought over the whole text (`role_sites_by_needles`, the oracle of its
+/// test). No such needle overlaps itself, so each place is one match of
+/// the search as it was.
+fn role_sites(lower: &[u8], out: &mut Vec<usize>) {
+    let search = &*ROLE_SEARCH;
+    for pivot in memchr::memchr_iter(ROLE_PIVOT, lower) {
+        let prior = pivot.checked_sub(1).and_then(|k| lower.get(k));
+        let mut maybe = search.leading | prior.map_or(0, |&b| search.before[usize::from(b)]);
+        while maybe != 0 {
+            let k = maybe.trailing_zeros() as usize;
+            maybe &= maybe - 1;
+            if let Some(&(needle, at)) = search.pivoted.get(k)
+                && let Some(start) = pivot.checked_sub(at)
+                && is_needle_at(lower, start, needle)
+            {
+                out.push(start);
+            }
+        }
+    }
+    for finder in &search.finders {
+        out.extend(finder.find_iter(lower));
+    }
+}
+
+/// Whether `needle` (not empty) stands in `hay` at `start`: its first and
+/// last bytes compared first, as most places hold neither.
+#[inline]
+fn is_needle_at(hay: &[u8], start: usize, needle: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else {
+        return false;
+    };
+    hay.get(start) == Some(&first)
+        && hay.get(start + needle.len() - 1) == Some(&last)
+        && hay.get(start..start + needle.len()) == Some(needle)
+}
+
+/// [`role_sites`] as it was, each needle sought over the whole text: the
+/// oracle of its test.
+#[cfg(test)]
+fn role_sites_by_needles(lower: &[u8], out: &mut Vec<usize>) {
+    for finder in ROLE_FINDERS.iter() {
+        out.extend(finder.find_iter(lower));
+    }
+}
 
 /// Byte offsets, ascending, of the places where a name can start or a role
 /// word stand: every token of the whole text's tokens that
@@ -2006,9 +2109,7 @@ static ROLE_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
 fn sites(text: &str, lower: &str, capitals: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
     name_sites(text, capitals, &mut out);
-    for finder in ROLE_FINDERS.iter() {
-        out.extend(finder.find_iter(lower.as_bytes()));
-    }
+    role_sites(lower.as_bytes(), &mut out);
     out.sort_unstable();
     out
 }
@@ -4584,6 +4685,45 @@ mod tests {
         }
     }
 
+    /// [`role_sites`] of `text`'s lower case against the oracle's, both
+    /// sorted (each pushes needle by needle).
+    fn role_sites_agree(text: &str) -> Result<(), String> {
+        let lower = text.to_lowercase();
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        role_sites(lower.as_bytes(), &mut got);
+        role_sites_by_needles(lower.as_bytes(), &mut want);
+        got.sort_unstable();
+        want.sort_unstable();
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{lower:?}: {got:?} != {want:?}"))
+        }
+    }
+
+    #[test]
+    fn pivoted_role_needles_overlap_no_copy_of_themselves() {
+        // A needle that did would be found twice in `jj`-like runs where
+        // the search it replaced found it once.
+        for &(needle, _) in &ROLE_SEARCH.pivoted {
+            let borders = (1..needle.len()).filter(|&k| needle.ends_with(&needle[..k]));
+            assert_eq!(borders.count(), 0, "{:?}", String::from_utf8_lossy(needle));
+        }
+        assert!(!ROLE_SEARCH.pivoted.is_empty());
+    }
+
+    #[test]
+    fn role_sites_agree_with_each_needle_sought() {
+        for text in [
+            "Puheenjohtaja pj, PJ, sihteerinä jäsen-esittelijä pöytäkirjanpitäjä",
+            "jjäsenjäsen pjpj esittelijesittelij puheenjohtajpuheenjohtaj j",
+            "",
+            "j",
+        ] {
+            role_sites_agree(text).unwrap();
+        }
+    }
+
     #[test]
     fn sparse_rows_agree_with_the_whole_text() {
         let texts = [
@@ -4620,6 +4760,19 @@ mod tests {
                 let mut scanned = Vec::new();
                 name_sites_by_marks(&text, &mut scanned);
                 prop_assert_eq!(listed, scanned, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn role_sites_agree_with_each_needle_sought_in_any_text(
+            named in name_rich_text(),
+            pieces in prop::collection::vec(finnish_piece(), 0..60),
+            needles in prop::collection::vec(prop::sample::select(ROLE_NEEDLES), 0..12),
+            noise in any::<String>(),
+        ) {
+            for text in [named, pieces.concat(), needles.concat(), noise] {
+                let checked = role_sites_agree(&text);
+                prop_assert!(checked.is_ok(), "{:?}", checked);
             }
         }
 
