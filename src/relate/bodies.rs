@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
+use std::collections::hash_map::Entry;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -34,8 +35,10 @@ pub(crate) struct Registry {
     /// were kept before their bodies were: the tests resolve it by name.
     #[cfg(test)]
     heading_names: Vec<Option<String>>,
-    /// Every name and alias, by [`spelling`], to its body.
-    index: FxHashMap<String, usize>,
+    /// Every name and alias, by [`spelling`], to its body. A key is shared
+    /// with the name's entry in [`SPELLINGS`] ([`Spelt::spelling`]), where
+    /// each new body's spelling was copied into a string of its own.
+    index: FxHashMap<Rc<str>, usize>,
     /// The buffer names are spelt into to be looked up in `index`.
     spelt: RefCell<String>,
     /// Each body's [`key`], as [`Registry::add_by_spelling`] (the oracle
@@ -93,8 +96,8 @@ fn spell_keyed<'n>(name: &'n str, out: &mut String) -> Cow<'n, str> {
 /// kept in [`SPELLINGS`], and its [`topic`], made when first asked for.
 #[derive(Debug)]
 struct Spelt {
-    /// The name's [`spelling`].
-    spelling: Box<str>,
+    /// The name's [`spelling`], shared with the [`Registry::index`] keys.
+    spelling: Rc<str>,
     /// The name's [`key`].
     key: Box<str>,
     /// The name's [`topic`], once asked for ([`Spelt::topic`]).
@@ -132,7 +135,7 @@ fn spelt(name: &str) -> Rc<Spelt> {
         let mut spelling = String::with_capacity(name.len());
         let key = spell_keyed(name, &mut spelling);
         let spelt = Rc::new(Spelt {
-            spelling: spelling.into_boxed_str(),
+            spelling: spelling.into(),
             key: key.into(),
             topic: OnceCell::new(),
         });
@@ -795,10 +798,10 @@ impl Registry {
     fn add(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
         let next = self.bodies.len();
         let spelt = spelt(name);
-        if let Some(&known) = self.index.get(&*spelt.spelling) {
-            return known;
-        }
-        self.index.insert(spelt.spelling.as_ref().to_owned(), next);
+        match self.index.entry(Rc::clone(&spelt.spelling)) {
+            Entry::Occupied(known) => return *known.get(),
+            Entry::Vacant(new) => new.insert(next),
+        };
         self.spelts.push(spelt);
         self.bodies.push(body());
         next
@@ -815,7 +818,7 @@ impl Registry {
         if let Some(&known) = self.index.get(spelt.as_str()) {
             return known;
         }
-        self.index.insert(spelt.clone(), next);
+        self.index.insert(spelt.as_str().into(), next);
         self.keys.push(key.into_owned());
         self.bodies.push(body());
         next
@@ -830,7 +833,7 @@ impl Registry {
         if let Some(&known) = self.index.get(spelt.as_str()) {
             return known;
         }
-        self.index.insert(spelt.clone(), i);
+        self.index.insert(spelt.as_str().into(), i);
         i
     }
 
