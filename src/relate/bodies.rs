@@ -702,9 +702,10 @@ impl<'k> ShortNameIndex<'k> {
 ///
 /// The spaces and hyphens of each key are found eight bytes at a time
 /// ([`separators`]), where each byte was compared on its own
-/// (`key_endings_byte_by_byte`, the oracle of its test).
+/// (`key_endings_byte_by_byte`, the oracle of its test), and an ending is
+/// told a key by [`KnownKeys`], where each key was hashed into a set.
 fn key_endings<K: AsRef<str>>(keys: &[K]) -> Vec<(&str, usize)> {
-    let known: FxHashSet<&str> = keys.iter().map(AsRef::as_ref).collect();
+    let known = KnownKeys::new(keys);
     let mut endings = Vec::new();
     for (j, long) in keys.iter().enumerate() {
         let long = long.as_ref();
@@ -718,6 +719,41 @@ fn key_endings<K: AsRef<str>>(keys: &[K]) -> Vec<(&str, usize)> {
     }
     endings.sort_unstable();
     endings
+}
+
+/// The keys of a page, to tell whether a string is one of them: sorted by
+/// length, then text, with a mask of their lengths. Most endings of a key
+/// are told no key by the mask or by a few comparisons of lengths, and a
+/// page's few dozen keys sort by their lengths mostly: cheaper than hashing
+/// every key into a set and every ending to look it up.
+struct KnownKeys<'k> {
+    /// Each key with its length, sorted.
+    sorted: Vec<(usize, &'k str)>,
+    /// Bit `len % 64` set for each key's length `len`.
+    lengths: u64,
+}
+
+impl<'k> KnownKeys<'k> {
+    /// The set of `keys`.
+    fn new<K: AsRef<str>>(keys: &'k [K]) -> Self {
+        let mut sorted: Vec<(usize, &str)> = keys
+            .iter()
+            .map(|k| (k.as_ref().len(), k.as_ref()))
+            .collect();
+        sorted.sort_unstable();
+        let lengths = sorted.iter().fold(0, |m, &(len, _)| m | length_bit(len));
+        Self { sorted, lengths }
+    }
+
+    /// Whether `s` is one of the keys.
+    fn contains(&self, s: &str) -> bool {
+        self.lengths & length_bit(s.len()) != 0 && self.sorted.binary_search(&(s.len(), s)).is_ok()
+    }
+}
+
+/// The bit of length `len` in [`KnownKeys::lengths`].
+fn length_bit(len: usize) -> u64 {
+    1 << (len % 64)
 }
 
 /// Calls `f` with the offset of each space and hyphen of `key`, in order:
@@ -984,8 +1020,10 @@ impl Registry {
             let at = self.bodies[i].span.start;
             let kind = self.bodies[i].kind;
             // A key is the name's lower case unless the name has stray
-            // spaces: a head word's key is the head word itself.
-            let bare = BARE_HEADS.contains(short) && is_bare_head(&self.bodies[i].name);
+            // spaces: a head word's key is the head word itself, its own
+            // head (`heads[i] == 0`), told before the set is hashed into.
+            let bare =
+                heads[i] == 0 && BARE_HEADS.contains(short) && is_bare_head(&self.bodies[i].name);
             let short_head = &short[heads[i]..];
             // The topic rule folds a body into one of its kind mentioned
             // before it: without one, no topic is needed.
@@ -1692,6 +1730,9 @@ mod tests {
         // `fold_short_names` looks a bare head up by its key.
         for (head, _) in BODY_HEADS {
             assert_eq!(key(head), *head);
+            // `fold_short_names` tells a key no bare head when it has a
+            // head of its own after a space or hyphens.
+            assert_eq!(head_word(head), *head);
         }
         assert!(is_bare_head("Lautakunta"));
         assert!(!is_bare_head("Kansalliskielilautakunta"));
