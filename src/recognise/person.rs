@@ -473,14 +473,17 @@ struct Lexicon {
 impl Lexicon {
     /// Parses the two tables; malformed lines are skipped.
     fn build() -> Self {
-        let given: FxHashMap<&str, bool> = data_lines(GIVEN_NAMES_TABLE)
-            .filter_map(|line| {
-                let mut cols = line.split('\t');
-                let name = cols.next()?.trim();
-                let common = cols.next().is_some_and(|c| c.trim() == "common");
-                (!name.is_empty()).then_some((name, common))
-            })
-            .collect();
+        // Room for a name a line, made once: the map grew from empty
+        // through each power of two, rehashing every name as it went.
+        let lines = GIVEN_NAMES_TABLE.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut given: FxHashMap<&str, bool> =
+            FxHashMap::with_capacity_and_hasher(lines, Default::default());
+        given.extend(data_lines(GIVEN_NAMES_TABLE).filter_map(|line| {
+            let mut cols = line.split('\t');
+            let name = cols.next()?.trim();
+            let common = cols.next().is_some_and(|c| c.trim() == "common");
+            (!name.is_empty()).then_some((name, common))
+        }));
         // The table's length bounds its titles' bytes.
         let mut heads = SuffixTrieBuilder::with_capacity(Keep::First, TITLES_TABLE.len());
         for head in data_lines(TITLES_TABLE).map(str::trim) {
