@@ -478,12 +478,7 @@ impl Lexicon {
         let lines = GIVEN_NAMES_TABLE.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut given: FxHashMap<&str, bool> =
             FxHashMap::with_capacity_and_hasher(lines, Default::default());
-        given.extend(data_lines(GIVEN_NAMES_TABLE).filter_map(|line| {
-            let mut cols = line.split('\t');
-            let name = cols.next()?.trim();
-            let common = cols.next().is_some_and(|c| c.trim() == "common");
-            (!name.is_empty()).then_some((name, common))
-        }));
+        given.extend(given_entries(GIVEN_NAMES_TABLE));
         // The table's length bounds its titles' bytes.
         let mut heads = SuffixTrieBuilder::with_capacity(Keep::First, TITLES_TABLE.len());
         for head in data_lines(TITLES_TABLE).map(str::trim) {
@@ -532,6 +527,49 @@ fn given_key(word: &str) -> usize {
         | (len as u32 & 0xFF) << 24;
     // The high 16 bits of a Fibonacci hash.
     (packed.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// The entries of the given-name table `table`: each line's name (its
+/// first tab-separated column, trimmed) and whether its second column is
+/// `common`, for the lines with a name that are no comment. Read line by
+/// line with a tab found by `memchr` and the second column trimmed only
+/// where there is one, where each line was trimmed to be told blank, then
+/// split and each column trimmed (`given_entries_by_columns`, the oracle of
+/// its test).
+fn given_entries(table: &'static str) -> impl Iterator<Item = (&'static str, bool)> {
+    table.split('\n').filter_map(given_entry)
+}
+
+/// The entry of one line of the given-name table ([`given_entries`]), a
+/// line end's `\r` left on it or not.
+fn given_entry(line: &'static str) -> Option<(&'static str, bool)> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let (name, rest) = match memchr::memchr(b'\t', line.as_bytes()) {
+        Some(tab) => (line.get(..tab)?, line.get(tab + 1..)),
+        None => (line, None),
+    };
+    let name = name.trim();
+    let common = rest.is_some_and(|rest| {
+        let column = rest.split('\t').next().unwrap_or(rest);
+        column.trim() == "common"
+    });
+    (!name.is_empty()).then_some((name, common))
+}
+
+/// [`given_entries`] as they were read: non-empty, non-comment lines split
+/// into columns, each trimmed. The oracle of its test.
+#[cfg(test)]
+fn given_entries_by_columns(table: &'static str) -> Vec<(&'static str, bool)> {
+    data_lines(table)
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let name = cols.next()?.trim();
+            let common = cols.next().is_some_and(|c| c.trim() == "common");
+            (!name.is_empty()).then_some((name, common))
+        })
+        .collect()
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -4114,6 +4152,20 @@ mod tests {
             assert!(tok.is_title_by_lower(), "{word:?}");
             assert!(tok.is_title(), "{word:?}");
         }
+    }
+
+    #[test]
+    fn given_entries_agree_with_reading_them_by_columns() {
+        let table = GIVEN_NAMES_TABLE;
+        assert_eq!(
+            given_entries(table).collect::<Vec<_>>(),
+            given_entries_by_columns(table)
+        );
+        let odd = "# note\n\n  \t\nAino\r\nToivo\t common \r\n Eino \tcommon\tx\n\tcommon\n #Kai\nUrho\tharvinainen\nLeo\u{a0}\tcommon";
+        assert_eq!(
+            given_entries(odd).collect::<Vec<_>>(),
+            given_entries_by_columns(odd)
+        );
     }
 
     #[test]
