@@ -1712,9 +1712,11 @@ const fn chunk_bytes() -> [ChunkByte; 256] {
 /// are pushed on `capitals` ([`capital_of_upper_byte`]): of a plain chunk
 /// they are all its capitals (of another, the caller drops them and asks
 /// [`capital_starts`]). A run of small ASCII letters after the first is
-/// passed eight bytes at a time ([`past_small_ascii`]); the chunk's first
-/// byte, and every other byte, is told by [`CHUNK_BYTES`] (starting the
-/// eight-byte steps at the chunk's first byte cost more than it saved).
+/// passed eight bytes at a time ([`past_small_ascii`]), and a space right
+/// after such a run ends the chunk then and there (most words end so); the
+/// chunk's first byte, and every other byte, is told by [`CHUNK_BYTES`]
+/// (starting the eight-byte steps at the chunk's first byte cost more than
+/// it saved).
 #[inline(always)]
 fn chunk_end(bytes: &[u8], mut i: usize, capitals: &mut Vec<usize>) -> (usize, bool, usize) {
     let mut plain = true;
@@ -1722,11 +1724,16 @@ fn chunk_end(bytes: &[u8], mut i: usize, capitals: &mut Vec<usize>) -> (usize, b
     while let Some(&b) = bytes.get(i) {
         let kind = CHUNK_BYTES[usize::from(b)];
         if kind == ChunkByte::Plain {
-            i = if b.is_ascii_lowercase() {
-                past_small_ascii(bytes, i + 1)
-            } else {
-                i + 1
-            };
+            if !b.is_ascii_lowercase() {
+                i += 1;
+                continue;
+            }
+            i = past_small_ascii(bytes, i + 1);
+            // Most runs of small letters end a word at a space, a gap:
+            // the chunk ends there without asking the table.
+            if bytes.get(i) == Some(&b' ') {
+                break;
+            }
             continue;
         }
         match kind {
