@@ -275,9 +275,28 @@ fn candidates(text: &str) -> Vec<usize> {
 /// which turn away most words for a bit test; only those passing are read
 /// letter by letter.
 ///
+/// The gate reads the bytes from `at`; the text is sliced there (with
+/// its check that `at` starts a character) only for a word that passes
+/// it, or for a number: slicing at every start cost more than the gate.
+///
 /// Always inlined into the scan, which calls it at every word start.
 #[inline(always)]
 fn may_start_here(table: &Prefixes, text: &str, at: usize) -> bool {
+    let Some(rest) = text.as_bytes().get(at..) else {
+        return false;
+    };
+    let read = || text.get(at..);
+    match rest.first() {
+        Some(b) if b.is_ascii_digit() => read().is_some_and(may_be_numeric_date),
+        Some(_) => table.pair_may_start(rest) && read().is_some_and(|r| table.may_start_fast(r)),
+        None => false,
+    }
+}
+
+/// [`may_start_here`] slicing the text at `at` before the gate: its
+/// oracle (`gate_read_from_bytes_answers_as_from_the_slice`).
+#[cfg(test)]
+fn may_start_here_sliced(table: &Prefixes, text: &str, at: usize) -> bool {
     let Some(rest) = text.get(at..) else {
         return false;
     };
@@ -4138,6 +4157,21 @@ mod tests {
                 prop_assert_eq!(
                     may_start_here(table, &text, i),
                     may_start_here_ungated(table, &text, i),
+                    "{:?} at {}", text, i
+                );
+            }
+        }
+
+        #[test]
+        fn gate_read_from_bytes_answers_as_from_the_slice(
+            text in prop_oneof![pair_soup(), date_soup()]
+        ) {
+            let table = &*STARTING_PREFIXES;
+            // Every byte offset, those inside a character too.
+            for i in 0..=text.len() + 1 {
+                prop_assert_eq!(
+                    may_start_here(table, &text, i),
+                    may_start_here_sliced(table, &text, i),
                     "{:?} at {}", text, i
                 );
             }
