@@ -691,22 +691,13 @@ fn convert_to_file(
         .suffix(".partial")
         .tempfile_in(dir)?;
     {
-        let mut sink = Sink::new(
-            args.format,
-            BufWriter::with_capacity(OUTPUT_BUFFER, tmp.as_file()),
-        );
+        let mut sink = Sink::new(args.format, BufWriter::new(tmp.as_file()));
         convert(inputs, args.jobs, &mut sink, summary, progress)?;
     }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
-
-/// The bytes of output gathered before a `write` call: a record of a
-/// generated page is some 5 KB of JSON, so the default 8 KiB buffer made
-/// a system call for nearly every file converted (215 000 on 1 GB);
-/// 256 KiB makes one for some fifty.
-const OUTPUT_BUFFER: usize = 1 << 18;
 
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
@@ -727,10 +718,7 @@ fn main() -> ExitCode {
         Some(path) => convert_to_file(&args.inputs, &args, path, &mut summary, &mut progress),
         None => {
             let stdout = io::stdout();
-            let mut sink = Sink::new(
-                args.format,
-                BufWriter::with_capacity(OUTPUT_BUFFER, stdout.lock()),
-            );
+            let mut sink = Sink::new(args.format, BufWriter::new(stdout.lock()));
             convert(
                 &args.inputs,
                 args.jobs,
