@@ -69,8 +69,8 @@ use crate::lexicon::suffix::{
 };
 use crate::model::{BodyKind, Span};
 use crate::text::{
-    HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within, capital_starts, char_at,
-    is_alphanumeric, is_latin1, is_space, run_by_words,
+    BYTES_PER_CAPITAL, HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within, capital_starts,
+    char_at, is_alphanumeric, is_latin1, is_space, run_by_words,
 };
 
 /// The lexicon: inflection classes, head words, and the word lists around
@@ -1765,9 +1765,11 @@ fn chunk_end(bytes: &[u8], mut i: usize, capitals: &mut Vec<usize>) -> (usize, b
 }
 
 /// The first byte at or after `i` that is no small ASCII letter (`a`–`z`),
-/// or the end of `bytes`: eight bytes at a time while eight are left
-/// ([`ascii_bytes_within`]), then one at a time. Most of a chunk's bytes
-/// are small ASCII letters, passed so by [`chunk_end`].
+/// or the end of `bytes`: eight bytes at a time ([`ascii_bytes_within`])
+/// while eight are left, then one at a time. Most of a chunk's bytes are
+/// small ASCII letters, passed so by [`chunk_end`]. (The shared
+/// [`run_by_words`] does the same, but inlined into the walk it cost
+/// 0.46 M instructions more on 200 documents.)
 #[inline(always)]
 fn past_small_ascii(bytes: &[u8], mut i: usize) -> usize {
     while let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
@@ -1838,8 +1840,7 @@ fn chunk_end_by_kinds(bytes: &[u8], mut i: usize) -> (usize, bool) {
 /// none), so that the people and places need no second walk.
 pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u32>, Vec<usize>) {
     let bytes = text.as_bytes();
-    // About one capital in fifty bytes of an announcement.
-    let mut capitals = Vec::with_capacity(text.len() / 32);
+    let mut capitals = Vec::with_capacity(text.len() / BYTES_PER_CAPITAL + 1);
     let mut tokens = Vec::with_capacity(text.len() / 8);
     let mut words: Vec<Word<'_>> = Vec::with_capacity(text.len() / 7);
     // The tokens that may end in a body's head and the words that may end

@@ -40,7 +40,7 @@ use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::model::{EdtfDate, Precision, Season, Span};
 use crate::text::{
     BLOCK, ascii_alnum, block_masks, char_at, equal, in_range, is_alphabetic,
-    is_latin1_capital_second, is_lowercase_fixed_point, is_space, latin1_letter,
+    is_latin1_capital_second, is_lowercase_fixed_point, is_space, latin1_letter, padded_block,
 };
 #[cfg(test)]
 use crate::text::{HIGH, ONES, alnum_bytes, bytes_equal_to, lead_bytes};
@@ -410,10 +410,7 @@ impl Iterator for Starts<'_> {
             } else {
                 // The last block is padded with zero bytes, which start
                 // nothing.
-                let mut block = [0u8; BLOCK];
-                if let Some(head) = block.get_mut(..self.tail.len()) {
-                    head.copy_from_slice(self.tail);
-                }
+                let block = padded_block(self.tail);
                 self.tail = &[];
                 BlockMarks::of(&block, self.before)
             };

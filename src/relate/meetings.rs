@@ -119,7 +119,8 @@ fn core_places(lower: &[u8]) -> Vec<usize> {
     out
 }
 
-/// Whether `word` (any case) is a meeting word.
+/// Whether `word` (any case) is a meeting word: the oracle's question.
+#[cfg(test)]
 fn is_meeting_word(word: &str) -> bool {
     MEETING_WORD_SET.contains(&lower_cow(word))
 }
@@ -127,9 +128,18 @@ fn is_meeting_word(word: &str) -> bool {
 /// Whether `word` is a meeting word with a possessive suffix
 /// (`kokouksessaan`, `kokouksensa`): the meeting is the subject's, not a
 /// genitive's before it (`Aluevaltuusto valitsi lautakunnan jäsenet
-/// kokouksessaan`: the council met).
+/// kokouksessaan`: the council met). The oracle's question.
+#[cfg(test)]
 fn is_own_meeting_word(word: &str) -> bool {
     OWN_MEETING_WORDS.contains(&lower_cow(word).as_ref())
+}
+
+/// Whether `lower`, a word in lower case, is a meeting word a genitive
+/// before it may own: a meeting word without a possessive suffix
+/// (`kokouksessaan`, `kokouksensa` are the subject's own meeting:
+/// `Aluevaltuusto valitsi lautakunnan jäsenet kokouksessaan`).
+fn is_others_meeting_word(lower: &str) -> bool {
+    MEETING_WORD_SET.contains(lower) && !OWN_MEETING_WORDS.contains(&lower)
 }
 
 /// Whether a date names a meeting day (or days), not a month or a season.
@@ -349,7 +359,7 @@ fn is_before_meeting(text: &str, ws: &SentenceWords<'_>, b: &BodyMatch<'_>, span
             .unwrap_or_default()
             .iter()
             .take(MAX_WORDS_BETWEEN + 1)
-            .any(|l| MEETING_WORD_SET.contains(l) && !OWN_MEETING_WORDS.contains(&l.as_ref())),
+            .any(|l| is_others_meeting_word(l)),
         None => is_before_meeting_by_splitting(text, b, span),
     }
 }
@@ -367,7 +377,7 @@ fn is_before_meeting_by_splitting(text: &str, b: &BodyMatch<'_>, span: Span) -> 
     text.get(b.span.end..span.end).is_some_and(|rest| {
         crate::text::Words::new(rest)
             .take(MAX_WORDS_BETWEEN + 1)
-            .any(|w| is_meeting_word(w.text) && !is_own_meeting_word(w.text))
+            .any(|w| is_others_meeting_word(&lower_cow(w.text)))
     })
 }
 

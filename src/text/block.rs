@@ -40,6 +40,17 @@ pub(crate) fn block_masks<const N: usize>(
     masks
 }
 
+/// The last, short block of a text (`tail`, fewer than [`BLOCK`] bytes)
+/// padded with zero bytes, which every test of the scanners leaves
+/// unmarked.
+pub(crate) fn padded_block(tail: &[u8]) -> [u8; BLOCK] {
+    let mut block = [0u8; BLOCK];
+    if let Some(head) = block.get_mut(..tail.len()) {
+        head.copy_from_slice(tail);
+    }
+    block
+}
+
 /// All ones in each byte of `v` within `lo..=hi`, zeros elsewhere.
 #[inline(always)]
 pub(crate) fn in_range(v: u8x16, lo: u8, hi: u8) -> u8x16 {
@@ -82,6 +93,15 @@ mod tests {
                 in_range(v, b'A', b'Z'),
             ]
         })
+    }
+
+    #[test]
+    fn a_short_tail_is_padded_with_zeros() {
+        let block = padded_block(b"ab");
+        assert_eq!(&block[..3], b"ab\0");
+        assert!(block[2..].iter().all(|&b| b == 0));
+        let [alnum, ..] = masks(&block);
+        assert_eq!(alnum, 0b11);
     }
 
     #[test]

@@ -32,8 +32,9 @@ pub(crate) fn capital_starts(text: &str) -> Vec<usize> {
 
 /// Fewer bytes than a Finnish text holds per capital (about 37 on
 /// average, seldom under 28: a capital starts each sentence and name), so
-/// that [`capital_starts`] seldom grows its list.
-const BYTES_PER_CAPITAL: usize = 24;
+/// that [`capital_starts`] (and the token walk that lists them too)
+/// seldom grows its list.
+pub(crate) const BYTES_PER_CAPITAL: usize = 24;
 
 /// The first byte of the character holding byte `mark`: back over at most
 /// three continuation bytes.

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use super::ascii::{HIGH, ascii_bytes_within, bytes_equal_to};
-use super::block::{BLOCK, block_masks, in_range};
+use super::block::{BLOCK, block_masks, in_range, padded_block};
 #[cfg(test)]
 use super::case::is_latin1_capital_second;
 
@@ -107,11 +107,8 @@ impl LowerText {
         // `text[copied..]` is still to be copied as it is.
         let mut copied = 0;
         let (blocks, tail) = bytes.as_chunks::<BLOCK>();
-        let mut last = [0u8; BLOCK];
-        if let Some(head) = last.get_mut(..tail.len()) {
-            head.copy_from_slice(tail);
-        }
         // The last block is padded with zero bytes, which lower as they are.
+        let last = padded_block(tail);
         let padded = (!tail.is_empty()).then_some(&last);
         for (k, block) in blocks.iter().chain(padded).enumerate() {
             let from = k * BLOCK;

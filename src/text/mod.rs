@@ -25,11 +25,11 @@ pub(crate) use ascii::{
 };
 #[cfg(test)]
 pub(crate) use ascii::{ONES, alnum_bytes, zero_bytes};
-pub(crate) use block::{BLOCK, ascii_alnum, block_masks, equal, in_range};
+pub(crate) use block::{BLOCK, ascii_alnum, block_masks, equal, in_range, padded_block};
 pub(crate) use byte_set::ByteSet;
-pub(crate) use capital::capital_starts;
 #[cfg(test)]
 pub(crate) use capital::next_capital_mark;
+pub(crate) use capital::{BYTES_PER_CAPITAL, capital_starts};
 pub(crate) use case::{
     ToLower, is_latin1, is_latin1_capital_second, is_lowercase_fixed_point, lower_cow, to_lower,
 };
