@@ -42,11 +42,23 @@ pub(super) struct FormTrie {
     nodes: Vec<Node>,
     /// The node of each first byte, or [`NONE`] when no form starts with it.
     roots: Box<[u32; 256]>,
-    /// The node of each first two bytes (index `first << 8 | second`), or
-    /// [`NONE`]: a walk starts at its third byte, where the second was
-    /// searched among the first byte's children, the longest sibling lists
-    /// of the trie (some twenty letters follow a capital).
+    /// The node of each first two bytes, or [`NONE`]: a walk starts at its
+    /// third byte, where the second was searched among the first byte's
+    /// children, the longest sibling lists of the trie (some twenty letters
+    /// follow a capital). One row per first byte that starts a form, one
+    /// column per byte that comes second in one ([`FormTrie::pair_slot`]):
+    /// for the gazetteer's forms 22 rows of 26 columns, about 2 KB that
+    /// stay in the cache, where a row for each of the 256 first bytes took
+    /// 256 KB read at random.
     pairs: Box<[u32]>,
+    /// The row of each first byte in `pairs` (meaningful where `roots` has
+    /// a node).
+    pair_rows: Box<[u16; 256]>,
+    /// The column of each second byte in `pairs`, or 0 when no form has
+    /// it second.
+    pair_columns: Box<[u16; 256]>,
+    /// The number of columns of `pairs`, column 0 (no form) included.
+    columns: usize,
 }
 
 impl FormTrie {
@@ -66,28 +78,79 @@ impl FormTrie {
         let mut trie = Self {
             nodes,
             roots: Box::new([NONE; 256]),
-            pairs: vec![NONE; 1 << 16].into_boxed_slice(),
+            pairs: Box::default(),
+            pair_rows: Box::new([0; 256]),
+            pair_columns: Box::new([0; 256]),
+            columns: 1,
         };
         for (index, form) in forms.enumerate() {
             trie.insert(form.as_bytes(), index);
         }
-        for (first, &root) in (0..=u8::MAX).zip(trie.roots.iter()) {
-            let mut at = trie
+        trie.fill_pairs();
+        trie
+    }
+
+    /// The children of the node of first byte `first`: each one's index
+    /// and byte.
+    fn second_nodes(&self, first: u8) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let root = self.roots.get(usize::from(first)).copied().unwrap_or(NONE);
+        let mut at = match root {
+            NONE => NONE,
+            _ => self
                 .nodes
                 .get(root as usize)
-                .map_or(NONE, |n| n.first_child);
-            while let Some(child) = trie
-                .nodes
-                .get(at as usize)
-                .filter(|_| at != NONE && root != NONE)
-            {
-                if let Some(slot) = trie.pairs.get_mut(pair_slot(first, child.byte)) {
-                    *slot = at;
-                }
-                at = child.next_sibling;
+                .map_or(NONE, |n| n.first_child),
+        };
+        std::iter::from_fn(move || {
+            let node = self.nodes.get(at as usize).filter(|_| at != NONE)?;
+            let found = (at, node.byte);
+            at = node.next_sibling;
+            Some(found)
+        })
+    }
+
+    /// Numbers the rows and columns of [`FormTrie::pairs`] and fills it
+    /// with the node of every first two bytes of a form.
+    fn fill_pairs(&mut self) {
+        let seconds: Vec<(u8, u32, u8)> = (0..=u8::MAX)
+            .flat_map(|first| {
+                self.second_nodes(first)
+                    .map(move |(at, second)| (first, at, second))
+            })
+            .collect();
+        let mut rows = 0;
+        for (first, &root) in (0..=u8::MAX).zip(self.roots.iter()) {
+            if root != NONE {
+                self.pair_rows[usize::from(first)] = rows;
+                rows += 1;
             }
         }
-        trie
+        for &(_, _, second) in &seconds {
+            let column = &mut self.pair_columns[usize::from(second)];
+            if *column == 0 {
+                *column = self.columns as u16;
+                self.columns += 1;
+            }
+        }
+        let mut pairs = vec![NONE; usize::from(rows) * self.columns];
+        for &(first, at, second) in &seconds {
+            if let Some(slot) = self
+                .pair_slot(first, second)
+                .and_then(|slot| pairs.get_mut(slot))
+            {
+                *slot = at;
+            }
+        }
+        self.pairs = pairs.into_boxed_slice();
+    }
+
+    /// The index of the bytes `first`, `second` in [`FormTrie::pairs`], or
+    /// `None` when no form has `second` second. `first` must start a form
+    /// (its row is otherwise row 0, another byte's).
+    fn pair_slot(&self, first: u8, second: u8) -> Option<usize> {
+        let column = usize::from(self.pair_columns[usize::from(second)]);
+        let row = usize::from(self.pair_rows[usize::from(first)]);
+        (column != 0).then_some(row * self.columns + column)
     }
 
     /// Adds `form` with index `index`.
@@ -173,7 +236,10 @@ impl FormTrie {
         let Some((&second, rest)) = rest.split_first() else {
             return best;
         };
-        let at = *self.pairs.get(pair_slot(first, second))?;
+        let Some(slot) = self.pair_slot(first, second) else {
+            return best;
+        };
+        let at = *self.pairs.get(slot)?;
         if at == NONE {
             return best;
         }
@@ -216,11 +282,6 @@ impl FormTrie {
         }
         best
     }
-}
-
-/// The index of the bytes `first`, `second` in [`FormTrie::pairs`].
-fn pair_slot(first: u8, second: u8) -> usize {
-    usize::from(first) << 8 | usize::from(second)
 }
 
 #[cfg(test)]
