@@ -9,7 +9,7 @@
 //! construction.
 
 mod ascii;
-mod block;
+pub(crate) mod block;
 mod byte_set;
 mod capital;
 mod case;
