@@ -223,7 +223,10 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Appends `s` escaped as the inside of a JSON string, without its
-/// quotes, which the caller folds into the keys around it.
+/// quotes, which the caller folds into the keys around it. Inlined into
+/// its few callers: called some 300 times a record, it spent a fifth of
+/// its instructions saving and restoring registers.
+#[inline(always)]
 fn push_str_inside(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     if has_escape(bytes) {
