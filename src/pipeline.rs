@@ -6,7 +6,7 @@ use crate::model::{Amount, Document, EdtfDate, Entry, Organization, Place, Progr
 use crate::recognise::body::{find_bodies_tokenized, tokens_and_words};
 use crate::recognise::date::find_dates;
 use crate::recognise::email::find_emails;
-use crate::recognise::money::find_amounts;
+use crate::recognise::money::find_amounts_lowered;
 use crate::recognise::organization::find_organizations_in;
 use crate::recognise::person::{PersonMatch, find_people_and_roles};
 use crate::recognise::phone::find_phones;
@@ -135,7 +135,7 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     doc.people = people(text, &layout, &found, &registry, &contacts);
     doc.bodies = registry.bodies;
 
-    doc.amounts = find_amounts(text)
+    doc.amounts = find_amounts_lowered(text, &lowered)
         .into_iter()
         .map(|a| Amount {
             value: a.value,

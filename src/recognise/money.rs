@@ -29,6 +29,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use crate::lexicon::fx::FxHashSet;
 use crate::model::{Currency, Span};
+use crate::text::LowerText;
 use crate::text::{self, ByteSet, is_inline_space};
 
 /// A sum of money found in a text.
@@ -1136,6 +1137,32 @@ fn currency_marks(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// [`currency_marks`] of `text` read from `lower`, the bytes of its lower
+/// case at its own offsets ([`LowerText::bytes`]): there `eur` in any of
+/// its eight ASCII case mixes is `eur`, found by one single-pattern search,
+/// and `€` is searched in the text, where the automaton of nine patterns
+/// read every page once more.
+fn currency_marks_lowered(text: &str, lower: &[u8]) -> Vec<usize> {
+    let letters = EUR_FINDER
+        .find_iter(lower)
+        .filter(|&i| euro_letters_start(text, i));
+    let mut marks: Vec<usize> = letters.collect();
+    let mut signs = EURO_SIGN_FINDER.find_iter(text.as_bytes()).peekable();
+    if signs.peek().is_some() {
+        marks.extend(signs);
+        marks.sort_unstable();
+    }
+    marks
+}
+
+/// The search for `eur` in a text's lower case.
+static EUR_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"eur"));
+
+/// The search for the euro sign.
+static EURO_SIGN_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("€".as_bytes()));
+
 /// `eur` in each of its eight ASCII case mixes, and `€`: where a currency
 /// marker may start, found by one automaton that searches many bytes at a
 /// time (no pattern overlaps another or itself, so every occurrence is
@@ -1221,12 +1248,24 @@ fn euro_letters_start(text: &str, i: usize) -> bool {
 /// assert_eq!(&text[found[0].span.range()], found[0].text);
 /// ```
 pub fn find_amounts(text: &str) -> Vec<MoneyMatch<'_>> {
+    amounts_at_marks(text, currency_marks(text))
+}
+
+/// [`find_amounts`] for the document parser, which has the text's lower
+/// case made already (`lowered`, of `text`).
+pub(crate) fn find_amounts_lowered<'t>(text: &'t str, lowered: &LowerText) -> Vec<MoneyMatch<'t>> {
+    amounts_at_marks(text, currency_marks_lowered(text, lowered.bytes()))
+}
+
+/// The sums of `text` read before its currency marks `marks` (ascending,
+/// as [`currency_marks`] gives them).
+fn amounts_at_marks(text: &str, marks: Vec<usize>) -> Vec<MoneyMatch<'_>> {
     let mut found = Vec::new();
     let mut resume = 0;
     // Every byte before `floor` lies in an earlier marker's reach (or in
     // none): each stretch of text is scanned once.
     let mut floor = 0;
-    for mark in currency_marks(text) {
+    for mark in marks {
         // Most words before a marker are no part of a sum: the scan starts
         // after the last of them, and the reach is counted from there.
         let cut = past_last_foreign_word(text, floor.max(resume), mark);
@@ -2518,7 +2557,9 @@ mod tests {
                         at.starts_with("€".as_bytes()) || at.get(..3).is_some_and(|b| b.eq_ignore_ascii_case(b"eur"))
                     })
                     .collect();
-                prop_assert_eq!(currency_marks(&text), marks_by_r, "{:?}", text);
+                prop_assert_eq!(currency_marks(&text), marks_by_r.clone(), "{:?}", text);
+                let lowered = LowerText::new(&text);
+                prop_assert_eq!(currency_marks_lowered(&text, lowered.bytes()), marks_by_r, "{:?}", text);
             }
         }
 

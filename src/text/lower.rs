@@ -182,6 +182,13 @@ impl LowerText {
         self.at(text.get(start..end).unwrap_or(""), start)
     }
 
+    /// The bytes of the lower case, at the text's offsets: every ASCII
+    /// capital lowered, so an ASCII word in any case is found here in
+    /// small letters where it stands in the text.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        self.lower.as_bytes()
+    }
+
     /// The whole text's lower case when every character lowered in place:
     /// then the lower case of any slice is the same slice of this.
     pub(crate) fn aligned(&self) -> Option<&str> {
