@@ -7,7 +7,7 @@ use crate::lexicon::ABBREVIATIONS;
 use crate::lexicon::fx::FxHashSet;
 use crate::recognise::places::lookup;
 
-use super::block::{BLOCK, block_masks, equal, padded_block};
+use super::block::{equal, for_each_marked};
 use super::case::{is_latin1, lower_cow};
 use super::space::{is_space, trim_end_space, trim_start_space};
 
@@ -185,29 +185,15 @@ pub(crate) fn sentences_into<'a>(out: &mut Vec<Sentence<'a>>, text: &'a str, sta
 }
 
 /// Calls `found` with the offset of every `.`, `!` and `?` of `bytes`, in
-/// order, found 64 bytes a step ([`block_masks`]): a line is a block or
+/// order, found 64 bytes a step ([`for_each_marked`]): a line is a block or
 /// two, where a `memchr3` call per mark and line cost some eighty
 /// instructions of set-up each.
-fn for_each_mark(bytes: &[u8], mut found: impl FnMut(usize)) {
-    let (blocks, tail) = bytes.as_chunks::<BLOCK>();
-    for (k, block) in blocks.iter().enumerate() {
-        marks_of_block(block, k * BLOCK, &mut found);
-    }
-    if !tail.is_empty() {
-        marks_of_block(&padded_block(tail), blocks.len() * BLOCK, &mut found);
-    }
-}
-
-/// Calls `found` with `at` plus the offset of every mark of `block`.
-#[inline(always)]
-fn marks_of_block(block: &[u8; BLOCK], at: usize, found: &mut impl FnMut(usize)) {
-    let [mut marks] = block_masks(block, |v| {
-        [equal(v, b'.') | equal(v, b'!') | equal(v, b'?')]
-    });
-    while marks != 0 {
-        found(at + marks.trailing_zeros() as usize);
-        marks &= marks - 1;
-    }
+fn for_each_mark(bytes: &[u8], found: impl FnMut(usize)) {
+    for_each_marked(
+        bytes,
+        |v| equal(v, b'.') | equal(v, b'!') | equal(v, b'?'),
+        found,
+    );
 }
 
 /// The sentences of one line of text that starts at byte `start` of the source.
