@@ -69,9 +69,11 @@ use crate::lexicon::suffix::{
 };
 use crate::model::{BodyKind, Span};
 use crate::text::{
-    BYTES_PER_CAPITAL, HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within, capital_starts,
-    char_at, is_alphanumeric, is_latin1, is_space, run_by_words,
+    BLOCK, BYTES_PER_CAPITAL, HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within,
+    block_masks, capital_starts, char_at, equal, in_range, is_alphanumeric, is_latin1, is_space,
+    padded_block, run_by_words,
 };
+use wide::u8x16;
 
 /// The lexicon: inflection classes, head words, and the word lists around
 /// them (see the file's header for sources and syntax).
@@ -1711,14 +1713,118 @@ const fn chunk_bytes() -> [ChunkByte; 256] {
 /// reading its end again ([`tokens_and_words`]). The capitals it passes
 /// are pushed on `capitals` ([`capital_of_upper_byte`]): of a plain chunk
 /// they are all its capitals (of another, the caller drops them and asks
-/// [`capital_starts`]). A run of small ASCII letters after the first is
-/// passed eight bytes at a time ([`past_small_ascii`]), and a space right
-/// after such a run ends the chunk then and there (most words end so); the
-/// chunk's first byte, and every other byte, is told by [`CHUNK_BYTES`]
-/// (starting the eight-byte steps at the chunk's first byte cost more than
-/// it saved).
+/// [`capital_starts`]). A run of [`ChunkByte::Plain`] bytes (small ASCII
+/// and Latin-1 letters) is passed in one step by the bits of `plain`,
+/// the text's [`plain_masks`] ([`past_plain`]), and a space right after
+/// such a run ends the chunk then and there (most words end so); the
+/// chunk's first byte, and every byte that is not plain, is told by
+/// [`CHUNK_BYTES`].
 #[inline(always)]
-fn chunk_end(bytes: &[u8], mut i: usize, capitals: &mut Vec<usize>) -> (usize, bool, usize) {
+fn chunk_end(
+    bytes: &[u8],
+    plain: &[u64],
+    mut i: usize,
+    first: u8,
+    capitals: &mut Vec<usize>,
+) -> (usize, bool, usize) {
+    let mut plain_chunk = true;
+    let mut upper_end = i;
+    let mut b = first;
+    loop {
+        match CHUNK_BYTES[usize::from(b)] {
+            ChunkByte::Plain => {
+                i = past_plain(plain, i + 1);
+                // Most runs of small letters end a word at a space, a
+                // gap: the chunk ends there without asking the table.
+                if bytes.get(i) == Some(&b' ') {
+                    break;
+                }
+            }
+            ChunkByte::Upper => {
+                if let Some(at) = capital_of_upper_byte(b, i) {
+                    capitals.push(at);
+                }
+                i += 1;
+                upper_end = i;
+            }
+            ChunkByte::Digit => {
+                i += 1;
+                if bytes
+                    .get(i)
+                    .is_some_and(|&n| n == 0xC3 || n.is_ascii_uppercase())
+                {
+                    plain_chunk = false;
+                }
+            }
+            ChunkByte::Gap => break,
+            ChunkByte::Other => {
+                plain_chunk = false;
+                i += 1;
+            }
+        }
+        let Some(&next) = bytes.get(i) else { break };
+        b = next;
+    }
+    (i, plain_chunk, upper_end)
+}
+
+/// The [`ChunkByte::Plain`] bytes of `bytes`, one bit a byte: bit `k % 64`
+/// of mask `k / 64` is set when byte `k` is one, found sixty-four bytes at
+/// a time ([`plain_mask`]). The last block is padded with zero bytes, which
+/// are not plain, so no bit is set past the text's end.
+fn plain_masks(bytes: &[u8]) -> Vec<u64> {
+    let (blocks, tail) = bytes.as_chunks::<BLOCK>();
+    let mut masks = Vec::with_capacity(blocks.len() + 1);
+    masks.extend(blocks.iter().map(plain_mask));
+    if !tail.is_empty() {
+        masks.push(plain_mask(&padded_block(tail)));
+    }
+    masks
+}
+
+/// The [`ChunkByte::Plain`] bytes of one block ([`plain_masks`]).
+#[inline(always)]
+fn plain_mask(block: &[u8; BLOCK]) -> u64 {
+    let [plain] = block_masks(block, |v| [plain_bytes(v)]);
+    plain
+}
+
+/// All ones in each [`ChunkByte::Plain`] byte of `v`: `a`–`z`, `C3`, and
+/// `A0`–`BF` but `B7`.
+#[inline(always)]
+fn plain_bytes(v: u8x16) -> u8x16 {
+    let small = in_range(v, b'a', b'z');
+    let second = in_range(v, 0xA0, 0xBF) & !equal(v, 0xB7);
+    small | second | equal(v, 0xC3)
+}
+
+/// The first byte at or after `i` that is no [`ChunkByte::Plain`] byte,
+/// or the end of the text: read off `plain`, the text's [`plain_masks`],
+/// a block's bits at a time. Past the last mask every byte counts as not
+/// plain.
+#[inline(always)]
+fn past_plain(plain: &[u64], i: usize) -> usize {
+    let mut block = i / BLOCK;
+    let mut from = i;
+    // The bytes from `from` on that are not plain, lowest bit first.
+    let mut others = !plain.get(block).copied().unwrap_or(0) >> (i % BLOCK);
+    while others == 0 {
+        block += 1;
+        from = block * BLOCK;
+        others = !plain.get(block).copied().unwrap_or(0);
+    }
+    from + others.trailing_zeros() as usize
+}
+
+/// The chunk scan [`chunk_end`] replaced, which passed only small ASCII
+/// letters in bulk, eight bytes at a time ([`past_small_ascii`]): kept as
+/// the oracle of its tests.
+#[cfg(test)]
+fn chunk_end_by_words(
+    bytes: &[u8],
+    mut i: usize,
+    capitals: &mut Vec<usize>,
+) -> (usize, bool, usize) {
     let mut plain = true;
     let mut upper_end = i;
     while let Some(&b) = bytes.get(i) {
@@ -1729,8 +1835,6 @@ fn chunk_end(bytes: &[u8], mut i: usize, capitals: &mut Vec<usize>) -> (usize, b
                 continue;
             }
             i = past_small_ascii(bytes, i + 1);
-            // Most runs of small letters end a word at a space, a gap:
-            // the chunk ends there without asking the table.
             if bytes.get(i) == Some(&b' ') {
                 break;
             }
@@ -1769,8 +1873,9 @@ fn chunk_end(bytes: &[u8], mut i: usize, capitals: &mut Vec<usize>) -> (usize, b
 /// while eight are left, then one at a time. Most of a chunk's bytes are
 /// small ASCII letters, passed so by [`chunk_end`]. (The shared
 /// [`run_by_words`] does the same, but inlined into the walk it cost
-/// 0.46 M instructions more on 200 documents.)
-#[inline(always)]
+/// 0.46 M instructions more on 200 documents.) Now the oracle of
+/// [`chunk_end_by_words`].
+#[cfg(test)]
 fn past_small_ascii(bytes: &[u8], mut i: usize) -> usize {
     while let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
         let others = !ascii_bytes_within(u64::from_le_bytes(*eight), b'a', b'z') & HIGH;
@@ -1857,6 +1962,7 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
     // The text from `word_end` on: a plain chunk's gap and the chunk are
     // cut off its front ([`split_plain`]).
     let mut rest = text;
+    let plain_bits = plain_masks(bytes);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if CHUNK_BYTES[usize::from(b)] == ChunkByte::Gap {
@@ -1865,7 +1971,7 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         }
         let start = i;
         let capitals_before = capitals.len();
-        let (end, plain, upper_end) = chunk_end(bytes, i, &mut capitals);
+        let (end, plain, upper_end) = chunk_end(bytes, &plain_bits, i, b, &mut capitals);
         // The byte at `end` is a gap byte (or the text's end): stepped
         // over here, not asked of the table again.
         i = end + 1;
@@ -6178,7 +6284,8 @@ mod tests {
                     if !text.is_char_boundary(start) {
                         continue;
                     }
-                    let (end, plain, upper_end) = chunk_end(bytes, start, &mut Vec::new());
+                    let (end, plain, upper_end) =
+                        chunk_end(bytes, &plain_masks(bytes), start, bytes[start], &mut Vec::new());
                     prop_assert_eq!((end, plain), chunk_end_by_kinds(bytes, start), "{:?} {}", text, start);
                     let Some(chunk) = text.get(start..end) else {
                         continue;
@@ -6191,6 +6298,71 @@ mod tests {
                             "{:?} {}", text, start
                         );
                     }
+                }
+            }
+        }
+
+        /// [`chunk_end`], passing runs of plain bytes by the text's
+        /// [`plain_masks`], ends every chunk where its oracle
+        /// [`chunk_end_by_words`] ends it, with the same plainness, the
+        /// same end of the last capital byte and the same capitals noted:
+        /// on Finnish-like words (small and capital ASCII and Latin-1
+        /// letters, `ß`, `×`, `÷`, digits, joiners, other scripts) glued
+        /// with and without gaps, shifted by `shift` bytes so that runs
+        /// cross the sixty-four-byte blocks at every place, from every
+        /// char boundary, and on any text.
+        #[test]
+        fn plain_runs_by_the_masks_end_chunks_as_the_byte_walk(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "a", "z", "A", "Z", "ä", "Ä", "ö", "Ö", "å", "Å", "é", "É", "ß", "Þ", "×", "÷",
+                "ÿ", "À", "·", "7", "20", "-", "'", ":", "Σ", "😀", " ", " ", ".", ",", "\n",
+                "ryhmä", "RYHMÄ", "työryhmässä", "Hanke", "kunnan", "sosiaalihuoltolaki",
+                "yhteistoimintaalueenjohtoryhmässäkään",
+            ]), 0..24),
+            shift in 0usize..70,
+            noise in any::<String>(),
+        ) {
+            let shifted = format!("{}{}", "x".repeat(shift), pieces.concat());
+            for text in [shifted, pieces.join(" "), noise] {
+                let bytes = text.as_bytes();
+                let plain = plain_masks(bytes);
+                for start in 0..bytes.len() {
+                    if !text.is_char_boundary(start) {
+                        continue;
+                    }
+                    let (mut by_masks, mut by_words) = (Vec::new(), Vec::new());
+                    prop_assert_eq!(
+                        chunk_end(bytes, &plain, start, bytes[start], &mut by_masks),
+                        chunk_end_by_words(bytes, start, &mut by_words),
+                        "{:?} {}", text, start
+                    );
+                    prop_assert_eq!(by_masks, by_words, "{:?} {}", text, start);
+                }
+            }
+        }
+
+        /// [`past_plain`] stops where a byte-by-byte walk over the
+        /// [`ChunkByte::Plain`] bytes stops, from every offset and one past
+        /// the end: on runs of every length around the sixty-four-byte
+        /// blocks, on texts of a whole number of blocks, and on any bytes.
+        #[test]
+        fn plain_runs_end_where_the_byte_walk_ends(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "a", "z", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl",
+                "ä", "å", "ö", "Ä", "ß", "·", "A", "7", " ", "-", "Σ", "😀", "\u{7F}", "\u{0}",
+            ]), 0..24),
+            noise in prop::collection::vec(any::<u8>(), 0..200),
+        ) {
+            let text = pieces.concat().into_bytes();
+            let whole = text.get(..text.len() / BLOCK * BLOCK).unwrap_or_default().to_vec();
+            for bytes in [text, whole, noise] {
+                let plain = plain_masks(&bytes);
+                for start in 0..=bytes.len() {
+                    let by_bytes = bytes[start..]
+                        .iter()
+                        .position(|&b| CHUNK_BYTES[usize::from(b)] != ChunkByte::Plain)
+                        .map_or(bytes.len(), |k| start + k);
+                    prop_assert_eq!(past_plain(&plain, start), by_bytes, "{:?} {}", bytes, start);
                 }
             }
         }
@@ -6239,7 +6411,7 @@ mod tests {
         ) {
             let word = pieces.concat();
             let bytes = word.as_bytes();
-            let (end, plain, upper_end) = chunk_end(bytes, 0, &mut Vec::new());
+            let (end, plain, upper_end) = chunk_end(bytes, &plain_masks(bytes), 0, bytes[0], &mut Vec::new());
             prop_assume!(plain && end == bytes.len());
             let own_lower = upper_end <= end.saturating_sub(SPLIT_TAIL);
             let lower = word.to_lowercase();
