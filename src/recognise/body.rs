@@ -1715,8 +1715,10 @@ const fn chunk_bytes() -> [ChunkByte; 256] {
 /// they are all its capitals (of another, the caller drops them and asks
 /// [`capital_starts`]). A run of [`ChunkByte::Plain`] bytes (small ASCII
 /// and Latin-1 letters) is passed in one step by the bits of `plain`,
-/// the text's [`plain_masks`] ([`past_plain`]), and a space right after
-/// such a run ends the chunk then and there (most words end so); the
+/// the text's [`plain_masks`] ([`past_plain`]), at a plain byte and right
+/// after a capital (most capitals start a word of small letters), and a
+/// space right after such a run ends the chunk then and there (most words
+/// end so); the
 /// chunk's first byte, and every byte that is not plain, is told by
 /// [`CHUNK_BYTES`].
 #[inline(always)]
@@ -1746,6 +1748,13 @@ fn chunk_end(
                 }
                 i += 1;
                 upper_end = i;
+                // A capital mostly starts a word of small letters: they
+                // are passed here, without asking the table (a byte that
+                // is not plain is not passed).
+                i = past_plain(plain, i);
+                if bytes.get(i) == Some(&b' ') {
+                    break;
+                }
             }
             ChunkByte::Digit => {
                 i += 1;
