@@ -1718,9 +1718,10 @@ const fn chunk_bytes() -> [ChunkByte; 256] {
 /// the text's [`plain_masks`] ([`past_plain`]), at a plain byte and right
 /// after a capital (most capitals start a word of small letters), and a
 /// space right after such a run ends the chunk then and there (most words
-/// end so); the
-/// chunk's first byte, and every byte that is not plain, is told by
-/// [`CHUNK_BYTES`].
+/// end so); a run of digits is passed in a loop of its own, and only the
+/// byte after its last digit asked whether it is a capital glued to the
+/// number; the chunk's first byte, and the bytes after those runs, are
+/// told by [`CHUNK_BYTES`].
 #[inline(always)]
 fn chunk_end(
     bytes: &[u8],
@@ -1757,7 +1758,12 @@ fn chunk_end(
                 }
             }
             ChunkByte::Digit => {
+                // A run of digits (`2019`, `13.9`): only the byte after
+                // its last digit may be a capital glued to a number.
                 i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
                 if bytes
                     .get(i)
                     .is_some_and(|&n| n == 0xC3 || n.is_ascii_uppercase())
