@@ -11,7 +11,7 @@ use crate::lexicon::fx::FxHashMap;
 use crate::lexicon::word_set::WordSet;
 use crate::lexicon::{
     AFTER_MEETING_DOCUMENTS, JOINT_WORDS, MEETING_HELD_WORDS, MEETING_PLANNED_WORDS, MEETING_WORDS,
-    OWN_MEETING_WORDS, holds_any, presence_finder,
+    OWN_MEETING_WORDS, PresenceFinder, holds_any, presence_finder,
 };
 use crate::model::{DocumentKind, EdtfDate, EventKind, Meeting, MeetingStatus, Precision, Span};
 use crate::recognise::body::{BodyMatch, Case};
@@ -738,11 +738,11 @@ fn summary_says(found: &Found<'_>, tellers: &Tellers, n: usize, place_known: boo
 
 /// [`MEETING_HELD_WORDS`] and [`JOINT_WORDS`], searched for at once in a
 /// summary sentence's lower case while the place is not known.
-static HELD_OR_JOINT_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> =
+static HELD_OR_JOINT_FINDER: LazyLock<Option<PresenceFinder>> =
     LazyLock::new(|| presence_finder(MEETING_HELD_WORDS.iter().chain(JOINT_WORDS).copied()));
 
 /// [`JOINT_WORDS`], searched for in a summary sentence's lower case.
-static JOINT_WORD_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> =
+static JOINT_WORD_FINDER: LazyLock<Option<PresenceFinder>> =
     LazyLock::new(|| presence_finder(JOINT_WORDS.iter().copied()));
 
 /// Where [`MEETING_HELD_WORDS`] and [`JOINT_WORDS`] stand in a text's
