@@ -220,7 +220,6 @@ const VERB_REACH: usize = 5;
 /// election's).
 fn verb_near(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
     let ws = &sentence.words;
-    let breaks_clause = |gap: &str| gap.contains([',', ';', '–', '—', '(', ')']);
     // The words are in text order and do not overlap: their ends rise
     // with their starts, so the first and last words at the date are
     // found by halving rather than by walking from either end.
@@ -267,6 +266,26 @@ fn verb_near(sentence: &Worded<'_, '_>, at: Span) -> Option<EventKind> {
         })
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, kind)| kind)
+}
+
+/// Whether the gap before a word ends a clause ([`verb_near`]): it holds a
+/// comma, a semicolon, a dash or a bracket. Most gaps are ASCII with none
+/// of those marks (a space) and are told by their bytes, where a search
+/// for the six characters decoded each character of each gap.
+fn breaks_clause(gap: &str) -> bool {
+    if gap
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b',' | b';' | b'(' | b')'))
+    {
+        return false;
+    }
+    breaks_clause_by_chars(gap)
+}
+
+/// [`breaks_clause`] by a search for the six characters: what it does for
+/// a gap with a byte its fast path does not pass, and its oracle.
+fn breaks_clause_by_chars(gap: &str) -> bool {
+    gap.contains([',', ';', '–', '—', '(', ')'])
 }
 
 /// [`verb_near`] as it was: the date's words found by walking from either
@@ -474,8 +493,9 @@ mod tests {
     use proptest::prelude::*;
 
     use super::{
-        Taken, Worded, event_nouns, event_nouns_word_by_word, events, events_by_words,
-        taken_by_each, verb_kind, verb_kind_by_stems, verb_near, verb_near_by_lower_of,
+        Taken, Worded, breaks_clause, breaks_clause_by_chars, event_nouns,
+        event_nouns_word_by_word, events, events_by_words, taken_by_each, verb_kind,
+        verb_kind_by_stems, verb_near, verb_near_by_lower_of,
     };
     use crate::lexicon::holds_event_stem;
     use crate::model::Span;
@@ -505,6 +525,34 @@ mod tests {
         );
         assert!(!Taken::new(&[]).holds(date));
         assert!(Taken::new(&[date]).holds(date), "the date's own span");
+    }
+
+    proptest! {
+        /// [`breaks_clause`] answers as the search for its six characters
+        /// does, for gaps of spaces, the marks, other punctuation and
+        /// characters of two and three bytes (a no-break space, dashes and
+        /// other lines).
+        #[test]
+        fn clause_breaks_told_by_bytes_agree_with_the_search(
+            chars in prop::collection::vec(
+                prop::sample::select(vec![
+                    ' ', '\n', '\t', ',', ';', '(', ')', '.', ':', '-', '"', '\u{a0}',
+                    '–', '—', '‒', '―', '…', '”', 'a',
+                ]),
+                0..5,
+            ),
+        ) {
+            let gap: String = chars.into_iter().collect();
+            prop_assert_eq!(breaks_clause(&gap), breaks_clause_by_chars(&gap), "{:?}", gap);
+        }
+    }
+
+    #[test]
+    fn a_closing_bracket_breaks_a_clause_and_a_space_does_not() {
+        assert!(breaks_clause(") "));
+        assert!(breaks_clause(" – "));
+        assert!(!breaks_clause(" "));
+        assert!(!breaks_clause(". "));
     }
 
     /// Spans of texts up to 60 bytes: nested, overlapping, equal, empty.
