@@ -1,4 +1,4 @@
-//! A closed word list looked up as a hash set.
+//! A closed word list looked up by its words' lengths and bytes.
 //!
 //! The lists themselves stay constant tables (`&[&str]`) that read as data;
 //! a rule that asks about every word of a text looks them up through a
@@ -6,35 +6,93 @@
 
 use std::sync::OnceLock;
 
+#[cfg(test)]
 use super::fx::FxHashSet;
 use crate::text::ByteSet;
 
-/// A word list with a hash set over it, built on first use.
+/// A word list with an index over it, built on first use.
 pub(crate) struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<Built>,
 }
 
-/// What a [`WordSet`] builds on first use: the hash set, and the byte
-/// lengths and first bytes of its words, which turn most words away
-/// before they are hashed (`ja`, `hallitus` against the forms of
-/// `kokous`).
+/// What a [`WordSet`] builds on first use: the byte lengths and first
+/// bytes of its words, which turn most words away at once (`ja`,
+/// `hallitus` against the forms of `kokous`), and its words by length
+/// with their [`Key`]s, which tell the rest.
 struct Built {
+    /// The words as a hash set: how a word that passed the filter was
+    /// looked up, now the oracle's.
+    #[cfg(test)]
     set: FxHashSet<&'static str>,
     /// Bit `n` is set when a word of the list has `n` bytes (bit 63 for
     /// 63 bytes or more).
     lengths: u64,
     /// The bytes a word of the list starts with.
     leads: ByteSet,
+    /// The words with their keys, sorted by [`bucket`].
+    keyed: Vec<(Key, &'static str)>,
+    /// Where each bucket's words start in `keyed`: bucket `b` is
+    /// `keyed[from[b]..from[b + 1]]`.
+    from: [usize; BUCKETS + 1],
+}
+
+/// How many buckets of lengths there are: one for each length below 63,
+/// and one for 63 bytes or more, as the bits of [`Built::lengths`].
+const BUCKETS: usize = 64;
+
+/// The bucket of a word of `len` bytes.
+fn bucket(len: usize) -> usize {
+    len.min(BUCKETS - 1)
 }
 
 /// The bit of [`Built::lengths`] for a word of `len` bytes.
 fn length_bit(len: usize) -> u64 {
-    1 << len.min(63)
+    1 << bucket(len)
+}
+
+/// A word's length with its first and its last eight bytes (fewer, padded
+/// with zeros, in a shorter word). Two words of 16 bytes or fewer are the
+/// same exactly when their keys are: the two ends cover every byte. A
+/// longer word with a member's key is compared whole.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Key {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+/// The longest words whose [`Key`] holds every byte.
+const KEYED_WHOLE: usize = 16;
+
+impl Key {
+    /// The key of `bytes`.
+    fn of(bytes: &[u8]) -> Key {
+        let tail_from = bytes.len().saturating_sub(8);
+        Key {
+            len: bytes.len(),
+            head: padded(bytes.get(..8).unwrap_or(bytes)),
+            tail: padded(bytes.get(tail_from..).unwrap_or_default()),
+        }
+    }
+}
+
+/// Up to eight bytes as one number, padded with zeros.
+fn padded(bytes: &[u8]) -> u64 {
+    match <[u8; 8]>::try_from(bytes) {
+        Ok(eight) => u64::from_le_bytes(eight),
+        Err(_) => {
+            let mut eight = [0u8; 8];
+            for (to, &b) in eight.iter_mut().zip(bytes) {
+                *to = b;
+            }
+            u64::from_le_bytes(eight)
+        }
+    }
 }
 
 impl Built {
-    /// The set, lengths and first bytes of `words`.
+    /// The filter and the keyed words of `words`.
     fn of(words: &[&'static str]) -> Built {
         let mut lengths = 0;
         let mut leads = ByteSet::default();
@@ -44,10 +102,20 @@ impl Built {
                 leads.insert(b);
             }
         }
+        let mut keyed: Vec<(Key, &'static str)> =
+            words.iter().map(|w| (Key::of(w.as_bytes()), *w)).collect();
+        keyed.sort_by_key(|(k, _)| bucket(k.len));
+        let mut from = [0; BUCKETS + 1];
+        for (b, at) in from.iter_mut().enumerate() {
+            *at = keyed.partition_point(|(k, _)| bucket(k.len) < b);
+        }
         Built {
+            #[cfg(test)]
             set: words.iter().copied().collect(),
             lengths,
             leads,
+            keyed,
+            from,
         }
     }
 
@@ -59,6 +127,24 @@ impl Built {
                 .as_bytes()
                 .first()
                 .is_none_or(|&b| self.leads.contains(b))
+    }
+
+    /// Whether `word` is one of the words: compared by [`Key`] with those
+    /// of its length bucket (a few), and whole when it is longer than
+    /// [`KEYED_WHOLE`] bytes. Where a hash set hashed it and compared the
+    /// bytes by a call, this costs a few comparisons of numbers.
+    fn holds(&self, word: &str) -> bool {
+        let b = bucket(word.len());
+        let words = self
+            .from
+            .get(b)
+            .zip(self.from.get(b + 1))
+            .and_then(|(&lo, &hi)| self.keyed.get(lo..hi))
+            .unwrap_or_default();
+        let key = Key::of(word.as_bytes());
+        words
+            .iter()
+            .any(|(k, w)| *k == key && (word.len() <= KEYED_WHOLE || *w == word))
     }
 }
 
@@ -77,16 +163,18 @@ impl WordSet {
     }
 
     /// Whether `word` is one of the list, exactly. Most words are told by
-    /// their length and first byte, without hashing them. Inlined, so that
-    /// the filter stays in its callers whatever code unit they fall in.
+    /// their length and first byte; the rest by [`Built::holds`]. Inlined,
+    /// so that the filter stays in its callers whatever code unit they
+    /// fall in.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         let built = self.built();
-        built.may_hold(word) && built.set.contains(word)
+        built.may_hold(word) && built.holds(word)
     }
 
     /// [`WordSet::contains`] by the hash set alone, as it was before the
-    /// length and first-byte filter: the oracle its test compares with.
+    /// length and first-byte filter and the keys: the oracle its test
+    /// compares with.
     #[cfg(test)]
     fn contains_by_hash(&self, word: &str) -> bool {
         self.built().set.contains(word)
@@ -163,6 +251,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `yhteiskokouksessa` has 17 bytes: a word differing from it in the
+    /// ninth byte alone, which neither end of its key holds, has its key
+    /// but is not a member.
+    #[test]
+    fn a_long_word_differing_between_its_ends_is_not_a_member() {
+        let member = "yhteiskokouksessa";
+        let other = "yhteiskoxouksessa";
+        assert_eq!(Key::of(member.as_bytes()), Key::of(other.as_bytes()));
+        assert!(MEETINGS.contains(member));
+        assert!(!MEETINGS.contains(other));
+        assert!(!MEETINGS.contains_by_hash(other));
     }
 
     #[test]
