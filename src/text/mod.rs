@@ -20,11 +20,11 @@ mod space;
 mod words;
 
 pub(crate) use ascii::{
-    ASCII_ALNUM, HIGH, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, lead_bytes,
+    ASCII_ALNUM, HIGH, ONES, ascii_alnum_run, ascii_bytes_within, bytes_equal_to, lead_bytes,
     run_by_words,
 };
 #[cfg(test)]
-pub(crate) use ascii::{ONES, alnum_bytes, zero_bytes};
+pub(crate) use ascii::{alnum_bytes, zero_bytes};
 pub(crate) use block::{BLOCK, ascii_alnum, block_masks, equal, in_range, padded_block};
 pub(crate) use byte_set::ByteSet;
 #[cfg(test)]
