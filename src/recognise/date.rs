@@ -641,6 +641,11 @@ struct Prefixes {
     /// and the `n`th ASCII letter begin a starting word: the two-letter
     /// beginnings of `bits`, asked with one load.
     pairs: [u32; 26],
+    /// For each two bytes `b0 b1` (bit `b0 * 256 + b1`), whether they pass
+    /// the look at the first two letters ([`Prefixes::pair_passes`]): the
+    /// answer of `pairs` for every pair of bytes, asked with one load and
+    /// no test of the bytes.
+    passing: Box<[u64; 1024]>,
 }
 
 impl Prefixes {
@@ -732,8 +737,40 @@ impl Prefixes {
     /// be a letter the table does not know, which lets the word through.
     ///
     /// Always inlined: asked at every word start of a text.
+    ///
+    /// The first two bytes are asked of [`Prefixes::passing`]: telling
+    /// letters from other bytes and looking up `pairs` cost some twenty
+    /// instructions a word start, the table a few.
     #[inline(always)]
     fn pair_may_start(&self, bytes: &[u8]) -> bool {
+        let (Some(&b0), Some(&b1)) = (bytes.first(), bytes.get(1)) else {
+            return true;
+        };
+        let i = usize::from(b0) << 8 | usize::from(b1);
+        self.passing
+            .get(i >> 6)
+            .is_none_or(|w| w >> (i & 63) & 1 != 0)
+            || bytes.get(2).is_some_and(|b| !b.is_ascii())
+    }
+
+    /// Whether the bytes `b0 b1` may begin a starting word by
+    /// [`Prefixes::pairs`]: `false` only for two ASCII letters (either
+    /// case) that begin none.
+    fn pair_passes(&self, b0: u8, b1: u8) -> bool {
+        let l0 = (b0 | 0x20).wrapping_sub(b'a');
+        let l1 = (b1 | 0x20).wrapping_sub(b'a');
+        l0 >= 26
+            || l1 >= 26
+            || self
+                .pairs
+                .get(usize::from(l0))
+                .is_none_or(|p| p & (1 << l1) != 0)
+    }
+
+    /// [`Prefixes::pair_may_start`] telling the letters and looking them
+    /// up in [`Prefixes::pairs`]: its oracle.
+    #[cfg(test)]
+    fn pair_may_start_by_letters(&self, bytes: &[u8]) -> bool {
         let (Some(&b0), Some(&b1)) = (bytes.first(), bytes.get(1)) else {
             return true;
         };
@@ -840,6 +877,7 @@ static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
         bits,
         longer,
         pairs: [0; 26],
+        passing: Box::new([0; 1024]),
     };
     for (first, row) in (1u64..).zip(table.pairs.iter_mut()) {
         for second in 1..=26u64 {
@@ -848,6 +886,17 @@ static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
             }
         }
     }
+    let mut passing = [0u64; 1024];
+    for (i, word) in passing.iter_mut().enumerate() {
+        for bit in 0..64 {
+            let pair = i * 64 + bit;
+            let (b0, b1) = ((pair >> 8) as u8, pair as u8);
+            if table.pair_passes(b0, b1) {
+                *word |= 1 << bit;
+            }
+        }
+    }
+    *table.passing = passing;
     table
 });
 
@@ -2769,18 +2818,33 @@ fn cue_after(text: &str, end: usize) -> Option<(DateCue, Span)> {
     if !CUE_AFTER_FIRSTS.may_fold_to_one(after_gap) {
         return None;
     }
-    // Read and fold the word once for all phrases.
+    // Read and fold the word once for all phrases, and look up the
+    // phrases it begins.
     let (after_first, folded) = folded_word(after_gap).ok()?;
-    let first: &str = &folded;
-    CUES_AFTER.iter().find_map(|&(words, cue)| {
-        let (expected, more) = words.split_first()?;
-        if first != *expected {
-            return None;
-        }
+    let phrases = CUES_AFTER_BY_FIRST.get(&*folded)?;
+    phrases.iter().find_map(|&(more, cue)| {
         let tail = phrase(after_first, more, true)?;
         Some((cue, Span::new(start, end + rest.len() - tail.len())))
     })
 }
+
+/// [`CUES_AFTER`] by their first words: for each, the words after it and
+/// the cue of each phrase it begins, in the list's order (longest first).
+/// Comparing the first word after a date with the first word of every
+/// phrase in turn cost some 200 instructions a date followed by a word
+/// beginning like a cue word.
+static CUES_AFTER_BY_FIRST: LazyLock<CuesByFirst> = LazyLock::new(|| {
+    let mut map = CuesByFirst::default();
+    for &(words, cue) in CUES_AFTER {
+        if let Some((first, more)) = words.split_first() {
+            map.entry(*first).or_default().push((more, cue));
+        }
+    }
+    map
+});
+
+/// Phrases by their first word: the words after it, and the cue.
+type CuesByFirst = FxHashMap<&'static str, Vec<(&'static [&'static str], DateCue)>>;
 
 /// The rest of `input` after `words`, separated by spaces (and after a
 /// space first, when `spaced`).
@@ -3403,6 +3467,7 @@ mod tests {
         let piece = prop_oneof![
             "alkaen|Alkaen|LÄHTIEN|lähtien|viimeistään|Viimeistään|mennessä|Mennessä",
             "loppuun|Loppuun|saakka|asti|alusta|alkuun|alkava|Alkavat",
+            "loppuun mennessä|Alkuun asti|alusta LÄHTIEN|alusta  alkaen|loppuun\u{a0}saakka",
             "pe|Pe|ti|MA|maanantaina|Torstai|su|la|ke|\u{212A}e|\u{212A}ESKIVIIKKONA",
             "[a-zA-Z]{1,5}|[äöÄÖ]|a\u{308}|A\u{308}|o\u{308}|\u{212A}",
             "pidetään|kokous|vuonna|Kokouksen|torstaiNA|perjantaI|viimeista\u{308}n|alkaeN|keskiviik\u{212A}o",
@@ -4206,6 +4271,14 @@ mod tests {
         #[test]
         fn folds_to_answers_as_folding_on_any_string(w in any::<String>(), lower in any::<String>()) {
             prop_assert_eq!(folds_to(&w, &lower), *fold(&w) == lower);
+        }
+
+        #[test]
+        fn pair_table_answers_as_telling_the_letters(
+            bytes in proptest::collection::vec(prop_oneof![any::<u8>(), b'a'..=b'z', b'A'..=b'Z'], 0..4)
+        ) {
+            let table = &*STARTING_PREFIXES;
+            prop_assert_eq!(table.pair_may_start(&bytes), table.pair_may_start_by_letters(&bytes), "{:?}", bytes);
         }
 
         #[test]
