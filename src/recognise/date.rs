@@ -1577,11 +1577,7 @@ fn numeric(text: &str, at: usize, input: &str) -> Option<(usize, EdtfDate)> {
 /// digits (with its check of a character boundary) cost more.
 fn may_be_numeric_date(input: &str) -> bool {
     let bytes = input.as_bytes();
-    let digits = bytes
-        .iter()
-        .take(5)
-        .take_while(|b| b.is_ascii_digit())
-        .count();
+    let digits = leading_digits(bytes);
     match digits {
         1 | 2 => match bytes.get(digits) {
             Some(&b) if b.is_ascii() => b == b'.' || b == b'/' || is_hspace(char::from(b)),
@@ -1594,6 +1590,16 @@ fn may_be_numeric_date(input: &str) -> bool {
         4 => true,
         _ => false,
     }
+}
+
+/// How many ASCII digits `bytes` start with, counted up to five: no date
+/// starts with more than four, so five stands for any more.
+fn leading_digits(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .take(5)
+        .take_while(|b| b.is_ascii_digit())
+        .count()
 }
 
 /// [`may_be_numeric_date`] counting every digit and reading the character
@@ -2402,11 +2408,7 @@ impl DayShape {
     /// The shape of the number at the start of `input`.
     fn of(input: &str) -> Self {
         let bytes = input.as_bytes();
-        let digits = bytes
-            .iter()
-            .take(5)
-            .take_while(|b| b.is_ascii_digit())
-            .count();
+        let digits = leading_digits(bytes);
         let at = |i: usize| bytes.get(i).copied();
         DayShape {
             may_be_iso: digits == 4 && at(4) == Some(b'-'),
