@@ -55,6 +55,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
+use std::thread::LocalKey;
 
 use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::char as one_char;
@@ -2281,7 +2282,9 @@ fn hits_of(
         // [`head_hit_past_tails`]): the same word again is answered by the
         // memo.
         let hit = if is_latin1(token) {
-            memo.get_or(token_lower, || head_form_hit(lex, token_lower))
+            memo.get_or(token_lower, || {
+                across_texts(&HEAD_CACHE, token_lower, || head_form_hit(lex, token_lower))
+            })
         } else {
             head_hit_past_tails(lex, token, token_lower)
         };
@@ -2398,6 +2401,66 @@ impl<'t, V: Copy> WordMemo<'t, V> {
         *slot = Some((word, shape));
         shape
     }
+}
+
+/// How many words each [`WordCache`] keeps before it starts again.
+const WORD_CACHE_SIZE: usize = 4096;
+
+/// What a thread was told of the Latin-1 words of all the texts it has
+/// scanned, by word: texts of one kind share their words (`työryhmän`,
+/// `valmistelun`, `Hyvinvointialueen`), so a word a [`WordMemo`] meets for
+/// the first time in a text has mostly been told in an earlier one, and a
+/// hash look-up costs less than telling it again. Bounded by
+/// [`WORD_CACHE_SIZE`], so memory stays flat.
+type WordCache<V> = RefCell<FxHashMap<Box<str>, V>>;
+
+thread_local! {
+    /// [`head_form_hit`] by lower case.
+    static HEAD_CACHE: WordCache<Option<HeadHit>> = RefCell::new(FxHashMap::default());
+    /// [`WordShape`]s by the word as written.
+    static SHAPE_CACHE: WordCache<WordShape> = RefCell::new(FxHashMap::default());
+    /// [`Facts`] by the word as written.
+    static FACTS_CACHE: WordCache<Facts> = RefCell::new(FxHashMap::default());
+}
+
+/// `tell()`, the answer for `word`, from the thread's `cache` when it
+/// holds it, else told and kept there. Only a Latin-1 word is kept: its
+/// lower case is that of each character on its own, so the word decides
+/// the answer in any text (a Σ lowers by its neighbours).
+fn across_texts<V: Copy>(
+    cache: &'static LocalKey<WordCache<V>>,
+    word: &str,
+    tell: impl FnOnce() -> V,
+) -> V {
+    if !is_latin1(word) {
+        return tell();
+    }
+    cache.with(|cache| remembered(cache, WORD_CACHE_SIZE, word, tell))
+}
+
+/// `tell()` for `word`, from `cache` or told and kept there; a cache
+/// holding `size` words already is emptied first.
+fn remembered<V: Copy>(
+    cache: &WordCache<V>,
+    size: usize,
+    word: &str,
+    tell: impl FnOnce() -> V,
+) -> V {
+    let known = cache
+        .try_borrow()
+        .ok()
+        .and_then(|words| words.get(word).copied());
+    if let Some(known) = known {
+        return known;
+    }
+    let told = tell();
+    if let Ok(mut words) = cache.try_borrow_mut() {
+        if words.len() >= size {
+            words.clear();
+        }
+        words.insert(word.into(), told);
+    }
+    told
 }
 
 /// The lower case, head and following gap of every token, each made up
@@ -3114,14 +3177,16 @@ impl<'t, 'l> Scanner<'t, 'l> {
     }
 
     /// [`Scanner::facts`] of a token asked for the first time: from the
-    /// word memo, or told now, and kept in the token's cell. Out of line,
+    /// word memo, the thread's [`FACTS_CACHE`], or told now, and kept in
+    /// the token's cell. Out of line,
     /// as most asks are answered before it.
     #[inline(never)]
     fn facts_first(&self, i: usize) -> Facts {
         let cell = self.facts.get(i);
-        let tell = || self.facts_told(i);
+        let word = self.token_text(i);
+        let tell = || across_texts(&FACTS_CACHE, word, || self.facts_told(i));
         let facts = match self.word_facts.try_borrow_mut() {
-            Ok(mut memo) => memo.get_or(self.token_text(i), tell),
+            Ok(mut memo) => memo.get_or(word, tell),
             Err(_) => tell(),
         };
         if let Some(cell) = cell {
@@ -3662,10 +3727,15 @@ impl<'t, 'l> Scanner<'t, 'l> {
         Some(role)
     }
 
-    /// The [`WordShape`] of token `p`, told once per word of the text.
+    /// The [`WordShape`] of token `p`, told once per word of the text (and
+    /// kept across texts by [`SHAPE_CACHE`]).
     fn word_shape(&self, p: usize) -> WordShape {
         let word = self.token_text(p);
-        let tell = || WordShape::of(self.lex, word, self.lower(p));
+        let tell = || {
+            across_texts(&SHAPE_CACHE, word, || {
+                WordShape::of(self.lex, word, self.lower(p))
+            })
+        };
         match self.shapes.try_borrow_mut() {
             Ok(mut memo) => memo.get_or(word, tell),
             Err(_) => tell(),
@@ -5498,6 +5568,26 @@ mod tests {
     /// floor of the name before it; the scan passes over it and on to the
     /// next head, as the scan of every token did.
     #[test]
+    fn a_full_word_cache_starts_again_and_keeps_no_greek_word() {
+        let cache = WordCache::default();
+        for (n, word) in ["kunnan", "alueen", "ryhmän"].into_iter().enumerate() {
+            assert_eq!(remembered(&cache, 2, word, || n), n);
+        }
+        // The third word found the cache full: only it is left.
+        assert_eq!(cache.borrow().len(), 1);
+        assert_eq!(remembered(&cache, 2, "ryhmän", || 9), 2);
+        assert_eq!(remembered(&cache, 2, "kunnan", || 9), 9);
+        let told = Cell::new(0);
+        for _ in 0..2 {
+            across_texts(&FACTS_CACHE, "ΣΊΣΥΦΟΣ", || {
+                told.set(told.get() + 1);
+                Facts::UNKNOWN
+            });
+        }
+        assert_eq!(told.get(), 2);
+    }
+
+    #[test]
     fn scan_passes_over_a_head_inside_an_abbreviation() {
         let text = "Digitaalinen johtoryhmä (TIIMI) ja alueellinen työryhmä kokoontuivat.";
         let lowered = LowerText::new(text);
@@ -6677,6 +6767,56 @@ mod tests {
                     head_form_hit(lex, word),
                     "{:?} in {:?}", word, words
                 );
+            }
+        }
+
+        #[test]
+        fn word_caches_answer_as_the_look_ups(
+            words in prop::collection::vec(
+                (
+                    prop::sample::select(vec!["", "Maa", "maa", "SOTE-", "Sote-", "ydin", "Ä", "x", "Σ"]),
+                    prop::sample::select(vec!["kunnan", "Kunnan", "ryhmän", "ryhmä", "tiimin", "esityksen", "ja", "yhteinen", "n"]),
+                    prop::sample::select(vec!["", "kin", "hän"]),
+                ),
+                0..40,
+            ),
+            size in 1usize..6,
+        ) {
+            let lex = &*LEXICON;
+            let words: Vec<String> = words.iter().map(|(a, b, c)| format!("{a}{b}{c}")).collect();
+            let (heads, shapes, facts) = (WordCache::default(), WordCache::default(), WordCache::default());
+            for word in &words {
+                let lower = word.to_lowercase();
+                let listed = lex.listed(&lower);
+                let told = Facts::of(listed, lex.is_descriptive_given(&lower, listed));
+                prop_assert_eq!(
+                    remembered(&heads, size, &lower, || head_form_hit(lex, &lower)),
+                    head_form_hit(lex, &lower),
+                    "{:?} in {:?}", word, words
+                );
+                prop_assert_eq!(
+                    remembered(&shapes, size, word, || WordShape::of(lex, word, &lower)),
+                    WordShape::of(lex, word, &lower),
+                    "{:?} in {:?}", word, words
+                );
+                prop_assert_eq!(remembered(&facts, size, word, || told), told, "{:?} in {:?}", word, words);
+                prop_assert!(heads.borrow().len() <= size && shapes.borrow().len() <= size);
+            }
+        }
+
+        #[test]
+        fn scans_after_other_texts_agree_with_a_fresh_thread(
+            texts in prop::collection::vec(mixed_text(), 1..4),
+        ) {
+            // The thread's word caches hold the words of the earlier texts
+            // (and of earlier cases); a new thread starts with them empty.
+            let found = |text: &str| format!("{:?}", find_bodies(text));
+            for text in &texts {
+                let _ = find_bodies(text);
+            }
+            for text in &texts {
+                let fresh = std::thread::scope(|s| s.spawn(|| found(text)).join());
+                prop_assert_eq!(Ok(found(text)), fresh.map_err(|_| ()), "{:?}", text);
             }
         }
 
