@@ -2378,13 +2378,28 @@ impl<'t, V: Copy> WordMemo<'t, V> {
 
     /// The slot of `word`: its length and last four bytes, mixed.
     fn slot(word: &[u8]) -> usize {
+        (Self::key(word).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % MEMO_SLOTS
+    }
+
+    /// The key [`WordMemo::slot`] mixes ([`WordMemo::key_by_bytes`]): a
+    /// word of four bytes or more (nearly every one) has its last four read
+    /// as one number, where they were shifted in one by one.
+    fn key(word: &[u8]) -> u64 {
+        match word.last_chunk::<4>() {
+            Some(last) => (word.len() as u64) << 32 | u64::from(u32::from_be_bytes(*last)),
+            None => Self::key_by_bytes(word),
+        }
+    }
+
+    /// The length, then the last four bytes (fewer in a shorter word)
+    /// shifted in one by one: the key of a word shorter than four bytes,
+    /// and the oracle of [`WordMemo::key`]'s four-byte read.
+    fn key_by_bytes(word: &[u8]) -> u64 {
         let n = word.len();
-        let key = word
-            .get(n.saturating_sub(4)..)
+        word.get(n.saturating_sub(4)..)
             .unwrap_or_default()
             .iter()
-            .fold(n as u64, |key, &b| key << 8 | u64::from(b));
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % MEMO_SLOTS
+            .fold(n as u64, |key, &b| key << 8 | u64::from(b))
     }
 
     /// `tell(word)`, answered from the memo when `word` is in it.
@@ -6768,6 +6783,13 @@ mod tests {
                     "{:?} in {:?}", word, words
                 );
             }
+        }
+
+        #[test]
+        fn memo_keys_read_at_once_are_the_keys_shifted_in(
+            word in prop::collection::vec(any::<u8>(), 0..12),
+        ) {
+            prop_assert_eq!(ShapeMemo::key(&word), ShapeMemo::key_by_bytes(&word), "{:?}", word);
         }
 
         #[test]
