@@ -417,7 +417,13 @@ impl EndTails {
     /// [`EndTails::bit`] of the tail read as a big-endian number.
     #[inline]
     fn bit_of_key(key: u64) -> usize {
-        let key = key & !((key & 0x8080_8080_8080_8080) >> 7);
+        Self::bit_of_folded(fold_high_bytes(key))
+    }
+
+    /// [`EndTails::bit_of_key`] of a key already folded
+    /// ([`fold_high_bytes`]): the hash alone.
+    #[inline]
+    fn bit_of_folded(key: u64) -> usize {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TAIL_BITS)) as usize
     }
 
@@ -438,7 +444,10 @@ impl EndTails {
     /// [`EndTails::may_end`] of a word of `len` bytes whose
     /// [`last_eight`] is `eight`: one read of a word's end serves several
     /// sets.
-    #[inline]
+    ///
+    ///
+    /// Now the oracle of [`EndTails::may_end_folded`].
+    #[cfg(test)]
     fn may_end_eight(&self, len: usize, eight: u64) -> bool {
         if len < self.len {
             return false;
@@ -448,6 +457,31 @@ impl EndTails {
             .get(bit / 64)
             .is_some_and(|word| word >> (bit % 64) & 1 == 1)
     }
+
+    /// [`EndTails::may_end`] of a word of `len` bytes whose
+    /// [`last_eight`], folded ([`fold_high_bytes`]), is `folded`: a caller
+    /// asking several sets of one word folds its end once, where each
+    /// set's look-up folded it again (masking whole bytes and folding
+    /// within each byte may come in either order).
+    #[inline]
+    fn may_end_folded(&self, len: usize, folded: u64) -> bool {
+        if len < self.len {
+            return false;
+        }
+        let bit = Self::bit_of_folded(folded & self.mask);
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|word| word >> (bit % 64) & 1 == 1)
+    }
+}
+
+/// `eight`, a word's last bytes as a number, with the lowest bit of every
+/// byte from 0x80 on cleared, as [`EndTails::bit`] counts those bytes
+/// (`σ` and `ς` as one): done once for a word asked of several sets
+/// ([`SplitEndTails::may_end_folded`]).
+#[inline]
+pub(crate) fn fold_high_bytes(eight: u64) -> u64 {
+    eight & !((eight & 0x8080_8080_8080_8080) >> 7)
 }
 
 /// Two [`EndTails`] over one set of keys: the keys shorter than
@@ -489,9 +523,20 @@ impl SplitEndTails {
     /// [`SplitEndTails::may_end`] of a word of `len` bytes whose
     /// [`last_eight`] is `eight`, read once by a caller that asks several
     /// sets of the same word.
-    #[inline]
+    ///
+    ///
+    /// Now the oracle of [`SplitEndTails::may_end_folded`].
+    #[cfg(test)]
     pub(crate) fn may_end_eight(&self, len: usize, eight: u64) -> bool {
         self.short.may_end_eight(len, eight) || self.long.may_end_eight(len, eight)
+    }
+
+    /// [`SplitEndTails::may_end`] of a word of `len` bytes whose
+    /// [`last_eight`] folded by [`fold_high_bytes`] is `folded`: a word
+    /// asked of several sets is folded once.
+    #[inline]
+    pub(crate) fn may_end_folded(&self, len: usize, folded: u64) -> bool {
+        self.short.may_end_folded(len, folded) || self.long.may_end_folded(len, folded)
     }
 }
 
@@ -750,6 +795,50 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest! {
+        #[test]
+        fn folded_look_up_agrees_with_the_look_up_of_the_eight(
+            keys in prop::collection::vec(prop::collection::vec(piece(), 0..6), 0..12),
+            words in prop::collection::vec(prop::collection::vec(piece(), 0..8), 0..24),
+            bytes in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..12), 0..12),
+        ) {
+            let keys: Vec<String> = keys.iter().map(|k| k.concat()).collect();
+            let tails = SplitEndTails::of(keys.iter().map(String::as_str));
+            let words = words.iter().map(|w| w.concat().into_bytes());
+            let all: Vec<Vec<u8>> = words.chain(bytes).collect();
+            for word in &all {
+                for key in keys.iter().map(String::as_bytes).chain([&b""[..]]) {
+                    let w = [word.as_slice(), key].concat();
+                    let eight = last_eight(&w);
+                    for t in [&tails, &SplitEndTails::default()] {
+                        prop_assert_eq!(
+                            t.may_end_folded(w.len(), fold_high_bytes(eight)),
+                            t.may_end_eight(w.len(), eight),
+                            "{:?} {:?}", keys, w
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_folded_key_still_finds_a_key_ending_in_a_high_byte() {
+        // `ä` (`C3 A4`) and `å` (`C3 A5`) fold to one: a word ending in
+        // either passes a set holding the other; `a` (ASCII) folds to
+        // nothing else.
+        let tails = SplitEndTails::of(["hä", "työryhmä"]);
+        for word in ["tähå", "työryhmä", "työryhmå"] {
+            let eight = last_eight(word.as_bytes());
+            assert!(
+                tails.may_end_folded(word.len(), fold_high_bytes(eight)),
+                "{word}"
+            );
+        }
+        let eight = last_eight(b"tyoryhma");
+        assert!(!tails.may_end_folded(8, fold_high_bytes(eight)));
     }
 
     /// The builder [`SuffixTrieBuilder`] replaced, with a map of children

@@ -66,7 +66,8 @@ use nom::{IResult, Parser};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::heads::{head_forms, head_tails};
 use crate::lexicon::suffix::{
-    EndTails, Keep, SPLIT_TAIL, SplitEndTails, SuffixTrie, SuffixTrieBuilder, last_eight,
+    EndTails, Keep, SPLIT_TAIL, SplitEndTails, SuffixTrie, SuffixTrieBuilder, fold_high_bytes,
+    last_eight,
 };
 use crate::model::{BodyKind, Span};
 use crate::text::{
@@ -1986,7 +1987,6 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
             continue;
         }
         let start = i;
-        let capitals_before = capitals.len();
         let (end, plain, upper_end) = chunk_end(bytes, &plain_bits, i, b, &mut capitals);
         // The byte at `end` is a gap byte (or the text's end): stepped
         // over here, not asked of the table again.
@@ -2029,7 +2029,11 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         let Some(chunk) = text.get(start..end) else {
             break;
         };
-        capitals.truncate(capitals_before);
+        // The capitals noted in the chunk are its last ones: the chunk's
+        // first byte follows a gap byte (ASCII), so none lies before it.
+        while capitals.last().is_some_and(|&at| at >= start) {
+            capitals.pop();
+        }
         capitals.extend(capital_starts(chunk).into_iter().map(|at| at + start));
         let first_token = tokens.len();
         tokenize_into(chunk, start, &mut tokens);
@@ -2115,11 +2119,13 @@ fn plain_may_end_in_head(
             .unwrap_or_default();
         (eight, clitic_len(tail) != 0)
     };
-    if !clitic && !any_tails.may_end_eight(n, eight) {
+    // Folded once for the three sets.
+    let folded = fold_high_bytes(eight);
+    if !clitic && !any_tails.may_end_folded(n, folded) {
         return (false, false, false);
     }
-    let body = body_tails.may_end_eight(n, eight);
-    (clitic || body, body, word_tails.may_end_eight(n, eight))
+    let body = body_tails.may_end_folded(n, folded);
+    (clitic || body, body, word_tails.may_end_folded(n, folded))
 }
 
 /// [`plain_may_end_in_head`] as it was, passing every word whose last
@@ -6286,6 +6292,18 @@ mod tests {
             name
         );
         Ok(())
+    }
+
+    /// A chunk that is not plain drops the capitals the walk noted in it,
+    /// and only those: the plain words' capitals before it stay, and its
+    /// own (its first byte one too) are listed once, as
+    /// [`capital_starts`] lists them.
+    #[test]
+    fn a_chunk_that_is_not_plain_drops_only_its_own_noted_capitals() {
+        let text = "Hanke Öljy I&O-työ";
+        let (_, _, _, capitals) = tokens_and_words(text);
+        assert_eq!(capitals, vec![0, 6, 12, 14]);
+        assert_eq!(capitals, capital_starts(text));
     }
 
     proptest! {
