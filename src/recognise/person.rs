@@ -475,21 +475,24 @@ impl Lexicon {
     fn build() -> Self {
         // Room for a name a line, made once: the map grew from empty
         // through each power of two, rehashing every name as it went.
-        let lines = GIVEN_NAMES_TABLE.bytes().filter(|&b| b == b'\n').count() + 1;
+        // The line ends counted by `memchr`, not a byte at a time.
+        let lines = memchr::memchr_iter(b'\n', GIVEN_NAMES_TABLE.as_bytes()).count() + 1;
         let mut given: FxHashMap<&str, bool> =
             FxHashMap::with_capacity_and_hasher(lines, Default::default());
-        given.extend(given_entries(GIVEN_NAMES_TABLE));
-        // The table's length bounds its titles' bytes.
-        let mut heads = SuffixTrieBuilder::with_capacity(Keep::First, TITLES_TABLE.len());
-        for head in data_lines(TITLES_TABLE).map(str::trim) {
-            heads.insert(head, ());
-        }
+        // Each name's key is marked as it is read, where the map's keys
+        // were walked again once it was full.
         let mut given_keys = Box::new([0u64; GIVEN_KEY_WORDS]);
-        for name in given.keys() {
+        for (name, common) in given_entries(GIVEN_NAMES_TABLE) {
+            given.insert(name, common);
             let key = given_key(name);
             if let Some(word) = given_keys.get_mut(key / 64) {
                 *word |= 1 << (key % 64);
             }
+        }
+        // The table's length bounds its titles' bytes.
+        let mut heads = SuffixTrieBuilder::with_capacity(Keep::First, TITLES_TABLE.len());
+        for head in data_lines(TITLES_TABLE).map(str::trim) {
+            heads.insert(head, ());
         }
         Self {
             given,
@@ -531,26 +534,84 @@ fn given_key(word: &str) -> usize {
 
 /// The entries of the given-name table `table`: each line's name (its
 /// first tab-separated column, trimmed) and whether its second column is
-/// `common`, for the lines with a name that are no comment. Read line by
-/// line with a tab found by `memchr` and the second column trimmed only
-/// where there is one, where each line was trimmed to be told blank, then
-/// split and each column trimmed (`given_entries_by_columns`, the oracle of
-/// its test).
-fn given_entries(table: &'static str) -> impl Iterator<Item = (&'static str, bool)> {
-    table.split('\n').filter_map(given_entry)
+/// `common`, for the lines with a name that are no comment. The lines and
+/// their first tabs are found in one pass ([`TableLines`]), where the table
+/// was split at its line ends (a search a line) and each line searched for
+/// a tab again; a name with ASCII ends is taken untrimmed ([`trimmed`]).
+/// `given_entries_by_columns` (each line trimmed to be told blank, then
+/// split and each column trimmed) is the oracle of its tests.
+fn given_entries(table: &str) -> impl Iterator<Item = (&str, bool)> {
+    TableLines::new(table).filter_map(|(line, tab)| given_entry(line, tab))
+}
+
+/// The lines of a table as `str::split` at `\n` gives them, each with the
+/// offset of its first tab: the tabs and line ends found by one `memchr2`
+/// search over the table.
+struct TableLines<'t> {
+    /// The table.
+    table: &'t str,
+    /// The tabs and line ends not read yet.
+    marks: memchr::Memchr2<'t>,
+    /// Where the next line starts: past the table's end once its last line
+    /// has been given.
+    start: usize,
+}
+
+impl<'t> TableLines<'t> {
+    /// The lines of `table`.
+    fn new(table: &'t str) -> Self {
+        Self {
+            table,
+            marks: memchr::memchr2_iter(b'\t', b'\n', table.as_bytes()),
+            start: 0,
+        }
+    }
+}
+
+impl<'t> Iterator for TableLines<'t> {
+    type Item = (&'t str, Option<usize>);
+
+    /// The next line, without its `\n`, and its first tab's offset in it.
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.start > self.table.len() {
+            return None;
+        }
+        let mut tab = None;
+        let end = loop {
+            match self.marks.next() {
+                Some(k) if self.table.as_bytes().get(k) == Some(&b'\n') => break k,
+                Some(k) => {
+                    tab = tab.or(k.checked_sub(self.start));
+                }
+                None => break self.table.len(),
+            }
+        };
+        let line = self.table.get(self.start..end)?;
+        self.start = end + 1;
+        Some((line, tab))
+    }
+}
+
+/// `s` without the white space around it: as it is when its first and last
+/// bytes are ASCII and no white space (most names), else [`str::trim`]med.
+fn trimmed(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 /// The entry of one line of the given-name table ([`given_entries`]), a
-/// line end's `\r` left on it or not.
-fn given_entry(line: &'static str) -> Option<(&'static str, bool)> {
+/// line end's `\r` left on it or not; `tab` is the offset of its first tab.
+fn given_entry(line: &str, tab: Option<usize>) -> Option<(&str, bool)> {
     if line.starts_with('#') {
         return None;
     }
-    let (name, rest) = match memchr::memchr(b'\t', line.as_bytes()) {
+    let (name, rest) = match tab {
         Some(tab) => (line.get(..tab)?, line.get(tab + 1..)),
         None => (line, None),
     };
-    let name = name.trim();
+    let name = trimmed(name);
     let common = rest.is_some_and(|rest| {
         let column = rest.split('\t').next().unwrap_or(rest);
         column.trim() == "common"
@@ -561,7 +622,7 @@ fn given_entry(line: &'static str) -> Option<(&'static str, bool)> {
 /// [`given_entries`] as they were read: non-empty, non-comment lines split
 /// into columns, each trimmed. The oracle of its test.
 #[cfg(test)]
-fn given_entries_by_columns(table: &'static str) -> Vec<(&'static str, bool)> {
+fn given_entries_by_columns(table: &str) -> Vec<(&str, bool)> {
     data_lines(table)
         .filter_map(|line| {
             let mut cols = line.split('\t');
@@ -573,7 +634,7 @@ fn given_entries_by_columns(table: &'static str) -> Vec<(&'static str, bool)> {
 }
 
 /// Non-empty, non-comment lines of a data file.
-fn data_lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+fn data_lines(table: &str) -> impl Iterator<Item = &str> {
     table
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -1450,6 +1511,7 @@ struct Word<'a, 'l> {
 impl<'a, 'l> Word<'a, 'l> {
     /// Its text in lower case, borrowed from the text's lower case unless
     /// a character lowers out of line.
+    #[inline]
     fn lower(&self) -> Cow<'l, str> {
         self.lowered.at(self.text, self.start)
     }
@@ -4151,6 +4213,51 @@ mod tests {
             };
             assert!(tok.is_title_by_lower(), "{word:?}");
             assert!(tok.is_title(), "{word:?}");
+        }
+    }
+
+    /// Pieces of given-name tables: names (with non-ASCII ends too),
+    /// tabs, line ends, comments, the `common` column and white space.
+    fn table_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Aino",
+            "Toivo",
+            "Åsa",
+            "Väinö",
+            "Leo\u{a0}",
+            "x",
+            "\t",
+            "\t",
+            "\n",
+            "\n",
+            "\r",
+            "\r\n",
+            "#",
+            " ",
+            "  ",
+            "common",
+            " common ",
+            "harvinainen",
+            "\u{2003}",
+            "\u{85}",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        /// [`given_entries`] (one pass for lines and tabs, a name with
+        /// ASCII ends untrimmed) reads any table as splitting it into
+        /// lines and columns, each trimmed, did.
+        #[test]
+        fn given_entries_agree_with_the_columns_of_any_table(
+            pieces in prop::collection::vec(table_piece(), 0..40),
+        ) {
+            let table = pieces.concat();
+            prop_assert_eq!(
+                given_entries(&table).collect::<Vec<_>>(),
+                given_entries_by_columns(&table),
+                "{:?}", table
+            );
         }
     }
 

@@ -816,7 +816,11 @@ fn all_key_endings(keys: &[String]) -> Vec<(&str, usize)> {
     endings
 }
 
-/// The entries of `sorted` whose first field is `key`.
+/// The entries of `sorted` whose first field is `key`. Always inlined
+/// into its two callers: how the compiler splits the crate into units
+/// (which any change elsewhere moves) once left it a call of its own, at
+/// 0.1 M instructions more over 200 pages.
+#[inline(always)]
 fn equal_range<'s, K: Ord, V>(sorted: &'s [(K, V)], key: &K) -> &'s [(K, V)] {
     let start = sorted.partition_point(|(k, _)| k < key);
     let len = sorted[start..].partition_point(|(k, _)| k == key);

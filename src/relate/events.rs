@@ -107,6 +107,9 @@ pub(super) fn event_nouns(sentence: &SentenceWords<'_>) -> Vec<Option<EventKind>
 /// leftmost-first search of the sentence's lower case finds, at the text's
 /// offsets, for the event stems or for them and other stems (found by one
 /// search of the whole text, [`Found::event_nouns`]).
+// Inlined however the crate is split into code units (its calls were
+// left out of line by one split, at 0.2-0.6 M instructions more).
+#[inline]
 pub(super) fn event_nouns_among(
     sentence: &SentenceWords<'_>,
     stems: Option<&[std::ops::Range<usize>]>,
