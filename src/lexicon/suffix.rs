@@ -443,10 +443,7 @@ impl EndTails {
 
     /// [`EndTails::may_end`] of a word of `len` bytes whose
     /// [`last_eight`] is `eight`: one read of a word's end serves several
-    /// sets.
-    ///
-    ///
-    /// Now the oracle of [`EndTails::may_end_folded`].
+    /// sets. Now the oracle of [`EndTails::may_end_folded`].
     #[cfg(test)]
     fn may_end_eight(&self, len: usize, eight: u64) -> bool {
         if len < self.len {
