@@ -849,6 +849,36 @@ pub fn title_head(phrase: &str) -> Option<Span> {
 /// accepted); the recognisers themselves require a capital initial.
 pub fn is_given_name(word: &str) -> bool {
     let word = word.trim_matches(is_space);
+    !word.is_empty() && word.split(is_dash).all(is_given_part)
+}
+
+/// Whether one hyphen part of a word is a known given name, in any letter
+/// case. A part already written as the lexicon keys are (`Aino`: a
+/// capital initial, the rest lower case) is looked up as it stands,
+/// without making its capitalised copy; others are capitalised first.
+fn is_given_part(part: &str) -> bool {
+    if is_capitalised(part) {
+        LEXICON.given.contains_key(part)
+    } else {
+        LEXICON.given.contains_key(capitalised(part).as_str())
+    }
+}
+
+/// Whether [`capitalised`] would give `word` back unchanged: its initial is
+/// its own upper case and every later letter its own lower case.
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .is_none_or(|first| first.to_uppercase().eq(std::iter::once(first)))
+        && chars.all(|c| c.to_lowercase().eq(std::iter::once(c)))
+}
+
+/// [`is_given_name`] as it was, every part capitalised into a new string
+/// before the look-up: the oracle of its test.
+#[cfg(test)]
+fn is_given_name_by_capitalising(word: &str) -> bool {
+    let word = word.trim_matches(is_space);
     !word.is_empty()
         && word
             .split(is_dash)
@@ -4241,6 +4271,44 @@ mod tests {
             "\u{2003}",
             "\u{85}",
         ])
+    }
+
+    /// Words for the given-name test: names of the lexicon in several
+    /// letter cases, other words, and letters whose case changes their
+    /// length or has no single-letter form (`ß`, `ǅ`, `İ`, `ŉ`).
+    fn given_name_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Aino", "aino", "AINO", "aINO", "Kaj", "Erik", "erik", "Mats", "Eino", "Leo",
+            "Uusimaa", "Sote", "Oy", "-", "\u{2010}", " ", "\u{a0}", "ß", "ǅ", "ǆ", "İ", "ŉ", "Σ",
+            "ς", "\u{212A}", "Ä", "ä", "1", "",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        /// [`is_given_name`] (a part already capitalised looked up as it
+        /// stands) answers as capitalising every part first did.
+        #[test]
+        fn given_name_agrees_with_capitalising_every_part(
+            pieces in prop::collection::vec(given_name_piece(), 0..5),
+        ) {
+            let word = pieces.concat();
+            prop_assert_eq!(
+                is_given_name(&word),
+                is_given_name_by_capitalising(&word),
+                "{:?}", word
+            );
+        }
+    }
+
+    #[test]
+    fn capitalised_words_are_those_capitalising_keeps() {
+        for word in [
+            "Aino", "", "A", "Äiti", "1a", "-", "Kaj-Erik", "aino", "AINO", "ǅa", "ǆ", "ß", "Σς",
+            "İ",
+        ] {
+            assert_eq!(is_capitalised(word), capitalised(word) == word, "{word:?}");
+        }
     }
 
     proptest! {
