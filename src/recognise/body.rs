@@ -1030,7 +1030,7 @@ impl Lexicon {
     /// override end as the whole lower case would, whatever stands before
     /// them; the whole name was read for that before.
     fn kind_override_of(&self, name: &str) -> Option<BodyKind> {
-        let trimmed = name.trim_end_matches(is_space);
+        let trimmed = trim_end_spaces(name);
         // The end read, from a character boundary at or before the longest
         // override end's length from the end (a boundary is found within
         // three steps back; 0 is one).
@@ -2832,10 +2832,45 @@ fn is_aligned(s: &str) -> bool {
 fn abbreviation(rest: &str) -> Option<(&str, usize)> {
     // Most names have no parenthesis after them: told before the parser
     // is built and run.
-    if !rest.trim_start_matches(is_space).starts_with('(') {
+    if !opens_parenthesis(rest) {
         return None;
     }
     parse_abbreviation(rest)
+}
+
+/// Whether `rest` starts with a parenthesis after optional spaces
+/// ([`is_space`]): the ASCII spaces are skipped by byte, and an ASCII
+/// byte after them settles it; a character that is not ASCII is read by
+/// [`opens_parenthesis_by_chars`] (also the oracle).
+fn opens_parenthesis(rest: &str) -> bool {
+    match rest.bytes().find(|b| !is_ascii_space(*b)) {
+        Some(b'(') => true,
+        Some(b) if b.is_ascii() => false,
+        None => false,
+        Some(_) => opens_parenthesis_by_chars(rest),
+    }
+}
+
+/// [`opens_parenthesis`] by trimming the spaces as characters.
+fn opens_parenthesis_by_chars(rest: &str) -> bool {
+    rest.trim_start_matches(is_space).starts_with('(')
+}
+
+/// Whether an ASCII byte is a space as [`is_space`] has it.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// `s` without the spaces ([`is_space`]) it ends with: a word ending in
+/// an ASCII byte that is no space, or in a Latin-1 letter (byte 0xC3, then
+/// its second byte: no space starts with 0xC3), is kept whole without
+/// decoding; any other end is trimmed by characters.
+fn trim_end_spaces(s: &str) -> &str {
+    match s.as_bytes() {
+        [.., b] if b.is_ascii() && !is_ascii_space(*b) => s,
+        [.., 0xC3, b] if !b.is_ascii() => s,
+        _ => s.trim_end_matches(is_space),
+    }
 }
 
 /// [`abbreviation`] by the parser alone (also the oracle of its
@@ -6934,6 +6969,22 @@ mod tests {
                 genitive_shape_by_str(&word, &lower),
                 "{:?}", word
             );
+        }
+
+        #[test]
+        fn space_gates_agree_with_trimming_by_chars(
+            pieces in prop::collection::vec(
+                prop_oneof![
+                    token_piece().prop_map(String::from),
+                    "[ \t\n\r\u{b}\u{c}\u{a0}\u{2009}\u{feff}(äÄ×a1-]{0,3}",
+                    "\\PC{0,2}",
+                ],
+                0..6,
+            ),
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(opens_parenthesis(&text), opens_parenthesis_by_chars(&text), "{:?}", text);
+            prop_assert_eq!(trim_end_spaces(&text), text.trim_end_matches(is_space), "{:?}", text);
         }
 
         #[test]
