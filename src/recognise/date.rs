@@ -982,15 +982,17 @@ pub fn resolve_year(value: EdtfDate, anchor: NaiveDate) -> EdtfDate {
     if value.bounds().is_some() {
         return resolve_by_readings(value, anchor);
     }
-    let year = anchor.year();
+    let Some(start) = YearStart::of(anchor) else {
+        return value;
+    };
     let anchor = anchor.num_days_from_ce();
     let mut best: Option<(i32, i64)> = None;
-    for y in [year, year - 1, year + 1] {
-        let Some(d) = point_distance(value, y, anchor) else {
+    for start in [start, start.previous(), start.next()] {
+        let Some(d) = point_distance(value, start, anchor) else {
             continue;
         };
         if best.is_none_or(|(_, b)| d < b) {
-            best = Some((y, d));
+            best = Some((start.year, d));
         }
         if d == 0 {
             // Nothing comes nearer, and ties go to the earlier reading.
@@ -1012,16 +1014,17 @@ fn resolve_by_readings(value: EdtfDate, anchor: NaiveDate) -> EdtfDate {
         .unwrap_or(value)
 }
 
-/// [`distance`] of the single date `value` (no year) read in `year`, from
-/// the day number of `anchor` ([`Datelike::num_days_from_ce`]), worked out
-/// from day numbers alone; `None` where it has no such reading
-/// (`XXXX-02-29` in a common year, a year outside 0000–9999).
+/// [`distance`] of the single date `value` (no year) read in the year
+/// `start` begins, from the day number of `anchor`
+/// ([`Datelike::num_days_from_ce`]), worked out from day numbers alone;
+/// `None` where it has no such reading (`XXXX-02-29` in a common year, a
+/// year outside 0000–9999).
 ///
 /// Every date whose year the text leaves out is resolved: filling in each
 /// reading as a date to measure it (checking its day twice, asking its
 /// precision and bounds, finding its last day) cost three times as much.
-fn point_distance(value: EdtfDate, year: i32, anchor: i32) -> Option<i64> {
-    if !(0..=9999).contains(&year) {
+fn point_distance(value: EdtfDate, start: YearStart, anchor: i32) -> Option<i64> {
+    if !(0..=9999).contains(&start.year) {
         return None;
     }
     // The first day, and how many months the period lasts (none: a day).
@@ -1032,16 +1035,15 @@ fn point_distance(value: EdtfDate, year: i32, anchor: i32) -> Option<i64> {
         Precision::Year => (1, 1, 12),
         Precision::Interval => return None,
     };
-    let first = day_number(year, month, day)?;
+    let first = start.day(month, day)?;
     let after = if months == 0 {
         first + 1
     } else {
-        // The first day after the period: the first of the month `months` on.
+        // The first day after the period: the first of the month `months`
+        // on, in this year or the next (`month` is 1–12, as `first` is a day).
         let later = month - 1 + months;
-        let next = i32::try_from(later / 12)
-            .ok()
-            .and_then(|more| day_number(year.checked_add(more)?, later % 12 + 1, 1));
-        match next {
+        let year = if later < 12 { start } else { start.next() };
+        match year.day(later % 12 + 1, 1) {
             Some(next) => next,
             // No such day: never the nearest, as `coverage` has it.
             None => return Some(i64::MAX),
@@ -1052,6 +1054,81 @@ fn point_distance(value: EdtfDate, year: i32, anchor: i32) -> Option<i64> {
     } else {
         i64::from(first.abs_diff(anchor))
     })
+}
+
+/// The days before the first of each month in a common year, and (last)
+/// the days of the year: month `m` (1–12) begins after `[m - 1]` days and
+/// ends after `[m]`.
+const DAYS_BEFORE_MONTH: [u32; 13] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
+/// A year of the proleptic Gregorian calendar and the day number
+/// ([`Datelike::num_days_from_ce`]) of its 1 January: the readings of a
+/// date without a year are the anchor's year and its neighbours, whose
+/// starts follow from the anchor's by the years' lengths, and each day in
+/// them from its start by [`DAYS_BEFORE_MONTH`].
+///
+/// [`resolve_year`] asks two days of each of up to three readings of
+/// every date without a year; working each out from its year alone (in
+/// 400-year eras, `day_number`, now a test oracle) cost about twice as much.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct YearStart {
+    /// The year.
+    year: i32,
+    /// The day number of its 1 January.
+    jan1: i32,
+}
+
+impl YearStart {
+    /// The year of `date`; `None` never in practice (a day of the year
+    /// past `i32`).
+    fn of(date: NaiveDate) -> Option<Self> {
+        let before = i32::try_from(date.ordinal0()).ok()?;
+        Some(Self {
+            year: date.year(),
+            jan1: date.num_days_from_ce() - before,
+        })
+    }
+
+    /// The year before.
+    fn previous(self) -> Self {
+        let year = self.year - 1;
+        Self {
+            year,
+            jan1: self.jan1 - 365 - i32::from(is_leap(year)),
+        }
+    }
+
+    /// The year after.
+    fn next(self) -> Self {
+        Self {
+            year: self.year + 1,
+            jan1: self.jan1 + 365 + i32::from(is_leap(self.year)),
+        }
+    }
+
+    /// The day number of day `day` of month `month` of this year; `None`
+    /// when there is no such day (a month outside 1–12, a day outside the
+    /// month).
+    fn day(self, month: u32, day: u32) -> Option<i32> {
+        if !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        let m = usize::try_from(month).ok()?;
+        let (before, end) = (*DAYS_BEFORE_MONTH.get(m - 1)?, *DAYS_BEFORE_MONTH.get(m)?);
+        // A leap day ends February and puts off every later month.
+        let leap = is_leap(self.year);
+        if day > end - before + u32::from(leap && month == 2) {
+            return None;
+        }
+        let within = before + u32::from(leap && month > 2) + day - 1;
+        Some(self.jan1 + i32::try_from(within).ok()?)
+    }
+}
+
+/// Whether `year` is a Gregorian leap year: every fourth year, but of the
+/// centuries (multiples of 25 among them) only every fourth (multiples of 16).
+fn is_leap(year: i32) -> bool {
+    year & 3 == 0 && (year % 25 != 0 || year & 15 == 0)
 }
 
 /// The day number of day `day` of month `month` of `year` in the
@@ -1065,6 +1142,9 @@ fn point_distance(value: EdtfDate, year: i32, anchor: i32) -> Option<i64> {
 /// leap day ends its year. [`point_distance`] asks two days of each of
 /// up to three readings of every date without a year, and building each
 /// as a chrono date to ask its number cost some 55 instructions a day.
+/// [`YearStart::day`] now does this from the anchor's year; this stays as
+/// its oracle.
+#[cfg(test)]
 fn day_number(year: i32, month: u32, day: u32) -> Option<i32> {
     if !(-5_000_000..=5_000_000).contains(&year) || day == 0 || day > days_in_month(year, month)? {
         return None;
@@ -1081,6 +1161,7 @@ fn day_number(year: i32, month: u32, day: u32) -> Option<i32> {
 }
 
 /// The days of month `month` (1–12) of `year`; `None` for no month.
+#[cfg(test)]
 fn days_in_month(year: i32, month: u32) -> Option<u32> {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     match month {
@@ -4978,6 +5059,51 @@ mod tests {
         }
     }
 
+    /// The [`YearStart`] of `year`, by its oracle [`day_number`].
+    fn start_of(year: i32) -> YearStart {
+        let jan1 = day_number(year, 1, 1);
+        assert!(jan1.is_some(), "{year}");
+        YearStart {
+            year,
+            jan1: jan1.unwrap_or_default(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn days_from_year_starts_are_day_numbers(
+            year in -3000i32..12000,
+            month in 0u32..14,
+            day in 0u32..33,
+        ) {
+            let start = start_of(year);
+            prop_assert_eq!(start.day(month, day), day_number(year, month, day));
+            prop_assert_eq!(start.next(), start_of(year + 1));
+            prop_assert_eq!(start.previous(), start_of(year - 1));
+            let date = NaiveDate::from_ymd_opt(year, month, day);
+            prop_assert_eq!(date.and_then(YearStart::of), date.map(|_| start));
+        }
+    }
+
+    #[test]
+    fn days_from_every_year_start_near_the_readings_are_day_numbers() {
+        for year in (-401..=2500).chain(9_990..=10_001) {
+            let start = start_of(year);
+            assert_eq!(start.next(), start_of(year + 1), "{year}");
+            assert_eq!(start.previous(), start_of(year - 1), "{year}");
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    assert_eq!(
+                        start.day(month, day),
+                        day_number(year, month, day),
+                        "{year}-{month}-{day}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn day_numbers_of_every_day_near_the_readings_are_chronos() {
         // Every day and the day past each month's last, over the years a
@@ -5018,7 +5144,7 @@ mod tests {
                 let year = anchor.year();
                 for y in [year, year - 1, year + 1] {
                     assert_eq!(
-                        point_distance(value, y, anchor.num_days_from_ce()),
+                        point_distance(value, start_of(y), anchor.num_days_from_ce()),
                         fill_year(value, y).map(|reading| distance(reading, anchor)),
                         "{value} in {y} @ {anchor}"
                     );
