@@ -4,6 +4,7 @@
 //! names and their inflected forms) live beside this file as TSV and are
 //! included at compile time. Each table says where its words come from.
 
+pub(crate) mod cache;
 pub(crate) mod fx;
 pub(crate) mod heads;
 pub(crate) mod suffix;

@@ -63,6 +63,7 @@ use nom::combinator::verify;
 use nom::sequence::delimited;
 use nom::{IResult, Parser};
 
+use crate::lexicon::cache::{ThreadCache, remembered};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::lexicon::heads::{head_forms, head_tails};
 use crate::lexicon::suffix::{
@@ -73,7 +74,7 @@ use crate::model::{BodyKind, Span};
 use crate::text::{
     BLOCK, BYTES_PER_CAPITAL, HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within,
     block_masks, capital_starts, char_at, equal, in_range, is_alphanumeric, is_latin1, is_space,
-    padded_block, run_by_words,
+    padded_block, run_by_words, trim_end_space, trim_start_space,
 };
 use wide::u8x16;
 
@@ -1030,7 +1031,7 @@ impl Lexicon {
     /// override end as the whole lower case would, whatever stands before
     /// them; the whole name was read for that before.
     fn kind_override_of(&self, name: &str) -> Option<BodyKind> {
-        let trimmed = trim_end_spaces(name);
+        let trimmed = trim_end_space(name);
         // The end read, from a character boundary at or before the longest
         // override end's length from the end (a boundary is found within
         // three steps back; 0 is one).
@@ -2433,7 +2434,7 @@ const WORD_CACHE_SIZE: usize = 4096;
 /// the first time in a text has mostly been told in an earlier one, and a
 /// hash look-up costs less than telling it again. Bounded by
 /// [`WORD_CACHE_SIZE`], so memory stays flat.
-type WordCache<V> = RefCell<FxHashMap<Box<str>, V>>;
+type WordCache<V> = ThreadCache<V>;
 
 thread_local! {
     /// [`head_form_hit`] by lower case.
@@ -2448,7 +2449,7 @@ thread_local! {
 /// holds it, else told and kept there. Only a Latin-1 word is kept: its
 /// lower case is that of each character on its own, so the word decides
 /// the answer in any text (a Σ lowers by its neighbours).
-fn across_texts<V: Copy>(
+fn across_texts<V: Clone>(
     cache: &'static LocalKey<WordCache<V>>,
     word: &str,
     tell: impl FnOnce() -> V,
@@ -2457,31 +2458,6 @@ fn across_texts<V: Copy>(
         return tell();
     }
     cache.with(|cache| remembered(cache, WORD_CACHE_SIZE, word, tell))
-}
-
-/// `tell()` for `word`, from `cache` or told and kept there; a cache
-/// holding `size` words already is emptied first.
-fn remembered<V: Copy>(
-    cache: &WordCache<V>,
-    size: usize,
-    word: &str,
-    tell: impl FnOnce() -> V,
-) -> V {
-    let known = cache
-        .try_borrow()
-        .ok()
-        .and_then(|words| words.get(word).copied());
-    if let Some(known) = known {
-        return known;
-    }
-    let told = tell();
-    if let Ok(mut words) = cache.try_borrow_mut() {
-        if words.len() >= size {
-            words.clear();
-        }
-        words.insert(word.into(), told);
-    }
-    told
 }
 
 /// The lower case, head and following gap of every token, each made up
@@ -2832,45 +2808,10 @@ fn is_aligned(s: &str) -> bool {
 fn abbreviation(rest: &str) -> Option<(&str, usize)> {
     // Most names have no parenthesis after them: told before the parser
     // is built and run.
-    if !opens_parenthesis(rest) {
+    if !trim_start_space(rest).starts_with('(') {
         return None;
     }
     parse_abbreviation(rest)
-}
-
-/// Whether `rest` starts with a parenthesis after optional spaces
-/// ([`is_space`]): the ASCII spaces are skipped by byte, and an ASCII
-/// byte after them settles it; a character that is not ASCII is read by
-/// [`opens_parenthesis_by_chars`] (also the oracle).
-fn opens_parenthesis(rest: &str) -> bool {
-    match rest.bytes().find(|b| !is_ascii_space(*b)) {
-        Some(b'(') => true,
-        Some(b) if b.is_ascii() => false,
-        None => false,
-        Some(_) => opens_parenthesis_by_chars(rest),
-    }
-}
-
-/// [`opens_parenthesis`] by trimming the spaces as characters.
-fn opens_parenthesis_by_chars(rest: &str) -> bool {
-    rest.trim_start_matches(is_space).starts_with('(')
-}
-
-/// Whether an ASCII byte is a space as [`is_space`] has it.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
-}
-
-/// `s` without the spaces ([`is_space`]) it ends with: a word ending in
-/// an ASCII byte that is no space, or in a Latin-1 letter (byte 0xC3, then
-/// its second byte: no space starts with 0xC3), is kept whole without
-/// decoding; any other end is trimmed by characters.
-fn trim_end_spaces(s: &str) -> &str {
-    match s.as_bytes() {
-        [.., b] if b.is_ascii() && !is_ascii_space(*b) => s,
-        [.., 0xC3, b] if !b.is_ascii() => s,
-        _ => s.trim_end_matches(is_space),
-    }
 }
 
 /// [`abbreviation`] by the parser alone (also the oracle of its
@@ -6983,8 +6924,12 @@ mod tests {
             ),
         ) {
             let text = pieces.concat();
-            prop_assert_eq!(opens_parenthesis(&text), opens_parenthesis_by_chars(&text), "{:?}", text);
-            prop_assert_eq!(trim_end_spaces(&text), text.trim_end_matches(is_space), "{:?}", text);
+            prop_assert_eq!(
+                trim_start_space(&text).starts_with('('),
+                text.trim_start_matches(is_space).starts_with('('),
+                "{:?}", text
+            );
+            prop_assert_eq!(trim_end_space(&text), text.trim_end_matches(is_space), "{:?}", text);
         }
 
         #[test]

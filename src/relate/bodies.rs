@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use crate::layout::Layout;
 use crate::lexicon::BODY_HEADS;
+use crate::lexicon::cache::{ThreadCache, remembered};
 use crate::lexicon::fx::{FxHashMap, FxHashSet};
 use crate::model::{Body, BodyKind, Span};
 use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
@@ -120,30 +121,22 @@ thread_local! {
     /// this thread, by name: an archive names the same bodies page after
     /// page, and a spelling and key cost a look at each byte of the name
     /// and a copy, a lookup one hash. Bounded, so memory stays flat.
-    static SPELLINGS: RefCell<FxHashMap<Box<str>, Rc<Spelt>>> =
-        RefCell::new(FxHashMap::default());
+    static SPELLINGS: ThreadCache<Rc<Spelt>> = RefCell::new(FxHashMap::default());
 }
 
 /// The entry of `name` in [`SPELLINGS`] (its [`spelling`] and [`key`]),
 /// made by [`spell_keyed`] and kept there if it is not there yet.
 fn spelt(name: &str) -> Rc<Spelt> {
     SPELLINGS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(known) = cache.get(name) {
-            return Rc::clone(known);
-        }
-        let mut spelling = String::with_capacity(name.len());
-        let key = spell_keyed(name, &mut spelling);
-        let spelt = Rc::new(Spelt {
-            spelling: spelling.into(),
-            key: key.into(),
-            topic: OnceCell::new(),
-        });
-        if cache.len() >= SPELLING_CACHE_SIZE {
-            cache.clear();
-        }
-        cache.insert(name.into(), Rc::clone(&spelt));
-        spelt
+        remembered(cache, SPELLING_CACHE_SIZE, name, || {
+            let mut spelling = String::with_capacity(name.len());
+            let key = spell_keyed(name, &mut spelling);
+            Rc::new(Spelt {
+                spelling: spelling.into(),
+                key: key.into(),
+                topic: OnceCell::new(),
+            })
+        })
     })
 }
 
@@ -407,16 +400,9 @@ fn topic(name: &str) -> Option<Rc<str>> {
 /// and kept there.
 fn cached_topic(name: &str) -> Option<Rc<str>> {
     TOPICS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(known) = cache.get(name) {
-            return known.clone();
-        }
-        let found: Option<Rc<str>> = topic_of(name).map(Rc::from);
-        if cache.len() >= TOPIC_CACHE_SIZE {
-            cache.clear();
-        }
-        cache.insert(name.into(), found.clone());
-        found
+        remembered(cache, TOPIC_CACHE_SIZE, name, || {
+            topic_of(name).map(Rc::from)
+        })
     })
 }
 
@@ -427,8 +413,7 @@ thread_local! {
     /// Topics already worked out on this thread, by name: an archive names
     /// the same bodies page after page, and a topic costs a genitive phrase
     /// turned back to the nominative. Bounded, so memory stays flat.
-    static TOPICS: RefCell<FxHashMap<Box<str>, Option<Rc<str>>>> =
-        RefCell::new(FxHashMap::default());
+    static TOPICS: ThreadCache<Option<Rc<str>>> = RefCell::new(FxHashMap::default());
 }
 
 /// [`topic`], worked out.

@@ -36,7 +36,7 @@ pub(crate) use case::{
 pub(crate) use lower::{LowerText, tail_is_own_lower_case};
 pub(crate) use segment::{Line, lines};
 pub(crate) use sentence::{Sentence, sentences_into};
-pub(crate) use space::{is_inline_space, is_space};
+pub(crate) use space::{is_inline_space, is_space, trim_end_space, trim_start_space};
 pub(crate) use words::{
     Word, Words, char_at, is_alphabetic, is_alphanumeric, is_word_char, latin1_letter, words,
     words_within,

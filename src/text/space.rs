@@ -37,6 +37,7 @@ fn is_ascii_space(b: &u8) -> bool {
 /// `s.trim_start_matches(is_space)`. ASCII spaces (nearly all a line or a
 /// sentence starts with) are passed over by their bytes; only a non-ASCII
 /// character after them (NBSP, BOM, a letter) is read as a character.
+#[inline]
 pub(crate) fn trim_start_space(s: &str) -> &str {
     let n = s.bytes().take_while(is_ascii_space).count();
     let rest = s.get(n..).unwrap_or_default();
@@ -48,14 +49,24 @@ pub(crate) fn trim_start_space(s: &str) -> &str {
 }
 
 /// `s` without its trailing space ([`is_space`]), as
-/// `s.trim_end_matches(is_space)`, read as [`trim_start_space`] reads.
+/// `s.trim_end_matches(is_space)`, read as [`trim_start_space`] reads; a
+/// Latin-1 letter at the end (lead byte `C3`, U+00C0–U+00FF: no space) is
+/// told by its bytes too.
+#[inline]
 pub(crate) fn trim_end_space(s: &str) -> &str {
-    let n = s.bytes().rev().take_while(is_ascii_space).count();
-    let rest = s.get(..s.len() - n).unwrap_or_default();
-    if rest.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
-        rest.trim_end_matches(is_space)
-    } else {
-        rest
+    let rest = match s.as_bytes() {
+        // Most pieces end in a letter: nothing to trim.
+        [.., b] if b.is_ascii() && !is_ascii_space(b) => return s,
+        [.., 0xC3, b] if !b.is_ascii() => return s,
+        _ => {
+            let n = s.bytes().rev().take_while(is_ascii_space).count();
+            s.get(..s.len() - n).unwrap_or_default()
+        }
+    };
+    match rest.as_bytes() {
+        [.., 0xC3, b] if !b.is_ascii() => rest,
+        [.., b] if !b.is_ascii() => rest.trim_end_matches(is_space),
+        _ => rest,
     }
 }
 
