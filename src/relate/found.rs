@@ -30,8 +30,19 @@ pub(crate) struct Found<'t> {
     /// No words: those of a sentence past the last (never asked for).
     no_words: SentenceWords<'t>,
     /// Where the event stems stand in the text's lower case, found by one
-    /// pass over the whole text when first asked for.
-    stems: OnceCell<Option<Vec<Range<usize>>>>,
+    /// pass over the whole text when first asked for, with where each
+    /// sentence's lie among them.
+    stems: OnceCell<Option<Stems>>,
+}
+
+/// The event stems of a text's one pass, and for each of its sentences
+/// where among them those lying in it are.
+struct Stems {
+    /// The matches, in text order and not overlapping.
+    all: Vec<Range<usize>>,
+    /// For each sentence, [`matches_within`] of it: where in `all` the
+    /// matches lying in it are, `None` when one runs across its ends.
+    within: Vec<Option<Range<usize>>>,
 }
 
 /// A text with what is made of it once and read by several stages: its
@@ -108,34 +119,52 @@ impl<'t> Found<'t> {
     /// costs as much to start as to run over a short sentence.
     pub(crate) fn event_nouns(&self, n: usize) -> &[Option<EventKind>] {
         let ws = self.sentence_words(n);
-        let stems = self.sentences.get(n).and_then(|s| self.stems_within(s));
-        ws.event_nouns_among(stems)
+        ws.event_nouns_among(self.stems_within(n))
     }
 
-    /// The event stems of the text's one pass that lie in `sentence`, at
+    /// The event stems of the text's one pass that lie in sentence `n`, at
     /// the text's offsets: those a search of the sentence's own lower case
     /// finds, when the text lowers in place and no stem found runs across
-    /// the sentence's ends (see [`stems_within`]). `None` otherwise.
-    fn stems_within(&self, sentence: &Sentence<'_>) -> Option<&[Range<usize>]> {
-        let all = self.stems.get_or_init(|| {
-            let lower = self.lexed.lowered.aligned()?;
-            Some(event_stem_matches(lower)?.collect())
-        });
-        stems_within(all.as_deref()?, sentence.start, sentence.end())
+    /// the sentence's ends (see [`matches_within`]). `None` otherwise. Where
+    /// each sentence's stems lie is found once, by one walk through the
+    /// sentences and the stems together ([`matches_within_each`]), where
+    /// the stems were halved twice for each question.
+    fn stems_within(&self, n: usize) -> Option<&[Range<usize>]> {
+        let stems = self.stems()?;
+        stems.all.get(stems.within.get(n)?.clone()?)
+    }
+
+    /// The event stems of the text's one pass, found when first asked for;
+    /// `None` when the text does not lower in place or no search could
+    /// be built.
+    fn stems(&self) -> Option<&Stems> {
+        self.stems
+            .get_or_init(|| {
+                let lower = self.lexed.lowered.aligned()?;
+                let all: Vec<Range<usize>> = event_stem_matches(lower)?.collect();
+                let within = matches_within_each(&all, &self.sentences);
+                Some(Stems { all, within })
+            })
+            .as_ref()
+    }
+
+    /// [`Found::stems_within`] by halving the stems for sentence `n`: the
+    /// oracle its test compares with.
+    #[cfg(test)]
+    fn stems_within_by_halving(&self, n: usize) -> Option<&[Range<usize>]> {
+        let sentence = self.sentences.get(n)?;
+        stems_within(&self.stems()?.all, sentence.start, sentence.end())
     }
 
     /// Whether sentence `n` is known to hold no event stem anywhere in its
     /// lower case, even inside a word: no stem of the text's one pass lies
     /// in it or runs across its ends (a search of its own lower case then
-    /// finds none, [`stems_within`]). Then none of its words names an event
+    /// finds none, [`matches_within`]). Then none of its words names an event
     /// ([`Found::event_nouns`] is empty), told without splitting it into
     /// words. False when that is not known (the text does not lower in
     /// place).
     pub(crate) fn holds_no_event_stem(&self, n: usize) -> bool {
-        self.sentences
-            .get(n)
-            .and_then(|s| self.stems_within(s))
-            .is_some_and(<[_]>::is_empty)
+        self.stems_within(n).is_some_and(<[_]>::is_empty)
     }
 
     /// The words of sentence `n` (of [`Found::sentences`]), split once.
@@ -208,19 +237,56 @@ impl<'t> Found<'t> {
 
 /// The matches of `all` (a leftmost-first pass over a text, in order and
 /// not overlapping) that lie in `start..end`, or `None` when one runs
-/// across either end. A pass over `start..end` alone then finds just
-/// these: the whole text's pass reaches `start` with no match pending,
-/// and from there finds, at each step, the leftmost match at or after
-/// where it stands, which lies inside or wholly after the piece, as the
-/// piece's own pass does; a preferred match running past `end` would have
-/// been found instead (one running across).
+/// across either end ([`matches_within`], read off `all`): what
+/// [`Found::stems_within`] read before each sentence's were found by one
+/// walk, the oracle its test compares with.
+#[cfg(test)]
 fn stems_within(all: &[Range<usize>], start: usize, end: usize) -> Option<&[Range<usize>]> {
     all.get(matches_within(all, start, end)?)
 }
 
-/// [`stems_within`] for the matches of any leftmost-first pass over a
-/// text: where in `all` those lying in `start..end` are, or `None` when
-/// one runs across either end (the same argument holds for any such pass).
+/// [`matches_within`] for each of `sentences`, found by walking on
+/// through `all` (in order, not overlapping, so their ends rise with
+/// their starts) from the last sentence's matches: the sentences of a
+/// text follow one another, so the first match ending after a sentence's
+/// start and the first starting at or after its end only move on. A
+/// sentence starting or ending before the last one did (never, in a
+/// text's sentences) is answered by halving.
+fn matches_within_each(
+    all: &[Range<usize>],
+    sentences: &[Sentence<'_>],
+) -> Vec<Option<Range<usize>>> {
+    // The first match ending after the last start, and the first starting
+    // at or after the last end.
+    let (mut lo, mut hi) = (0, 0);
+    let (mut last_start, mut last_end) = (0, 0);
+    sentences
+        .iter()
+        .map(|s| {
+            let (start, end) = (s.start, s.end());
+            if start < last_start || end < last_end {
+                return matches_within(all, start, end);
+            }
+            (last_start, last_end) = (start, end);
+            while all.get(lo).is_some_and(|m| m.end <= start) {
+                lo += 1;
+            }
+            while all.get(hi).is_some_and(|m| m.start < end) {
+                hi += 1;
+            }
+            within_or_across(all, lo..hi.max(lo), start, end)
+        })
+        .collect()
+}
+
+/// Where in `all` (the matches of a leftmost-first pass over a text, in
+/// order and not overlapping) those lying in `start..end` are, or `None`
+/// when one runs across either end. A pass over `start..end` alone then
+/// finds just these: the whole text's pass reaches `start` with no match
+/// pending, and from there finds, at each step, the leftmost match at or
+/// after where it stands, which lies inside or wholly after the piece, as
+/// the piece's own pass does; a preferred match running past `end` would
+/// have been found instead (one running across).
 pub(crate) fn matches_within(
     all: &[Range<usize>],
     start: usize,
@@ -228,10 +294,21 @@ pub(crate) fn matches_within(
 ) -> Option<Range<usize>> {
     let lo = all.partition_point(|m| m.end <= start);
     let hi = all.partition_point(|m| m.start < end).max(lo);
-    let within = all.get(lo..hi)?;
+    within_or_across(all, lo..hi, start, end)
+}
+
+/// `range`, the matches of `all` that reach into `start..end`, unless the
+/// first of them runs across its start or the last across its end.
+fn within_or_across(
+    all: &[Range<usize>],
+    range: Range<usize>,
+    start: usize,
+    end: usize,
+) -> Option<Range<usize>> {
+    let within = all.get(range.clone())?;
     let across_start = within.first().is_some_and(|m| m.start < start);
     let across_end = within.last().is_some_and(|m| m.end > end);
-    (!across_start && !across_end).then_some(lo..hi)
+    (!across_start && !across_end).then_some(range)
 }
 
 /// A sentence's span.
@@ -474,8 +551,8 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::with_found;
     use super::{
-        Lexed, SentenceWords, split_at_text_offsets, stems_within, words_lower,
-        words_lower_word_by_word,
+        Lexed, SentenceWords, matches_within, matches_within_each, split_at_text_offsets,
+        stems_within, words_lower, words_lower_word_by_word,
     };
     use crate::relate::dates::Anchors;
     use crate::text::{LowerText, Sentence, words, words_within};
@@ -602,6 +679,70 @@ mod tests {
                     let span = super::span_of(s);
                     let walked = found.dates_in_order(&mut from, span);
                     prop_assert_eq!(walked, found.dates_in(span), "{:?} {:?}", text, span);
+                }
+                Ok(())
+            })?;
+        }
+    }
+
+    /// Sorted matches that do not overlap, from gaps and lengths.
+    fn sorted_matches() -> impl Strategy<Value = Vec<std::ops::Range<usize>>> {
+        prop::collection::vec((0usize..6, 1usize..6), 0..12).prop_map(|steps| {
+            let mut at = 0;
+            steps
+                .into_iter()
+                .map(|(gap, len)| {
+                    at += gap;
+                    let m = at..at + len;
+                    at += len;
+                    m
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        /// Each sentence's matches found by walking on through them
+        /// ([`matches_within_each`]) are those halving finds
+        /// ([`matches_within`]): for sentences following one another
+        /// (from cut points), touching, empty, and out of order.
+        #[test]
+        fn matches_walked_to_are_the_matches_halved_to(
+            all in sorted_matches(),
+            cuts in prop::collection::vec(0usize..70, 0..14),
+            shuffled in prop::collection::vec((0usize..70, 0usize..12), 0..4),
+        ) {
+            let text = "x".repeat(80);
+            let mut cuts = cuts;
+            cuts.sort_unstable();
+            let mut pieces: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
+            pieces.extend(shuffled.iter().map(|&(a, len)| (a, a + len)));
+            pieces.extend(cuts.windows(2).map(|w| (w[0], w[1])));
+            let sentences: Vec<Sentence<'_>> = pieces
+                .iter()
+                .map(|&(a, b)| Sentence { text: &text[a..b], start: a })
+                .collect();
+            let walked = matches_within_each(&all, &sentences);
+            prop_assert_eq!(walked.len(), sentences.len());
+            for (s, got) in sentences.iter().zip(walked) {
+                prop_assert_eq!(got, matches_within(&all, s.start, s.end()), "{:?} {:?}", all, s.start..s.end());
+            }
+        }
+
+        /// The event stems of each sentence of a text, read off the table
+        /// made with the text's stems, are those halving the stems finds.
+        #[test]
+        fn sentence_stems_are_the_stems_halved_to(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "Työpaja ", "seminaarissa ", "Webinaari", "ja ", "sote", "vaalit",
+                "kokous ", "5.3. ", ". ", "\n", "\n\n", "Tilaisuus", "infot ", "İ",
+            ]), 0..24),
+        ) {
+            let text = pieces.concat();
+            with_found(&text, |_, found, _| {
+                for n in 0..=found.sentences.len() {
+                    prop_assert_eq!(found.stems_within(n), found.stems_within_by_halving(n), "{:?} {}", text, n);
                 }
                 Ok(())
             })?;
