@@ -66,6 +66,88 @@ fn lowers_to_one_of(words: &[&str], text: &str) -> bool {
         .any(|w| strip_prefix_lowering_to(text, w).is_some_and(str::is_empty))
 }
 
+/// Whether `text` lowers to one of the words of `openings`, as
+/// [`lowers_to_one_of`] tells, asking only the words its first byte may
+/// open ([`Openings::for_text`]).
+fn lowers_to_one_of_opened(openings: &Openings, text: &str) -> bool {
+    openings
+        .for_text(text)
+        .any(|w| strip_prefix_lowering_to(text, w).is_some_and(str::is_empty))
+}
+
+/// A list of lower-case words, with the words each ASCII first byte opens:
+/// [`strip_prefix_lowering_to`] matches a text's ASCII first byte only to
+/// its own lower case, so a text led by one can start with no other word,
+/// and the rest of the list is not compared with it at all.
+struct Openings {
+    /// The words, in the list's order.
+    words: &'static [&'static str],
+    /// Bit `k` of entry `b`: word `k` starts with the ASCII byte `b`.
+    by_first: [u64; 128],
+}
+
+impl Openings {
+    /// The openings of `words` (at most 64 of them).
+    const fn of(words: &'static [&'static str]) -> Openings {
+        assert!(words.len() <= 64, "more words than a mask has bits");
+        let mut by_first = [0u64; 128];
+        let mut k = 0;
+        while k < words.len() {
+            if let [b, ..] = words[k].as_bytes()
+                && b.is_ascii()
+            {
+                by_first[*b as usize] |= 1 << k;
+            }
+            k += 1;
+        }
+        Openings { words, by_first }
+    }
+
+    /// The words `text` may start with, lowered character by character,
+    /// in the list's order: those its first byte, lowered, opens when
+    /// that is ASCII; every word when it leads a longer character (which
+    /// may lower to anything, the Kelvin sign to `k`); none when `text`
+    /// is empty (no word is).
+    fn for_text(&self, text: &str) -> impl Iterator<Item = &'static str> + use<> {
+        let mut mask = match text.as_bytes().first() {
+            Some(b) if b.is_ascii() => self
+                .by_first
+                .get(usize::from(b.to_ascii_lowercase()))
+                .copied()
+                .unwrap_or(0),
+            Some(_) => u64::MAX,
+            None => 0,
+        };
+        let words = self.words;
+        std::iter::from_fn(move || {
+            while mask != 0 {
+                let k = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if let Some(w) = words.get(k) {
+                    return Some(*w);
+                }
+            }
+            None
+        })
+    }
+}
+
+/// [`PUBLICATION_WORDS`] by their first bytes.
+const PUBLICATION_OPENINGS: Openings = Openings::of(PUBLICATION_WORDS);
+
+/// [`NAVIGATION_LINES`] by their first bytes.
+const NAVIGATION_OPENINGS: Openings = Openings::of(NAVIGATION_LINES);
+
+/// The links that end an entry or a page, [`READ_MORE`] first, by their
+/// first bytes.
+const ENTRY_END_OPENINGS: Openings = Openings::of(&[READ_MORE, BACK_TO_HEADINGS]);
+
+/// [`DOCUMENT_HEADERS`] by their first bytes.
+const DOCUMENT_HEADER_OPENINGS: Openings = Openings::of(DOCUMENT_HEADERS);
+
+/// [`SECTION_HEADERS`] by their first bytes.
+const SECTION_HEADER_OPENINGS: Openings = Openings::of(SECTION_HEADERS);
+
 /// The comment count in a footer such as `Lue lisää | 3 Kommenttia`: the
 /// number before the first comment word that follows one. The words are
 /// walked in place, two at a time, and compared without being lowered.
@@ -236,7 +318,7 @@ fn other_lead_bytes(word: u64) -> u64 {
 fn publication_line(line: &Line<'_>) -> Option<DateAt> {
     let text = line.text;
     let ends_word = |c: char| is_space(c) || c == ':';
-    let after = PUBLICATION_WORDS.iter().find_map(|w| {
+    let after = PUBLICATION_OPENINGS.for_text(text).find_map(|w| {
         strip_prefix_lowering_to(text, w).filter(|rest| rest.starts_with(ends_word))
     })?;
     let rest = after.trim_start_matches(ends_word);
@@ -417,10 +499,10 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
     }
     let bare = text.trim_end_matches(':');
     if may_be_header(bare) {
-        if lowers_to_one_of(DOCUMENT_HEADERS, bare) {
+        if lowers_to_one_of_opened(&DOCUMENT_HEADER_OPENINGS, bare) {
             return LineKind::DocumentHeader;
         }
-        if lowers_to_one_of(SECTION_HEADERS, bare) {
+        if lowers_to_one_of_opened(&SECTION_HEADER_OPENINGS, bare) {
             return LineKind::Section;
         }
     }
@@ -431,20 +513,22 @@ pub(crate) fn classify(line: &Line<'_>) -> LineKind {
 }
 
 /// The navigation line `text` is, if it is one: the end of an entry, the
-/// page footer, or other navigation residue.
+/// page footer, or other navigation residue. Only the links its first
+/// byte may open are compared with it ([`Openings`]).
 fn navigation(text: &str) -> Option<LineKind> {
-    if starts_with_navigation(text, READ_MORE) {
-        return Some(LineKind::ReadMore {
-            comments: comment_count(text),
+    if let Some(end) = ENTRY_END_OPENINGS
+        .for_text(text)
+        .find(|w| starts_with_navigation(text, w))
+    {
+        let comments = comment_count(text);
+        return Some(if end == READ_MORE {
+            LineKind::ReadMore { comments }
+        } else {
+            LineKind::Footer { comments }
         });
     }
-    if starts_with_navigation(text, BACK_TO_HEADINGS) {
-        return Some(LineKind::Footer {
-            comments: comment_count(text),
-        });
-    }
-    NAVIGATION_LINES
-        .iter()
+    NAVIGATION_OPENINGS
+        .for_text(text)
         .any(|w| starts_with_navigation(text, w))
         .then_some(LineKind::Navigation)
 }
@@ -850,6 +934,64 @@ mod tests {
                 plain::more_words_than(&text, n),
                 "{:?} {}", text, n
             );
+        }
+    }
+
+    /// Each list with its openings.
+    const OPENED_LISTS: [(&Openings, &[&str]); 5] = [
+        (&PUBLICATION_OPENINGS, PUBLICATION_WORDS),
+        (&NAVIGATION_OPENINGS, NAVIGATION_LINES),
+        (&ENTRY_END_OPENINGS, &[READ_MORE, BACK_TO_HEADINGS]),
+        (&DOCUMENT_HEADER_OPENINGS, DOCUMENT_HEADERS),
+        (&SECTION_HEADER_OPENINGS, SECTION_HEADERS),
+    ];
+
+    proptest! {
+        /// Every word of a list that a line starts with, lowered character
+        /// by character, is among the words its first byte opens, and those
+        /// come in the list's order: asking only them finds what asking
+        /// every word found, first the same one.
+        #[test]
+        fn openings_hold_every_word_a_line_starts_with(
+            opening in 0usize..1000,
+            picks in proptest::collection::vec(0usize..1000, 0..6),
+        ) {
+            let mut text = OPENINGS[opening % OPENINGS.len()].to_string();
+            text.push_str(&line_of(&picks));
+            for (openings, words) in OPENED_LISTS {
+                let opened: Vec<&str> = openings.for_text(&text).collect();
+                for w in words {
+                    if strip_prefix_lowering_to(&text, w).is_some() {
+                        prop_assert!(opened.contains(w), "{:?} {:?}", text, w);
+                    }
+                }
+                let in_order: Vec<&str> =
+                    words.iter().copied().filter(|w| opened.contains(w)).collect();
+                prop_assert_eq!(opened, in_order, "{:?}", text);
+            }
+        }
+    }
+
+    /// A line led by an ASCII byte is offered just the words opening with
+    /// that byte lowered (each word its own, in capitals too); one led by
+    /// a longer character every word; an empty one none.
+    #[test]
+    fn openings_offer_the_words_of_the_first_byte() {
+        for (openings, words) in OPENED_LISTS {
+            for w in words {
+                for text in [w.to_string(), w.to_uppercase()] {
+                    let opened: Vec<&str> = openings.for_text(&text).collect();
+                    assert!(opened.contains(w), "{text}");
+                    let first = w.as_bytes()[0];
+                    assert!(
+                        !first.is_ascii() || opened.iter().all(|o| o.as_bytes()[0] == first),
+                        "{text}"
+                    );
+                }
+            }
+            assert_eq!(openings.for_text("\u{212a}").count(), words.len());
+            assert_eq!(openings.for_text("").count(), 0);
+            assert_eq!(openings.for_text("#").count(), 0);
         }
     }
 

@@ -69,7 +69,7 @@ fn entry_at<'a>(
         Some(offset) => (offset, at, at + 1),
         None => {
             let h = next_content(kinds, at + 1)?;
-            if kinds[h] != LineKind::Text {
+            if !matches!(kinds[h], LineKind::Text) {
                 return None;
             }
             (ls[h].start, h, h + 1)
@@ -114,7 +114,7 @@ fn entry_at<'a>(
         // A header with no links below it names the document itself.
         documents.extend(
             (body_from..end)
-                .filter(|&i| kinds[i] == LineKind::DocumentHeader)
+                .filter(|&i| matches!(kinds[i], LineKind::DocumentHeader))
                 .map(|i| ls[i].text.trim_end_matches(':')),
         );
     }
@@ -268,7 +268,7 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
         let second = next_content(&kinds, first + 1);
         match (kinds[first], second) {
             (LineKind::Date { date, rest: None }, Some(t))
-                if !is_entry_line(first) && kinds[t] == LineKind::Text =>
+                if !is_entry_line(first) && matches!(kinds[t], LineKind::Text) =>
             {
                 published = Some(date);
                 title = Some(ls[t]);
@@ -278,7 +278,7 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
                 match (kinds[d], third) {
                     (LineKind::Date { date, rest: None }, Some(t))
                         if !is_entry_line(d)
-                            && kinds[t] == LineKind::Text
+                            && matches!(kinds[t], LineKind::Text)
                             && ls[first].text.split(is_space).nth(3).is_none()
                             && !names_a_body(ls[first].text) =>
                     {
@@ -327,7 +327,7 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
     if published.is_none() {
         published = kinds
             .iter()
-            .filter(|k| **k != LineKind::Blank)
+            .filter(|k| !matches!(k, LineKind::Blank))
             .take(PUBLICATION_LINE_REACH)
             .find_map(|k| match k {
                 LineKind::Published { date } => Some(*date),

@@ -191,7 +191,7 @@ fn label_of_by_lowering<'a>(
 /// `Kehitysjohtaja, sote-palvelut`, `040 123 4567`).
 fn is_contact_line(line: &Line<'_>, kind: LineKind) -> bool {
     const MAX_WORDS: usize = 10;
-    kind == LineKind::Text
+    matches!(kind, LineKind::Text)
         && line
             .text
             .split(is_space)
@@ -229,7 +229,7 @@ pub(crate) fn find_sections<'a>(ls: &[Line<'a>], kinds: &[LineKind]) -> Vec<Sect
     let mut out = Vec::new();
     let mut i = 0;
     while i < ls.len() {
-        if kinds[i] == LineKind::Text {
+        if matches!(kinds[i], LineKind::Text) {
             if let Some((kind, inline)) = label_of(&ls[i], i) {
                 let mut items: Vec<Item<'a>> = inline.into_iter().collect();
                 let mut j = i + 1;
@@ -256,7 +256,7 @@ pub(crate) fn find_sections<'a>(ls: &[Line<'a>], kinds: &[LineKind]) -> Vec<Sect
                     if j >= ls.len() || ls[j].is_blank() || label_of(&ls[j], j).is_some() {
                         break;
                     }
-                    if kinds[j] == LineKind::Text || matches!(kinds[j], LineKind::Date { .. }) {
+                    if matches!(kinds[j], LineKind::Text | LineKind::Date { .. }) {
                         let text = ls[j].text;
                         let skip = list_marker(text).unwrap_or(0);
                         items.push(Item {
