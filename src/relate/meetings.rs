@@ -58,38 +58,45 @@ fn sentence_may_name_meeting(found: &Found<'_>, n: usize) -> bool {
 /// found by one search of the whole text instead of one search a
 /// sentence: of the many sentences asked about, few hold it, and a search
 /// costs as much to start as to run over a short sentence.
+///
+/// The sentence loop of [`meetings`] visits these sentences alone, where
+/// it asked every sentence of the text whether it held one.
 struct Cores {
-    /// For each sentence, whether a core lies wholly inside it; `None`
-    /// when the text does not lower in place.
-    holding: Option<Vec<bool>>,
+    /// The indexes of the sentences that may hold a meeting word
+    /// ([`sentence_may_name_meeting`]), ascending: those a core lies
+    /// wholly inside, or, when the text does not lower in place, those
+    /// whose own lower case a search finds one in.
+    holding: Vec<usize>,
 }
 
 impl Cores {
-    /// The sentences of `found` that hold a core.
+    /// The sentences of `found` that hold a core. In a text that lowers in
+    /// place no sentence's lower case is made apart, so none holds the
+    /// Kelvin sign.
     fn new(found: &Found<'_>) -> Self {
-        let holding = found.lower_aligned().map(|lower| {
-            let mut holding = vec![false; found.sentences.len()];
-            for at in core_places(lower.as_bytes()) {
-                if let Some(n) = sentence_holding(found, at, at + MEETING_CORE.len())
-                    && let Some(slot) = holding.get_mut(n)
-                {
-                    *slot = true;
+        let holding = match found.lower_aligned() {
+            Some(lower) => {
+                let mut holding: Vec<usize> = Vec::new();
+                for at in core_places(lower.as_bytes()) {
+                    if let Some(n) = sentence_holding(found, at, at + MEETING_CORE.len())
+                        && holding.last() != Some(&n)
+                    {
+                        holding.push(n);
+                    }
                 }
+                holding
             }
-            holding
-        });
+            None => (0..found.sentences.len())
+                .filter(|&n| sentence_may_name_meeting(found, n))
+                .collect(),
+        };
         Self { holding }
     }
 
     /// Whether sentence `n` of `found` may hold a meeting word, as
-    /// [`sentence_may_name_meeting`] answers: a core lies wholly inside it.
-    /// In a text that lowers in place no sentence's lower case is made
-    /// apart, so none holds the Kelvin sign.
-    fn sentence_may_name_meeting(&self, found: &Found<'_>, n: usize) -> bool {
-        match &self.holding {
-            Some(holding) => holding.get(n).copied().unwrap_or(false),
-            None => sentence_may_name_meeting(found, n),
-        }
+    /// [`sentence_may_name_meeting`] answers.
+    fn sentence_may_name_meeting(&self, n: usize) -> bool {
+        self.holding.binary_search(&n).is_ok()
     }
 }
 
@@ -901,31 +908,77 @@ pub(crate) fn meetings(
         });
     }
     let cores = Cores::new(found);
-    let mut walk = HeadingWalk {
-        headings: &headings,
-        next: 0,
+    // Most sentences hold no meeting word, nor its core letters: only
+    // those that do are visited.
+    let told = Told {
+        text,
+        found,
+        registry,
+        layout,
+        structural,
     };
-    // The meetings the previous sentence told, by their place in the list.
-    let mut told_before: Option<(usize, std::ops::Range<usize>)> = None;
-    for (n, sentence) in found.sentences.iter().enumerate() {
-        let span = span_of(sentence);
-        if walk.overlaps(span) {
-            continue;
-        }
-        let before = out.list.len();
-        // Most sentences hold no meeting word, nor its core letters.
-        if cores.sentence_may_name_meeting(found, n) {
-            sentence_meetings(
-                &mut out, text, n, found, registry, layout, structural, &anchor_at,
-            );
-        }
-        if out.list.len() > before {
-            told_before = Some((n, before..out.list.len()));
-        } else if let Some((_, told)) = told_before.take().filter(|(p, _)| p + 1 == n) {
-            place_told_after(text, found, &cores, n, &mut out.list[told]);
+    let holding = cores.holding.iter().map(|&n| (n, true));
+    told.sentences_meetings(&mut out, &headings, &cores, holding, &anchor_at);
+    out.list
+}
+
+/// What the sentence rules of [`meetings`] read, besides the sentences.
+struct Told<'a, 't, 'l> {
+    text: &'a str,
+    found: &'a Found<'t>,
+    registry: &'a Registry,
+    layout: &'a Layout<'l>,
+    structural: &'a [Span],
+}
+
+impl Told<'_, '_, '_> {
+    /// Pushes into `out` the meetings that sentences `ns` (indexes of
+    /// `found.sentences`, ascending, each with whether it holds a meeting
+    /// word's core, [`Cores`]) tell, but for those overlapping one of
+    /// `headings`, and gives them the place a next sentence tells
+    /// ([`place_told_after`]). A sentence without a core tells none and
+    /// no place, so passing it over changes nothing: the meetings before
+    /// it are then not the ones a sentence right before another tells.
+    /// [`meetings`] passes only the sentences holding a core; its test
+    /// passes every sentence.
+    fn sentences_meetings(
+        &self,
+        out: &mut Gathered,
+        headings: &[Span],
+        cores: &Cores,
+        ns: impl Iterator<Item = (usize, bool)>,
+        anchor_at: &impl Fn(usize) -> Option<chrono::NaiveDate>,
+    ) {
+        let Self {
+            text,
+            found,
+            registry,
+            layout,
+            structural,
+        } = *self;
+        let mut walk = HeadingWalk { headings, next: 0 };
+        // The meetings the previous sentence told, by their place in the list.
+        let mut told_before: Option<(usize, std::ops::Range<usize>)> = None;
+        for (n, holds_core) in ns {
+            let Some(sentence) = found.sentences.get(n) else {
+                continue;
+            };
+            if walk.overlaps(span_of(sentence)) {
+                continue;
+            }
+            let before = out.list.len();
+            if holds_core {
+                sentence_meetings(out, text, n, found, registry, layout, structural, anchor_at);
+            }
+            if out.list.len() > before {
+                told_before = Some((n, before..out.list.len()));
+            } else if let Some((_, told)) = told_before.take().filter(|(p, _)| p + 1 == n)
+                && let Some(told) = out.list.get_mut(told)
+            {
+                place_told_after(text, found, cores, n, told);
+            }
         }
     }
-    out.list
 }
 
 /// The entries' headings (in text order, as the entries are), asked in
@@ -983,7 +1036,7 @@ fn place_told_after(
 ) {
     let sentence = &found.sentences[n];
     let span = span_of(sentence);
-    if !cores.sentence_may_name_meeting(found, n)
+    if !cores.sentence_may_name_meeting(n)
         || !has_meeting_word(found.sentence_words(n).lower())
         || found.dates_in(span).next().is_some()
     {
@@ -1689,7 +1742,7 @@ mod tests {
                 let cores = Cores::new(found);
                 for n in 0..=found.sentences.len() {
                     prop_assert_eq!(
-                        cores.sentence_may_name_meeting(found, n),
+                        cores.sentence_may_name_meeting(n),
                         sentence_may_name_meeting(found, n),
                         "{:?} {}", text, n
                     );
@@ -1886,6 +1939,59 @@ mod tests {
                         );
                     }
                 }
+                Ok(())
+            })?;
+        }
+    }
+
+    /// Sentences without a meeting word's core between meeting sentences:
+    /// a place told after, a plain sentence, an entry.
+    fn between_piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Kokoukset pidetään Oulussa",
+            "Tilaisuus pidetään Kajaanissa",
+            "Ryhmä valmistelee asiaa",
+            "Oulussa",
+            "\n\n12.3.2019Digitalisaation työryhmän kokous 10.3.2019\n\n",
+            "\n\n",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        /// The sentence loop of [`meetings`], visiting only the sentences
+        /// that hold a meeting word's core ([`Cores`]), gathers what it
+        /// gathers visiting every sentence of the text (each asked whether
+        /// it holds one): the same meetings, with the places told after
+        /// them.
+        #[test]
+        fn sentences_with_cores_alone_tell_the_meetings_of_every_sentence(
+            sentences in prop::collection::vec(
+                prop_oneof![
+                    3 => prop::collection::vec(meeting_piece(), 0..10),
+                    1 => between_piece().prop_map(|p| vec![p]),
+                ],
+                1..7,
+            ),
+        ) {
+            let text = published_sentences(&sentences);
+            crate::relate::found::testing::with_found(&text, |layout, found, registry| {
+                let anchors = crate::relate::dates::Anchors::new(layout, &found.dates);
+                let anchor_at = |at| anchors.anchor_at(at);
+                let headings: Vec<Span> = layout
+                    .entries
+                    .iter()
+                    .map(|e| Span::new(e.heading_start, e.heading_start + e.heading.len()))
+                    .collect();
+                let told = Told { text: &text, found, registry, layout, structural: &[] };
+                let cores = Cores::new(found);
+                let mut visited = Gathered::default();
+                let holding = cores.holding.iter().map(|&n| (n, true));
+                told.sentences_meetings(&mut visited, &headings, &cores, holding, &anchor_at);
+                let mut every = Gathered::default();
+                let all = (0..found.sentences.len()).map(|n| (n, cores.sentence_may_name_meeting(n)));
+                told.sentences_meetings(&mut every, &headings, &cores, all, &anchor_at);
+                prop_assert_eq!(visited.list, every.list, "{:?}", text);
                 Ok(())
             })?;
         }
