@@ -7,6 +7,7 @@ use crate::lexicon::ABBREVIATIONS;
 use crate::lexicon::fx::FxHashSet;
 use crate::recognise::places::lookup;
 
+use super::ascii::{HIGH, alnum_bytes, bytes_equal_to};
 use super::block::{equal, for_each_marked};
 use super::case::{is_latin1, lower_cow};
 use super::space::{is_space, trim_end_space, trim_start_space};
@@ -48,8 +49,10 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
     {
         return false; // no space after: `5.3.2019`, `paijat-sote.fi`
     }
-    let spaced = rest.starts_with(is_space);
-    let after = rest.trim_start_matches(is_space);
+    // Trimmed by bytes while the spaces are ASCII: whether anything was
+    // trimmed is whether the rest starts with a space.
+    let after = trim_start_space(rest);
+    let spaced = after.len() < rest.len();
     if !spaced && !after.is_empty() {
         return false;
     }
@@ -124,7 +127,34 @@ fn after_last_break(before: &str) -> usize {
 /// character by character, and only `Σ` looks at its neighbours), and too
 /// many for a day or a month. Most full stops that end a sentence follow
 /// such a word, which is then not searched back for its start.
+///
+/// The window is read as one `u64` (little-endian, filled up with letters
+/// when shorter than eight bytes): a byte passes if it is an ASCII letter
+/// or digit ([`alnum_bytes`]) or a `C3`, or a continuation byte (`80`–`BF`)
+/// whose byte before, in the window, is a `C3`.
 fn ends_long_word(bytes: &[u8], dot: usize) -> bool {
+    let Some(window) = dot
+        .checked_sub(LONG_WORD)
+        .and_then(|from| bytes.get(from..dot))
+    else {
+        return false;
+    };
+    let mut eight = [b'a'; 8];
+    let Some(head) = eight.get_mut(..window.len()) else {
+        return false;
+    };
+    head.copy_from_slice(window);
+    let word = u64::from_le_bytes(eight);
+    let c3 = bytes_equal_to(word, 0xC3);
+    let continuation = word & !(word << 1) & HIGH;
+    let letters = alnum_bytes(word) | c3 | (continuation & (c3 << 8));
+    letters == HIGH
+}
+
+/// [`ends_long_word`] a byte at a time, as it was before it read the
+/// window as one word: the oracle of `long_words_agree_with_the_byte_walk`.
+#[cfg(test)]
+fn ends_long_word_by_bytes(bytes: &[u8], dot: usize) -> bool {
     let Some(window) = dot
         .checked_sub(LONG_WORD)
         .and_then(|from| bytes.get(from..dot))
@@ -142,6 +172,9 @@ fn ends_long_word(bytes: &[u8], dot: usize) -> bool {
 
 /// More bytes than the longest of [`ABBREVIATIONS`] has.
 const LONG_WORD: usize = LONGEST_ABBREVIATION + 1;
+
+// [`ends_long_word`] reads its window as one `u64`.
+const _: () = assert!(LONG_WORD <= 8, "an abbreviation too long for one u64");
 
 /// Whether `word` lowers to one of [`ABBREVIATIONS`]. A word of ASCII and
 /// Latin-1 lowers to as many bytes as it has, so one longer than the
@@ -206,6 +239,7 @@ pub(crate) fn sentences(text: &str, start: usize) -> Vec<Sentence<'_>> {
 
 /// Adds `text[from..to]` without its leading and trailing space, unless
 /// nothing is left.
+#[inline(always)]
 fn push<'a>(out: &mut Vec<Sentence<'a>>, text: &'a str, base: usize, from: usize, to: usize) {
     let raw = &text[from..to];
     let led = trim_start_space(raw);
@@ -441,6 +475,30 @@ mod tests {
                         ends_sentence(&text, dot), oracle::ends_sentence(&text, dot), "{:?} {}", text, dot
                     );
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The window read as one word passes the full stops the byte walk
+        /// passes: bytes of letters, digits, `C3` and continuation bytes
+        /// in every order, before a full stop at every offset.
+        #[test]
+        fn long_words_agree_with_the_byte_walk(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    6 => proptest::sample::select(b"aZ09\xC3\xA4\x84\xB6 (.".to_vec()),
+                    1 => proptest::prelude::any::<u8>(),
+                ],
+                0..20,
+            )
+        ) {
+            for dot in 0..=bytes.len() {
+                proptest::prop_assert_eq!(
+                    ends_long_word(&bytes, dot),
+                    ends_long_word_by_bytes(&bytes, dot),
+                    "{:x?} {}", bytes, dot
+                );
             }
         }
     }
