@@ -8,12 +8,13 @@
 //! over the forms and is walked byte by byte from the start, with no search
 //! set-up per call.
 
-/// The "no node" link: the root is never a child, so index 0 is free.
+/// The "no node" index: the root is never a child, so index 0 is free.
 const NONE: u32 = 0;
 
-/// One trie node: the byte leading to it, the form ending at it and its links.
+/// A node of the trie while forms are added: its children are linked as
+/// siblings, so that a child is added without moving any other node.
 #[derive(Debug, Clone, Copy, Default)]
-struct Node {
+struct Linked {
     /// The last byte of the path to this node.
     byte: u8,
     /// Index of the form ending here, plus one; 0 when no form ends here.
@@ -24,22 +25,166 @@ struct Node {
     next_sibling: u32,
 }
 
-impl Node {
-    /// The match when the path to this node, `len` bytes, is a form:
-    /// `(len, form index)`.
-    fn found(self, len: usize) -> Option<(usize, usize)> {
-        let form = usize::try_from(self.form).ok()?;
-        form.checked_sub(1).map(|index| (len, index))
+/// The trie while forms are added; [`FormTrie::new`] lays it out anew.
+#[derive(Debug)]
+struct Builder {
+    /// Every node; node 0 is a placeholder root.
+    nodes: Vec<Linked>,
+    /// The node of each first byte, or [`NONE`].
+    roots: Box<[u32; 256]>,
+}
+
+impl Builder {
+    /// The linked trie of `forms`, each known by its position in the
+    /// iteration: an empty form is left out (no caller has one: it would
+    /// match anywhere); of two equal forms the first keeps its index. The
+    /// forms are read twice: first for their bytes, each of which adds at
+    /// most one node, so that the nodes are made room for once.
+    fn of<'f, I>(forms: I) -> Self
+    where
+        I: IntoIterator<Item = &'f str>,
+        I::IntoIter: Clone,
+    {
+        let forms = forms.into_iter();
+        let mut nodes = Vec::with_capacity(1 + forms.clone().map(str::len).sum::<usize>());
+        nodes.push(Linked::default());
+        let mut builder = Self {
+            nodes,
+            roots: Box::new([NONE; 256]),
+        };
+        for (index, form) in forms.enumerate() {
+            builder.insert(form.as_bytes(), index);
+        }
+        builder
     }
+
+    /// Adds `form` with index `index`.
+    fn insert(&mut self, form: &[u8], index: usize) {
+        let Some((&first, rest)) = form.split_first() else {
+            return;
+        };
+        let Ok(id) = u32::try_from(index + 1) else {
+            return;
+        };
+        let Some(mut at) = self.root_or_new(first) else {
+            return;
+        };
+        for &b in rest {
+            let Some(next) = self.child_or_new(at, b) else {
+                return;
+            };
+            at = next;
+        }
+        if let Some(node) = self.nodes.get_mut(at as usize)
+            && node.form == 0
+        {
+            node.form = id;
+        }
+    }
+
+    /// The node of first byte `b`, added when missing.
+    fn root_or_new(&mut self, b: u8) -> Option<u32> {
+        let slot = self.roots.get_mut(usize::from(b))?;
+        if *slot != NONE {
+            return Some(*slot);
+        }
+        let at = u32::try_from(self.nodes.len()).ok()?;
+        self.nodes.push(Linked {
+            byte: b,
+            ..Linked::default()
+        });
+        *slot = at;
+        Some(at)
+    }
+
+    /// The child of node `parent` reached by byte `b`, added when missing
+    /// (in front of its siblings).
+    fn child_or_new(&mut self, parent: u32, b: u8) -> Option<u32> {
+        let first_child = self.nodes.get(parent as usize)?.first_child;
+        if let Some(at) = self.children(first_child).find(|&(_, byte)| byte == b) {
+            return Some(at.0);
+        }
+        let at = u32::try_from(self.nodes.len()).ok()?;
+        self.nodes.push(Linked {
+            byte: b,
+            next_sibling: first_child,
+            ..Linked::default()
+        });
+        self.nodes.get_mut(parent as usize)?.first_child = at;
+        Some(at)
+    }
+
+    /// The siblings from `first` on: each one's index and byte.
+    fn children(&self, first: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let mut at = first;
+        std::iter::from_fn(move || {
+            let node = self.nodes.get(at as usize).filter(|_| at != NONE)?;
+            let found = (at, node.byte);
+            at = node.next_sibling;
+            Some(found)
+        })
+    }
+
+    /// The longest form that `bytes` starts with, walked through the
+    /// sibling links from the first byte's node: the walk before
+    /// [`FormTrie`]'s layout, the oracle of its tests.
+    #[cfg(test)]
+    fn longest_prefix(&self, bytes: &[u8]) -> Option<(usize, usize)> {
+        let (&first, rest) = bytes.split_first()?;
+        let root = *self.roots.get(usize::from(first))?;
+        if root == NONE {
+            return None;
+        }
+        let mut node = *self.nodes.get(root as usize)?;
+        let mut best = found(node.form, 1);
+        for (len, &b) in (2..).zip(rest) {
+            let Some((at, _)) = self.children(node.first_child).find(|&(_, byte)| byte == b) else {
+                break;
+            };
+            node = *self.nodes.get(at as usize)?;
+            if let Some(hit) = found(node.form, len) {
+                best = Some(hit);
+            }
+        }
+        best
+    }
+}
+
+/// The match when a path of `len` bytes ends at a node of form `form`
+/// (index plus one, 0 for none): `(len, form index)`.
+fn found(form: u32, len: usize) -> Option<(usize, usize)> {
+    let form = usize::try_from(form).ok()?;
+    form.checked_sub(1).map(|index| (len, index))
+}
+
+/// One node of the laid-out trie: its children are the nodes
+/// `first..first + count`, and their bytes `labels[first..first + count]`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    /// The index of the first child (meaningless when `count` is 0).
+    first: u32,
+    /// Index of the form ending here, plus one; 0 when no form ends here.
+    form: u32,
+    /// The number of children.
+    count: u16,
 }
 
 /// The forms as a trie; node 0 is a placeholder root, its children are
 /// reached through a table of first bytes (a form's first byte is looked up
 /// once, not searched among some thirty capitals).
+///
+/// Each node's children sit side by side, their bytes in a list of their
+/// own ([`FormTrie::labels`], a byte a node: some 30 KB for the
+/// gazetteer): a step of the walk reads one node and a few bytes next to
+/// each other. Children linked as siblings, each a node somewhere else in
+/// some 500 KB of nodes, cost a read from the cache's slower levels per
+/// sibling passed: the walk then spent most of its time waiting.
 #[derive(Debug)]
 pub(super) struct FormTrie {
-    /// Every node; children link to each other by index.
+    /// Every node, in the order of [`FormTrie::laid_out_from`].
     nodes: Vec<Node>,
+    /// The last byte of the path to each node.
+    labels: Vec<u8>,
     /// The node of each first byte, or [`NONE`] when no form starts with it.
     roots: Box<[u32; 256]>,
     /// The node of each first two bytes, or [`NONE`]: a walk starts at its
@@ -64,49 +209,110 @@ pub(super) struct FormTrie {
 impl FormTrie {
     /// The trie of `forms`, each known by its position in the iteration. An
     /// empty form is left out (no caller has one: it would match anywhere);
-    /// of two equal forms the first keeps its index. The forms are read
-    /// twice: first for their bytes, each of which adds at most one node,
-    /// so that the nodes are made room for once.
+    /// of two equal forms the first keeps its index.
     pub(super) fn new<'f, I>(forms: I) -> Self
     where
         I: IntoIterator<Item = &'f str>,
         I::IntoIter: Clone,
     {
-        let forms = forms.into_iter();
-        let mut nodes = Vec::with_capacity(1 + forms.clone().map(str::len).sum::<usize>());
-        nodes.push(Node::default());
+        Self::laid_out_from(&Builder::of(forms))
+    }
+
+    /// The trie of `builder`'s nodes, laid out anew: the placeholder, the
+    /// first bytes' nodes, then, depth first, each node's children
+    /// together (in order of their bytes) before any of their own
+    /// children. A node with one child is then followed at once by it, as
+    /// the nodes of a form's last letters are in the order they are read.
+    fn laid_out_from(builder: &Builder) -> Self {
         let mut trie = Self {
-            nodes,
+            nodes: Vec::with_capacity(builder.nodes.len()),
+            labels: Vec::with_capacity(builder.nodes.len()),
             roots: Box::new([NONE; 256]),
             pairs: Box::default(),
             pair_rows: Box::new([0; 256]),
             pair_columns: Box::new([0; 256]),
             columns: 1,
         };
-        for (index, form) in forms.enumerate() {
-            trie.insert(form.as_bytes(), index);
+        trie.nodes.push(Node::default());
+        trie.labels.push(0);
+        // Nodes laid out whose children are not yet: (old index, new index).
+        let mut pending: Vec<(u32, u32)> = Vec::new();
+        for (slot, &old) in trie.roots.iter_mut().zip(builder.roots.iter()) {
+            if old != NONE
+                && let Some(new) = Self::push_node(&mut trie.nodes, &mut trie.labels, builder, old)
+            {
+                *slot = new;
+                pending.push((old, new));
+            }
+        }
+        pending.reverse();
+        let mut kids: Vec<(u8, u32)> = Vec::new();
+        while let Some((old, new)) = pending.pop() {
+            let first_child = builder
+                .nodes
+                .get(old as usize)
+                .map_or(NONE, |n| n.first_child);
+            kids.clear();
+            kids.extend(builder.children(first_child).map(|(id, byte)| (byte, id)));
+            kids.sort_unstable();
+            let Ok(first) = u32::try_from(trie.nodes.len()) else {
+                break;
+            };
+            if let Some(node) = trie.nodes.get_mut(new as usize) {
+                node.first = first;
+                node.count = u16::try_from(kids.len()).unwrap_or(u16::MAX);
+            }
+            let at = pending.len();
+            for &(_, id) in &kids {
+                if let Some(child) = Self::push_node(&mut trie.nodes, &mut trie.labels, builder, id)
+                {
+                    pending.push((id, child));
+                }
+            }
+            // The first child is laid out first: taken from the end.
+            pending.get_mut(at..).unwrap_or_default().reverse();
         }
         trie.fill_pairs();
         trie
+    }
+
+    /// Appends a copy of `builder`'s node `old` (its form and byte; its
+    /// children come later) and returns its new index.
+    fn push_node(
+        nodes: &mut Vec<Node>,
+        labels: &mut Vec<u8>,
+        builder: &Builder,
+        old: u32,
+    ) -> Option<u32> {
+        let linked = builder.nodes.get(old as usize)?;
+        let new = u32::try_from(nodes.len()).ok()?;
+        nodes.push(Node {
+            form: linked.form,
+            ..Node::default()
+        });
+        labels.push(linked.byte);
+        Some(new)
+    }
+
+    /// The children of node `node`: each one's index and byte.
+    fn children_of(&self, node: Node) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let first = node.first as usize;
+        let labels = self
+            .labels
+            .get(first..first + usize::from(node.count))
+            .unwrap_or_default();
+        (node.first..).zip(labels.iter().copied())
     }
 
     /// The children of the node of first byte `first`: each one's index
     /// and byte.
     fn second_nodes(&self, first: u8) -> impl Iterator<Item = (u32, u8)> + '_ {
         let root = self.roots.get(usize::from(first)).copied().unwrap_or(NONE);
-        let mut at = match root {
-            NONE => NONE,
-            _ => self
-                .nodes
-                .get(root as usize)
-                .map_or(NONE, |n| n.first_child),
+        let node = match root {
+            NONE => Node::default(),
+            _ => self.nodes.get(root as usize).copied().unwrap_or_default(),
         };
-        std::iter::from_fn(move || {
-            let node = self.nodes.get(at as usize).filter(|_| at != NONE)?;
-            let found = (at, node.byte);
-            at = node.next_sibling;
-            Some(found)
-        })
+        self.children_of(node)
     }
 
     /// Numbers the rows and columns of [`FormTrie::pairs`] and fills it
@@ -153,74 +359,18 @@ impl FormTrie {
         (column != 0).then_some(row * self.columns + column)
     }
 
-    /// Adds `form` with index `index`.
-    fn insert(&mut self, form: &[u8], index: usize) {
-        let Some((&first, rest)) = form.split_first() else {
-            return;
+    /// The child of `node` reached by byte `b`: its index and a copy of it.
+    /// Most nodes past the second byte have one child, asked first.
+    #[inline]
+    fn child(&self, node: Node, b: u8) -> Option<Node> {
+        let first = node.first as usize;
+        let labels = self.labels.get(first..first + usize::from(node.count))?;
+        let at = match labels {
+            [only] if *only == b => first,
+            [_] | [] => return None,
+            _ => first + labels.iter().position(|&l| l == b)?,
         };
-        let Ok(id) = u32::try_from(index + 1) else {
-            return;
-        };
-        let Some(mut at) = self.root_or_new(first) else {
-            return;
-        };
-        for &b in rest {
-            let Some(next) = self.child_or_new(at, b) else {
-                return;
-            };
-            at = next;
-        }
-        if let Some(node) = self.nodes.get_mut(at as usize)
-            && node.form == 0
-        {
-            node.form = id;
-        }
-    }
-
-    /// The node of first byte `b`, added when missing.
-    fn root_or_new(&mut self, b: u8) -> Option<u32> {
-        let slot = self.roots.get_mut(usize::from(b))?;
-        if *slot != NONE {
-            return Some(*slot);
-        }
-        let at = u32::try_from(self.nodes.len()).ok()?;
-        self.nodes.push(Node {
-            byte: b,
-            ..Node::default()
-        });
-        *slot = at;
-        Some(at)
-    }
-
-    /// The child of node `parent` reached by byte `b`, added when missing
-    /// (in front of its siblings).
-    fn child_or_new(&mut self, parent: u32, b: u8) -> Option<u32> {
-        let first_child = self.nodes.get(parent as usize)?.first_child;
-        if let Some((at, _)) = self.find_child(first_child, b) {
-            return Some(at);
-        }
-        let at = u32::try_from(self.nodes.len()).ok()?;
-        self.nodes.push(Node {
-            byte: b,
-            next_sibling: first_child,
-            ..Node::default()
-        });
-        self.nodes.get_mut(parent as usize)?.first_child = at;
-        Some(at)
-    }
-
-    /// Among the siblings from `first` on, the one of byte `b`: its index
-    /// and a copy of it.
-    fn find_child(&self, first: u32, b: u8) -> Option<(u32, Node)> {
-        let mut at = first;
-        while at != NONE {
-            let node = *self.nodes.get(at as usize)?;
-            if node.byte == b {
-                return Some((at, node));
-            }
-            at = node.next_sibling;
-        }
-        None
+        self.nodes.get(at).copied()
     }
 
     /// The longest form that `bytes` starts with, as `(length in bytes, form
@@ -232,7 +382,7 @@ impl FormTrie {
         if root == NONE {
             return None;
         }
-        let mut best = self.nodes.get(root as usize)?.found(1);
+        let mut best = found(self.nodes.get(root as usize)?.form, 1);
         let Some((&second, rest)) = rest.split_first() else {
             return best;
         };
@@ -244,16 +394,16 @@ impl FormTrie {
             return best;
         }
         let mut node = *self.nodes.get(at as usize)?;
-        if let Some(found) = node.found(2) {
-            best = Some(found);
+        if let Some(hit) = found(node.form, 2) {
+            best = Some(hit);
         }
         for (len, &b) in (3..).zip(rest) {
-            let Some((_, child)) = self.find_child(node.first_child, b) else {
+            let Some(child) = self.child(node, b) else {
                 break;
             };
             node = child;
-            if let Some(found) = node.found(len) {
-                best = Some(found);
+            if let Some(hit) = found(node.form, len) {
+                best = Some(hit);
             }
         }
         best
@@ -270,14 +420,14 @@ impl FormTrie {
             return None;
         }
         let mut node = *self.nodes.get(root as usize)?;
-        let mut best = node.found(1);
+        let mut best = found(node.form, 1);
         for (len, &b) in (2..).zip(rest) {
-            let Some((_, child)) = self.find_child(node.first_child, b) else {
+            let Some(child) = self.child(node, b) else {
                 break;
             };
             node = child;
-            if let Some(found) = node.found(len) {
-                best = Some(found);
+            if let Some(hit) = found(node.form, len) {
+                best = Some(hit);
             }
         }
         best
@@ -355,10 +505,31 @@ mod tests {
                 );
             }
         }
+
+        /// The laid-out trie finds at every start of every text the form
+        /// that the walk through the linked trie it was laid out from finds.
+        #[test]
+        fn laid_out_trie_finds_what_the_linked_trie_finds(
+            forms in proptest::collection::vec(piece(), 0..80),
+            texts in proptest::collection::vec(piece(), 1..8),
+        ) {
+            let trie = FormTrie::new(forms.iter().map(String::as_str));
+            let linked = Builder::of(forms.iter().map(String::as_str));
+            let text = texts.concat() + &forms.concat();
+            for at in 0..=text.len() {
+                let rest = text.as_bytes().get(at..).unwrap_or_default();
+                proptest::prop_assert_eq!(
+                    trie.longest_prefix(rest),
+                    linked.longest_prefix(rest),
+                    "{:?} at {}", text, at
+                );
+            }
+        }
     }
 
     /// Every form of the gazetteer's table, whole, cut and lengthened, is
-    /// found as the walk from the root finds it.
+    /// found as the walk from the root and the walk through the linked
+    /// trie find it.
     #[test]
     fn pair_start_finds_the_table_forms_as_the_walk_from_the_root() {
         let forms: Vec<&str> = include_str!("../../lexicon/places.tsv")
@@ -367,6 +538,7 @@ mod tests {
             .filter_map(|l| l.split('\t').next())
             .collect();
         let trie = FormTrie::new(forms.iter().copied());
+        let linked = Builder::of(forms.iter().copied());
         for form in &forms {
             for probe in [form.to_string(), format!("{form}kin"), format!("{form} ")] {
                 let bytes = probe.as_bytes();
@@ -375,6 +547,11 @@ mod tests {
                     assert_eq!(
                         trie.longest_prefix(cut),
                         trie.longest_prefix_from_the_root(cut),
+                        "{probe:?} {end}"
+                    );
+                    assert_eq!(
+                        trie.longest_prefix(cut),
+                        linked.longest_prefix(cut),
                         "{probe:?} {end}"
                     );
                 }
