@@ -55,6 +55,7 @@ pub(crate) fn lines(source: &str) -> Vec<Line<'_>> {
 const BYTES_PER_LINE: usize = 40;
 
 /// `source[start..end]` without surrounding space, trimmed once at each end.
+#[inline(always)]
 fn trimmed(source: &str, start: usize, end: usize) -> Line<'_> {
     let raw = source.get(start..end).unwrap_or_default();
     let led = trim_start_space(raw);
