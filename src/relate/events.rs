@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+#[cfg(test)]
 use crate::lexicon::fx::FxHashSet;
 use crate::lexicon::{
     DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun, event_stem_matches, holds_event_stem,
@@ -434,7 +435,7 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
     // An event per date at most.
     let mut out = Vec::with_capacity(found.dates.len());
     let taken = Taken::new(taken_spans);
-    let meeting_spans: FxHashSet<Span> = meetings.iter().map(|m| m.span).collect();
+    let mut meeting_spans = MeetingSpans::new(meetings);
     // The sentences are in text order: their dates are found by walking
     // on from the last sentence's, not by halving all the dates each time.
     let mut dates_from = 0;
@@ -443,7 +444,7 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
         // Most sentences hold no date: a meeting's is looked up only for
         // those that do.
         let dates = found.dates_in_order(&mut dates_from, span);
-        if dates.is_empty() || meeting_spans.contains(&span) {
+        if dates.is_empty() || meeting_spans.holds(span) {
             continue;
         }
         for i in dates {
@@ -481,6 +482,46 @@ pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Spa
     out
 }
 
+/// The meetings' spans, asked in text order whether a sentence's span is
+/// one of them: sorted, and walked on through from the span last asked
+/// about, where a hash set of them hashed each meeting's span and each
+/// dated sentence's (`FxHashSet::contains`, the oracle of its test).
+struct MeetingSpans {
+    /// The spans, ascending.
+    spans: Vec<Span>,
+    /// The first of `spans` not before the span last asked about.
+    next: usize,
+    /// The span last asked about.
+    last: Option<Span>,
+}
+
+impl MeetingSpans {
+    /// The spans of `meetings`.
+    fn new(meetings: &[Meeting]) -> Self {
+        let mut spans: Vec<Span> = meetings.iter().map(|m| m.span).collect();
+        spans.sort_unstable();
+        Self {
+            spans,
+            next: 0,
+            last: None,
+        }
+    }
+
+    /// Whether `span` is a meeting's. Spans asked in ascending order (a
+    /// text's sentences) are walked on to; one before the last asked is
+    /// looked up by halving.
+    fn holds(&mut self, span: Span) -> bool {
+        if self.last.is_some_and(|last| span < last) {
+            return self.spans.binary_search(&span).is_ok();
+        }
+        self.last = Some(span);
+        while self.spans.get(self.next).is_some_and(|s| *s < span) {
+            self.next += 1;
+        }
+        self.spans.get(self.next) == Some(&span)
+    }
+}
+
 /// The event of kind `kind` that date `i` of `found` makes of `sentence`.
 fn event(found: &Found<'_>, i: usize, sentence: &Sentence<'_>, kind: EventKind) -> Event {
     Event {
@@ -496,7 +537,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::{
-        Taken, Worded, breaks_clause, breaks_clause_by_chars, event_nouns,
+        MeetingSpans, Taken, Worded, breaks_clause, breaks_clause_by_chars, event_nouns,
         event_nouns_word_by_word, events, events_by_words, taken_by_each, verb_kind,
         verb_kind_by_stems, verb_near, verb_near_by_lower_of,
     };
@@ -547,6 +588,45 @@ mod tests {
         ) {
             let gap: String = chars.into_iter().collect();
             prop_assert_eq!(breaks_clause(&gap), breaks_clause_by_chars(&gap), "{:?}", gap);
+        }
+    }
+
+    /// A meeting with span `span`, the rest empty.
+    fn meeting_at(span: Span) -> crate::model::Meeting {
+        crate::model::Meeting {
+            bodies: Vec::new(),
+            date: None,
+            location: None,
+            status: crate::model::MeetingStatus::Unknown,
+            documents: Vec::new(),
+            text: String::new(),
+            span,
+        }
+    }
+
+    proptest! {
+        /// [`MeetingSpans::holds`] answers as a hash set of the spans does,
+        /// for spans asked in ascending order (a text's sentences, some of
+        /// them meetings') and out of order, repeated, nested and touching.
+        #[test]
+        fn meeting_spans_walked_to_are_those_a_hash_set_holds(
+            meetings in prop::collection::vec((0usize..40, 0usize..6), 0..10),
+            asked in prop::collection::vec((0usize..40, 0usize..6), 0..16),
+            sort_asked in any::<bool>(),
+        ) {
+            let span = |&(start, len): &(usize, usize)| Span::new(start, start + len);
+            let meetings: Vec<_> = meetings.iter().map(|m| meeting_at(span(m))).collect();
+            let set: crate::lexicon::fx::FxHashSet<Span> = meetings.iter().map(|m| m.span).collect();
+            let mut asked: Vec<Span> = asked.iter().map(span).collect();
+            // Also the meetings' own spans, in ascending order when sorted.
+            asked.extend(meetings.iter().map(|m| m.span));
+            if sort_asked {
+                asked.sort_unstable();
+            }
+            let mut spans = MeetingSpans::new(&meetings);
+            for a in asked {
+                prop_assert_eq!(spans.holds(a), set.contains(&a), "{:?}", a);
+            }
         }
     }
 
