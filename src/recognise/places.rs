@@ -110,7 +110,10 @@ struct Entry {
     name: &'static str,
     /// Kind of the preferred reading.
     kind: PlaceKind,
-    /// Region of the preferred reading.
+    /// Region of the preferred reading. The entries of one region share
+    /// one slice of the table, so that two regions are told apart by
+    /// address first ([`crate::relate::region`] compares them for every
+    /// mention).
     region: &'static str,
     /// Whether any reading of the form is marked ambiguous.
     ambiguous: bool,
@@ -166,6 +169,9 @@ impl Gazetteer {
         let mut entries: Vec<Entry> = Vec::with_capacity(rows);
         let mut by_form: FxHashMap<&'static str, usize> =
             FxHashMap::with_capacity_and_hasher(rows, Default::default());
+        // Each region's name as first met: every entry of a region holds
+        // the same slice ([`Entry::region`]).
+        let mut regions: FxHashMap<&'static str, &'static str> = FxHashMap::default();
         for line in TABLE.lines() {
             if line.is_empty() || line.starts_with('#') || line.starts_with("form\t") {
                 continue;
@@ -182,7 +188,7 @@ impl Gazetteer {
             let entry = Entry {
                 name,
                 kind,
-                region,
+                region: regions.entry(region).or_insert(region),
                 ambiguous: amb == "1",
             };
             match by_form.get(form) {
@@ -235,7 +241,7 @@ impl Gazetteer {
             || self
                 .short_forms
                 .iter()
-                .any(|f| rest.starts_with(f.as_bytes()))
+                .any(|f| starts_with_short(rest, f.as_bytes()))
     }
 
     /// The mention that starts at byte `start` of `text`, if one does: the
@@ -295,6 +301,14 @@ impl Gazetteer {
         }
         None
     }
+}
+
+/// Whether `bytes` starts with `short`, a form of a byte or two, compared
+/// byte by byte: `<[u8]>::starts_with` calls `memcmp` for the one or two
+/// bytes, at every capital that no longer form may start at.
+#[inline]
+fn starts_with_short(bytes: &[u8], short: &[u8]) -> bool {
+    short.len() <= bytes.len() && short.iter().zip(bytes).all(|(a, b)| a == b)
 }
 
 /// Whether a mention may start at byte `start`: at the start of the text or
@@ -523,6 +537,29 @@ pub fn lookup(form: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    /// The entries of a region share one slice for its name.
+    #[test]
+    fn entries_of_a_region_share_its_name() {
+        let entries = &GAZETTEER.entries;
+        let mut first: FxHashMap<&str, *const u8> = FxHashMap::default();
+        for e in entries {
+            let at = *first.entry(e.region).or_insert(e.region.as_ptr());
+            assert_eq!(at, e.region.as_ptr(), "{}", e.region);
+        }
+        assert!(first.len() >= 19, "{} regions", first.len());
+    }
+
+    proptest::proptest! {
+        /// [`starts_with_short`] is `<[u8]>::starts_with`.
+        #[test]
+        fn short_forms_start_as_by_starts_with(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![b'I', b'i', b'a', 0xC3, 0xA4]), 0..4),
+            short in proptest::collection::vec(proptest::sample::select(vec![b'I', b'i', b'a', 0xC3, 0xA4]), 0..3),
+        ) {
+            proptest::prop_assert_eq!(starts_with_short(&bytes, &short), bytes.starts_with(&short));
+        }
+    }
+
     use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
     use super::*;

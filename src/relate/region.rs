@@ -2,6 +2,14 @@
 
 use crate::recognise::places::{PlaceKind, PlaceMatch};
 
+/// Whether two names from the gazetteer are the same: by address first,
+/// as the gazetteer gives every mention of a region the same slice for its
+/// name, then by content (a call of `memcmp` for two names of one length).
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
+}
+
 /// How much one mention counts towards its region: a region or county named
 /// outright says more than a municipality in it, and a mention in the title
 /// says more than one in the body.
@@ -26,7 +34,7 @@ pub(crate) fn region_of(
     let mut totals: Vec<(&'static str, u32, usize)> = Vec::new();
     for p in places {
         let w = weight(p, title);
-        match totals.iter_mut().find(|(r, _, _)| *r == p.region) {
+        match totals.iter_mut().find(|(r, _, _)| same_name(r, p.region)) {
             Some(t) => t.1 += w,
             None => totals.push((p.region, w, p.span.start)),
         }
@@ -39,7 +47,7 @@ pub(crate) fn region_of(
     let in_region = |kind: PlaceKind| {
         places
             .iter()
-            .filter(move |p| p.region == region && p.kind == kind)
+            .filter(move |p| same_name(p.region, region) && p.kind == kind)
     };
     let region_mentions = in_region(PlaceKind::Region).count();
     let mut counties: Vec<(&'static str, usize)> = Vec::new();
