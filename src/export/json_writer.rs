@@ -390,46 +390,70 @@ const TAIL_ROOM: usize = 32;
 
 /// Appends `before`, `span` as `[start,end]`, then `after` (the keys and
 /// closing brace around a record's span). A small span is two words from
-/// [`SMALL_DECIMALS`], `[start,` and `end]`, stored into a fixed-size
-/// buffer with the keys and copied out as one piece, its unused tail cut
-/// off: a few moves where each piece was a copy of its own.
+/// [`SMALL_DECIMALS`] (see [`put_small_span_after`]), stored into a
+/// fixed-size buffer with the keys and copied out as one piece, its unused
+/// tail cut off: a few moves where each piece was a copy of its own.
 fn push_span_after<const B: usize, const A: usize>(
     out: &mut Vec<u8>,
     before: &[u8; B],
     span: Span,
     after: &[u8; A],
 ) {
-    let (Some(&start), Some(&end)) = (SMALL_DECIMALS.get(span.start), SMALL_DECIMALS.get(span.end))
-    else {
-        push_wide_span_between(out, before, span, after);
-        return;
-    };
+    let mut buf = [0u8; TAIL_ROOM];
+    let end =
+        put(&mut buf, 0, before).and_then(|at| put_small_span_after(&mut buf, at, span, after));
+    match end {
+        Some(end) => push_head(out, &buf, end),
+        // Offsets from SMALL up, or keys too long for the buffer (none are).
+        None => push_wide_span_between(out, before, span, after),
+    }
+}
+
+/// Appends the first `len` bytes of `buf`: the whole buffer is copied (a
+/// copy of fixed size is a few moves) and the rest cut off.
+fn push_head<const N: usize>(out: &mut Vec<u8>, buf: &[u8; N], len: usize) {
+    let keep = out.len() + len.min(N);
+    out.extend_from_slice(buf);
+    out.truncate(keep);
+}
+
+/// Copies `piece` into `buf` from `at` and returns where it ends; `None`
+/// when it does not fit.
+fn put<const N: usize, const K: usize>(
+    buf: &mut [u8; N],
+    at: usize,
+    piece: &[u8; K],
+) -> Option<usize> {
+    let end = at.checked_add(K)?;
+    buf.get_mut(at..end)?.copy_from_slice(piece);
+    Some(end)
+}
+
+/// Writes `span` as `[start,end]`, then `after`, into `buf` from `at` and
+/// returns where they end; `None` for an offset from [`SMALL`] up or when
+/// `buf` has no room. The span is two words from [`SMALL_DECIMALS`],
+/// `[start,` and `end]`, each stored whole: the bytes a word holds past
+/// its end are overwritten by the next one, or past the end returned.
+fn put_small_span_after<const N: usize, const A: usize>(
+    buf: &mut [u8; N],
+    at: usize,
+    span: Span,
+    after: &[u8; A],
+) -> Option<usize> {
+    let (&start, &end) = (
+        SMALL_DECIMALS.get(span.start)?,
+        SMALL_DECIMALS.get(span.end)?,
+    );
     // Every entry holds one to four digits; the bound lets the compiler
     // drop the range checks below.
     let (start_len, end_len) = (digit_count(start), digit_count(end));
     let opening =
         u64::from(b'[') | (start & 0xffff_ffff) << 8 | u64::from(b',') << (8 * (start_len + 1));
     let closing = (end & 0xffff_ffff) | u64::from(b']') << (8 * end_len);
-    let closing_at = B + start_len + 2;
-    let after_at = closing_at + end_len + 1;
-    let mut buf = [0u8; TAIL_ROOM];
-    let fits = [
-        buf.get_mut(..B).map(|slot| slot.copy_from_slice(before)),
-        buf.get_mut(B..B + 8)
-            .map(|slot| slot.copy_from_slice(&opening.to_le_bytes())),
-        buf.get_mut(closing_at..closing_at + 8)
-            .map(|slot| slot.copy_from_slice(&closing.to_le_bytes())),
-        buf.get_mut(after_at..after_at + A)
-            .map(|slot| slot.copy_from_slice(after)),
-    ];
-    if fits.iter().any(Option::is_none) {
-        // Keys too long for the buffer (none are).
-        push_wide_span_between(out, before, span, after);
-        return;
-    }
-    let keep = out.len() + after_at + A;
-    out.extend_from_slice(&buf);
-    out.truncate(keep);
+    put(buf, at, &opening.to_le_bytes())?;
+    let closing_at = at + start_len + 2;
+    put(buf, closing_at, &closing.to_le_bytes())?;
+    put(buf, closing_at + end_len + 1, after)
 }
 
 /// The digit count of a [`SMALL_DECIMALS`] entry, at most four.
@@ -729,11 +753,85 @@ fn push_text_and_span_end(out: &mut Vec<u8>, text: &str, span: Span) {
     push_inside_and_span_end(out, text, span);
 }
 
+/// Room for a short text ([`SHORT`] bytes), `","span":`, a small span
+/// and `}`, with the words [`put_small_span_after`] stores.
+const SHORT_TAIL_ROOM: usize = 64;
+
 /// Appends the inside of a record's last string (its opening quote already
-/// written), then `","span":[start,end]}`.
+/// written), then `","span":[start,end]}`. A short text without a byte to
+/// escape (most: dates, places, sums) goes into one fixed-size buffer with
+/// the span through [`put_clean_short`], copied out in one piece, where the
+/// text was a check and a call to `memcpy` of its own; any other through
+/// [`push_str_inside`] and [`push_span_after`].
 fn push_inside_and_span_end(out: &mut Vec<u8>, text: &str, span: Span) {
+    let mut buf = [0u8; SHORT_TAIL_ROOM];
+    let end = put_clean_short(&mut buf, 0, text.as_bytes())
+        .and_then(|at| put(&mut buf, at, b"\",\"span\":"))
+        .and_then(|at| put_small_span_after(&mut buf, at, span, b"}"));
+    match end {
+        Some(end) => push_head(out, &buf, end),
+        None => push_inside_and_span_end_by_pieces(out, text, span),
+    }
+}
+
+/// [`push_inside_and_span_end`] piece by piece: the text escaped, then the
+/// span with the keys around it. The way for long texts and texts to
+/// escape, and the oracle of the short way's tests.
+fn push_inside_and_span_end_by_pieces(out: &mut Vec<u8>, text: &str, span: Span) {
     push_str_inside(out, text);
     push_span_after(out, b"\",\"span\":", span, b"}");
+}
+
+/// The longest text [`put_clean_short`] writes: two sixteen-byte pieces.
+const SHORT: usize = 32;
+
+/// Writes `bytes` into `buf` from `at` when it is at most [`SHORT`] bytes
+/// and holds no byte JSON escapes, and returns where it ends; `None`
+/// otherwise (`buf` then partly written). The bytes go in as two
+/// overlapping pieces of fixed size, the first and the last sixteen, eight
+/// or four bytes (the first, middle and last byte below four), checked for
+/// escapes as they are read ([`escapes_in`], [`escape_mask`]). The bytes
+/// a piece puts past the end are for the caller to overwrite or cut off.
+fn put_clean_short<const N: usize>(buf: &mut [u8; N], at: usize, bytes: &[u8]) -> Option<usize> {
+    let len = bytes.len();
+    let end = at.checked_add(len)?;
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<16>(), bytes.last_chunk::<16>()) {
+        let hits = escapes_in(u8x16::new(*first)) | escapes_in(u8x16::new(*last));
+        if len > SHORT || hits.to_bitmask() != 0 {
+            return None;
+        }
+        put(buf, at, first)?;
+        return put(buf, end - 16, last);
+    }
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        if escape_mask(word_of(first)) | escape_mask(word_of(last)) != 0 {
+            return None;
+        }
+        put(buf, at, first)?;
+        return put(buf, end - 8, last);
+    }
+    if escape_mask(short_word(bytes)) != 0 {
+        return None;
+    }
+    put_under_eight(buf, at, bytes)
+}
+
+/// Writes `bytes` (fewer than eight, checked clean) into `buf` from `at`
+/// and returns where they end: the first and last four bytes from four
+/// up, else the first, middle and last byte.
+fn put_under_eight<const N: usize>(buf: &mut [u8; N], at: usize, bytes: &[u8]) -> Option<usize> {
+    let end = at.checked_add(bytes.len())?;
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        put(buf, at, first)?;
+        return put(buf, end - 4, last);
+    }
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return Some(end);
+    };
+    let middle = bytes.get(bytes.len() / 2).copied().unwrap_or(first);
+    put(buf, at, &[first])?;
+    put(buf, at + bytes.len() / 2, &[middle])?;
+    put(buf, end - 1, &[last])
 }
 
 /// The fields of the name–text–span records (places, organisations,
@@ -859,6 +957,45 @@ mod tests {
                 serde_json::to_string(&span).unwrap()
             );
             proptest::prop_assert_eq!(String::from_utf8_lossy(&out), want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn texts_and_spans_are_written_as_piece_by_piece(
+            clean in "[a-zäö0-9 .,–-]{0,40}",
+            escape in proptest::option::weighted(
+                0.25,
+                (0..48usize, proptest::sample::select(vec!['"', '\\', '\n', '\u{1}'])),
+            ),
+            start in 0..2 * SMALL,
+            end in 0..2 * SMALL,
+        ) {
+            let mut text = clean;
+            if let Some((at, c)) = escape {
+                let at = text.char_indices().map(|(i, _)| i).nth(at).unwrap_or(text.len());
+                text.insert(at, c);
+            }
+            let span = Span { start, end };
+            let (mut new, mut old) = (b"x".to_vec(), b"x".to_vec());
+            push_inside_and_span_end(&mut new, &text, span);
+            push_inside_and_span_end_by_pieces(&mut old, &text, span);
+            proptest::prop_assert_eq!(String::from_utf8_lossy(&new), String::from_utf8_lossy(&old));
+        }
+    }
+
+    #[test]
+    fn clean_texts_of_every_length_around_the_short_limit_are_written_whole() {
+        for len in 0..=SHORT + 2 {
+            let text: String = ('a'..='z').cycle().take(len).collect();
+            let mut buf = [0u8; SHORT_TAIL_ROOM];
+            let end = put_clean_short(&mut buf, 1, text.as_bytes());
+            if len > SHORT {
+                assert_eq!(end, None, "{len}");
+            } else {
+                assert_eq!(end, Some(1 + len), "{len}");
+                assert_eq!(&buf[1..1 + len], text.as_bytes(), "{len}");
+            }
         }
     }
 
