@@ -442,11 +442,14 @@ impl EdtfText {
     ///
     /// Each part is written whole, its digits two at a time from
     /// [`DIGIT_PAIRS`]: a digit at a time by powers of ten cost most of a
-    /// date's serialisation.
+    /// date's serialisation. Every pair looked up is below 100 (a month, a
+    /// day, a season's code, a year of at most [`MAX_YEAR`] cut in two),
+    /// so [`pair_below_100`] takes it as it is, without the remainder by
+    /// 100 that `pair` (now its test oracle) took first.
     fn point(&mut self, p: &Point) {
         match p.year {
             Some(y) => {
-                let ([a, b], [c, d]) = (pair(y / 100), pair(y));
+                let ([a, b], [c, d]) = (pair_below_100(y / 100), pair_below_100(y % 100));
                 self.bytes_of(&[a, b, c, d]);
             }
             None => self.bytes_of(b"XXXX"),
@@ -454,15 +457,15 @@ impl EdtfText {
         match p.unit {
             Unit::Year => {}
             Unit::Month(m) => {
-                let [m1, m2] = pair(m.into());
+                let [m1, m2] = pair_below_100(m.into());
                 self.bytes_of(&[b'-', m1, m2]);
             }
             Unit::Day(m, d) => {
-                let ([m1, m2], [d1, d2]) = (pair(m.into()), pair(d.into()));
+                let ([m1, m2], [d1, d2]) = (pair_below_100(m.into()), pair_below_100(d.into()));
                 self.bytes_of(&[b'-', m1, m2, b'-', d1, d2]);
             }
             Unit::Season(s) => {
-                let [s1, s2] = pair(s.code().into());
+                let [s1, s2] = pair_below_100(s.code().into());
                 self.bytes_of(&[b'-', s1, s2]);
             }
         }
@@ -510,9 +513,19 @@ const DIGIT_PAIRS: [[u8; 2]; 100] = {
     pairs
 };
 
-/// The last two decimal digits of `n`, as ASCII bytes.
+/// The last two decimal digits of `n`, as ASCII bytes: the oracle of
+/// [`pair_below_100`].
+#[cfg(test)]
 fn pair(n: u16) -> [u8; 2] {
     digit_pair(n.into())
+}
+
+/// The two decimal digits of `n`, a number below 100, as ASCII bytes,
+/// looked up as it is (`00` for a number from 100 up, which no caller
+/// passes): where `pair` took the remainder by 100 first, a
+/// multiplication and a subtraction for each of a date's pairs.
+fn pair_below_100(n: u16) -> [u8; 2] {
+    DIGIT_PAIRS.get(usize::from(n)).copied().unwrap_or_default()
 }
 
 /// The last two decimal digits of `n`, as ASCII bytes; the JSON writer
@@ -695,6 +708,18 @@ mod tests {
         match d.end {
             Some(end) => format!("{}/{end}", d.start),
             None => d.start.to_string(),
+        }
+    }
+
+    #[test]
+    fn pairs_below_100_and_both_halves_of_every_year_are_the_remainders_pairs() {
+        for n in 0..100 {
+            assert_eq!(pair_below_100(n), pair(n), "{n}");
+        }
+        for year in 0..=MAX_YEAR as u16 {
+            let halves = [pair_below_100(year / 100), pair_below_100(year % 100)];
+            assert_eq!(halves, [pair(year / 100), pair(year)], "{year}");
+            assert_eq!(halves.concat(), format!("{year:04}").as_bytes(), "{year}");
         }
     }
 
