@@ -396,11 +396,12 @@ impl WriteJson for Span {
 /// Numbers below this are written from [`SMALL_DECIMALS`].
 const SMALL: usize = 10_000;
 
-/// The decimal text of every number below [`SMALL`]: its digits as the
-/// low four bytes of a little-endian word (first digit lowest, unused
-/// bytes zero) and their count in bits 32 and up. Built at compile time;
-/// a lookup replaces [`decimal_at`]'s divisions, pair lookups and
-/// length tests.
+/// The decimal text of every number below [`SMALL`] followed by a comma,
+/// as the low bytes of a little-endian word (first digit lowest, zeros
+/// after the comma), and the digits' count in the top byte. Built at
+/// compile time; a lookup replaces [`decimal_at`]'s divisions, pair
+/// lookups and length tests, and the comma saves
+/// [`put_small_span_after`] placing one by the count.
 static SMALL_DECIMALS: [u64; SMALL] = small_decimals();
 
 /// Builds [`SMALL_DECIMALS`].
@@ -416,7 +417,8 @@ const fn small_decimals() -> [u64; SMALL] {
             digits[i] = b'0' + (rest % 10) as u8;
             rest /= 10;
         }
-        table[n] = u32::from_le_bytes(digits) as u64 | (len as u64) << 32;
+        table[n] =
+            u32::from_le_bytes(digits) as u64 | (b',' as u64) << (8 * len) | (len as u64) << 56;
         n += 1;
     }
     table
@@ -470,8 +472,10 @@ fn put<const N: usize, const K: usize>(
 /// Writes `span` as `[start,end]`, then `after`, into `buf` from `at` and
 /// returns where they end; `None` for an offset from [`SMALL`] up or when
 /// `buf` has no room. The span is two words from [`SMALL_DECIMALS`],
-/// `[start,` and `end]`, each stored whole: the bytes a word holds past
-/// its end are overwritten by the next one, or past the end returned.
+/// `[start,` (the entry shifted up a byte, its count shifted out) and
+/// `end]` (the entry's comma turned into `]`), each stored whole: the bytes
+/// a word holds past its end (the count in the top byte of the second)
+/// are overwritten by the next one, or past the end returned.
 fn put_small_span_after<const N: usize, const A: usize>(
     buf: &mut [u8; N],
     at: usize,
@@ -485,9 +489,8 @@ fn put_small_span_after<const N: usize, const A: usize>(
     // Every entry holds one to four digits; the bound lets the compiler
     // drop the range checks below.
     let (start_len, end_len) = (digit_count(start), digit_count(end));
-    let opening =
-        u64::from(b'[') | (start & 0xffff_ffff) << 8 | u64::from(b',') << (8 * (start_len + 1));
-    let closing = (end & 0xffff_ffff) | u64::from(b']') << (8 * end_len);
+    let opening = u64::from(b'[') | start << 8;
+    let closing = end + (u64::from(b']' - b',') << (8 * end_len));
     put(buf, at, &opening.to_le_bytes())?;
     let closing_at = at + start_len + 2;
     put(buf, closing_at, &closing.to_le_bytes())?;
@@ -496,7 +499,7 @@ fn put_small_span_after<const N: usize, const A: usize>(
 
 /// The digit count of a [`SMALL_DECIMALS`] entry, at most four.
 fn digit_count(entry: u64) -> usize {
-    ((entry >> 32) as usize).min(4)
+    ((entry >> 56) as usize).min(4)
 }
 
 /// `before`, `span` through [`push_wide_span`] and `after`, each copied on
@@ -1068,10 +1071,12 @@ mod tests {
         for (n, &entry) in SMALL_DECIMALS.iter().enumerate() {
             let digits = n.to_string();
             let len = digit_count(entry);
-            let bytes = (entry & 0xffff_ffff).to_le_bytes();
+            let bytes = entry.to_le_bytes();
             assert_eq!(len, digits.len(), "{n}");
             assert_eq!(&bytes[..len], digits.as_bytes(), "{n}");
-            assert!(bytes[len..].iter().all(|&b| b == 0), "{n}");
+            assert_eq!(bytes[len], b',', "{n}");
+            assert!(bytes[len + 1..7].iter().all(|&b| b == 0), "{n}");
+            assert_eq!(usize::from(bytes[7]), len, "{n}");
         }
     }
 
