@@ -1005,6 +1005,20 @@ mod tests {
         }
     }
 
+    /// `clean` with the character of `escape`, if any, inserted before its
+    /// `at`-th character (at the end when it has fewer).
+    fn with_escape(mut clean: String, escape: Option<(usize, char)>) -> String {
+        if let Some((at, c)) = escape {
+            let at = clean
+                .char_indices()
+                .map(|(i, _)| i)
+                .nth(at)
+                .unwrap_or(clean.len());
+            clean.insert(at, c);
+        }
+        clean
+    }
+
     proptest::proptest! {
         #[test]
         fn texts_and_spans_are_written_as_piece_by_piece(
@@ -1016,11 +1030,7 @@ mod tests {
             start in 0..2 * SMALL,
             end in 0..2 * SMALL,
         ) {
-            let mut text = clean;
-            if let Some((at, c)) = escape {
-                let at = text.char_indices().map(|(i, _)| i).nth(at).unwrap_or(text.len());
-                text.insert(at, c);
-            }
+            let text = with_escape(clean, escape);
             let span = Span { start, end };
             let (mut new, mut old) = (b"x".to_vec(), b"x".to_vec());
             push_inside_and_span_end(&mut new, &text, span);
@@ -1038,11 +1048,7 @@ mod tests {
                 (0..48usize, proptest::sample::select(vec!['"', '\\', '\u{1f}', '\t'])),
             ),
         ) {
-            let mut name = clean;
-            if let Some((at, c)) = escape {
-                let at = name.char_indices().map(|(i, _)| i).nth(at).unwrap_or(name.len());
-                name.insert(at, c);
-            }
+            let name = with_escape(clean, escape);
             let (before, after) = (b"{\"name\":\"", b"\",\"text\":\"");
             let (mut new, mut old) = (b"x".to_vec(), b"x".to_vec());
             push_between(&mut new, before, &name, after);
