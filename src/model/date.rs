@@ -440,18 +440,15 @@ impl EdtfText {
 
     /// Writes one point (`2019-03-14`, `XXXX-05`, `2020-23`).
     ///
-    /// Each part is written whole, its digits two at a time from
-    /// [`DIGIT_PAIRS`]: a digit at a time by powers of ten cost most of a
-    /// date's serialisation. Every pair looked up is below 100 (a month, a
-    /// day, a season's code, a year of at most [`MAX_YEAR`] cut in two),
-    /// so [`pair_below_100`] takes it as it is, without the remainder by
-    /// 100 that `pair` (now its test oracle) took first.
+    /// Each part is written whole, the year's four digits from
+    /// [`YEAR_DIGITS`] and the others two at a time from [`DIGIT_PAIRS`]:
+    /// a digit at a time by powers of ten cost most of a date's
+    /// serialisation. Every pair looked up is below 100 (a month, a day, a
+    /// season's code), so [`pair_below_100`] takes it as it is, without
+    /// the remainder by 100 that `pair` (now its test oracle) took first.
     fn point(&mut self, p: &Point) {
         match p.year {
-            Some(y) => {
-                let ([a, b], [c, d]) = (pair_below_100(y / 100), pair_below_100(y % 100));
-                self.bytes_of(&[a, b, c, d]);
-            }
+            Some(y) => self.bytes_of(&year_digits(y)),
             None => self.bytes_of(b"XXXX"),
         }
         match p.unit {
@@ -518,6 +515,38 @@ const DIGIT_PAIRS: [[u8; 2]; 100] = {
 #[cfg(test)]
 fn pair(n: u16) -> [u8; 2] {
     digit_pair(n.into())
+}
+
+/// The four digits of every year up to [`MAX_YEAR`], as ASCII bytes:
+/// built at compile time, one look-up where a year's two pairs took two
+/// divisions by 100 (made as multiplications) first.
+static YEAR_DIGITS: [[u8; 4]; MAX_YEAR as usize + 1] = {
+    let mut years = [[0u8; 4]; MAX_YEAR as usize + 1];
+    let mut y = 0;
+    while y <= MAX_YEAR as usize {
+        let ([a, b], [c, d]) = (DIGIT_PAIRS[y / 100], DIGIT_PAIRS[y % 100]);
+        years[y] = [a, b, c, d];
+        y += 1;
+    }
+    years
+};
+
+/// The four digits of `year` from [`YEAR_DIGITS`]; `XXXX`, the unknown
+/// year, past [`MAX_YEAR`], which no caller passes ([`EdtfDate::edtf_text`]
+/// takes such dates another way).
+fn year_digits(year: u16) -> [u8; 4] {
+    YEAR_DIGITS
+        .get(usize::from(year))
+        .copied()
+        .unwrap_or(*b"XXXX")
+}
+
+/// [`year_digits`] by two pairs, as [`EdtfText::point`] wrote a year
+/// before: its oracle.
+#[cfg(test)]
+fn year_digits_by_pairs(year: u16) -> [u8; 4] {
+    let ([a, b], [c, d]) = (pair_below_100(year / 100), pair_below_100(year % 100));
+    [a, b, c, d]
 }
 
 /// The two decimal digits of `n`, a number below 100, as ASCII bytes,
@@ -712,14 +741,20 @@ mod tests {
     }
 
     #[test]
-    fn pairs_below_100_and_both_halves_of_every_year_are_the_remainders_pairs() {
+    fn pairs_below_100_and_every_years_digits_are_the_remainders_pairs() {
         for n in 0..100 {
             assert_eq!(pair_below_100(n), pair(n), "{n}");
         }
         for year in 0..=MAX_YEAR as u16 {
-            let halves = [pair_below_100(year / 100), pair_below_100(year % 100)];
-            assert_eq!(halves, [pair(year / 100), pair(year)], "{year}");
-            assert_eq!(halves.concat(), format!("{year:04}").as_bytes(), "{year}");
+            let by_pairs = year_digits_by_pairs(year);
+            let [[a, b], [c, d]] = [pair(year / 100), pair(year)];
+            assert_eq!(by_pairs, [a, b, c, d], "{year}");
+            assert_eq!(year_digits(year), by_pairs, "{year}");
+            assert_eq!(
+                &year_digits(year),
+                format!("{year:04}").as_bytes(),
+                "{year}"
+            );
         }
     }
 
