@@ -289,7 +289,14 @@ fn may_start_here(table: &Prefixes, text: &str, at: usize) -> bool {
     let read = || text.get(at..);
     match rest.first() {
         Some(b) if b.is_ascii_digit() => read().is_some_and(may_be_numeric_date),
-        Some(_) => table.pair_may_start(rest) && read().is_some_and(|r| table.may_start_fast(r)),
+        Some(_) if !table.pair_may_start(rest) => false,
+        Some(_) => match three_letters(rest) {
+            Some(letters) => {
+                table.third_holds(letters)
+                    && read().is_some_and(|r| table.may_start_after_three(r, letters))
+            }
+            None => read().is_some_and(|r| table.may_start_fast(r)),
+        },
         None => false,
     }
 }
@@ -646,6 +653,11 @@ struct Prefixes {
     /// answer of `pairs` for every pair of bytes, asked with one load and
     /// no test of the bytes.
     passing: Box<[u64; 1024]>,
+    /// For each two ASCII letters (`26 * l0 + l1`, `a` = 0), bit `n` set
+    /// when they and the `n`th ASCII letter begin a starting word: the
+    /// three-letter beginnings of `bits` over ASCII letters, asked with
+    /// one load ([`Prefixes::third_holds`]).
+    thirds: Box<[u32; 26 * 26]>,
 }
 
 impl Prefixes {
@@ -767,6 +779,31 @@ impl Prefixes {
                 .is_none_or(|p| p & (1 << l1) != 0)
     }
 
+    /// Whether three ASCII letters (`a` = 0) begin a starting word, by
+    /// [`Prefixes::thirds`]: where [`Prefixes::may_start_fast`], having
+    /// read them at the start of a word, goes on or says `false`.
+    ///
+    /// Asked after the pair gate, of the words it lets through (about one
+    /// in four word starts), which nearly half fail: reading the letters
+    /// one by one into a key and asking the bits cost some forty
+    /// instructions a word, this look-up a few.
+    #[inline(always)]
+    fn third_holds(&self, [l0, l1, l2]: [u8; 3]) -> bool {
+        self.thirds
+            .get(usize::from(l0) * 26 + usize::from(l1))
+            .is_some_and(|row| row.checked_shr(u32::from(l2)).is_some_and(|r| r & 1 != 0))
+    }
+
+    /// [`Prefixes::may_start_fast`] of a word whose first three bytes are
+    /// the ASCII letters `letters` (`a` = 0, either case), which
+    /// [`Prefixes::third_holds`] holds: read on from the fourth byte, the
+    /// key started from the three.
+    #[inline(always)]
+    fn may_start_after_three(&self, rest: &str, [l0, l1, l2]: [u8; 3]) -> bool {
+        let key = (u64::from(l0) * 30 + u64::from(l1) + 31) * 30 + u64::from(l2) + 1;
+        self.may_start_from(rest, Self::LETTERS, key)
+    }
+
     /// [`Prefixes::pair_may_start`] telling the letters and looking them
     /// up in [`Prefixes::pairs`]: its oracle.
     #[cfg(test)]
@@ -798,10 +835,18 @@ impl Prefixes {
     /// of its own it cost more than the letters it saves reading.
     #[inline(always)]
     fn may_start_fast(&self, rest: &str) -> bool {
+        self.may_start_from(rest, 0, 0)
+    }
+
+    /// [`Prefixes::may_start_fast`] read on from byte `n` of `rest`, its
+    /// first `n` bytes being ASCII letters whose key (its leading count
+    /// left out) is `key`.
+    #[inline(always)]
+    fn may_start_from(&self, rest: &str, n: usize, key: u64) -> bool {
         let bytes = rest.as_bytes();
-        let mut key: u64 = 0;
-        let mut n = 0;
-        let mut i = 0;
+        let mut key = key;
+        let mut n = n;
+        let mut i = n;
         while n < Self::LONG_LETTERS {
             let Some(&b) = bytes.get(i) else {
                 break;
@@ -878,7 +923,18 @@ static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
         longer,
         pairs: [0; 26],
         passing: Box::new([0; 1024]),
+        thirds: Box::new([0; 26 * 26]),
     };
+    // The rows from the starting words' three-letter beginnings: asking
+    // the bits of every three letters cost some 300 k instructions a run.
+    for w in STARTING_WORDS.keys() {
+        if let [a, b, c, ..] = w.as_bytes()
+            && let Some(row) = third_row(&mut table.thirds, *a, *b)
+            && c.is_ascii_lowercase()
+        {
+            *row |= 1 << (c - b'a');
+        }
+    }
     for (first, row) in (1u64..).zip(table.pairs.iter_mut()) {
         for second in 1..=26u64 {
             if table_holds_key(&table.bits, 2 * 30 * 30 + first * 30 + second) {
@@ -899,6 +955,28 @@ static STARTING_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| {
     *table.passing = passing;
     table
 });
+
+/// The first three bytes of `bytes` as letter numbers (`a` = 0), when all
+/// three are ASCII letters (either case).
+#[inline(always)]
+fn three_letters(bytes: &[u8]) -> Option<[u8; 3]> {
+    let (Some(&b0), Some(&b1), Some(&b2)) = (bytes.first(), bytes.get(1), bytes.get(2)) else {
+        return None;
+    };
+    let l0 = (b0 | 0x20).wrapping_sub(b'a');
+    let l1 = (b1 | 0x20).wrapping_sub(b'a');
+    let l2 = (b2 | 0x20).wrapping_sub(b'a');
+    (l0 < 26 && l1 < 26 && l2 < 26).then_some([l0, l1, l2])
+}
+
+/// The row of [`Prefixes::thirds`] for the lower-case ASCII letters `a`
+/// and `b`; `None` for other bytes.
+fn third_row(thirds: &mut [u32; 26 * 26], a: u8, b: u8) -> Option<&mut u32> {
+    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase()) {
+        return None;
+    }
+    thirds.get_mut(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+}
 
 /// Whether `bits` hold the beginning of `key`: [`Prefixes::holds_key`]
 /// while the table is being built.
@@ -4438,6 +4516,29 @@ mod tests {
         }
 
         #[test]
+        fn third_letter_gate_turns_away_only_what_the_letters_do(
+            text in prop_oneof![pair_soup(), date_soup(), starting_word_like(), any::<String>()]
+        ) {
+            let table = &*STARTING_PREFIXES;
+            for (i, _) in text.char_indices() {
+                let rest = &text[i..];
+                let Some(letters) = three_letters(rest.as_bytes()) else {
+                    continue;
+                };
+                if table.third_holds(letters) {
+                    prop_assert_eq!(
+                        table.may_start_after_three(rest, letters),
+                        table.may_start_fast(rest),
+                        "{:?} at {}", text, i
+                    );
+                } else {
+                    prop_assert!(!table.may_start_fast(rest), "{:?} at {}", text, i);
+                    prop_assert!(!table.may_start(rest), "{:?} at {}", text, i);
+                }
+            }
+        }
+
+        #[test]
         fn prefixes_read_from_bytes_answer_as_from_chars_on_any_string(text in any::<String>()) {
             prop_assert_eq!(
                 STARTING_PREFIXES.may_start_fast(&text),
@@ -4465,6 +4566,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The third-letter rows hold exactly the three-letter beginnings of
+    /// the bits over ASCII letters: each row asked of every third letter
+    /// in either case, against the key of the three letters.
+    #[test]
+    fn third_letter_rows_hold_the_three_letter_beginnings() {
+        let table = &*STARTING_PREFIXES;
+        let mut held = 0;
+        for (a, b, c) in lower_triples() {
+            let key = Prefixes::key(&[
+                usize::from(a - b'a') + 1,
+                usize::from(b - b'a') + 1,
+                usize::from(c - b'a') + 1,
+            ]);
+            let holds = table.holds_key(key);
+            held += usize::from(holds);
+            for word in [
+                [a, b, c],
+                [a.to_ascii_uppercase(), b, c],
+                [a, b, c.to_ascii_uppercase()],
+            ] {
+                let letters = three_letters(&word).map(|l| table.third_holds(l));
+                assert_eq!(letters, Some(holds), "{:?}", String::from_utf8_lossy(&word));
+            }
+        }
+        // `maa`, `tal`, `kes`, `syy`, `klo` among them, and far from all.
+        assert!((5..26 * 26 * 26 / 10).contains(&held), "{held}");
+        for word in ["maa", "Tal", "KES", "syy", "klo"] {
+            let letters = three_letters(word.as_bytes());
+            assert!(letters.is_some_and(|l| table.third_holds(l)), "{word}");
+        }
+        for other in ["ma", "mää", "m-a", "1aa"] {
+            assert_eq!(three_letters(other.as_bytes()), None, "{other}");
+        }
+    }
+
+    /// Every three ASCII lower-case letters, in order.
+    fn lower_triples() -> impl Iterator<Item = (u8, u8, u8)> {
+        (b'a'..=b'z')
+            .flat_map(|a| (b'a'..=b'z').flat_map(move |b| (b'a'..=b'z').map(move |c| (a, b, c))))
     }
 
     /// Finnish-like words: beginnings of starting words and of common
