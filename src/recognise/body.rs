@@ -73,8 +73,8 @@ use crate::lexicon::suffix::{
 use crate::model::{BodyKind, Span};
 use crate::text::{
     BLOCK, BYTES_PER_CAPITAL, HIGH, LowerText, ToLower, Word, Words, ascii_bytes_within,
-    block_masks, capital_starts, char_at, equal, in_range, is_alphanumeric, is_latin1, is_space,
-    padded_block, run_by_words, trim_end_space, trim_start_space,
+    block_masks, capital_starts_into, char_at, equal, in_range, is_alphanumeric, is_latin1,
+    is_space, padded_block, run_by_words, trim_end_space, trim_start_space,
 };
 use wide::u8x16;
 
@@ -2035,7 +2035,7 @@ pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u3
         while capitals.last().is_some_and(|&at| at >= start) {
             capitals.pop();
         }
-        capitals.extend(capital_starts(chunk).into_iter().map(|at| at + start));
+        capital_starts_into(chunk, start, &mut capitals);
         let first_token = tokens.len();
         tokenize_into(chunk, start, &mut tokens);
         token_maybe.extend((first_token..tokens.len()).map(|i| i as u32));
@@ -3966,6 +3966,7 @@ fn compound_head_case<'n>(written: &str, nominative: &'n str) -> Cow<'n, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::capital_starts;
 
     #[test]
     fn every_clitic_ends_in_a_letter_the_head_look_up_tries() {

@@ -11,15 +11,23 @@ use super::words::char_at;
 /// ([`next_capital_mark`]): most of a Finnish text is small ASCII letters,
 /// spaces and the bytes of `ä` and `ö`, none of which is marked.
 pub(crate) fn capital_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / BYTES_PER_CAPITAL + 1);
+    capital_starts_into(text, 0, &mut out);
+    out
+}
+
+/// [`capital_starts`] of `text`, each offset plus `offset`, appended to
+/// `out`: the token walk lists the capitals of a chunk of its text into
+/// the text's list, with no list of the chunk's own.
+pub(crate) fn capital_starts_into(text: &str, offset: usize, out: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(mark) = next_capital_mark(bytes, i) {
         let start = char_start(bytes, mark);
         i = match char_at(text, start) {
             Some(c) => {
                 if c.is_uppercase() {
-                    out.push(start);
+                    out.push(start + offset);
                 }
                 // Past the whole character: its other bytes may be marked.
                 (start + c.len_utf8()).max(mark + 1)
@@ -27,7 +35,6 @@ pub(crate) fn capital_starts(text: &str) -> Vec<usize> {
             None => mark + 1,
         };
     }
-    out
 }
 
 /// Fewer bytes than a Finnish text holds per capital (about 37 on

@@ -29,7 +29,7 @@ pub(crate) use block::{BLOCK, ascii_alnum, block_masks, equal, in_range, padded_
 pub(crate) use byte_set::ByteSet;
 #[cfg(test)]
 pub(crate) use capital::next_capital_mark;
-pub(crate) use capital::{BYTES_PER_CAPITAL, capital_starts};
+pub(crate) use capital::{BYTES_PER_CAPITAL, capital_starts, capital_starts_into};
 pub(crate) use case::{
     ToLower, is_latin1, is_latin1_capital_second, is_lowercase_fixed_point, lower_cow, to_lower,
 };
