@@ -1716,7 +1716,7 @@ const fn chunk_bytes() -> [ChunkByte; 256] {
 /// reading its end again ([`tokens_and_words`]). The capitals it passes
 /// are pushed on `capitals` ([`capital_of_upper_byte`]): of a plain chunk
 /// they are all its capitals (of another, the caller drops them and asks
-/// [`capital_starts`]). A run of [`ChunkByte::Plain`] bytes (small ASCII
+/// [`capital_starts`](crate::text::capital_starts)). A run of [`ChunkByte::Plain`] bytes (small ASCII
 /// and Latin-1 letters) is passed in one step by the bits of `plain`,
 /// the text's [`plain_masks`] ([`past_plain`]), at a plain byte and right
 /// after a capital (most capitals start a word of small letters), and a
@@ -1957,9 +1957,9 @@ fn chunk_end_by_kinds(bytes: &[u8], mut i: usize) -> (usize, bool) {
 /// neither splitter carries anything across; a plain chunk ([`chunk_end`])
 /// is one word and one token, and only the rest (joiners, dashes, other
 /// scripts, a date glued to a title) is split by each splitter on its own.
-/// Last, the offsets of the text's capitals, as [`capital_starts`] lists
+/// Last, the offsets of the text's capitals, as [`capital_starts`](crate::text::capital_starts) lists
 /// them: those of a plain chunk noted by [`chunk_end`] in passing, those
-/// of another asked of [`capital_starts`] (gap bytes are ASCII and hold
+/// of another asked of [`capital_starts`](crate::text::capital_starts) (gap bytes are ASCII and hold
 /// none), so that the people and places need no second walk.
 pub(crate) fn tokens_and_words(text: &str) -> (BodyTokens, Vec<Word<'_>>, Vec<u32>, Vec<usize>) {
     let bytes = text.as_bytes();
