@@ -130,24 +130,50 @@ impl Builder {
     /// [`FormTrie`]'s layout, the oracle of its tests.
     #[cfg(test)]
     fn longest_prefix(&self, bytes: &[u8]) -> Option<(usize, usize)> {
-        let (&first, rest) = bytes.split_first()?;
-        let root = *self.roots.get(usize::from(first))?;
-        if root == NONE {
-            return None;
-        }
-        let mut node = *self.nodes.get(root as usize)?;
-        let mut best = found(node.form, 1);
-        for (len, &b) in (2..).zip(rest) {
-            let Some((at, _)) = self.children(node.first_child).find(|&(_, byte)| byte == b) else {
-                break;
-            };
-            node = *self.nodes.get(at as usize)?;
-            if let Some(hit) = found(node.form, len) {
-                best = Some(hit);
-            }
-        }
-        best
+        walk_from_root(
+            &self.roots,
+            bytes,
+            |at| self.nodes.get(at as usize).copied(),
+            |node| node.form,
+            |node, b| {
+                let (at, _) = self
+                    .children(node.first_child)
+                    .find(|&(_, byte)| byte == b)?;
+                self.nodes.get(at as usize).copied()
+            },
+        )
     }
+}
+
+/// The longest form that `bytes` starts with, walked byte by byte from
+/// the node of its first byte in `roots`: `node` reads a node by index,
+/// `form` its form (index plus one, 0 for none), `step` the child of a
+/// node by a byte. The test oracles' one walk over both layouts.
+#[cfg(test)]
+fn walk_from_root<N: Copy>(
+    roots: &[u32; 256],
+    bytes: &[u8],
+    node: impl Fn(u32) -> Option<N>,
+    form: impl Fn(N) -> u32,
+    step: impl Fn(N, u8) -> Option<N>,
+) -> Option<(usize, usize)> {
+    let (&first, rest) = bytes.split_first()?;
+    let root = *roots.get(usize::from(first))?;
+    if root == NONE {
+        return None;
+    }
+    let mut at = node(root)?;
+    let mut best = found(form(at), 1);
+    for (len, &b) in (2..).zip(rest) {
+        let Some(child) = step(at, b) else {
+            break;
+        };
+        at = child;
+        if let Some(hit) = found(form(at), len) {
+            best = Some(hit);
+        }
+    }
+    best
 }
 
 /// The match when a path of `len` bytes ends at a node of form `form`
@@ -414,23 +440,13 @@ impl FormTrie {
     /// [`FormTrie::pairs`], the oracle of its test.
     #[cfg(test)]
     fn longest_prefix_from_the_root(&self, bytes: &[u8]) -> Option<(usize, usize)> {
-        let (&first, rest) = bytes.split_first()?;
-        let root = *self.roots.get(usize::from(first))?;
-        if root == NONE {
-            return None;
-        }
-        let mut node = *self.nodes.get(root as usize)?;
-        let mut best = found(node.form, 1);
-        for (len, &b) in (2..).zip(rest) {
-            let Some(child) = self.child(node, b) else {
-                break;
-            };
-            node = child;
-            if let Some(hit) = found(node.form, len) {
-                best = Some(hit);
-            }
-        }
-        best
+        walk_from_root(
+            &self.roots,
+            bytes,
+            |at| self.nodes.get(at as usize).copied(),
+            |node| node.form,
+            |node, b| self.child(node, b),
+        )
     }
 }
 
