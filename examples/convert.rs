@@ -393,6 +393,24 @@ fn read_into<'b>(path: &Path, buffer: &'b mut Vec<u8>) -> io::Result<&'b [u8]> {
     Ok(buffer)
 }
 
+/// What a thread keeps from one file to the next: the read buffer, and
+/// the record that JSON lines are serialised from, parsed into again
+/// ([`Config::parse_bytes_into`]) so that its date mentions and places
+/// keep their strings' room from page to page.
+struct Scratch {
+    buffer: Vec<u8>,
+    doc: Document,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch {
+            buffer: Vec::new(),
+            doc: Document::new(""),
+        }
+    }
+}
+
 /// The room to reserve for the JSON line of a text of `len` bytes: records
 /// run to about four and a half times their text, so a line reserved at
 /// this size is seldom regrown (a regrowth copies the whole line so far).
@@ -402,12 +420,12 @@ fn line_capacity(len: usize) -> usize {
 
 /// Reads and parses one file, or passes a walking problem on; with
 /// `lines`, serialises the record as a JSON line too.
-fn process(config: &Config, found: Found, lines: bool, buffer: &mut Vec<u8>) -> Outcome {
+fn process(config: &Config, found: Found, lines: bool, scratch: &mut Scratch) -> Outcome {
     let job = match found {
         Found::File(job) => job,
         Found::Problem(failure) => return Outcome::Problem(failure),
     };
-    let bytes = match read_into(&job.path, buffer) {
+    let bytes = match read_into(&job.path, &mut scratch.buffer) {
         Ok(b) => b,
         Err(e) => {
             return Outcome::Failed(
@@ -420,14 +438,22 @@ fn process(config: &Config, found: Found, lines: bool, buffer: &mut Vec<u8>) -> 
         }
     };
     let size = bytes.len() as u64;
-    match config.parse_bytes(&job.source, bytes) {
-        Ok(doc) if lines => {
+    let parsed = if lines {
+        // The record is serialised here and kept for the next file's.
+        let doc = &mut scratch.doc;
+        config.parse_bytes_into(&job.source, bytes, doc).map(|()| {
             let mut line = Vec::with_capacity(line_capacity(bytes.len()));
-            append_json(&mut line, &doc);
+            append_json(&mut line, doc);
             line.push(b'\n');
-            Outcome::Record(Record::Line(line), size)
-        }
-        Ok(doc) => Outcome::Record(Record::Document(Box::new(doc)), size),
+            Record::Line(line)
+        })
+    } else {
+        config
+            .parse_bytes(&job.source, bytes)
+            .map(|doc| Record::Document(Box::new(doc)))
+    };
+    match parsed {
+        Ok(record) => Outcome::Record(record, size),
         Err(e) => Outcome::Failed(
             Failure {
                 path: job.path.clone(),
@@ -520,10 +546,10 @@ fn convert_serially(
     summary: &mut Summary,
     progress: &mut Progress,
 ) -> io::Result<()> {
-    let mut buffer = Vec::new();
+    let mut scratch = Scratch::new();
     for found in Walker::new(inputs.to_vec()) {
         let lines = sink.takes_lines();
-        record(process(config, found, lines, &mut buffer), sink, summary)?;
+        record(process(config, found, lines, &mut scratch), sink, summary)?;
         progress.update(summary);
     }
     progress.finish();
@@ -565,7 +591,7 @@ fn worker(
     lines: bool,
     tx: &mpsc::Sender<Vec<(usize, Outcome)>>,
 ) {
-    let mut buffer = Vec::new();
+    let mut scratch = Scratch::new();
     loop {
         let (first, batch) = take_batch(schedule);
         if batch.is_empty() || !wait_for_writer(schedule, first + batch.len() - 1, window) {
@@ -573,7 +599,7 @@ fn worker(
         }
         let outcomes = (first..)
             .zip(batch)
-            .map(|(i, found)| (i, process(config, found, lines, &mut buffer)))
+            .map(|(i, found)| (i, process(config, found, lines, &mut scratch)))
             .collect();
         if tx.send(outcomes).is_err() {
             return;

@@ -95,20 +95,66 @@ impl Config {
         Ok(crate::pipeline::parse_document(source, text))
     }
 
+    /// [`Config::parse`] into `doc`, which is replaced by the new record:
+    /// the record is the one `parse` returns, but the room of the old
+    /// record's date mentions and places (their strings included) is used
+    /// again. A converter that parses page after page into one `Document`
+    /// and writes each before the next makes fewer allocations this way.
+    ///
+    /// On an error `doc` is left as it was.
+    ///
+    /// ```
+    /// use sote_records::{Config, Document};
+    ///
+    /// let config = Config::new();
+    /// let mut doc = Document::new("");
+    /// for (name, text) in [
+    ///     ("a.txt", "Ohjausryhmä kokoontuu 12.3.2018 Kajaanissa."),
+    ///     ("b.txt", "Työryhmän kokous pidetään 4.5.2018 Oulussa."),
+    /// ] {
+    ///     config.parse_into(name, text, &mut doc)?;
+    ///     assert_eq!(doc, config.parse(name, text)?);
+    /// }
+    /// # Ok::<(), sote_records::Error>(())
+    /// ```
+    pub fn parse_into(&self, source: &str, text: &str, doc: &mut Document) -> Result<()> {
+        self.check_size(source, text.as_bytes())?;
+        crate::pipeline::parse_document_into(source, text, doc);
+        Ok(())
+    }
+
     /// Parses one announcement given as bytes, decoding UTF-8 as the
     /// [`InvalidUtf8`] policy says.
     pub fn parse_bytes(&self, source: &str, bytes: &[u8]) -> Result<Document> {
+        self.decoded(source, bytes, |text| self.parse(source, text))
+    }
+
+    /// [`Config::parse_bytes`] into `doc`, as [`Config::parse_into`] does:
+    /// the record is the one `parse_bytes` returns, in the old record's
+    /// room. On an error `doc` is left as it was.
+    pub fn parse_bytes_into(&self, source: &str, bytes: &[u8], doc: &mut Document) -> Result<()> {
+        self.decoded(source, bytes, |text| self.parse_into(source, text, doc))
+    }
+
+    /// `bytes` decoded as the [`InvalidUtf8`] policy says and given to
+    /// `parse`, after the size check.
+    fn decoded<T>(
+        &self,
+        source: &str,
+        bytes: &[u8],
+        parse: impl FnOnce(&str) -> Result<T>,
+    ) -> Result<T> {
         self.check_size(source, bytes)?;
         // simdutf8 checks valid text many bytes at a time, where std's
         // check slows to a byte at a time at every `ä` and `ö`; only a text
         // it turns away is checked again by std, for where and why.
         if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-            return self.parse(source, text);
+            return parse(text);
         }
         match std::str::from_utf8(bytes) {
-            Ok(text) => self.parse(source, text),
+            Ok(text) => parse(text),
             Err(e) => match self.invalid_utf8 {
-                InvalidUtf8::Replace => self.parse(source, &String::from_utf8_lossy(bytes)),
+                InvalidUtf8::Replace => parse(&String::from_utf8_lossy(bytes)),
                 InvalidUtf8::Reject => {
                     let at = e.valid_up_to();
                     let len = e.error_len().unwrap_or(bytes.len() - at);

@@ -2,7 +2,9 @@
 
 use crate::layout::{Layout, lay_out};
 use crate::lexicon::heads::HeadedWords;
-use crate::model::{Amount, Document, EdtfDate, Entry, Organization, Place, Programme, Span};
+use crate::model::{
+    Amount, DateMention, Document, EdtfDate, Entry, Organization, Place, Programme, Span,
+};
 use crate::recognise::body::{find_bodies_tokenized, tokens_and_words};
 use crate::recognise::date::find_dates;
 use crate::recognise::email::find_emails;
@@ -80,6 +82,59 @@ fn outside_names<'t>(
 /// Parses one text into its record. Never fails: what the text does not
 /// show is left empty.
 pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
+    parse_document_reusing(source_name, text, Room::default())
+}
+
+/// [`parse_document`] into `doc`, whose date mentions and places (with
+/// their strings) are overwritten in place where the new text has as many:
+/// a converter that parses page after page into one record then makes
+/// no new strings for them, and the room it reuses is still in the cache
+/// from the last page. The record is the one [`parse_document`] returns.
+pub(crate) fn parse_document_into(source_name: &str, text: &str, doc: &mut Document) {
+    let room = Room {
+        dates: std::mem::take(&mut doc.dates),
+        places: std::mem::take(&mut doc.places),
+    };
+    *doc = parse_document_reusing(source_name, text, room);
+}
+
+/// The lists of a record parsed before, to be filled anew.
+#[derive(Default)]
+struct Room {
+    /// The date mentions.
+    dates: Vec<DateMention>,
+    /// The places.
+    places: Vec<Place>,
+}
+
+/// `room` filled with one record item per item of `items`: an item left
+/// in `room` is overwritten in place by `overwrite` (its strings keep
+/// their room), a new one is made by `make` only past them.
+fn refill<T, I>(
+    mut room: Vec<T>,
+    items: impl ExactSizeIterator<Item = I>,
+    make: impl Fn(I) -> T,
+    overwrite: impl Fn(&mut T, I),
+) -> Vec<T> {
+    room.truncate(items.len());
+    let kept = room.len();
+    for (i, item) in items.enumerate() {
+        match room.get_mut(i).filter(|_| i < kept) {
+            Some(slot) => overwrite(slot, item),
+            None => room.push(make(item)),
+        }
+    }
+    room
+}
+
+/// `to` made to hold `from`, in the room it has.
+fn set_string(to: &mut String, from: &str) {
+    to.clear();
+    to.push_str(from);
+}
+
+/// [`parse_document`], the date mentions and places written into `room`.
+fn parse_document_reusing(source_name: &str, text: &str, room: Room) -> Document {
     let layout = lay_out(text);
     let mut doc = Document::new(source_name);
     doc.kind = layout.kind;
@@ -90,7 +145,16 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
 
     let dates = find_dates(text);
     let anchors = Anchors::new(&layout, &dates);
-    doc.dates = anchors.mentions(&dates);
+    doc.dates = refill(
+        room.dates,
+        dates.iter(),
+        |d| anchors.mention(d),
+        |m, d| {
+            m.value = anchors.resolve(d.value, d.span.start);
+            set_string(&mut m.text, d.text);
+            m.span = d.span;
+        },
+    );
 
     let lowered = LowerText::new(text);
     // The body scanner's tokens, the text's words and where the capitals
@@ -99,14 +163,20 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
     let (people_found, roles) = find_people_and_roles(text, &lowered, &capitals);
     let places = outside_names(find_places_at(text, &capitals), &people_found);
     doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));
-    doc.places = places
-        .iter()
-        .map(|p| Place {
+    doc.places = refill(
+        room.places,
+        places.iter(),
+        |p| Place {
             name: p.name.to_owned(),
             text: p.text.to_owned(),
             span: p.span,
-        })
-        .collect();
+        },
+        |place, p| {
+            set_string(&mut place.name, p.name);
+            set_string(&mut place.text, p.text);
+            place.span = p.span;
+        },
+    );
 
     let body_matches = find_bodies_tokenized(text, &lowered, tokens);
     let registry = Registry::build(text, &layout, &body_matches);
@@ -166,6 +236,66 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
 
 #[cfg(test)]
 mod tests {
+    use super::{parse_document, parse_document_into};
+    use proptest::strategy::Strategy;
+
+    /// Announcements of the genre with fewer, as many and more dates and
+    /// places than each other, so that a record parsed into another's room
+    /// shortens, overwrites and lengthens its lists.
+    const ROOM_TEXTS: [&str; 4] = [
+        "Lapin sote-valmistelun ohjausryhmä kokoontui 3.10.2019 Rovaniemellä. \
+         Seuraava kokous on 14.11.2019 Kemissä ja 5.12. Torniossa.",
+        "Hyvinvointialueen valmistelutyöryhmä\n\nTyöpaja pidetään syksyllä 2021 \
+         Porvoossa. Ilmoittautumiset 20.8.2021 mennessä.",
+        "Tiedote 7.2.2018\n\nKainuun maakuntauudistuksen johtoryhmän puheenjohtajana \
+         toimii kehittämisjohtaja. Lisätiedot: p. 044 123 4567.",
+        "",
+    ];
+
+    #[test]
+    fn a_record_parsed_into_another_is_the_record_parsed_afresh() {
+        for before in ROOM_TEXTS {
+            for text in ROOM_TEXTS {
+                let mut doc = parse_document("old.txt", before);
+                parse_document_into("new.txt", text, &mut doc);
+                assert_eq!(
+                    doc,
+                    parse_document("new.txt", text),
+                    "{before:?} then {text:?}"
+                );
+            }
+        }
+        let fresh = parse_document("a.txt", ROOM_TEXTS[0]);
+        assert!(
+            fresh.dates.len() >= 3 && fresh.places.len() >= 3,
+            "{fresh:?}"
+        );
+    }
+
+    proptest::proptest! {
+        /// Parsing into the record of any earlier text gives the record
+        /// parsed afresh, on texts of dates and place names in any order.
+        #[test]
+        fn records_parsed_into_earlier_ones_are_the_fresh_records(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "Oulussa", "Kajaanin", "Uudellamaalla", "12.3.2018", "5.6.", "syksyllä 2020",
+                        "kokous", " ", ". ", "\n", "ja", "Keminmaan",
+                    ]),
+                    0..24,
+                ).prop_map(|words| words.concat()),
+                1..5,
+            ),
+        ) {
+            let mut doc = crate::model::Document::new("");
+            for text in &texts {
+                parse_document_into("x.txt", text, &mut doc);
+                proptest::prop_assert_eq!(&doc, &parse_document("x.txt", text));
+            }
+        }
+    }
+
     #[test]
     fn places_inside_names_are_names() {
         // `Salo`, `Inari` and `Kaarina` are municipalities and names.

@@ -100,15 +100,18 @@ impl<'a> Anchors<'a> {
     }
 
     /// Every date of the text, resolved, as record items.
+    #[cfg(test)]
     pub(crate) fn mentions(&self, dates: &[DateMatch<'_>]) -> Vec<DateMention> {
-        dates
-            .iter()
-            .map(|d| DateMention {
-                value: self.resolve(d.value, d.span.start),
-                text: d.text.to_owned(),
-                span: d.span,
-            })
-            .collect()
+        dates.iter().map(|d| self.mention(d)).collect()
+    }
+
+    /// The date `d` of the text, resolved, as a record item.
+    pub(crate) fn mention(&self, d: &DateMatch<'_>) -> DateMention {
+        DateMention {
+            value: self.resolve(d.value, d.span.start),
+            text: d.text.to_owned(),
+            span: d.span,
+        }
     }
 }
 
