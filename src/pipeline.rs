@@ -117,9 +117,9 @@ fn refill<T, I>(
     overwrite: impl Fn(&mut T, I),
 ) -> Vec<T> {
     room.truncate(items.len());
-    let kept = room.len();
     for (i, item) in items.enumerate() {
-        match room.get_mut(i).filter(|_| i < kept) {
+        // Past the items left in `room`, each item is pushed at `i`.
+        match room.get_mut(i) {
             Some(slot) => overwrite(slot, item),
             None => room.push(make(item)),
         }
