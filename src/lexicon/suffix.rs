@@ -414,6 +414,14 @@ impl EndTails {
         Self::bit_of_key(key)
     }
 
+    /// Whether bit `bit` of the table is set.
+    #[inline]
+    fn holds_bit(&self, bit: usize) -> bool {
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|word| word >> (bit % 64) & 1 == 1)
+    }
+
     /// [`EndTails::bit`] of the tail read as a big-endian number.
     #[inline]
     fn bit_of_key(key: u64) -> usize {
@@ -436,9 +444,7 @@ impl EndTails {
             return false;
         }
         let bit = Self::bit_of_key(last_eight(word) & self.mask);
-        self.bits
-            .get(bit / 64)
-            .is_some_and(|word| word >> (bit % 64) & 1 == 1)
+        self.holds_bit(bit)
     }
 
     /// [`EndTails::may_end`] of a word of `len` bytes whose
@@ -450,9 +456,7 @@ impl EndTails {
             return false;
         }
         let bit = Self::bit_of_key(eight & self.mask);
-        self.bits
-            .get(bit / 64)
-            .is_some_and(|word| word >> (bit % 64) & 1 == 1)
+        self.holds_bit(bit)
     }
 
     /// [`EndTails::may_end`] of a word of `len` bytes whose
@@ -466,9 +470,7 @@ impl EndTails {
             return false;
         }
         let bit = Self::bit_of_folded(folded & self.mask);
-        self.bits
-            .get(bit / 64)
-            .is_some_and(|word| word >> (bit % 64) & 1 == 1)
+        self.holds_bit(bit)
     }
 }
 
