@@ -332,7 +332,23 @@ fn starts_word(text: &str, start: usize) -> bool {
 /// the text, or before a non-word character. A hyphen right after the form is
 /// accepted only before a space or the end (`Oulu- ja Kainuu`); before
 /// anything else it joins a longer name (`Oulu-Koillismaa`, `Oulu-hanke`).
+///
+/// An ASCII byte other than a hyphen at `end` is a whole character (and a
+/// char boundary), a word character exactly when it is a letter or a digit:
+/// it is told apart without decoding; anything else is asked of
+/// [`plain_end_by_chars`].
+#[inline]
 fn plain_end(text: &str, end: usize) -> bool {
+    match text.as_bytes().get(end) {
+        Some(&b) if b.is_ascii() && b != b'-' => !b.is_ascii_alphanumeric(),
+        _ => plain_end_by_chars(text, end),
+    }
+}
+
+/// [`plain_end`] decoding the character at `end` whatever it is: its way
+/// past a non-ASCII byte, a hyphen or the end of the text, and the oracle
+/// of its test.
+fn plain_end_by_chars(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..) else {
         return false;
     };
@@ -557,6 +573,24 @@ mod tests {
             short in proptest::collection::vec(proptest::sample::select(vec![b'I', b'i', b'a', 0xC3, 0xA4]), 0..3),
         ) {
             proptest::prop_assert_eq!(starts_with_short(&bytes, &short), bytes.starts_with(&short));
+        }
+
+        /// [`plain_end`] tells at every byte of a text (char boundary or
+        /// not, and past the end) what decoding the character there tells.
+        #[test]
+        fn plain_end_tells_what_decoding_tells(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "7", " ", "-", ".", "\n", "ä", "\u{308}", "\u{a0}", "ß", "\u{2014}", "k",
+            ]), 0..8),
+        ) {
+            let text = pieces.concat();
+            for end in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(
+                    plain_end(&text, end),
+                    plain_end_by_chars(&text, end),
+                    "{:?} at {}", text, end
+                );
+            }
         }
     }
 
