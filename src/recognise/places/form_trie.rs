@@ -441,10 +441,13 @@ impl FormTrie {
                 break;
             };
             let (tail, labels) = run.split_at(tail.min(run.len()));
-            if !continues_with(bytes.get(len..).unwrap_or_default(), tail) {
-                break;
+            // Most nodes, past the stem of a name, have no tail.
+            if !tail.is_empty() {
+                if !continues_with(bytes.get(len..).unwrap_or_default(), tail) {
+                    break;
+                }
+                len += tail.len();
             }
-            len += tail.len();
             if node.form != 0 {
                 (best, best_len) = (node.form, len);
             }
