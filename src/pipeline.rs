@@ -1,6 +1,6 @@
 //! The pipeline from text to record: lay out, recognise, relate.
 
-use crate::layout::{Layout, lay_out};
+use crate::layout::{EntryLayout, Layout, lay_out};
 use crate::lexicon::heads::HeadedWords;
 use crate::model::{
     Amount, DateMention, Document, EdtfDate, Entry, Organization, Place, Programme, Span,
@@ -22,24 +22,41 @@ use crate::relate::meetings::meetings;
 use crate::relate::people::{Contacts, people};
 use crate::relate::region::region_of;
 use crate::text::LowerText;
+use std::cell::Cell;
 
-fn slice(source: &str, start: usize, end: usize) -> String {
-    source.get(start..end).unwrap_or_default().to_owned()
+/// The summary of listing item `e`, as written in `source`.
+fn summary_of<'t>(source: &'t str, e: &EntryLayout<'_>) -> Option<&'t str> {
+    e.summary.map(|(s, t)| source.get(s..t).unwrap_or_default())
 }
 
-fn entries(text: &str, layout: &Layout<'_>) -> Vec<Entry> {
-    layout
-        .entries
-        .iter()
-        .map(|e| Entry {
-            posted: Some(e.posted.value),
-            title: e.heading.to_owned(),
-            documents: e.documents.iter().map(|d| (*d).to_owned()).collect(),
-            summary: e.summary.map(|(s, t)| slice(text, s, t)),
-            comments: e.comments,
-            span: Span::new(e.span.0, e.span.1),
-        })
-        .collect()
+/// The record item of listing item `e` of `text`.
+fn entry(text: &str, e: &EntryLayout<'_>) -> Entry {
+    Entry {
+        posted: Some(e.posted.value),
+        title: e.heading.to_owned(),
+        documents: e.documents.iter().map(|d| (*d).to_owned()).collect(),
+        summary: summary_of(text, e).map(str::to_owned),
+        comments: e.comments,
+        span: Span::new(e.span.0, e.span.1),
+    }
+}
+
+/// `slot` made the record item of listing item `e` of `text`, as
+/// [`entry`] makes it, in the room its strings have.
+fn overwrite_entry(slot: &mut Entry, text: &str, e: &EntryLayout<'_>) {
+    slot.posted = Some(e.posted.value);
+    set_string(&mut slot.title, e.heading);
+    let documents = std::mem::take(&mut slot.documents);
+    slot.documents = refill(
+        documents,
+        &mut Vec::new(),
+        e.documents.iter(),
+        |d| (*d).to_owned(),
+        |to, d| set_string(to, d),
+    );
+    set_option_string(&mut slot.summary, summary_of(text, e));
+    slot.comments = e.comments;
+    slot.span = Span::new(e.span.0, e.span.1);
 }
 
 /// Spans of dates that are page structure, not events: the publication
@@ -82,46 +99,101 @@ fn outside_names<'t>(
 /// Parses one text into its record. Never fails: what the text does not
 /// show is left empty.
 pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
-    parse_document_reusing(source_name, text, Room::default())
+    parse_document_reusing(source_name, text, Room::default(), &mut Spare::default())
 }
 
-/// [`parse_document`] into `doc`, whose date mentions and places (with
-/// their strings) are overwritten in place where the new text has as many:
-/// a converter that parses page after page into one record then makes
-/// no new strings for them, and the room it reuses is still in the cache
-/// from the last page. The record is the one [`parse_document`] returns.
+/// [`parse_document`] into `doc`, whose source, title, listing items,
+/// date mentions, places and sums (with their strings) are overwritten in
+/// place where the new text has as many, and past them by the items the
+/// thread's earlier pages had to spare ([`SPARE`]): a converter that parses
+/// page after page into one record then makes no new strings for them,
+/// and the room it reuses is still in the cache from the last page. The
+/// record is the one [`parse_document`] returns.
 pub(crate) fn parse_document_into(source_name: &str, text: &str, doc: &mut Document) {
     let room = Room {
+        source: std::mem::take(&mut doc.source),
+        title: doc.title.take(),
+        entries: std::mem::take(&mut doc.entries),
         dates: std::mem::take(&mut doc.dates),
         places: std::mem::take(&mut doc.places),
+        amounts: std::mem::take(&mut doc.amounts),
     };
-    *doc = parse_document_reusing(source_name, text, room);
+    let mut spare = SPARE.take();
+    *doc = parse_document_reusing(source_name, text, room, &mut spare);
+    SPARE.set(spare);
 }
 
-/// The lists of a record parsed before, to be filled anew.
+/// The strings and lists of a record parsed before, to be filled anew.
 #[derive(Default)]
 struct Room {
+    /// The source's name.
+    source: String,
+    /// The title.
+    title: Option<String>,
+    /// The listing items.
+    entries: Vec<Entry>,
     /// The date mentions.
     dates: Vec<DateMention>,
     /// The places.
     places: Vec<Place>,
+    /// The sums of money.
+    amounts: Vec<Amount>,
+}
+
+/// Record items that a thread's earlier pages had and its later ones had
+/// fewer of, kept with their strings for a page that has more again
+/// (pages of one archive differ in length, so a list shortened on one
+/// page grows again on the next). At most [`SPARE_ITEMS`] a list.
+#[derive(Default)]
+struct Spare {
+    /// Listing items.
+    entries: Vec<Entry>,
+    /// Date mentions.
+    dates: Vec<DateMention>,
+    /// Places.
+    places: Vec<Place>,
+    /// Sums of money.
+    amounts: Vec<Amount>,
+}
+
+/// The most items a [`Spare`] list keeps, so that one long page does not
+/// keep its room for the rest of the run.
+const SPARE_ITEMS: usize = 256;
+
+thread_local! {
+    /// The thread's [`Spare`] items, between the pages it parses.
+    static SPARE: Cell<Spare> = Cell::new(Spare::default());
 }
 
 /// `room` filled with one record item per item of `items`: an item left
-/// in `room` is overwritten in place by `overwrite` (its strings keep
-/// their room), a new one is made by `make` only past them.
+/// in `room`, or else one taken from `spare`, is overwritten in place by
+/// `overwrite` (its strings keep their room); a new one is made by `make`
+/// only past them. Items of `room` past the new ones go to `spare` (up to
+/// [`SPARE_ITEMS`]).
 fn refill<T, I>(
     mut room: Vec<T>,
+    spare: &mut Vec<T>,
     items: impl ExactSizeIterator<Item = I>,
     make: impl Fn(I) -> T,
     overwrite: impl Fn(&mut T, I),
 ) -> Vec<T> {
-    room.truncate(items.len());
+    let wanted = items.len();
+    if room.len() > wanted {
+        let kept = SPARE_ITEMS.saturating_sub(spare.len());
+        spare.extend(room.drain(wanted..).take(kept));
+    }
+    room.reserve(wanted - room.len());
     for (i, item) in items.enumerate() {
         // Past the items left in `room`, each item is pushed at `i`.
         match room.get_mut(i) {
             Some(slot) => overwrite(slot, item),
-            None => room.push(make(item)),
+            None => room.push(match spare.pop() {
+                Some(mut slot) => {
+                    overwrite(&mut slot, item);
+                    slot
+                }
+                None => make(item),
+            }),
         }
     }
     room
@@ -133,20 +205,47 @@ fn set_string(to: &mut String, from: &str) {
     to.push_str(from);
 }
 
-/// [`parse_document`], the date mentions and places written into `room`.
-fn parse_document_reusing(source_name: &str, text: &str, room: Room) -> Document {
+/// `to` made to hold `from`, in the room of the string it holds, if any.
+fn set_option_string(to: &mut Option<String>, from: Option<&str>) {
+    match (to.as_mut(), from) {
+        (Some(string), Some(from)) => set_string(string, from),
+        (_, from) => *to = from.map(str::to_owned),
+    }
+}
+
+/// [`parse_document`], the lists of [`Room`] written into `room`, with
+/// items taken from and left to `spare`.
+fn parse_document_reusing(
+    source_name: &str,
+    text: &str,
+    room: Room,
+    spare: &mut Spare,
+) -> Document {
     let layout = lay_out(text);
-    let mut doc = Document::new(source_name);
+    let mut source = room.source;
+    set_string(&mut source, source_name);
+    let mut doc = Document {
+        source,
+        ..Document::default()
+    };
     doc.kind = layout.kind;
-    doc.title = layout.title.map(|l| l.text.to_owned());
+    doc.title = room.title;
+    set_option_string(&mut doc.title, layout.title.map(|l| l.text));
     doc.comments = layout.comments;
     doc.published = layout.published.map(|p| p.value).filter(EdtfDate::has_year);
-    doc.entries = entries(text, &layout);
+    doc.entries = refill(
+        room.entries,
+        &mut spare.entries,
+        layout.entries.iter(),
+        |e| entry(text, e),
+        |slot, e| overwrite_entry(slot, text, e),
+    );
 
     let dates = find_dates(text);
     let anchors = Anchors::new(&layout, &dates);
     doc.dates = refill(
         room.dates,
+        &mut spare.dates,
         dates.iter(),
         |d| anchors.mention(d),
         |m, d| {
@@ -165,6 +264,7 @@ fn parse_document_reusing(source_name: &str, text: &str, room: Room) -> Document
     doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));
     doc.places = refill(
         room.places,
+        &mut spare.places,
         places.iter(),
         |p| Place {
             name: p.name.to_owned(),
@@ -205,16 +305,25 @@ fn parse_document_reusing(source_name: &str, text: &str, room: Room) -> Document
     doc.people = people(text, &layout, &found, &registry, &contacts);
     doc.bodies = registry.bodies;
 
-    doc.amounts = find_amounts_lowered(text, &lowered)
-        .into_iter()
-        .map(|a| Amount {
+    doc.amounts = refill(
+        room.amounts,
+        &mut spare.amounts,
+        find_amounts_lowered(text, &lowered).iter(),
+        |a| Amount {
             value: a.value,
             currency: a.currency,
             approximate: a.approximate,
             text: a.text.to_owned(),
             span: a.span,
-        })
-        .collect();
+        },
+        |amount, a| {
+            amount.value = a.value;
+            amount.currency = a.currency;
+            amount.approximate = a.approximate;
+            set_string(&mut amount.text, a.text);
+            amount.span = a.span;
+        },
+    );
     doc.organizations = find_organizations_in(text, &headed, &word_maybe)
         .into_iter()
         .map(|o| Organization {
@@ -239,16 +348,26 @@ mod tests {
     use super::{parse_document, parse_document_into};
     use proptest::strategy::Strategy;
 
-    /// Announcements of the genre with fewer, as many and more dates and
-    /// places than each other, so that a record parsed into another's room
-    /// shortens, overwrites and lengthens its lists.
-    const ROOM_TEXTS: [&str; 4] = [
+    /// Announcements of the genre with fewer, as many and more listing
+    /// items, dates, places and sums than each other, so that a record
+    /// parsed into another's room shortens, overwrites and lengthens its
+    /// lists (and its items' lists of documents), and takes items from
+    /// the thread's spare ones.
+    const ROOM_TEXTS: [&str; 5] = [
         "Lapin sote-valmistelun ohjausryhmä kokoontui 3.10.2019 Rovaniemellä. \
-         Seuraava kokous on 14.11.2019 Kemissä ja 5.12. Torniossa.",
+         Seuraava kokous on 14.11.2019 Kemissä ja 5.12. Torniossa. \
+         Hankkeeseen on varattu 2,5 milj. euroa ja noin 300 000 euroa.",
         "Hyvinvointialueen valmistelutyöryhmä\n\nTyöpaja pidetään syksyllä 2021 \
-         Porvoossa. Ilmoittautumiset 20.8.2021 mennessä.",
+         Porvoossa. Ilmoittautumiset 20.8.2021 mennessä. Kulut 40 000 €.",
         "Tiedote 7.2.2018\n\nKainuun maakuntauudistuksen johtoryhmän puheenjohtajana \
          toimii kehittämisjohtaja. Lisätiedot: p. 044 123 4567.",
+        "Valmistelun työryhmä\n\n\
+         4.3.2019Työryhmän kokous 1.3.2019\n\nMuistiot\n> Muistio\n> Liite\n\n\
+         Käsiteltiin talousarviota Oulussa.\n\nLue lisää | 2 Kommenttia\n\n\
+         9.4.2019Työryhmän kokous 5.4.2019\n\nMuistiot\n> Muistio\n\n\
+         Lue lisää | 0 Kommenttia\n\n\
+         2.5.2019Ohjausryhmän kokous 30.4.2019\n\nAsialistat\n> Asialista\n\n\
+         Kokous pidettiin Kajaanissa.\n\nLue lisää | 1 Kommenttia\n",
         "",
     ];
 
@@ -267,21 +386,40 @@ mod tests {
         }
         let fresh = parse_document("a.txt", ROOM_TEXTS[0]);
         assert!(
-            fresh.dates.len() >= 3 && fresh.places.len() >= 3,
+            fresh.dates.len() >= 3 && fresh.places.len() >= 3 && fresh.amounts.len() >= 2,
             "{fresh:?}"
         );
+        let listing = parse_document("b.txt", ROOM_TEXTS[3]);
+        assert!(
+            listing.entries.len() == 3
+                && listing.entries[0].documents.len() == 2
+                && listing.entries[1].summary.is_none(),
+            "{listing:?}"
+        );
+    }
+
+    #[test]
+    fn items_left_spare_by_a_short_page_fill_a_longer_one() {
+        let mut doc = parse_document("old.txt", ROOM_TEXTS[3]);
+        for text in [ROOM_TEXTS[4], ROOM_TEXTS[1], ROOM_TEXTS[0], ROOM_TEXTS[3]] {
+            parse_document_into("new.txt", text, &mut doc);
+            assert_eq!(doc, parse_document("new.txt", text), "{text:?}");
+        }
     }
 
     proptest::proptest! {
         /// Parsing into the record of any earlier text gives the record
-        /// parsed afresh, on texts of dates and place names in any order.
+        /// parsed afresh, on texts of titles, listing items, dates, place
+        /// names and sums in any order.
         #[test]
         fn records_parsed_into_earlier_ones_are_the_fresh_records(
             texts in proptest::collection::vec(
                 proptest::collection::vec(
                     proptest::sample::select(vec![
                         "Oulussa", "Kajaanin", "Uudellamaalla", "12.3.2018", "5.6.", "syksyllä 2020",
-                        "kokous", " ", ". ", "\n", "ja", "Keminmaan",
+                        "kokous", " ", ". ", "\n", "ja", "Keminmaan", "3 000 euroa", "noin 1,2 milj. €",
+                        "\n\n4.3.2019Työryhmän kokous\n\nMuistiot\n> Muistio\n",
+                        "\n> Liite\n", "\nLue lisää | 3 Kommenttia\n", "\nMuistiot\n",
                     ]),
                     0..24,
                 ).prop_map(|words| words.concat()),
