@@ -5,7 +5,7 @@ use crate::lexicon::heads::HeadedWords;
 use crate::model::{
     Amount, DateMention, Document, EdtfDate, Entry, Organization, Place, Programme, Span,
 };
-use crate::recognise::body::{find_bodies_tokenized, tokens_and_words};
+use crate::recognise::body::{find_bodies_tokenized, recycle_names, tokens_and_words};
 use crate::recognise::date::find_dates;
 use crate::recognise::email::find_emails;
 use crate::recognise::money::find_amounts_lowered;
@@ -304,6 +304,7 @@ fn parse_document_reusing(
     };
     doc.people = people(text, &layout, &found, &registry, &contacts);
     doc.bodies = registry.bodies;
+    recycle_names(found.bodies);
 
     doc.amounts = refill(
         room.amounts,

@@ -245,13 +245,40 @@ pub(crate) fn find_bodies_in<'t>(text: &'t str, lowered: &LowerText) -> Vec<Body
 }
 
 /// [`find_bodies_in`] over the tokens [`tokens_and_words`] split already,
-/// with the words the pipeline needs as well.
+/// with the words the pipeline needs as well. The names are written in
+/// the strings earlier matches gave back ([`recycle_names`]) while the
+/// thread has any.
 pub(crate) fn find_bodies_tokenized<'t>(
     text: &'t str,
     lowered: &LowerText,
     tokens: BodyTokens,
 ) -> Vec<BodyMatch<'t>> {
-    Scanner::with_tokens(text, lowered, tokens.tokens, Some(&tokens.maybe), false).scan()
+    let scanner = Scanner::with_tokens(text, lowered, tokens.tokens, Some(&tokens.maybe), false);
+    scanner.spare_names.set(SPARE_NAMES.take());
+    let found = scanner.scan();
+    SPARE_NAMES.set(scanner.spare_names.take());
+    found
+}
+
+/// The most name strings a thread keeps ([`SPARE_NAMES`]): more than a
+/// long page's bodies, and little memory.
+const MAX_SPARE_NAMES: usize = 256;
+
+thread_local! {
+    /// Strings of the names of the thread's earlier matches, given back
+    /// by [`recycle_names`] for [`find_bodies_tokenized`] to write names in.
+    static SPARE_NAMES: Cell<Vec<String>> = const { Cell::new(Vec::new()) };
+}
+
+/// Gives the name strings of `matches`, which the caller has done with,
+/// to the thread's later [`find_bodies_tokenized`] (up to
+/// [`MAX_SPARE_NAMES`]): an archive's pages name bodies page after page,
+/// and a name written in a string kept makes no allocation.
+pub(crate) fn recycle_names(matches: Vec<BodyMatch<'_>>) {
+    let mut spare = SPARE_NAMES.take();
+    let room = MAX_SPARE_NAMES.saturating_sub(spare.len());
+    spare.extend(matches.into_iter().take(room).map(|m| m.name));
+    SPARE_NAMES.set(spare);
 }
 
 /// The basic form and kind of one body-name phrase:
@@ -3018,6 +3045,9 @@ struct Scanner<'t, 'l> {
     /// The parts vector of the last walk, emptied and kept for the next
     /// one: a walk takes it instead of allocating its own.
     spare_parts: Cell<Vec<Part<'t>>>,
+    /// Strings to write the names in before making new ones (see
+    /// [`recycle_names`]); their text is left over and overwritten.
+    spare_names: Cell<Vec<String>>,
     /// The shapes of the words [`Scanner::chain_role`] has met: walks from
     /// the heads meet the same genitives again and again.
     shapes: RefCell<ShapeMemo<'t>>,
@@ -3066,6 +3096,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
             text,
             facts: vec![Cell::new(Facts::UNKNOWN); tokens.len()],
             spare_parts: Cell::default(),
+            spare_names: Cell::default(),
             shapes: RefCell::new(ShapeMemo::new()),
             word_facts: RefCell::new(WordMemo::new()),
             tokens,
@@ -3822,7 +3853,7 @@ impl<'t, 'l> Scanner<'t, 'l> {
         } else {
             with_case_of(head_written, &head.nominative)
         };
-        let mut name = String::with_capacity(span.end - span.start + head_case.len());
+        let mut name = self.name_string(span.end - span.start + head_case.len());
         for part in walk.parts.iter().rev() {
             name.push_str(&part.name);
             name.push(' ');
@@ -3844,6 +3875,22 @@ impl<'t, 'l> Scanner<'t, 'l> {
             case: hit.case,
             abbreviation,
         })
+    }
+
+    /// An empty string with room for `capacity` bytes: a spare one
+    /// ([`Scanner::spare_names`]) emptied, or else a new one.
+    fn name_string(&self, capacity: usize) -> String {
+        let mut spare = self.spare_names.take();
+        let name = spare.pop();
+        self.spare_names.set(spare);
+        match name {
+            Some(mut name) => {
+                name.clear();
+                name.reserve(capacity);
+                name
+            }
+            None => String::with_capacity(capacity),
+        }
     }
 
     /// Whether a numeral of two or more stands right before token `i`
@@ -6283,7 +6330,73 @@ mod tests {
         assert_eq!(capitals, capital_starts(text));
     }
 
+    /// The bodies of `text` scanned as [`find_bodies_tokenized`] scans
+    /// them, but with no spare name strings: the oracle of the recycled
+    /// names' test.
+    fn bodies_with_new_names(text: &str) -> Vec<BodyMatch<'_>> {
+        let lowered = LowerText::new(text);
+        let (tokens, _, _, _) = tokens_and_words(text);
+        Scanner::with_tokens(text, &lowered, tokens.tokens, Some(&tokens.maybe), false).scan()
+    }
+
+    /// Spare strings holding text of their own, longer and shorter than
+    /// the names that will be written in them.
+    fn junk_names() -> Vec<String> {
+        [
+            "x",
+            "Vanha nimi, pitkä ja roskainen",
+            "",
+            "ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ",
+        ]
+        .iter()
+        .map(|s| s.repeat(3))
+        .collect()
+    }
+
+    #[test]
+    fn names_written_in_recycled_strings_are_the_names() {
+        let texts = [
+            "Strategisen johtoryhmän (SJR) kokous. Sote-tiimi ja ICT-työryhmä kokoontuivat.",
+            "Alueellinen ohjausryhmä ja maakuntavaltuusto",
+            "",
+            "Vammaisneuvoston, ikäneuvoston ja nuorisovaltuuston jäsenet",
+        ];
+        SPARE_NAMES.set(junk_names());
+        for text in texts {
+            let lowered = LowerText::new(text);
+            let (tokens, _, _, _) = tokens_and_words(text);
+            let found = find_bodies_tokenized(text, &lowered, tokens);
+            assert_eq!(found, bodies_with_new_names(text), "{text:?}");
+            recycle_names(found);
+        }
+        let kept = SPARE_NAMES.take();
+        assert!(
+            !kept.is_empty() && kept.len() <= MAX_SPARE_NAMES,
+            "{kept:?}"
+        );
+    }
+
     proptest! {
+        /// Bodies found with name strings recycled from earlier texts (and
+        /// from junk) are the bodies found with new strings, over texts of
+        /// announcement pieces in any order.
+        #[test]
+        fn recycled_name_strings_give_the_names_new_ones_give(
+            texts in prop::collection::vec(
+                prop::collection::vec(token_piece(), 0..30).prop_map(|p| p.join(" ")),
+                1..5,
+            ),
+        ) {
+            SPARE_NAMES.set(junk_names());
+            for text in &texts {
+                let lowered = LowerText::new(text);
+                let (tokens, _, _, _) = tokens_and_words(text);
+                let found = find_bodies_tokenized(text, &lowered, tokens);
+                prop_assert_eq!(&found, &bodies_with_new_names(text), "{:?}", text);
+                recycle_names(found);
+            }
+        }
+
         #[test]
         fn arbitrary_text_never_panics(text in any::<String>()) {
             check_spans(&text);
