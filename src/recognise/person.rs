@@ -2579,6 +2579,61 @@ fn push_gap(text: &str, lowered: &LowerText, from: usize, to: usize, toks: &mut 
 // The scanner
 // ---------------------------------------------------------------------------
 
+/// Most tokens of a [`Run`]: three given names, or two particles and a
+/// family name.
+const RUN_TOKENS: usize = 3;
+
+/// The tokens of a name's given names or of its family name, in order:
+/// at most [`RUN_TOKENS`], kept in place (a name is tried at every
+/// capital, and a vector each would be an allocation each). Read as a
+/// slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Run {
+    /// The tokens, the first `len` of them in use.
+    tokens: [usize; RUN_TOKENS],
+    /// How many are in use.
+    len: usize,
+}
+
+impl Run {
+    /// The run of one token.
+    fn of(token: usize) -> Run {
+        let mut run = Run::default();
+        run.push(token);
+        run
+    }
+
+    /// Whether the run holds [`RUN_TOKENS`] tokens.
+    fn is_full(&self) -> bool {
+        self.len >= RUN_TOKENS
+    }
+
+    /// `token` added at the end; a full run is left as it is (the callers
+    /// stop at [`Run::is_full`]).
+    fn push(&mut self, token: usize) {
+        if let Some(slot) = self.tokens.get_mut(self.len) {
+            *slot = token;
+            self.len += 1;
+        }
+    }
+
+    /// The last token, taken off.
+    fn pop(&mut self) -> Option<usize> {
+        let last = self.last().copied()?;
+        self.len -= 1;
+        Some(last)
+    }
+}
+
+impl std::ops::Deref for Run {
+    type Target = [usize];
+
+    /// The tokens in use.
+    fn deref(&self) -> &[usize] {
+        self.tokens.get(..self.len).unwrap_or_default()
+    }
+}
+
 /// A name found at some tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Name {
@@ -2587,9 +2642,9 @@ struct Name {
     /// Last token of the name as written.
     last: usize,
     /// Given-name tokens, in order.
-    given: Vec<usize>,
+    given: Run,
     /// Family-name tokens (particles and the name), in order.
-    family: Vec<usize>,
+    family: Run,
     /// Whether the family name came first.
     surname_first: bool,
 }
@@ -2831,10 +2886,10 @@ impl<'a, 'l> Doc<'a, 'l> {
 
     /// A family name (with up to two particles) starting at `i`: the token
     /// range, or `None`.
-    fn family_at(&self, i: usize) -> Option<Vec<usize>> {
-        let mut toks = Vec::new();
+    fn family_at(&self, i: usize) -> Option<Run> {
+        let mut toks = Run::default();
         let mut j = i;
-        while toks.len() < 2 && self.word_in(j, FAMILY_PARTICLES) {
+        while toks.len() < RUN_TOKENS - 1 && self.word_in(j, FAMILY_PARTICLES) {
             toks.push(j);
             j += 1;
         }
@@ -2862,9 +2917,9 @@ impl<'a, 'l> Doc<'a, 'l> {
     /// (a title or role phrase right before), an unknown given name is
     /// accepted if it looks like one and the family name is not inflected.
     fn given_first_at(&self, i: usize, context: bool) -> Option<Name> {
-        let mut given = Vec::new();
+        let mut given = Run::default();
         let mut j = i;
-        while given.len() < 3 && self.given(j).is_some() {
+        while !given.is_full() && self.given(j).is_some() {
             given.push(j);
             j += 1;
         }
@@ -2929,9 +2984,9 @@ impl<'a, 'l> Doc<'a, 'l> {
         if !plausible {
             return None;
         }
-        let mut given = Vec::new();
+        let mut given = Run::default();
         let mut j = i + 1;
-        while given.len() < 3 && self.given(j).is_some() {
+        while !given.is_full() && self.given(j).is_some() {
             given.push(j);
             j += 1;
         }
@@ -2940,7 +2995,7 @@ impl<'a, 'l> Doc<'a, 'l> {
             first: i,
             last,
             given,
-            family: vec![i],
+            family: Run::of(i),
             surname_first: true,
         })
     }
@@ -3773,6 +3828,22 @@ impl PeopleIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_holds_its_tokens_in_order_up_to_its_room() {
+        let mut run = Run::of(7);
+        assert_eq!(&*run, &[7]);
+        run.push(8);
+        run.push(9);
+        assert!(run.is_full());
+        run.push(10);
+        assert_eq!(&*run, &[7, 8, 9]);
+        assert_eq!(run.pop(), Some(9));
+        assert_eq!(run.last(), Some(&8));
+        assert!(!run.is_full());
+        assert_eq!((run.pop(), run.pop(), run.pop()), (Some(8), Some(7), None));
+        assert!(run.is_empty());
+    }
     use RoleKind::*;
     use proptest::prelude::*;
 
