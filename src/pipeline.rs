@@ -76,24 +76,23 @@ fn structural_dates(layout: &Layout<'_>) -> Vec<Span> {
 
 /// The places not inside a person's name: `Tervo` in `Tervo Anne` and
 /// `Salo` in `Riikka Salo` are family names there, not municipalities.
-/// Both lists are in text order.
+/// Both lists are in text order; the list kept is `places`, in its own
+/// room (retained, not collected anew).
 fn outside_names<'t>(
-    places: Vec<PlaceMatch<'t>>,
+    mut places: Vec<PlaceMatch<'t>>,
     people: &[PersonMatch<'_>],
 ) -> Vec<PlaceMatch<'t>> {
     let mut names: Vec<Span> = people.iter().map(|p| p.name_span).collect();
     names.sort();
+    places.retain(|place| {
+        let k = names.partition_point(|n| n.start <= place.span.start);
+        // Names do not overlap: only the last one starting at or before
+        // the place can hold it.
+        k.checked_sub(1)
+            .and_then(|j| names.get(j))
+            .is_none_or(|n| place.span.end > n.end)
+    });
     places
-        .into_iter()
-        .filter(|place| {
-            let k = names.partition_point(|n| n.start <= place.span.start);
-            // Names do not overlap: only the last one starting at or before
-            // the place can hold it.
-            k.checked_sub(1)
-                .and_then(|j| names.get(j))
-                .is_none_or(|n| place.span.end > n.end)
-        })
-        .collect()
 }
 
 /// Parses one text into its record. Never fails: what the text does not
