@@ -783,7 +783,9 @@ fn find_people_and_roles_sparse<'t>(
         let found = doc.people();
         let roles = doc.roles(&found);
         let people = found.iter().map(|p| doc.person_match(p)).collect();
-        if !doc.gap_read.get() {
+        let gap_read = doc.gap_read.get();
+        doc.recycle();
+        if !gap_read {
             return (people, roles);
         }
     }
@@ -2696,6 +2698,17 @@ struct Doc<'a, 'l> {
     gap_read: Cell<bool>,
 }
 
+/// The most tokens whose room a thread keeps between texts
+/// ([`SPARE_TOKENS`]): several times a long page's sparse reading.
+const MAX_SPARE_TOKENS: usize = 1 << 14;
+
+thread_local! {
+    /// The token vectors of the thread's last sparse reading ([`Doc::sparse`]),
+    /// their tokens left over, for the next one to empty and fill: growing
+    /// them anew took several allocations and copies a text.
+    static SPARE_TOKENS: Cell<Tokens> = Cell::new(Tokens::default());
+}
+
 /// Most tokens a title's complement may take (`Itä-Uudenmaan
 /// hyvinvointialueen väliaikaisen valmistelutoimielimen`).
 const MAX_COMPLEMENT: usize = 10;
@@ -2743,7 +2756,9 @@ impl<'a, 'l> Doc<'a, 'l> {
         let lower = lowered.aligned()?;
         let sites = sites(text, lower, capitals);
         let bytes = text.as_bytes();
-        let mut toks = Tokens::default();
+        let mut toks = SPARE_TOKENS.take();
+        toks.toks.clear();
+        toks.roles.clear();
         // `text[..done]` is tokenized or left as a gap.
         let mut done = 0;
         let mut emit = |toks: &mut Tokens, (start, end): (usize, usize)| {
@@ -2763,6 +2778,17 @@ impl<'a, 'l> Doc<'a, 'l> {
             role_words: roles,
             gap_read: Cell::new(false),
         })
+    }
+
+    /// Gives the tokens' room to the thread's next sparse reading
+    /// ([`SPARE_TOKENS`]), unless it is past [`MAX_SPARE_TOKENS`].
+    fn recycle(self) {
+        if self.toks.capacity() <= MAX_SPARE_TOKENS {
+            SPARE_TOKENS.set(Tokens {
+                toks: self.toks,
+                roles: self.role_words,
+            });
+        }
     }
 
     /// The token at `i`; `None` past the end and for a [`Kind::Gap`],
@@ -4976,6 +5002,27 @@ mod tests {
             Ok(())
         } else {
             Err(format!("{text:?} ({before}, {after}): {got:?} != {want:?}"))
+        }
+    }
+
+    #[test]
+    fn a_sparse_reading_in_recycled_token_room_is_the_whole_texts() {
+        let junk = "Kehittämisjohtaja Aino Virtanen, p. 040 123 4567. Jäsenet: Salo Riikka";
+        let texts = [
+            "Ohjausryhmän puheenjohtajana toimii maakuntajohtaja Leena Mäkinen.",
+            "",
+            "Sihteerinä toimii suunnittelija Inari Koskela ja jäsenenä Jussi Pekka Pitkänen.",
+        ];
+        for text in texts {
+            let lowered = LowerText::new(junk);
+            let capitals = text::capital_starts(junk);
+            if let Some(doc) = Doc::sparse(junk, &lowered, &capitals) {
+                doc.recycle();
+            }
+            let spare = SPARE_TOKENS.take();
+            assert!(!spare.toks.is_empty(), "the junk left tokens behind");
+            SPARE_TOKENS.set(spare);
+            assert_eq!(sparse_agrees(text, SPARSE_BEFORE, SPARSE_AFTER), Ok(()));
         }
     }
 
