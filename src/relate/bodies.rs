@@ -6,13 +6,14 @@
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
 use crate::layout::Layout;
 use crate::lexicon::BODY_HEADS;
 use crate::lexicon::cache::{ThreadCache, remembered};
-use crate::lexicon::fx::{FxHashMap, FxHashSet};
+use crate::lexicon::fx::{FxHashMap, FxHashSet, FxHasher};
 use crate::model::{Body, BodyKind, Span};
 use crate::recognise::body::{BodyMatch, body_kind, genitive_to_nominative};
 use crate::text::{
@@ -544,27 +545,33 @@ fn add_aliases(into: &mut Body, names: impl IntoIterator<Item = String>) -> Vec<
 struct ShortNameIndex<'k> {
     /// The bodies' keys ([`key`]).
     keys: &'k [&'k str],
-    /// Every word-final part of every key (what follows a space or a
-    /// hyphen) with its body, sorted: a short name that ends another's
-    /// words is found by its key.
-    endings: Vec<(&'k str, usize)>,
+    /// The [`fingerprint`] of every word-final part of every key (what
+    /// follows a space or a hyphen) that may be a key, with its body,
+    /// sorted: a short name that ends another's words is found by its
+    /// key's fingerprint ([`key_endings`]).
+    endings: Vec<(u64, usize)>,
     /// Lower-case abbreviations to the bodies that have them.
     abbreviations: FxHashMap<String, Vec<usize>>,
     /// The bodies of each kind.
-    kinds: Vec<Kin<'k>>,
+    kinds: Vec<Kin>,
 }
 
 /// The bodies of one kind.
-struct Kin<'k> {
+struct Kin {
     kind: BodyKind,
     /// The bodies, in order.
     bodies: Vec<usize>,
     /// Where the first mention of any of them starts.
     first_at: usize,
-    /// The topics of those that have one with the bodies, sorted; made
-    /// when first asked for (only ever for a topic: a body without one is
-    /// no body's candidate by topic).
-    topics: Option<Vec<(&'k str, usize)>>,
+    /// The [`fingerprint`]s of the topics of those that have one, with
+    /// the bodies, sorted; made when first asked for (only ever for a
+    /// topic: a body without one is no body's candidate by topic). Sorted
+    /// and halved by integers, where the topics themselves were compared
+    /// (a `memcmp` call each); a body whose topic only shares a
+    /// fingerprint with the one asked for is a candidate its rule then
+    /// refuses (folding by every pair, `fold_short_names_by_pairs`, is
+    /// the oracle of its test).
+    topics: Option<Vec<(u64, usize)>>,
 }
 
 impl<'k> ShortNameIndex<'k> {
@@ -642,7 +649,8 @@ impl<'k> ShortNameIndex<'k> {
             return;
         }
         let short = self.keys.get(i).copied().unwrap_or_default();
-        found.extend(equal_range(&self.endings, &short).iter().map(|&(_, j)| j));
+        let endings = equal_range(&self.endings, &fingerprint(short));
+        found.extend(endings.iter().map(|&(_, j)| j));
         found.extend(self.abbreviations.get(short).into_iter().flatten());
         if let Some(subject) = subject {
             found.extend(
@@ -655,50 +663,69 @@ impl<'k> ShortNameIndex<'k> {
         found.dedup();
     }
 
-    /// The bodies of `kind` whose topic is `subject`, with it: a slice of
-    /// the kind's table, where a new list was collected.
+    /// The bodies of `kind` whose topic has the [`fingerprint`] of
+    /// `subject` (those with `subject` as topic, and maybe a few more),
+    /// with it: a slice of the kind's table, where a new list was
+    /// collected.
     fn of_topic(
         &mut self,
         kind: BodyKind,
         subject: &'k str,
         topic_at: &impl Fn(usize) -> Option<&'k str>,
-    ) -> &[(&'k str, usize)] {
+    ) -> &[(u64, usize)] {
         let Some(kin) = self.kinds.iter_mut().find(|k| k.kind == kind) else {
             return &[];
         };
         let bodies = &kin.bodies;
         let topics = kin.topics.get_or_insert_with(|| {
-            let mut topics: Vec<(&str, usize)> = bodies
+            let mut topics: Vec<(u64, usize)> = bodies
                 .iter()
-                .filter_map(|&j| Some((topic_at(j)?, j)))
+                .filter_map(|&j| Some((fingerprint(topic_at(j)?), j)))
                 .collect();
             topics.sort_unstable();
             topics
         });
-        equal_range(topics, &subject)
+        equal_range(topics, &fingerprint(subject))
     }
 }
 
-/// The word-final parts of `keys` (what follows a space or a hyphen) that
-/// are keys themselves, with the body of the key they end, sorted: only a
-/// key is ever looked up among them ([`ShortNameIndex::candidates`]), so
-/// the rest are left out and few are left to sort, where every ending was
-/// sorted (`all_key_endings`, now the oracle of its test).
+/// A fingerprint of `s` (its bytes and length hashed by [`FxHasher`]),
+/// equal for equal strings: what [`ShortNameIndex`] sorts and halves its
+/// lists by, integers compared where each comparison of two strings was
+/// a `memcmp` call. Two strings that differ seldom share one; when they
+/// do, the lists give a body or two more as candidates, which the folding
+/// rules then refuse.
+fn fingerprint(s: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(s.as_bytes());
+    hasher.write_usize(s.len());
+    hasher.finish()
+}
+
+/// The [`fingerprint`]s of the word-final parts of `keys` (what follows a
+/// space or a hyphen) that may be keys themselves (their fingerprint is a
+/// key's), with the body of the key they end, sorted: only a key is ever
+/// looked up among them ([`ShortNameIndex::candidates`]), so the rest are
+/// left out and few are left to sort, where every ending was sorted
+/// (`all_key_endings`, now the oracle of its test).
 ///
 /// The spaces and hyphens of each key are found eight bytes at a time
 /// ([`separators`]), where each byte was compared on its own
 /// (`key_endings_byte_by_byte`, the oracle of its test), and an ending is
-/// told a key by [`KnownKeys`], where each key was hashed into a set.
-fn key_endings<K: AsRef<str>>(keys: &[K]) -> Vec<(&str, usize)> {
+/// told a key by [`KnownKeys`]. Fingerprints rather than the endings
+/// themselves are sorted and halved (the endings of
+/// `key_endings_byte_by_byte` fingerprinted are the oracle of its test):
+/// integers compared, not strings.
+fn key_endings<K: AsRef<str>>(keys: &[K]) -> Vec<(u64, usize)> {
     let known = KnownKeys::new(keys);
     let mut endings = Vec::new();
     for (j, long) in keys.iter().enumerate() {
         let long = long.as_ref();
         separators(long.as_bytes(), |p| {
             if let Some(ending) = long.get(p + 1..)
-                && known.contains(ending)
+                && let Some(print) = known.fingerprint_if_known(ending)
             {
-                endings.push((ending, j));
+                endings.push((print, j));
             }
         });
     }
@@ -706,33 +733,36 @@ fn key_endings<K: AsRef<str>>(keys: &[K]) -> Vec<(&str, usize)> {
     endings
 }
 
-/// The keys of a page, to tell whether a string is one of them: sorted by
-/// length, then text, with a mask of their lengths. Most endings of a key
-/// are told no key by the mask or by a few comparisons of lengths, and a
-/// page's few dozen keys sort by their lengths mostly: cheaper than hashing
-/// every key into a set and every ending to look it up.
-struct KnownKeys<'k> {
-    /// Each key with its length, sorted.
-    sorted: Vec<(usize, &'k str)>,
+/// The keys of a page, to tell whether a string may be one of them: their
+/// [`fingerprint`]s, sorted, with a mask of their lengths. Most endings of
+/// a key are told no key by the mask, the rest by halving the
+/// fingerprints: integers compared, where the keys sorted by length, then
+/// text, compared the texts of keys of one length (`key_endings_byte_by_byte`
+/// hashes the keys into a set, the oracle of its test).
+struct KnownKeys {
+    /// Each key's fingerprint, sorted.
+    sorted: Vec<u64>,
     /// Bit `len % 64` set for each key's length `len`.
     lengths: u64,
 }
 
-impl<'k> KnownKeys<'k> {
+impl KnownKeys {
     /// The set of `keys`.
-    fn new<K: AsRef<str>>(keys: &'k [K]) -> Self {
-        let mut sorted: Vec<(usize, &str)> = keys
-            .iter()
-            .map(|k| (k.as_ref().len(), k.as_ref()))
-            .collect();
+    fn new<K: AsRef<str>>(keys: &[K]) -> Self {
+        let mut sorted: Vec<u64> = keys.iter().map(|k| fingerprint(k.as_ref())).collect();
         sorted.sort_unstable();
-        let lengths = sorted.iter().fold(0, |m, &(len, _)| m | length_bit(len));
+        let lengths = keys.iter().fold(0, |m, k| m | length_bit(k.as_ref().len()));
         Self { sorted, lengths }
     }
 
-    /// Whether `s` is one of the keys.
-    fn contains(&self, s: &str) -> bool {
-        self.lengths & length_bit(s.len()) != 0 && self.sorted.binary_search(&(s.len(), s)).is_ok()
+    /// The fingerprint of `s` when one of the keys has it (every key
+    /// does, and seldom another string); `None` otherwise.
+    fn fingerprint_if_known(&self, s: &str) -> Option<u64> {
+        if self.lengths & length_bit(s.len()) == 0 {
+            return None;
+        }
+        let print = fingerprint(s);
+        self.sorted.binary_search(&print).is_ok().then_some(print)
     }
 }
 
@@ -1913,19 +1943,28 @@ mod tests {
     }
 
     proptest! {
-        /// Every key finds among [`key_endings`] the bodies it found among
-        /// all endings ([`all_key_endings`]), in the same order.
+        /// The endings of [`key_endings`] are the fingerprints of those
+        /// a key set tells keys, and every key finds among them (by its
+        /// fingerprint) the bodies it found among all endings
+        /// ([`all_key_endings`], by its text), in the same order.
         #[test]
         fn keys_find_the_bodies_they_end_as_among_all_endings(
             names in prop::collection::vec(prop::collection::vec(key_piece(), 0..6), 0..8),
         ) {
             let keys: Vec<String> = names.iter().map(|n| key(&n.concat()).into_owned()).collect();
             let (some, all) = (key_endings(&keys), all_key_endings(&keys));
-            prop_assert_eq!(&some, &key_endings_byte_by_byte(&keys), "{:?}", keys);
+            let mut by_text: Vec<(u64, usize)> = key_endings_byte_by_byte(&keys)
+                .into_iter()
+                .map(|(ending, j)| (fingerprint(ending), j))
+                .collect();
+            by_text.sort_unstable();
+            prop_assert_eq!(&some, &by_text, "{:?}", keys);
             for short in &keys {
+                let by_print = equal_range(&some, &fingerprint(short));
+                let by_text = equal_range(&all, &short.as_str());
                 prop_assert_eq!(
-                    equal_range(&some, &short.as_str()),
-                    equal_range(&all, &short.as_str()),
+                    by_print.iter().map(|&(_, j)| j).collect::<Vec<_>>(),
+                    by_text.iter().map(|&(_, j)| j).collect::<Vec<_>>(),
                     "{:?} in {:?}", short, keys
                 );
             }
