@@ -102,15 +102,22 @@ struct Spelt {
     spelling: Rc<str>,
     /// The name's [`key`].
     key: Box<str>,
-    /// The name's [`topic`], once asked for ([`Spelt::topic`]).
-    topic: OnceCell<Option<Rc<str>>>,
+    /// The [`fingerprint`] of `key`, made with it: a page's keys are
+    /// fingerprinted once a thread, not once a page.
+    key_print: u64,
+    /// The name's [`topic`] with its [`fingerprint`], once asked for
+    /// ([`Spelt::topic`]).
+    topic: OnceCell<Option<(Rc<str>, u64)>>,
 }
 
 impl Spelt {
-    /// The [`topic`] of `name`, the name this entry was made for: worked
-    /// out the first time, then read off the entry.
-    fn topic(&self, name: &str) -> Option<&str> {
-        self.topic.get_or_init(|| topic(name)).as_deref()
+    /// The [`topic`] of `name`, the name this entry was made for, with its
+    /// [`fingerprint`]: worked out the first time, then read off the entry.
+    fn topic(&self, name: &str) -> Option<(&str, u64)> {
+        self.topic
+            .get_or_init(|| topic(name).map(|t| (Rc::clone(&t), fingerprint(&t))))
+            .as_ref()
+            .map(|(t, print)| (&**t, *print))
     }
 }
 
@@ -134,6 +141,7 @@ fn spelt(name: &str) -> Rc<Spelt> {
             let key = spell_keyed(name, &mut spelling);
             Rc::new(Spelt {
                 spelling: spelling.into(),
+                key_print: fingerprint(&key),
                 key: key.into(),
                 topic: OnceCell::new(),
             })
@@ -545,6 +553,8 @@ fn add_aliases(into: &mut Body, names: impl IntoIterator<Item = String>) -> Vec<
 struct ShortNameIndex<'k> {
     /// The bodies' keys ([`key`]).
     keys: &'k [&'k str],
+    /// The [`fingerprint`] of each of `keys`.
+    prints: &'k [u64],
     /// The [`fingerprint`] of every word-final part of every key (what
     /// follows a space or a hyphen) that may be a key, with its body,
     /// sorted: a short name that ends another's words is found by its
@@ -575,10 +585,15 @@ struct Kin {
 }
 
 impl<'k> ShortNameIndex<'k> {
-    fn new(keys: &'k [&'k str], abbreviations: &[Option<String>], bodies: &[Body]) -> Self {
+    fn new(
+        (keys, prints): (&'k [&'k str], &'k [u64]),
+        abbreviations: &[Option<String>],
+        bodies: &[Body],
+    ) -> Self {
         let mut index = ShortNameIndex {
             keys,
-            endings: key_endings(keys),
+            prints,
+            endings: key_endings(keys, prints),
             abbreviations: FxHashMap::default(),
             kinds: Vec::with_capacity(bodies.len().min(BodyKind::ALL.len())),
         };
@@ -632,7 +647,7 @@ impl<'k> ShortNameIndex<'k> {
     /// those whose keys end in its key after a space or hyphen; every body
     /// when it is a bare head word (a compound may end in it); those with
     /// its key as abbreviation; and those of its kind with its topic
-    /// (`subject`). Written into `found` (emptied first), a list the caller
+    /// (`subject`, with its [`fingerprint`]). Written into `found` (emptied first), a list the caller
     /// keeps from body to body rather than a new one each.
     fn candidates(
         &mut self,
@@ -640,8 +655,8 @@ impl<'k> ShortNameIndex<'k> {
         i: usize,
         bare: bool,
         kind: BodyKind,
-        subject: Option<&'k str>,
-        topic_at: &impl Fn(usize) -> Option<&'k str>,
+        subject: Option<(&'k str, u64)>,
+        topic_at: &impl Fn(usize) -> Option<(&'k str, u64)>,
     ) {
         found.clear();
         if bare {
@@ -649,10 +664,10 @@ impl<'k> ShortNameIndex<'k> {
             return;
         }
         let short = self.keys.get(i).copied().unwrap_or_default();
-        let endings = equal_range(&self.endings, &fingerprint(short));
-        found.extend(endings.iter().map(|&(_, j)| j));
+        let print = self.prints.get(i).copied().unwrap_or_default();
+        found.extend(equal_range(&self.endings, &print).iter().map(|&(_, j)| j));
         found.extend(self.abbreviations.get(short).into_iter().flatten());
-        if let Some(subject) = subject {
+        if let Some((_, subject)) = subject {
             found.extend(
                 self.of_topic(kind, subject, topic_at)
                     .iter()
@@ -663,15 +678,14 @@ impl<'k> ShortNameIndex<'k> {
         found.dedup();
     }
 
-    /// The bodies of `kind` whose topic has the [`fingerprint`] of
-    /// `subject` (those with `subject` as topic, and maybe a few more),
-    /// with it: a slice of the kind's table, where a new list was
-    /// collected.
+    /// The bodies of `kind` whose topic has the [`fingerprint`] `subject`
+    /// (those with the topic it is made of, and maybe a few more), with
+    /// it: a slice of the kind's table, where a new list was collected.
     fn of_topic(
         &mut self,
         kind: BodyKind,
-        subject: &'k str,
-        topic_at: &impl Fn(usize) -> Option<&'k str>,
+        subject: u64,
+        topic_at: &impl Fn(usize) -> Option<(&'k str, u64)>,
     ) -> &[(u64, usize)] {
         let Some(kin) = self.kinds.iter_mut().find(|k| k.kind == kind) else {
             return &[];
@@ -680,12 +694,12 @@ impl<'k> ShortNameIndex<'k> {
         let topics = kin.topics.get_or_insert_with(|| {
             let mut topics: Vec<(u64, usize)> = bodies
                 .iter()
-                .filter_map(|&j| Some((fingerprint(topic_at(j)?), j)))
+                .filter_map(|&j| Some((topic_at(j)?.1, j)))
                 .collect();
             topics.sort_unstable();
             topics
         });
-        equal_range(topics, &fingerprint(subject))
+        equal_range(topics, &subject)
     }
 }
 
@@ -716,8 +730,9 @@ fn fingerprint(s: &str) -> u64 {
 /// themselves are sorted and halved (the endings of
 /// `key_endings_byte_by_byte` fingerprinted are the oracle of its test):
 /// integers compared, not strings.
-fn key_endings<K: AsRef<str>>(keys: &[K]) -> Vec<(u64, usize)> {
-    let known = KnownKeys::new(keys);
+/// `prints` are the keys' fingerprints, made with them ([`Spelt`]).
+fn key_endings<K: AsRef<str>>(keys: &[K], prints: &[u64]) -> Vec<(u64, usize)> {
+    let known = KnownKeys::new(keys, prints);
     let mut endings = Vec::new();
     for (j, long) in keys.iter().enumerate() {
         let long = long.as_ref();
@@ -747,9 +762,9 @@ struct KnownKeys {
 }
 
 impl KnownKeys {
-    /// The set of `keys`.
-    fn new<K: AsRef<str>>(keys: &[K]) -> Self {
-        let mut sorted: Vec<u64> = keys.iter().map(|k| fingerprint(k.as_ref())).collect();
+    /// The set of `keys`, whose fingerprints are `prints`.
+    fn new<K: AsRef<str>>(keys: &[K], prints: &[u64]) -> Self {
+        let mut sorted = prints.to_vec();
         sorted.sort_unstable();
         let lengths = keys.iter().fold(0, |m, k| m | length_bit(k.as_ref().len()));
         Self { sorted, lengths }
@@ -1016,6 +1031,7 @@ impl Registry {
             spelts = self.bodies.iter().map(|b| spelt(&b.name)).collect();
         }
         let keys: Vec<&str> = spelts.iter().map(|s| &*s.key).collect();
+        let prints: Vec<u64> = spelts.iter().map(|s| s.key_print).collect();
         // Where each key's head word starts ([`head_word`]).
         let heads: Vec<usize> = keys.iter().map(|k| k.len() - head_word(k).len()).collect();
         let mut abbreviations: Vec<Option<String>> = self
@@ -1023,7 +1039,7 @@ impl Registry {
             .iter()
             .map(|b| b.abbreviation.as_deref().map(str::to_lowercase))
             .collect();
-        let mut index = ShortNameIndex::new(&keys, &abbreviations, &self.bodies);
+        let mut index = ShortNameIndex::new((&keys, &prints), &abbreviations, &self.bodies);
         // Folded bodies stay in place until the end, so indexes hold: each
         // folded one knows the body it went into.
         let mut folded_into: Vec<Option<usize>> = vec![None; self.bodies.len()];
@@ -1061,8 +1077,9 @@ impl Registry {
                         || (other.span.start < at
                             && other.kind == kind
                             && heads_agree(&long[heads[j]..], short_head)
-                            && subject.is_some()
-                            && topic_at(j) == subject)
+                            && subject.is_some_and(|(topic, print)| {
+                                topic_at(j).is_some_and(|(t, p)| p == print && t == topic)
+                            }))
                 }
             });
             let Some(target) = fold_target(self.main, &longer, &self.bodies, at) else {
@@ -1952,7 +1969,8 @@ mod tests {
             names in prop::collection::vec(prop::collection::vec(key_piece(), 0..6), 0..8),
         ) {
             let keys: Vec<String> = names.iter().map(|n| key(&n.concat()).into_owned()).collect();
-            let (some, all) = (key_endings(&keys), all_key_endings(&keys));
+            let prints: Vec<u64> = keys.iter().map(|k| fingerprint(k)).collect();
+            let (some, all) = (key_endings(&keys, &prints), all_key_endings(&keys));
             let mut by_text: Vec<(u64, usize)> = key_endings_byte_by_byte(&keys)
                 .into_iter()
                 .map(|(ending, j)| (fingerprint(ending), j))
