@@ -758,34 +758,52 @@ static JOINT_WORD_FINDER: LazyLock<Option<PresenceFinder>> =
 /// searched on its own ([`may_tell_of_meeting`], which
 /// still answers when this cannot): a search costs as much to start as to
 /// run over a short sentence.
+///
+/// [`meetings`] keeps one for all the entries of a text, refilled for each
+/// ([`Tellers::refill`]): its lists keep their room from entry to entry,
+/// where two were made (and grown) for each entry.
+#[derive(Default)]
 struct Tellers {
-    /// The matches, in order and not overlapping; `None` when the text
-    /// does not lower in place or the automaton could not be built.
-    matches: Option<Vec<std::ops::Range<usize>>>,
+    /// The matches, in order and not overlapping; valid only when
+    /// `searched`.
+    matches: Vec<std::ops::Range<usize>>,
+    /// Whether `matches` are the search's: false when the text does not
+    /// lower in place or the automaton could not be built.
+    searched: bool,
     /// For each of `matches`, whether it is a joint word's.
     joint: Vec<bool>,
 }
 
 impl Tellers {
     /// The held and joint words of bytes `from..to` of the text of
-    /// `found`, at the text's offsets.
+    /// `found`, at the text's offsets, in new lists ([`Tellers::refill`]
+    /// of an empty one): for the tests.
+    #[cfg(test)]
     fn new(found: &Found<'_>, from: usize, to: usize) -> Self {
-        let mut joint = Vec::new();
-        let matches = found
-            .lower_aligned()
-            .and_then(|lower| lower.get(from..to))
-            .zip(HELD_OR_JOINT_FINDER.as_ref())
-            .map(|(lower, finder)| {
-                finder
-                    .find_iter(lower)
-                    .map(|m| {
-                        // The finder's patterns: the held words, then the joint.
-                        joint.push(m.pattern().as_usize() >= MEETING_HELD_WORDS.len());
-                        from + m.start()..from + m.end()
-                    })
-                    .collect()
-            });
-        Self { matches, joint }
+        let mut tellers = Self::default();
+        tellers.refill(found, from, to);
+        tellers
+    }
+
+    /// Makes these the held and joint words of bytes `from..to` of the
+    /// text of `found`, at the text's offsets, in the lists already made:
+    /// nothing of the last range's is left (a fresh `Tellers` is the
+    /// oracle of its test).
+    fn refill(&mut self, found: &Found<'_>, from: usize, to: usize) {
+        self.matches.clear();
+        self.joint.clear();
+        let lower = found.lower_aligned().and_then(|lower| lower.get(from..to));
+        let (Some(lower), Some(finder)) = (lower, HELD_OR_JOINT_FINDER.as_ref()) else {
+            self.searched = false;
+            return;
+        };
+        self.searched = true;
+        for m in finder.find_iter(lower) {
+            // The finder's patterns: the held words, then the joint.
+            self.joint
+                .push(m.pattern().as_usize() >= MEETING_HELD_WORDS.len());
+            self.matches.push(from + m.start()..from + m.end());
+        }
     }
 
     /// [`may_tell_of_meeting`] of sentence `n`'s lower case. The matches
@@ -797,8 +815,8 @@ impl Tellers {
     /// is searched.
     fn may_tell(&self, found: &Found<'_>, n: usize, place_known: bool) -> bool {
         let inside = self
-            .matches
-            .as_deref()
+            .searched
+            .then_some(self.matches.as_slice())
             .zip(found.sentences.get(n))
             .and_then(|(all, s)| matches_within(all, s.start, s.end()));
         match inside {
@@ -856,6 +874,7 @@ pub(crate) fn meetings(
         out.push(m);
     }
     let mut headings = Vec::with_capacity(layout.entries.len());
+    let mut tellers = Tellers::default();
     for (n, e) in layout.entries.iter().enumerate() {
         let heading = Span::new(e.heading_start, e.heading_start + e.heading.len());
         headings.push(heading);
@@ -881,7 +900,7 @@ pub(crate) fn meetings(
         // entry's summary (`Ryhmä kokoontui Raisiossa.`).
         let mut place = None;
         if let Some((s, t)) = e.summary {
-            let tellers = Tellers::new(found, s, t);
+            tellers.refill(found, s, t);
             for n in sentences_within(found, s, t) {
                 let span = span_of(&found.sentences[n]);
                 let says = summary_says(found, &tellers, n, place.is_some());
@@ -1697,14 +1716,17 @@ mod tests {
                             "{:?}", sentence.text
                         );
                     }
-                    // Over the whole text, and over the sentence alone.
+                    // Over the whole text, over the sentence alone, and
+                    // over the sentence after the whole text.
                     let (whole, own) = (
                         Tellers::new(found, 0, text.len()),
                         Tellers::new(found, sentence.start, sentence.end()),
                     );
+                    let mut refilled = Tellers::new(found, 0, text.len());
+                    refilled.refill(found, sentence.start, sentence.end());
                     for known in [false, true] {
                         let want = may_tell_of_meeting(&found.sentence_lower(n), known);
-                        for tellers in [&whole, &own] {
+                        for tellers in [&whole, &own, &refilled] {
                             prop_assert_eq!(
                                 tellers.may_tell(found, n, known),
                                 want,
