@@ -1170,12 +1170,20 @@ fn sentence_meetings(
     if bodies.is_empty() {
         return;
     }
-    let place = location(text, found, span);
-    for (_, date) in days {
+    let mut place = location(text, found, span);
+    let mut days = days.into_iter().peekable();
+    while let Some((_, date)) = days.next() {
+        // The last day (most sentences name one) takes the bodies and the
+        // place; only the days before it copy them.
+        let (bodies, location) = if days.peek().is_some() {
+            (bodies.clone(), place.clone())
+        } else {
+            (std::mem::take(&mut bodies), place.take())
+        };
         out.push(Meeting {
-            bodies: bodies.clone(),
+            bodies,
             date: Some(date),
-            location: place.clone(),
+            location,
             status: status(words, Some(date), anchor_at(span.start)),
             documents: Vec::new(),
             text: text.get(span.range()).unwrap_or_default().to_owned(),
