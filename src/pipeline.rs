@@ -3,7 +3,7 @@
 use crate::layout::{EntryLayout, Layout, lay_out};
 use crate::lexicon::heads::HeadedWords;
 use crate::model::{
-    Amount, DateMention, Document, EdtfDate, Entry, Organization, Place, Programme, Span,
+    Amount, Body, DateMention, Document, EdtfDate, Entry, Organization, Place, Programme, Span,
 };
 use crate::recognise::body::{find_bodies_tokenized, recycle_names, tokens_and_words};
 use crate::recognise::date::find_dates;
@@ -102,8 +102,9 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
 }
 
 /// [`parse_document`] into `doc`, whose source, title, listing items,
-/// date mentions, places and sums (with their strings) are overwritten in
-/// place where the new text has as many, and past them by the items the
+/// date mentions, places, bodies and sums (with their strings) are
+/// overwritten in place where the new text has as many (bodies: as many as
+/// the earlier page had, in any order), and past them by the items the
 /// thread's earlier pages had to spare ([`SPARE`]): a converter that parses
 /// page after page into one record then makes no new strings for them,
 /// and the room it reuses is still in the cache from the last page. The
@@ -115,6 +116,7 @@ pub(crate) fn parse_document_into(source_name: &str, text: &str, doc: &mut Docum
         entries: std::mem::take(&mut doc.entries),
         dates: std::mem::take(&mut doc.dates),
         places: std::mem::take(&mut doc.places),
+        bodies: std::mem::take(&mut doc.bodies),
         amounts: std::mem::take(&mut doc.amounts),
     };
     let mut spare = SPARE.take();
@@ -135,6 +137,8 @@ struct Room {
     dates: Vec<DateMention>,
     /// The places.
     places: Vec<Place>,
+    /// The bodies.
+    bodies: Vec<Body>,
     /// The sums of money.
     amounts: Vec<Amount>,
 }
@@ -151,6 +155,8 @@ struct Spare {
     dates: Vec<DateMention>,
     /// Places.
     places: Vec<Place>,
+    /// Bodies.
+    bodies: Vec<Body>,
     /// Sums of money.
     amounts: Vec<Amount>,
 }
@@ -278,7 +284,13 @@ fn parse_document_reusing(
     );
 
     let body_matches = find_bodies_tokenized(text, &lowered, tokens);
-    let registry = Registry::build(text, &layout, &body_matches);
+    let registry = Registry::build_reusing(
+        text,
+        &layout,
+        &body_matches,
+        room.bodies,
+        std::mem::take(&mut spare.bodies),
+    );
     let headed = HeadedWords::of_gated_words(words, &word_maybe, &lowered);
     let lexed = Lexed {
         text,
@@ -303,6 +315,8 @@ fn parse_document_reusing(
     };
     doc.people = people(text, &layout, &found, &registry, &contacts);
     doc.bodies = registry.bodies;
+    spare.bodies = registry.spare;
+    spare.bodies.truncate(SPARE_ITEMS);
     recycle_names(found.bodies);
 
     doc.amounts = refill(
@@ -410,7 +424,7 @@ mod tests {
     proptest::proptest! {
         /// Parsing into the record of any earlier text gives the record
         /// parsed afresh, on texts of titles, listing items, dates, place
-        /// names and sums in any order.
+        /// names, sums and bodies in any order.
         #[test]
         fn records_parsed_into_earlier_ones_are_the_fresh_records(
             texts in proptest::collection::vec(
@@ -420,6 +434,8 @@ mod tests {
                         "kokous", " ", ". ", "\n", "ja", "Keminmaan", "3 000 euroa", "noin 1,2 milj. €",
                         "\n\n4.3.2019Työryhmän kokous\n\nMuistiot\n> Muistio\n",
                         "\n> Liite\n", "\nLue lisää | 3 Kommenttia\n", "\nMuistiot\n",
+                        "Strateginen johtoryhmä (SJR)", "johtoryhmän", "Ohjausryhmä",
+                        "maakunnan ohjausryhmässä", "työryhmien",
                     ]),
                     0..24,
                 ).prop_map(|words| words.concat()),

@@ -52,6 +52,10 @@ pub(crate) struct Registry {
     /// was copied into a list of keys, and so is its [`topic`], worked out
     /// once a thread, where it was looked up in [`TOPICS`] once a page.
     spelts: Vec<Rc<Spelt>>,
+    /// Bodies of earlier records, whose strings new bodies are written
+    /// into ([`Registry::build_reusing`]); the bodies folded away are left
+    /// here too, for the next page.
+    pub(crate) spare: Vec<Body>,
 }
 
 /// A lower-case name with its words separated by single spaces.
@@ -119,6 +123,31 @@ impl Spelt {
             .as_ref()
             .map(|(t, print)| (&**t, *print))
     }
+}
+
+/// A new body of `name` and `kind`, first mentioned as `text` at `span`:
+/// the last of `spare` written over, in the room its strings have, if
+/// there is one, else one made anew.
+fn new_body(spare: &mut Vec<Body>, name: &str, kind: BodyKind, text: &str, span: Span) -> Body {
+    let Some(mut body) = spare.pop() else {
+        return Body {
+            name: name.to_owned(),
+            kind,
+            abbreviation: None,
+            aliases: Vec::new(),
+            text: text.to_owned(),
+            span,
+        };
+    };
+    body.name.clear();
+    body.name.push_str(name);
+    body.kind = kind;
+    body.abbreviation = None;
+    body.aliases.clear();
+    body.text.clear();
+    body.text.push_str(text);
+    body.span = span;
+    body
 }
 
 /// How many names [`SPELLINGS`] keeps before it starts again.
@@ -907,9 +936,33 @@ impl Registry {
         i
     }
 
-    /// Builds the registry from the body mentions of `text`.
+    /// Builds the registry from the body mentions of `text`, with no
+    /// earlier bodies to reuse.
+    #[cfg(test)]
     pub(crate) fn build(text: &str, layout: &Layout<'_>, matches: &[BodyMatch<'_>]) -> Registry {
-        let mut reg = Registry::default();
+        Registry::build_reusing(text, layout, matches, Vec::new(), Vec::new())
+    }
+
+    /// Builds the registry from the body mentions of `text` (as
+    /// `Registry::build` of the tests, which reuses no bodies), its list of
+    /// bodies kept in the room of `room` (an earlier record's bodies) and
+    /// each new body written over one of `spare` or `room` in the room its
+    /// strings have ([`new_body`]), where each body's name and text were
+    /// copied into new strings: pages of an archive name about as many
+    /// bodies each. The bodies left over and those folded away are left in
+    /// [`Registry::spare`].
+    pub(crate) fn build_reusing(
+        text: &str,
+        layout: &Layout<'_>,
+        matches: &[BodyMatch<'_>],
+        mut room: Vec<Body>,
+        mut spare: Vec<Body>,
+    ) -> Registry {
+        spare.append(&mut room);
+        let mut reg = Registry {
+            bodies: room,
+            ..Registry::default()
+        };
         // A name for each mention at most (and a few headings): room made
         // once, where the index grew from empty through each power of two.
         reg.index.reserve(matches.len());
@@ -924,13 +977,8 @@ impl Registry {
                 reg.of_match.push(None);
                 continue;
             }
-            let i = reg.add(&m.name, || Body {
-                name: m.name.clone(),
-                kind: m.kind,
-                abbreviation: None,
-                aliases: Vec::new(),
-                text: m.text.to_owned(),
-                span: m.span,
+            let i = reg.add(&m.name, || {
+                new_body(&mut spare, &m.name, m.kind, m.text, m.span)
             });
             if let Some((abbr, _)) = m.abbreviation {
                 reg.bodies[i]
@@ -943,7 +991,8 @@ impl Registry {
             }
             reg.of_match.push(Some(i));
         }
-        reg.add_heading_bodies(text, layout, matches);
+        reg.add_heading_bodies(text, layout, matches, &mut spare);
+        reg.spare = spare;
         reg.fold_short_names();
         reg
     }
@@ -951,7 +1000,15 @@ impl Registry {
     /// Listing headings name a body by its topic alone: in
     /// `Ympäristöterveydenhuollon kokous 13.9.2017` the body is
     /// `Ympäristöterveydenhuolto`.
-    fn add_heading_bodies(&mut self, text: &str, layout: &Layout<'_>, matches: &[BodyMatch<'_>]) {
+    ///
+    /// A new body is written over one of `spare` ([`new_body`]).
+    fn add_heading_bodies(
+        &mut self,
+        text: &str,
+        layout: &Layout<'_>,
+        matches: &[BodyMatch<'_>],
+        spare: &mut Vec<Body>,
+    ) {
         for e in &layout.entries {
             let end = e.heading_start + e.heading.len();
             // Matches and entries are both in text order.
@@ -995,13 +1052,9 @@ impl Registry {
             };
             let start = e.heading_start + ws[0].start;
             let span = Span::new(start, e.heading_start + ws[k - 1].end());
-            let i = self.add(&name, || Body {
-                kind: body_kind(&name),
-                name: name.clone(),
-                abbreviation: None,
-                aliases: Vec::new(),
-                text: text.get(span.range()).unwrap_or_default().to_owned(),
-                span,
+            let i = self.add(&name, || {
+                let mention = text.get(span.range()).unwrap_or_default();
+                new_body(spare, &name, body_kind(&name), mention, span)
             });
             if let Some(last) = self.headings.last_mut() {
                 *last = Some(i);
@@ -1119,12 +1172,13 @@ impl Registry {
             kept += usize::from(into.is_none());
         }
         self.main = self.main.map(|m| places.get(m).copied().unwrap_or(m));
-        let bodies = std::mem::take(&mut self.bodies);
-        self.bodies = bodies
-            .into_iter()
-            .zip(folded_into)
-            .filter_map(|(b, into)| into.is_none().then_some(b))
-            .collect();
+        // The folded bodies are kept for the strings they hold.
+        let mut at = 0;
+        let folded = self.bodies.extract_if(.., |_| {
+            at += 1;
+            folded_into.get(at - 1).is_some_and(Option::is_some)
+        });
+        self.spare.extend(folded);
         places
     }
 
@@ -1506,6 +1560,37 @@ mod tests {
             headings += reg.heading_names.iter().flatten().count();
         }
         assert!(headings > 100, "{headings} headings named");
+    }
+
+    /// The registry of each text, built over the bodies of the text
+    /// before (its list and its spare ones), is the registry built afresh.
+    #[test]
+    fn registries_built_over_earlier_bodies_are_those_built_afresh() {
+        let texts = fixture_and_example_texts();
+        let (mut room, mut spare) = (Vec::new(), Vec::new());
+        let (mut reused, mut folded) = (0, 0);
+        for text in texts.iter().chain(texts.iter().rev()) {
+            let layout = crate::layout::lay_out(text);
+            let lowered = crate::text::LowerText::new(text);
+            let matches = crate::recognise::body::find_bodies_in(text, &lowered);
+            let fresh = Registry::build(text, &layout, &matches);
+            reused += fresh.bodies.len().min(room.len() + spare.len());
+            let reg = Registry::build_reusing(text, &layout, &matches, room, spare);
+            assert_eq!(reg.bodies, fresh.bodies);
+            assert_eq!(reg.main(), fresh.main());
+            for k in 0..matches.len() {
+                assert_eq!(reg.resolve_match(k), fresh.resolve_match(k), "match {k}");
+            }
+            for n in 0..layout.entries.len() {
+                assert_eq!(reg.heading_body(n), fresh.heading_body(n), "heading {n}");
+            }
+            folded += fresh.spare.len();
+            (room, spare) = (reg.bodies, reg.spare);
+        }
+        assert!(
+            reused > 100 && folded > 10,
+            "{reused} reused, {folded} folded"
+        );
     }
 
     #[test]
