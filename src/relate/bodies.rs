@@ -3,10 +3,12 @@
 //! and bodies named only by listing headings (`Ympäristöterveydenhuollon
 //! kokous`).
 
+use std::borrow::Borrow;
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::Hasher;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -40,7 +42,7 @@ pub(crate) struct Registry {
     /// Every name and alias, by [`spelling`], to its body. A key is shared
     /// with the name's entry in [`SPELLINGS`] ([`Spelt::spelling`]), where
     /// each new body's spelling was copied into a string of its own.
-    index: FxHashMap<Rc<str>, usize>,
+    index: HashMap<Spelling, usize, BuildHasherDefault<PrintHasher>>,
     /// The buffer names are spelt into to be looked up in `index`.
     spelt: RefCell<String>,
     /// Each body's [`key`], as [`Registry::add_by_spelling`] (the oracle
@@ -103,7 +105,7 @@ fn spell_keyed<'n>(name: &'n str, out: &mut String) -> Cow<'n, str> {
 #[derive(Debug)]
 struct Spelt {
     /// The name's [`spelling`], shared with the [`Registry::index`] keys.
-    spelling: Rc<str>,
+    spelling: Spelling,
     /// The name's [`key`].
     key: Box<str>,
     /// The [`fingerprint`] of `key`, made with it: a page's keys are
@@ -122,6 +124,69 @@ impl Spelt {
             .get_or_init(|| topic(name).map(|t| (Rc::clone(&t), fingerprint(&t))))
             .as_ref()
             .map(|(t, print)| (&**t, *print))
+    }
+}
+
+/// A name's [`spelling`] with its [`fingerprint`], made with it once a
+/// thread ([`SPELLINGS`]): the key of [`Registry::index`], hashed as its
+/// fingerprint ([`PrintHasher`]), where the index hashed each spelling
+/// again on every mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Spelling {
+    /// The spelling.
+    text: Rc<str>,
+    /// Its [`fingerprint`].
+    print: u64,
+}
+
+impl Spelling {
+    /// The spelling `text`, fingerprinted.
+    fn of(text: &str) -> Spelling {
+        Spelling {
+            text: text.into(),
+            print: fingerprint(text),
+        }
+    }
+}
+
+impl Hash for Spelling {
+    /// Gives [`PrintHasher`] the fingerprint made with the spelling, as it
+    /// makes it of the spelling hashed as a `str`.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.print);
+    }
+}
+
+impl Borrow<str> for Spelling {
+    /// The spelling, as the index is looked up by.
+    fn borrow(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The hasher of [`Registry::index`]: a [`Spelling`] hashes to its
+/// fingerprint as made, a `str` (its bytes, then an end mark, which is
+/// left out) to its [`fingerprint`] made there, so both hash alike.
+#[derive(Debug, Default)]
+struct PrintHasher(u64);
+
+impl Hasher for PrintHasher {
+    /// The [`fingerprint`] of a `str`'s bytes.
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fingerprint_bytes(bytes);
+    }
+
+    /// A `str`'s end mark, left out.
+    fn write_u8(&mut self, _: u8) {}
+
+    /// A [`Spelling`]'s fingerprint, taken as it is.
+    fn write_u64(&mut self, print: u64) {
+        self.0 = print;
+    }
+
+    /// The fingerprint last given or made.
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -169,7 +234,7 @@ fn spelt(name: &str) -> Rc<Spelt> {
             let mut spelling = String::with_capacity(name.len());
             let key = spell_keyed(name, &mut spelling);
             Rc::new(Spelt {
-                spelling: spelling.into(),
+                spelling: Spelling::of(&spelling),
                 key_print: fingerprint(&key),
                 key: key.into(),
                 topic: OnceCell::new(),
@@ -739,9 +804,14 @@ impl<'k> ShortNameIndex<'k> {
 /// do, the lists give a body or two more as candidates, which the folding
 /// rules then refuse.
 fn fingerprint(s: &str) -> u64 {
+    fingerprint_bytes(s.as_bytes())
+}
+
+/// The [`fingerprint`] of a string's `bytes`.
+fn fingerprint_bytes(bytes: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();
-    hasher.write(s.as_bytes());
-    hasher.write_usize(s.len());
+    hasher.write(bytes);
+    hasher.write_usize(bytes.len());
     hasher.finish()
 }
 
@@ -897,7 +967,7 @@ impl Registry {
     fn add(&mut self, name: &str, body: impl FnOnce() -> Body) -> usize {
         let next = self.bodies.len();
         let spelt = spelt(name);
-        match self.index.entry(Rc::clone(&spelt.spelling)) {
+        match self.index.entry(spelt.spelling.clone()) {
             Entry::Occupied(known) => return *known.get(),
             Entry::Vacant(new) => new.insert(next),
         };
@@ -917,7 +987,7 @@ impl Registry {
         if let Some(&known) = self.index.get(spelt.as_str()) {
             return known;
         }
-        self.index.insert(spelt.as_str().into(), next);
+        self.index.insert(Spelling::of(spelt), next);
         self.keys.push(key.into_owned());
         self.bodies.push(body());
         next
@@ -932,7 +1002,7 @@ impl Registry {
         if let Some(&known) = self.index.get(spelt.as_str()) {
             return known;
         }
-        self.index.insert(spelt.as_str().into(), i);
+        self.index.insert(Spelling::of(spelt), i);
         i
     }
 
@@ -1591,6 +1661,24 @@ mod tests {
             reused > 100 && folded > 10,
             "{reused} reused, {folded} folded"
         );
+    }
+
+    proptest! {
+        /// A spelling hashes as the index keeps it and as it is looked up
+        /// by (a `str`) alike, and the one is found by the other.
+        #[test]
+        fn spellings_hash_alike_as_keys_and_as_strs(text in "[a-zåäö ΑΣας-]{0,40}") {
+            use std::hash::BuildHasher;
+            let hasher = BuildHasherDefault::<PrintHasher>::default();
+            let key = Spelling::of(&text);
+            prop_assert_eq!(hasher.hash_one(&key), hasher.hash_one(text.as_str()));
+            prop_assert_eq!(hasher.hash_one(&key), fingerprint(&text));
+            let mut index = HashMap::with_hasher(hasher);
+            index.insert(key, 7);
+            prop_assert_eq!(index.get(text.as_str()), Some(&7));
+            let other = format!("{text}x");
+            prop_assert_eq!(index.get(other.as_str()), None);
+        }
     }
 
     #[test]
