@@ -3,7 +3,8 @@
 use crate::layout::{EntryLayout, Layout, lay_out};
 use crate::lexicon::heads::HeadedWords;
 use crate::model::{
-    Amount, Body, DateMention, Document, EdtfDate, Entry, Organization, Place, Programme, Span,
+    Amount, Body, DateMention, Document, EdtfDate, Entry, Event, Organization, Place, Programme,
+    Span,
 };
 use crate::recognise::body::{find_bodies_tokenized, recycle_names, tokens_and_words};
 use crate::recognise::date::find_dates;
@@ -16,7 +17,7 @@ use crate::recognise::places::{PlaceMatch, find_places_at};
 use crate::recognise::programme::find_programmes_in;
 use crate::relate::bodies::Registry;
 use crate::relate::dates::Anchors;
-use crate::relate::events::events;
+use crate::relate::events::{FoundEvent, events_found};
 use crate::relate::found::{Found, Lexed};
 use crate::relate::meetings::meetings;
 use crate::relate::people::{Contacts, people};
@@ -102,7 +103,7 @@ pub(crate) fn parse_document(source_name: &str, text: &str) -> Document {
 }
 
 /// [`parse_document`] into `doc`, whose source, title, listing items,
-/// date mentions, places, bodies and sums (with their strings) are
+/// date mentions, places, bodies, sums and events (with their strings) are
 /// overwritten in place where the new text has as many (bodies: as many as
 /// the earlier page had, in any order), and past them by the items the
 /// thread's earlier pages had to spare ([`SPARE`]): a converter that parses
@@ -118,6 +119,7 @@ pub(crate) fn parse_document_into(source_name: &str, text: &str, doc: &mut Docum
         places: std::mem::take(&mut doc.places),
         bodies: std::mem::take(&mut doc.bodies),
         amounts: std::mem::take(&mut doc.amounts),
+        events: std::mem::take(&mut doc.events),
     };
     let mut spare = SPARE.take();
     *doc = parse_document_reusing(source_name, text, room, &mut spare);
@@ -141,6 +143,8 @@ struct Room {
     bodies: Vec<Body>,
     /// The sums of money.
     amounts: Vec<Amount>,
+    /// The events.
+    events: Vec<Event>,
 }
 
 /// Record items that a thread's earlier pages had and its later ones had
@@ -159,6 +163,8 @@ struct Spare {
     bodies: Vec<Body>,
     /// Sums of money.
     amounts: Vec<Amount>,
+    /// Events.
+    events: Vec<Event>,
 }
 
 /// The most items a [`Spare`] list keeps, so that one long page does not
@@ -306,7 +312,18 @@ fn parse_document_reusing(
     });
     let mut taken = structural;
     taken.extend(doc.meetings.iter().map(|m| m.span));
-    doc.events = events(&found, &doc.meetings, &taken);
+    doc.events = refill(
+        room.events,
+        &mut spare.events,
+        events_found(&found, &doc.meetings, &taken).iter(),
+        FoundEvent::record,
+        |event, e| {
+            event.kind = e.kind;
+            event.date = e.date;
+            set_string(&mut event.text, e.text);
+            event.span = e.span;
+        },
+    );
     let contacts = Contacts {
         people: people_found,
         roles,
@@ -363,14 +380,15 @@ mod tests {
     use proptest::strategy::Strategy;
 
     /// Announcements of the genre with fewer, as many and more listing
-    /// items, dates, places and sums than each other, so that a record
+    /// items, dates, places, sums and events than each other, so that a record
     /// parsed into another's room shortens, overwrites and lengthens its
     /// lists (and its items' lists of documents), and takes items from
     /// the thread's spare ones.
     const ROOM_TEXTS: [&str; 5] = [
         "Lapin sote-valmistelun ohjausryhmä kokoontui 3.10.2019 Rovaniemellä. \
          Seuraava kokous on 14.11.2019 Kemissä ja 5.12. Torniossa. \
-         Hankkeeseen on varattu 2,5 milj. euroa ja noin 300 000 euroa.",
+         Hankkeeseen on varattu 2,5 milj. euroa ja noin 300 000 euroa. \
+         Seminaari järjestetään 20.1.2020 ja työpaja 3.2.2020.",
         "Hyvinvointialueen valmistelutyöryhmä\n\nTyöpaja pidetään syksyllä 2021 \
          Porvoossa. Ilmoittautumiset 20.8.2021 mennessä. Kulut 40 000 €.",
         "Tiedote 7.2.2018\n\nKainuun maakuntauudistuksen johtoryhmän puheenjohtajana \
@@ -403,6 +421,17 @@ mod tests {
             fresh.dates.len() >= 3 && fresh.places.len() >= 3 && fresh.amounts.len() >= 2,
             "{fresh:?}"
         );
+        // Events of other sentences on another page: each event's text is
+        // overwritten.
+        let other = parse_document("c.txt", ROOM_TEXTS[1]);
+        assert!(
+            fresh.events.len() >= 2
+                && !other.events.is_empty()
+                && other.events[0].text != fresh.events[0].text,
+            "{:?} {:?}",
+            fresh.events,
+            other.events
+        );
         let listing = parse_document("b.txt", ROOM_TEXTS[3]);
         assert!(
             listing.entries.len() == 3
@@ -424,7 +453,7 @@ mod tests {
     proptest::proptest! {
         /// Parsing into the record of any earlier text gives the record
         /// parsed afresh, on texts of titles, listing items, dates, place
-        /// names, sums and bodies in any order.
+        /// names, sums, bodies and events' nouns and cues in any order.
         #[test]
         fn records_parsed_into_earlier_ones_are_the_fresh_records(
             texts in proptest::collection::vec(
@@ -436,6 +465,7 @@ mod tests {
                         "\n> Liite\n", "\nLue lisää | 3 Kommenttia\n", "\nMuistiot\n",
                         "Strateginen johtoryhmä (SJR)", "johtoryhmän", "Ohjausryhmä",
                         "maakunnan ohjausryhmässä", "työryhmien",
+                        "Seminaari järjestetään", "työpaja", "mennessä",
                     ]),
                     0..24,
                 ).prop_map(|words| words.concat()),

@@ -10,7 +10,7 @@ use crate::lexicon::fx::FxHashSet;
 use crate::lexicon::{
     DEADLINE_STEMS, ORGANISED_STEMS, START_STEMS, event_noun, event_stem_matches, holds_event_stem,
 };
-use crate::model::{Event, EventKind, Meeting, Span};
+use crate::model::{EdtfDate, Event, EventKind, Meeting, Span};
 use crate::recognise::date::DateCue;
 use crate::text::{ByteSet, Sentence, Word};
 
@@ -463,9 +463,51 @@ fn events_by_words(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]
     out
 }
 
+/// An event as [`events_found`] finds it, its text borrowed from the
+/// page: the record's [`Event`] is made of it, or one kept from an earlier
+/// page is written over with it (its text keeping its room,
+/// `pipeline::refill`), where each event made a new string.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FoundEvent<'t> {
+    /// What kind of happening.
+    pub(crate) kind: EventKind,
+    /// When.
+    pub(crate) date: Option<EdtfDate>,
+    /// The sentence the event was read from.
+    pub(crate) text: &'t str,
+    /// Where `text` lies in the source.
+    pub(crate) span: Span,
+}
+
+impl FoundEvent<'_> {
+    /// The record's event.
+    pub(crate) fn record(&self) -> Event {
+        Event {
+            kind: self.kind,
+            date: self.date,
+            text: self.text.to_owned(),
+            span: self.span,
+        }
+    }
+}
+
+/// The events of one text as records: the oracle's form, which its test
+/// compares with.
+#[cfg(test)]
+fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]) -> Vec<Event> {
+    events_found(found, meetings, taken_spans)
+        .iter()
+        .map(FoundEvent::record)
+        .collect()
+}
+
 /// The events of one text. `meetings` and `taken_spans` hold the dates
 /// that are not events.
-pub(crate) fn events(found: &Found<'_>, meetings: &[Meeting], taken_spans: &[Span]) -> Vec<Event> {
+pub(crate) fn events_found<'t>(
+    found: &Found<'t>,
+    meetings: &[Meeting],
+    taken_spans: &[Span],
+) -> Vec<FoundEvent<'t>> {
     // An event per date at most.
     let mut out = Vec::with_capacity(found.dates.len());
     let taken = Taken::new(taken_spans);
@@ -557,11 +599,16 @@ impl MeetingSpans {
 }
 
 /// The event of kind `kind` that date `i` of `found` makes of `sentence`.
-fn event(found: &Found<'_>, i: usize, sentence: &Sentence<'_>, kind: EventKind) -> Event {
-    Event {
+fn event<'t>(
+    found: &Found<'t>,
+    i: usize,
+    sentence: &Sentence<'t>,
+    kind: EventKind,
+) -> FoundEvent<'t> {
+    FoundEvent {
         kind,
         date: found.values.get(i).copied(),
-        text: sentence.text.to_owned(),
+        text: sentence.text,
         span: span_of(sentence),
     }
 }
