@@ -976,6 +976,8 @@ impl Told<'_, '_, '_> {
             structural,
         } = *self;
         let mut walk = HeadingWalk { headings, next: 0 };
+        // The meeting days of a sentence, in one list for all of them.
+        let mut days = Vec::new();
         // The meetings the previous sentence told, by their place in the list.
         let mut told_before: Option<(usize, std::ops::Range<usize>)> = None;
         for (n, holds_core) in ns {
@@ -987,7 +989,9 @@ impl Told<'_, '_, '_> {
             }
             let before = out.list.len();
             if holds_core {
-                sentence_meetings(out, text, n, found, registry, layout, structural, anchor_at);
+                sentence_meetings(
+                    out, &mut days, text, n, found, registry, layout, structural, anchor_at,
+                );
             }
             if out.list.len() > before {
                 told_before = Some((n, before..out.list.len()));
@@ -1110,7 +1114,8 @@ fn nearest_cue(ws: &SentenceWords<'_>, nouns: &[Option<EventKind>], date: Span) 
 /// passes over the sentences without a meeting word's core ([`Cores`]).
 ///
 /// The meetings are pushed into `out` as they are made, the days kept in
-/// one list (those of a month or season dropped from it in place) and
+/// `days` (emptied first: the caller's one list for all its sentences;
+/// those of a month or season dropped from it in place) and
 /// the bodies chosen without lists ([`meeting_bodies`]), where a list of
 /// days, one of the meeting days and one of the meetings were collected
 /// for each meeting sentence (`sentence_meetings_by_lists`, the oracle of
@@ -1118,6 +1123,7 @@ fn nearest_cue(ws: &SentenceWords<'_>, nouns: &[Option<EventKind>], date: Span) 
 #[allow(clippy::too_many_arguments)]
 fn sentence_meetings(
     out: &mut Gathered,
+    days: &mut Vec<(Span, EdtfDate)>,
     text: &str,
     n: usize,
     found: &Found<'_>,
@@ -1137,7 +1143,7 @@ fn sentence_meetings(
     // yhteiskokous pidetään syksyllä`); one that was held names its day.
     let planned = has_any(words, MEETING_PLANNED_WORDS);
     // Filtered as they are found: the clause dates are not listed first.
-    let mut days: Vec<(Span, EdtfDate)> = Vec::new();
+    days.clear();
     each_meeting_clause_date(found, sentence, ws, |i| {
         if let (Some(d), Some(&v)) = (found.dates.get(i), found.values.get(i))
             && structural.binary_search(&d.span).is_err()
@@ -1171,7 +1177,7 @@ fn sentence_meetings(
         return;
     }
     let mut place = location(text, found, span);
-    let mut days = days.into_iter().peekable();
+    let mut days = days.drain(..).peekable();
     while let Some((_, date)) = days.next() {
         // The last day (most sentences name one) takes the bodies and the
         // place; only the days before it copy them.
@@ -1951,10 +1957,14 @@ mod tests {
                 structural.dedup();
                 let anchors = crate::relate::dates::Anchors::new(layout, &found.dates);
                 let anchor_at = |at| anchors.anchor_at(at);
+                // One list of days for all the sentences, first holding a
+                // day no sentence names.
+                let junk = EdtfDate::day(1900, 1, 1).expect("a day");
+                let mut days = vec![(Span::new(0, 0), junk)];
                 for (n, sentence) in found.sentences.iter().enumerate() {
                     let t = text.as_str();
                     let mut made = Gathered::default();
-                    sentence_meetings(&mut made, t, n, found, registry, layout, &structural, &anchor_at);
+                    sentence_meetings(&mut made, &mut days, t, n, found, registry, layout, &structural, &anchor_at);
                     let mut listed = Gathered::default();
                     for m in sentence_meetings_by_lists(t, n, found, registry, layout, &structural, &anchor_at) {
                         listed.push(m);
