@@ -114,12 +114,14 @@ pub(crate) fn parse_document_into(source_name: &str, text: &str, doc: &mut Docum
     let room = Room {
         source: std::mem::take(&mut doc.source),
         title: doc.title.take(),
-        entries: std::mem::take(&mut doc.entries),
-        dates: std::mem::take(&mut doc.dates),
-        places: std::mem::take(&mut doc.places),
-        bodies: std::mem::take(&mut doc.bodies),
-        amounts: std::mem::take(&mut doc.amounts),
-        events: std::mem::take(&mut doc.events),
+        items: Items {
+            entries: std::mem::take(&mut doc.entries),
+            dates: std::mem::take(&mut doc.dates),
+            places: std::mem::take(&mut doc.places),
+            bodies: std::mem::take(&mut doc.bodies),
+            amounts: std::mem::take(&mut doc.amounts),
+            events: std::mem::take(&mut doc.events),
+        },
     };
     let mut spare = SPARE.take();
     *doc = parse_document_reusing(source_name, text, room, &mut spare);
@@ -133,26 +135,15 @@ struct Room {
     source: String,
     /// The title.
     title: Option<String>,
-    /// The listing items.
-    entries: Vec<Entry>,
-    /// The date mentions.
-    dates: Vec<DateMention>,
-    /// The places.
-    places: Vec<Place>,
-    /// The bodies.
-    bodies: Vec<Body>,
-    /// The sums of money.
-    amounts: Vec<Amount>,
-    /// The events.
-    events: Vec<Event>,
+    /// The lists of items.
+    items: Items,
 }
 
-/// Record items that a thread's earlier pages had and its later ones had
-/// fewer of, kept with their strings for a page that has more again
-/// (pages of one archive differ in length, so a list shortened on one
-/// page grows again on the next). At most [`SPARE_ITEMS`] a list.
+/// The lists of record items whose strings are written over from page to
+/// page: a record's own ([`Room::items`]), and those that a thread's
+/// earlier pages had and its later ones had fewer of ([`Spare`]).
 #[derive(Default)]
-struct Spare {
+struct Items {
     /// Listing items.
     entries: Vec<Entry>,
     /// Date mentions.
@@ -166,6 +157,11 @@ struct Spare {
     /// Events.
     events: Vec<Event>,
 }
+
+/// Record items kept with their strings for a page that has more again
+/// (pages of one archive differ in length, so a list shortened on one
+/// page grows again on the next). At most [`SPARE_ITEMS`] a list.
+type Spare = Items;
 
 /// The most items a [`Spare`] list keeps, so that one long page does not
 /// keep its room for the rest of the run.
@@ -245,7 +241,7 @@ fn parse_document_reusing(
     doc.comments = layout.comments;
     doc.published = layout.published.map(|p| p.value).filter(EdtfDate::has_year);
     doc.entries = refill(
-        room.entries,
+        room.items.entries,
         &mut spare.entries,
         layout.entries.iter(),
         |e| entry(text, e),
@@ -255,7 +251,7 @@ fn parse_document_reusing(
     let dates = find_dates(text);
     let anchors = Anchors::new(&layout, &dates);
     doc.dates = refill(
-        room.dates,
+        room.items.dates,
         &mut spare.dates,
         dates.iter(),
         |d| anchors.mention(d),
@@ -274,7 +270,7 @@ fn parse_document_reusing(
     let places = outside_names(find_places_at(text, &capitals), &people_found);
     doc.region = region_of(&places, layout.title.map(|t| (t.start, t.end())));
     doc.places = refill(
-        room.places,
+        room.items.places,
         &mut spare.places,
         places.iter(),
         |p| Place {
@@ -294,7 +290,7 @@ fn parse_document_reusing(
         text,
         &layout,
         &body_matches,
-        room.bodies,
+        room.items.bodies,
         std::mem::take(&mut spare.bodies),
     );
     let headed = HeadedWords::of_gated_words(words, &word_maybe, &lowered);
@@ -313,7 +309,7 @@ fn parse_document_reusing(
     let mut taken = structural;
     taken.extend(doc.meetings.iter().map(|m| m.span));
     doc.events = refill(
-        room.events,
+        room.items.events,
         &mut spare.events,
         events_found(&found, &doc.meetings, &taken).iter(),
         FoundEvent::record,
@@ -337,7 +333,7 @@ fn parse_document_reusing(
     recycle_names(found.bodies);
 
     doc.amounts = refill(
-        room.amounts,
+        room.items.amounts,
         &mut spare.amounts,
         find_amounts_lowered(text, &lowered).iter(),
         |a| Amount {
