@@ -395,8 +395,9 @@ fn read_into<'b>(path: &Path, buffer: &'b mut Vec<u8>) -> io::Result<&'b [u8]> {
 
 /// What a thread keeps from one file to the next: the read buffer, and
 /// the record that JSON lines are serialised from, parsed into again
-/// ([`Config::parse_bytes_into`]) so that its date mentions and places
-/// keep their strings' room from page to page.
+/// ([`Config::parse_bytes_into`]) so that its items (date mentions,
+/// places, bodies, events and more) keep their strings' room from page to
+/// page.
 struct Scratch {
     buffer: Vec<u8>,
     doc: Document,

@@ -97,10 +97,10 @@ impl Config {
 
     /// [`Config::parse`] into `doc`, which is replaced by the new record:
     /// the record is the one `parse` returns, but the room of the old
-    /// record's source, title, listing items, date mentions, places and
-    /// sums (their strings included) is used again, and so is the room of
-    /// such items that the thread's earlier records had more of. A
-    /// converter that parses page after page into one `Document` and
+    /// record's source, title, listing items, date mentions, places, sums,
+    /// bodies and events (their strings included) is used again, and so is
+    /// the room of such items that the thread's earlier records had more
+    /// of. A converter that parses page after page into one `Document` and
     /// writes each before the next makes fewer allocations this way.
     ///
     /// On an error `doc` is left as it was.
