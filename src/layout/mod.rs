@@ -22,85 +22,13 @@ pub(crate) struct EntryLayout<'a> {
     /// Where the heading starts in the source.
     pub(crate) heading_start: usize,
     /// Names of linked documents.
-    pub(crate) documents: Documents<'a>,
+    pub(crate) documents: Vec<&'a str>,
     /// The summary's byte range, when there is one.
     pub(crate) summary: Option<(usize, usize)>,
     pub(crate) comments: Option<u32>,
     /// The whole entry's byte range.
     pub(crate) span: (usize, usize),
 }
-
-/// How many document names an entry keeps in place, without a vector.
-const FEW_DOCUMENTS: usize = 2;
-
-/// The names of an entry's linked documents, in order: up to
-/// [`FEW_DOCUMENTS`] in place (a listing item links one or two, and a
-/// vector each was an allocation each), more in a vector. Read as a
-/// slice.
-#[derive(Debug, Clone)]
-pub(crate) enum Documents<'a> {
-    /// The first `.1` names of `.0`.
-    Few([&'a str; FEW_DOCUMENTS], usize),
-    /// More names than [`FEW_DOCUMENTS`].
-    Many(Vec<&'a str>),
-}
-
-impl Default for Documents<'_> {
-    /// No names.
-    fn default() -> Self {
-        Documents::Few([""; FEW_DOCUMENTS], 0)
-    }
-}
-
-impl<'a> Documents<'a> {
-    /// `name` added at the end; past [`FEW_DOCUMENTS`] the names move to
-    /// a vector.
-    fn push(&mut self, name: &'a str) {
-        match self {
-            Documents::Few(names, len) => {
-                if let Some(slot) = names.get_mut(*len) {
-                    *slot = name;
-                    *len += 1;
-                } else {
-                    let mut all = names.to_vec();
-                    all.push(name);
-                    *self = Documents::Many(all);
-                }
-            }
-            Documents::Many(all) => all.push(name),
-        }
-    }
-}
-
-impl<'a> Extend<&'a str> for Documents<'a> {
-    /// Each name added at the end ([`Documents::push`]).
-    fn extend<I: IntoIterator<Item = &'a str>>(&mut self, names: I) {
-        for name in names {
-            self.push(name);
-        }
-    }
-}
-
-impl<'a> std::ops::Deref for Documents<'a> {
-    type Target = [&'a str];
-
-    /// The names, in order.
-    fn deref(&self) -> &[&'a str] {
-        match self {
-            Documents::Few(names, len) => names.get(..*len).unwrap_or_default(),
-            Documents::Many(all) => all,
-        }
-    }
-}
-
-impl PartialEq for Documents<'_> {
-    /// The same names in the same order, kept in place or not.
-    fn eq(&self, other: &Self) -> bool {
-        **self == **other
-    }
-}
-
-impl Eq for Documents<'_> {}
 
 /// The page's parts.
 #[derive(Debug, Clone)]
@@ -149,7 +77,7 @@ fn entry_at<'a>(
     };
     let heading = source.get(heading_start..ls[heading_line].end())?;
     let mut end = body_from;
-    let mut documents = Documents::default();
+    let mut documents = Vec::new();
     let mut marked = false;
     let mut comments = None;
     let mut summary: Option<(usize, usize)> = None;
@@ -441,28 +369,6 @@ pub(crate) fn lay_out(source: &str) -> Layout<'_> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    proptest! {
-        /// Names pushed into [`Documents`] read back as the vector they
-        /// were pushed into, in place or past [`FEW_DOCUMENTS`], and two
-        /// lists of the same names are equal however they keep them.
-        #[test]
-        fn documents_read_back_as_the_names_pushed(
-            names in prop::collection::vec(prop::sample::select(vec!["Muistio", "Liite", "Asialista", ""]), 0..6),
-        ) {
-            let mut documents = Documents::default();
-            let mut pushed = Vec::new();
-            for &name in &names {
-                documents.push(name);
-                pushed.push(name);
-                prop_assert_eq!(&*documents, pushed.as_slice());
-            }
-            let mut extended = Documents::Many(Vec::new());
-            extended.extend(names.iter().copied());
-            prop_assert_eq!(&extended, &documents);
-            prop_assert_eq!(matches!(documents, Documents::Many(_)), names.len() > FEW_DOCUMENTS);
-        }
-    }
 
     /// [`meeting_document_kind`] as it was before the item gate: every line
     /// split and parsed for an item, and every line asked for a header
