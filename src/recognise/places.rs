@@ -303,9 +303,9 @@ impl Gazetteer {
     }
 }
 
-/// Whether `bytes` starts with `short`, a form of a byte or two, compared
-/// byte by byte: `<[u8]>::starts_with` calls `memcmp` for the one or two
-/// bytes, at every capital that no longer form may start at.
+/// Whether `bytes` starts with `short`, a few bytes (a form of a byte or
+/// two, a trie node's tail), compared byte by byte: `<[u8]>::starts_with`
+/// calls `memcmp` for them, at every capital that a form may start at.
 #[inline]
 fn starts_with_short(bytes: &[u8], short: &[u8]) -> bool {
     short.len() <= bytes.len() && short.iter().zip(bytes).all(|(a, b)| a == b)

@@ -13,7 +13,7 @@ const NONE: u32 = 0;
 
 /// A node of the trie while forms are added: its children are linked as
 /// siblings, so that a child is added without moving any other node.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Linked {
     /// The last byte of the path to this node.
     byte: u8,
@@ -52,62 +52,13 @@ impl Builder {
             nodes,
             roots: Box::new([NONE; 256]),
         };
-        // The nodes of the form added last, one a byte: a form that starts
-        // with some of its bytes (the table lists a place's forms
-        // together) is added below them, its first bytes' nodes not
-        // searched for among their siblings again.
-        let mut path: Vec<u32> = Vec::new();
-        let mut last: &[u8] = &[];
         for (index, form) in forms.enumerate() {
-            let form = form.as_bytes();
-            path.truncate(common_prefix(last, form));
-            if builder.insert_along(form, index, &mut path).is_none() {
-                path.clear();
-            }
-            last = form;
-        }
-        builder
-    }
-
-    /// Adds `form` with index `index`, the nodes of its first
-    /// `path.len()` bytes being `path`, which is extended to the nodes of
-    /// all of its bytes. `None` when the form is empty or a node could
-    /// not be added (`path` is then no form's).
-    fn insert_along(&mut self, form: &[u8], index: usize, path: &mut Vec<u32>) -> Option<()> {
-        let id = u32::try_from(index + 1).ok()?;
-        if path.is_empty() {
-            path.push(self.root_or_new(*form.first()?)?);
-        }
-        let mut at = *path.last()?;
-        for &b in form.get(path.len()..)? {
-            at = self.child_or_new(at, b)?;
-            path.push(at);
-        }
-        if let Some(node) = self.nodes.get_mut(at as usize)
-            && node.form == 0
-        {
-            node.form = id;
-        }
-        Some(())
-    }
-
-    /// [`Builder::of`] adding each form from the first byte's node, each
-    /// byte's node searched among its siblings: the way before the path
-    /// of the last form was kept, the oracle of its test.
-    #[cfg(test)]
-    fn of_from_the_root<'f>(forms: impl IntoIterator<Item = &'f str>) -> Self {
-        let mut builder = Self {
-            nodes: vec![Linked::default()],
-            roots: Box::new([NONE; 256]),
-        };
-        for (index, form) in forms.into_iter().enumerate() {
             builder.insert(form.as_bytes(), index);
         }
         builder
     }
 
-    /// Adds `form` with index `index`, from its first byte's node.
-    #[cfg(test)]
+    /// Adds `form` with index `index`.
     fn insert(&mut self, form: &[u8], index: usize) {
         let Some((&first, rest)) = form.split_first() else {
             return;
@@ -224,11 +175,6 @@ fn walk_from_root<N: Copy>(
         }
     }
     best
-}
-
-/// The number of bytes that `a` and `b` start with alike.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 /// The match when a path of `len` bytes ends at a node of form `form`
@@ -497,7 +443,7 @@ impl FormTrie {
             let (tail, labels) = run.split_at(tail.min(run.len()));
             // Most nodes, past the stem of a name, have no tail.
             if !tail.is_empty() {
-                if !continues_with(bytes.get(len..).unwrap_or_default(), tail) {
+                if !super::starts_with_short(bytes.get(len..).unwrap_or_default(), tail) {
                     break;
                 }
                 len += tail.len();
@@ -541,13 +487,6 @@ impl FormTrie {
             _ => (root, 1, 0),
         }
     }
-}
-
-/// Whether `text` starts with `tail`, compared byte by byte: a tail is a
-/// few bytes, for which `<[u8]>::starts_with` would call `memcmp`.
-#[inline]
-fn continues_with(text: &[u8], tail: &[u8]) -> bool {
-    tail.len() <= text.len() && tail.iter().zip(text).all(|(a, b)| a == b)
 }
 
 #[cfg(test)]
@@ -604,19 +543,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Adding each form below the nodes it shares with the form added
-        /// before it builds the very nodes, in the same order, that adding
-        /// each from the root builds.
-        #[test]
-        fn the_last_forms_path_builds_what_the_root_builds(
-            forms in proptest::collection::vec(piece(), 0..80),
-        ) {
-            let along = Builder::of(forms.iter().map(String::as_str));
-            let rooted = Builder::of_from_the_root(forms.iter().map(String::as_str));
-            proptest::prop_assert_eq!(&along.nodes, &rooted.nodes);
-            proptest::prop_assert_eq!(&along.roots, &rooted.roots);
-        }
-
         /// The laid-out trie finds at every start of every text the form
         /// that the walk through the linked trie it was laid out from finds.
         #[test]
