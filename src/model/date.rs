@@ -541,14 +541,6 @@ fn year_digits(year: u16) -> [u8; 4] {
         .unwrap_or(*b"XXXX")
 }
 
-/// [`year_digits`] by two pairs, as [`EdtfText::point`] wrote a year
-/// before: its oracle.
-#[cfg(test)]
-fn year_digits_by_pairs(year: u16) -> [u8; 4] {
-    let ([a, b], [c, d]) = (pair_below_100(year / 100), pair_below_100(year % 100));
-    [a, b, c, d]
-}
-
 /// The two decimal digits of `n`, a number below 100, as ASCII bytes,
 /// looked up as it is (`00` for a number from 100 up, which no caller
 /// passes): where `pair` took the remainder by 100 first, a
@@ -746,10 +738,8 @@ mod tests {
             assert_eq!(pair_below_100(n), pair(n), "{n}");
         }
         for year in 0..=MAX_YEAR as u16 {
-            let by_pairs = year_digits_by_pairs(year);
             let [[a, b], [c, d]] = [pair(year / 100), pair(year)];
-            assert_eq!(by_pairs, [a, b, c, d], "{year}");
-            assert_eq!(year_digits(year), by_pairs, "{year}");
+            assert_eq!(year_digits(year), [a, b, c, d], "{year}");
             assert_eq!(
                 &year_digits(year),
                 format!("{year:04}").as_bytes(),

@@ -99,12 +99,6 @@ impl<'a> Anchors<'a> {
         }
     }
 
-    /// Every date of the text, resolved, as record items.
-    #[cfg(test)]
-    pub(crate) fn mentions(&self, dates: &[DateMatch<'_>]) -> Vec<DateMention> {
-        dates.iter().map(|d| self.mention(d)).collect()
-    }
-
     /// The date `d` of the text, resolved, as a record item.
     pub(crate) fn mention(&self, d: &DateMatch<'_>) -> DateMention {
         DateMention {

@@ -526,7 +526,10 @@ pub(crate) mod testing {
         let layout = lay_out(text);
         let dates = find_dates(text);
         let anchors = Anchors::new(&layout, &dates);
-        let values = anchors.mentions(&dates).iter().map(|m| m.value).collect();
+        let values = dates
+            .iter()
+            .map(|d| anchors.resolve(d.value, d.span.start))
+            .collect();
         let lowered = LowerText::new(text);
         let bodies = find_bodies_in(text, &lowered);
         let registry = Registry::build(text, &layout, &bodies);
