@@ -560,27 +560,24 @@ fn push_date_between<const B: usize, const A: usize>(
     };
     let (bytes, len) = text.padded();
     let mut buf = [0u8; DATE_ROOM];
-    let fits = [
-        buf.get_mut(..B).map(|slot| slot.copy_from_slice(before)),
-        buf.get_mut(B).map(|slot| *slot = b'"'),
-        buf.get_mut(B + 1..B + 1 + bytes.len())
-            .map(|slot| slot.copy_from_slice(bytes)),
-        buf.get_mut(B + 1 + len).map(|slot| *slot = b'"'),
-        buf.get_mut(B + 2 + len..B + 2 + len + A)
-            .map(|slot| slot.copy_from_slice(after)),
-    ];
-    if fits.iter().any(Option::is_none) {
+    // The padded buffer goes in whole; the closing quote is written over
+    // its padding, right after the date.
+    let end = put(&mut buf, 0, before)
+        .and_then(|at| put(&mut buf, at, b"\""))
+        .and_then(|at| put(&mut buf, at, bytes))
+        .and_then(|_| put(&mut buf, B + 1 + len, b"\""))
+        .and_then(|at| put(&mut buf, at, after));
+    match end {
+        Some(end) => push_head(out, &buf, end),
         // Keys too long for the buffer (none are): written piece by piece.
-        out.extend_from_slice(before);
-        out.push(b'"');
-        out.extend_from_slice(text.as_bytes());
-        out.push(b'"');
-        out.extend_from_slice(after);
-        return;
+        None => {
+            out.extend_from_slice(before);
+            out.push(b'"');
+            out.extend_from_slice(text.as_bytes());
+            out.push(b'"');
+            out.extend_from_slice(after);
+        }
     }
-    let keep = out.len() + B + 2 + len + A;
-    out.extend_from_slice(&buf);
-    out.truncate(keep);
 }
 
 /// [`push_date_between`] for a date that may be missing, `null` then.
